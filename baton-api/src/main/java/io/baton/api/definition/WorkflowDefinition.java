@@ -17,6 +17,8 @@ import java.util.function.Consumer;
  * @param outputs the run's outputs as a JSON value of templates, or null for the output of the last step
  * @param steps the top-level steps
  * @param policies the workflow-wide policies
+ * @param expressionLanguage the dialect of its conditions and expressions ({@code cel} by default;
+ *     {@code javascript} for imported MPLP workflows)
  * @param metadata anything else (tags, the source format of an import, editor layout)
  */
 public record WorkflowDefinition(
@@ -28,7 +30,11 @@ public record WorkflowDefinition(
     Object outputs,
     List<StepDef> steps,
     WorkflowPolicies policies,
+    String expressionLanguage,
     Map<String, Object> metadata) {
+
+  /** The expression dialect used when a definition names none. */
+  public static final String DEFAULT_EXPRESSION_LANGUAGE = "cel";
 
   public WorkflowDefinition {
     Objects.requireNonNull(id, "id");
@@ -36,6 +42,8 @@ public record WorkflowDefinition(
     inputs = Frozen.map(inputs);
     steps = Frozen.list(steps);
     policies = Objects.requireNonNullElse(policies, WorkflowPolicies.DEFAULTS);
+    expressionLanguage =
+        expressionLanguage == null ? DEFAULT_EXPRESSION_LANGUAGE : expressionLanguage;
     metadata = Frozen.map(metadata);
   }
 
