@@ -1,0 +1,160 @@
+package io.baton.engine;
+
+import io.baton.api.definition.WorkflowDefinition;
+import io.baton.api.run.PendingInput;
+import io.baton.api.run.RunView;
+import io.baton.api.spi.RunListener;
+import io.baton.api.store.WaitStore;
+import io.baton.engine.runtime.ControlOp;
+import io.baton.engine.runtime.RunEngine;
+import io.baton.engine.runtime.StartRequest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A Baton engine embedded in a Java program: starts runs of workflows, controls them, answers their questions.
+ *
+ * <pre>{@code
+ * try (Baton baton = Baton.builder()
+ *     .tool(Tool.of("greet", "Says hello", Map.of(), (args, ctx) -> "Hello, " + args.get("name")))
+ *     .build()) {
+ *   WorkflowDefinition flow = baton.load(Path.of("examples/hello.yaml"));
+ *   RunView done = baton.start(flow, Map.of("name", "Ada")).await(Duration.ofSeconds(10));
+ *   System.out.println(done.outputs());
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe. Every method that changes a run returns once the change is durable in the journal.
+ */
+public final class Baton implements AutoCloseable {
+  private final RunEngine engine;
+  private final WaitStore waits;
+  private final List<RunListener> listeners;
+  private final Runnable onClose;
+
+  Baton(RunEngine engine, WaitStore waits, List<RunListener> listeners, Runnable onClose) {
+    this.engine = engine;
+    this.waits = waits;
+    this.listeners = listeners;
+    this.onClose = onClose;
+  }
+
+  /** A builder with in-memory stores, the system clock and the default configuration. */
+  public static BatonBuilder builder() {
+    return new BatonBuilder();
+  }
+
+  /** Registers a workflow so that subworkflow steps and {@link #start(String, Map)} find it by id. */
+  public void register(WorkflowDefinition definition) {
+    engine.register(definition);
+  }
+
+  /** Starts a run of {@code definition} with {@code inputs}. */
+  public RunHandle start(WorkflowDefinition definition, Map<String, Object> inputs) {
+    return start(definition, inputs, StartRequest.DEFAULT);
+  }
+
+  /** Starts a run with options (id, priority). */
+  public RunHandle start(
+      WorkflowDefinition definition, Map<String, Object> inputs, StartRequest request) {
+    return new RunHandle(this, engine.start(definition, inputs, request));
+  }
+
+  /** The run's current state. */
+  public RunView status(String runId) {
+    return join(engine.view(runId), runId, Duration.ofMinutes(1));
+  }
+
+  /** Waits for the run to end and returns its final state. */
+  public RunView await(String runId, Duration timeout) {
+    return join(engine.completion(runId), runId, timeout);
+  }
+
+  /** Pauses a run: nothing new starts; running steps finish. False if it was not running. */
+  public boolean pause(String runId, String by) {
+    return join(engine.control(runId, ControlOp.PAUSE, by), runId, Duration.ofMinutes(1));
+  }
+
+  /** Resumes a paused run. False if it was not paused. */
+  public boolean resume(String runId, String by) {
+    return join(engine.control(runId, ControlOp.RESUME, by), runId, Duration.ofMinutes(1));
+  }
+
+  /** Cancels a run: running steps are interrupted, child runs cancelled. False if it had ended. */
+  public boolean cancel(String runId, String by) {
+    return join(engine.control(runId, ControlOp.CANCEL, by), runId, Duration.ofMinutes(1));
+  }
+
+  /** Retries a failed, cancelled or timed-out run from the steps that did not complete. */
+  public boolean retry(String runId, String by) {
+    return join(engine.control(runId, ControlOp.RETRY, by), runId, Duration.ofMinutes(1));
+  }
+
+  /**
+   * Starts a new run that shares {@code runId}'s history up to top-level step {@code stepId}, which runs again
+   * with {@code editedInput} (or its original input when null), followed by everything downstream of it.
+   */
+  public RunHandle rerunFrom(String runId, String stepId, Object editedInput) {
+    return new RunHandle(this, engine.fork(runId, stepId, editedInput));
+  }
+
+  /**
+   * Answers a human step (or any wait) by its wait id. Answering twice is harmless: the second answer is ignored
+   * and this returns false.
+   *
+   * @return true when the answer was taken, false when the wait was already answered or is unknown
+   */
+  public boolean submitInput(String waitId, Object value, String by) {
+    return join(engine.resolve(waitId, value, by), waitId, Duration.ofMinutes(1));
+  }
+
+  /** Delivers an event to the runs waiting for it; returns how many were. */
+  public int signal(String event, String correlationKey, Object payload) {
+    return engine.signal(event, correlationKey, payload, "signal");
+  }
+
+  /** The questions runs are waiting on, oldest first. */
+  public List<PendingInput> pendingInputs(int limit) {
+    List<PendingInput> out = new ArrayList<>();
+    for (var wait : waits.humanWaits(limit)) {
+      RunView view = status(wait.runId());
+      view.pendingInputs().stream().filter(p -> p.waitId().equals(wait.waitId())).forEach(out::add);
+    }
+    return out;
+  }
+
+  /** Adds an observer of every run's events. */
+  public void addListener(RunListener listener) {
+    listeners.add(listener);
+  }
+
+  /** Reloads the runs that had not ended when the store was last used; returns how many. */
+  public int recover() {
+    return engine.recover();
+  }
+
+  /** Stops the engine's timers. Runs in a durable store go on when an engine on it starts again. */
+  @Override
+  public void close() {
+    onClose.run();
+  }
+
+  private static <T> T join(CompletableFuture<T> future, String id, Duration timeout) {
+    try {
+      return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      throw new RunTimeoutException(id, timeout);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for " + id, e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+    }
+  }
+}

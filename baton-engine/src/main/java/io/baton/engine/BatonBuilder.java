@@ -1,0 +1,161 @@
+package io.baton.engine;
+
+import io.baton.api.definition.StepDef;
+import io.baton.api.spi.CoordinationModule;
+import io.baton.api.spi.ExpressionDialect;
+import io.baton.api.spi.RunListener;
+import io.baton.api.spi.StepExecutor;
+import io.baton.api.spi.TaskHandler;
+import io.baton.api.spi.Tool;
+import io.baton.api.store.DefinitionStore;
+import io.baton.api.store.Journal;
+import io.baton.api.store.RunStore;
+import io.baton.api.store.TimerStore;
+import io.baton.api.store.WaitStore;
+import io.baton.api.time.IdGenerator;
+import io.baton.api.time.TimeSource;
+import io.baton.engine.config.EngineConfig;
+import io.baton.engine.executor.ModuleStepExecutor;
+import io.baton.engine.executor.Registry;
+import io.baton.engine.executor.TaskStepExecutor;
+import io.baton.engine.executor.ToolStepExecutor;
+import io.baton.engine.expression.Expressions;
+import io.baton.engine.graph.WorkflowCompiler;
+import io.baton.engine.planner.Planner;
+import io.baton.engine.runtime.RunEngine;
+import io.baton.engine.runtime.RuntimeServices;
+import io.baton.engine.scheduler.StepScheduler;
+import io.baton.engine.store.InMemoryDefinitionStore;
+import io.baton.engine.store.InMemoryJournal;
+import io.baton.engine.store.InMemoryRunStore;
+import io.baton.engine.store.InMemoryTimerStore;
+import io.baton.engine.store.InMemoryWaitStore;
+import io.baton.engine.time.RandomIdGenerator;
+import io.baton.engine.time.SystemTimeSource;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Assembles a {@link Baton}: stores, clock, configuration and the extensions (step types, tools, modules, task
+ * handlers, expression dialects, listeners). Everything has a default: in-memory stores, the system clock.
+ */
+public final class BatonBuilder {
+  private TimeSource clock;
+  private IdGenerator ids = new RandomIdGenerator();
+  private EngineConfig config = EngineConfig.DEFAULTS;
+  private Journal journal = new InMemoryJournal();
+  private RunStore runs = new InMemoryRunStore();
+  private TimerStore timers = new InMemoryTimerStore();
+  private WaitStore waits = new InMemoryWaitStore();
+  private DefinitionStore definitions = new InMemoryDefinitionStore();
+  private Expressions expressions = Expressions.defaults();
+  private boolean evictSuspended = true;
+  private final Registry<Tool> tools = Registry.exact("tool");
+  private final Registry<CoordinationModule> modules = new Registry<>("module", Registry::looseName);
+  private final Registry<TaskHandler> tasks = new Registry<>("task handler", Registry::looseName);
+  private final Registry<StepExecutor<?>> steps = Registry.exact("step type");
+  private final List<RunListener> listeners = new CopyOnWriteArrayList<>();
+
+  BatonBuilder() {}
+
+  /** The engine's time (a fake clock in tests). */
+  public BatonBuilder clock(TimeSource clock) {
+    this.clock = clock;
+    return this;
+  }
+
+  /** How run ids are made. */
+  public BatonBuilder ids(IdGenerator ids) {
+    this.ids = ids;
+    return this;
+  }
+
+  /** Limits, strategy and defaults. */
+  public BatonBuilder config(EngineConfig config) {
+    this.config = config;
+    return this;
+  }
+
+  /** The stores of runs (all five; durable ones come from {@code baton-store-jdbc}). */
+  public BatonBuilder stores(
+      Journal journal, RunStore runs, TimerStore timers, WaitStore waits, DefinitionStore definitions) {
+    this.journal = journal;
+    this.runs = runs;
+    this.timers = timers;
+    this.waits = waits;
+    this.definitions = definitions;
+    return this;
+  }
+
+  /** Whether suspended runs leave memory until woken (default true). */
+  public BatonBuilder evictSuspended(boolean evict) {
+    this.evictSuspended = evict;
+    return this;
+  }
+
+  /** Adds a step type, or replaces a built-in one of the same type. */
+  public BatonBuilder step(StepExecutor<? extends StepDef> executor) {
+    steps.register(executor.type(), executor);
+    return this;
+  }
+
+  /** Adds a tool. */
+  public BatonBuilder tool(Tool tool) {
+    tools.register(tool.name(), tool);
+    return this;
+  }
+
+  /** Adds a tool from a lambda. */
+  public BatonBuilder tool(String name, String description, Tool.Invoker invoker) {
+    return tool(Tool.of(name, description, Map.of(), invoker));
+  }
+
+  /** Adds a coordination module. */
+  public BatonBuilder module(CoordinationModule module) {
+    modules.register(module.name(), module);
+    return this;
+  }
+
+  /** Adds the handler of {@code task} steps of one capability. */
+  public BatonBuilder task(String capability, TaskHandler handler) {
+    tasks.register(capability, handler);
+    return this;
+  }
+
+  /** Adds an expression dialect. */
+  public BatonBuilder dialect(ExpressionDialect dialect) {
+    expressions = expressions.with(dialect);
+    return this;
+  }
+
+  /** Adds an observer of every run's events. */
+  public BatonBuilder listener(RunListener listener) {
+    listeners.add(listener);
+    return this;
+  }
+
+  /** The engine. */
+  public Baton build() {
+    if (steps.find("tool") == null) {
+      steps.register("tool", new ToolStepExecutor(tools));
+    }
+    if (steps.find("module") == null) {
+      steps.register("module", new ModuleStepExecutor(modules));
+    }
+    if (steps.find("task") == null) {
+      steps.register("task", new TaskStepExecutor(tasks));
+    }
+    TimeSource time = clock != null ? clock : new SystemTimeSource();
+    ExecutorService deciders = Executors.newVirtualThreadPerTaskExecutor();
+    RuntimeServices rt =
+        new RuntimeServices(
+            time, new Planner(), journal, runs, timers, waits, new StepScheduler(config, time),
+            listeners, deciders);
+    WorkflowCompiler compiler = new WorkflowCompiler(expressions, steps::find, config);
+    RunEngine engine = new RunEngine(rt, definitions, compiler, ids, evictSuspended);
+    return new Baton(engine, waits, listeners, deciders::shutdown);
+  }
+}

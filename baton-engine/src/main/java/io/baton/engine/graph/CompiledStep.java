@@ -1,0 +1,153 @@
+package io.baton.engine.graph;
+
+import io.baton.api.definition.ErrorPolicy;
+import io.baton.api.definition.JoinMode;
+import io.baton.api.definition.Priority;
+import io.baton.api.definition.RetryPolicy;
+import io.baton.api.definition.StepDef;
+import io.baton.api.spi.ExpressionDialect;
+import io.baton.api.spi.StepExecutor;
+import io.baton.engine.expression.Template;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A step ready to run: its definition with the graph edges resolved, the effective policies, and every
+ * template and expression compiled once.
+ */
+public final class CompiledStep {
+  private final StepDef definition;
+  private final CompiledScope scope;
+  private final StepKind kind;
+  private final StepExecutor<?> executor;
+  private final List<CompiledStep> dependencies = new ArrayList<>();
+  private final List<CompiledStep> successors = new ArrayList<>();
+  private final List<Guard> guards = new ArrayList<>();
+  private final List<CompiledScope> children = new ArrayList<>();
+  private final Map<String, Template> templates = new HashMap<>();
+  private final Map<String, ExpressionDialect.Compiled> expressions = new HashMap<>();
+  private RetryPolicy retry;
+  private Duration timeout;
+  private Priority priority;
+
+  CompiledStep(StepDef definition, CompiledScope scope, StepKind kind, StepExecutor<?> executor) {
+    this.definition = definition;
+    this.scope = scope;
+    this.kind = kind;
+    this.executor = executor;
+  }
+
+  /** The step's definition. */
+  public StepDef definition() {
+    return definition;
+  }
+
+  /** The step's id. */
+  public String id() {
+    return definition.id();
+  }
+
+  /** The scope it belongs to. */
+  public CompiledScope scope() {
+    return scope;
+  }
+
+  /** How it runs. */
+  public StepKind kind() {
+    return kind;
+  }
+
+  /** The executor of an {@link StepKind#INLINE} or {@link StepKind#TASK} step, otherwise null. */
+  public StepExecutor<?> executor() {
+    return executor;
+  }
+
+  /** The sibling steps that must end first: {@code dependsOn} plus the sources of its guards. */
+  public List<CompiledStep> dependencies() {
+    return Collections.unmodifiableList(dependencies);
+  }
+
+  /** The sibling steps that depend on this one. */
+  public List<CompiledStep> successors() {
+    return Collections.unmodifiableList(successors);
+  }
+
+  /** The branch and fallback conditions it needs. */
+  public List<Guard> guards() {
+    return Collections.unmodifiableList(guards);
+  }
+
+  /** Its nested scopes: one per parallel branch, or the body of a map or loop. */
+  public List<CompiledScope> children() {
+    return Collections.unmodifiableList(children);
+  }
+
+  /** How its dependencies are joined. */
+  public JoinMode join() {
+    return definition.common().join();
+  }
+
+  /** What its final failure does. */
+  public ErrorPolicy onError() {
+    return definition.common().onError();
+  }
+
+  /** The effective retry policy. */
+  public RetryPolicy retry() {
+    return retry;
+  }
+
+  /** The effective timeout of one attempt, or null. */
+  public Duration timeout() {
+    return timeout;
+  }
+
+  /** The step's own priority, or null to use the run's. */
+  public Priority priority() {
+    return priority;
+  }
+
+  /** The compiled template of field {@code name} ({@code input}, {@code output}, …), or null. */
+  public Template template(String name) {
+    return templates.get(name);
+  }
+
+  /** The compiled expression of field {@code name} ({@code when}, {@code condition}, …), or null. */
+  public ExpressionDialect.Compiled expression(String name) {
+    return expressions.get(name);
+  }
+
+  void dependOn(CompiledStep other) {
+    if (!dependencies.contains(other)) {
+      dependencies.add(other);
+      other.successors.add(this);
+    }
+  }
+
+  void guard(Guard guard) {
+    guards.add(guard);
+    dependOn(guard.source());
+  }
+
+  void addChild(CompiledScope child) {
+    children.add(child);
+  }
+
+  void template(String name, Template template) {
+    templates.put(name, template);
+  }
+
+  void expression(String name, ExpressionDialect.Compiled expression) {
+    expressions.put(name, expression);
+  }
+
+  void policies(RetryPolicy retry, Duration timeout, Priority priority) {
+    this.retry = retry;
+    this.timeout = timeout;
+    this.priority = priority;
+  }
+}

@@ -1,0 +1,157 @@
+package io.baton.engine.planner;
+
+import io.baton.api.definition.HumanStep;
+import io.baton.api.run.ErrorKind;
+import io.baton.api.run.RunEvent;
+import io.baton.api.run.RunEvent.RunCancelled;
+import io.baton.api.run.RunEvent.RunPaused;
+import io.baton.api.run.RunEvent.RunResumed;
+import io.baton.api.run.RunEvent.RunRetried;
+import io.baton.api.run.RunEvent.RunTimedOut;
+import io.baton.api.run.RunEvent.StepCancelled;
+import io.baton.api.run.RunEvent.StepSkipped;
+import io.baton.api.run.RunEvent.WaitResolved;
+import io.baton.api.run.RunStatus;
+import io.baton.api.run.StepFailure;
+import io.baton.api.run.StepStatus;
+import io.baton.api.run.WaitKind;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Decisions for what comes from outside a run: control operations, answers, events, child runs and deadlines.
+ * Each returns the events to journal, or an empty list when the request does not apply (so repeating a request
+ * is harmless).
+ */
+public final class Controls {
+  private final Failures failures;
+
+  Controls(Failures failures) {
+    this.failures = failures;
+  }
+
+  /** Pausing: nothing new starts; running steps finish. */
+  public List<RunEvent> pause(RunState run, String by, Instant now) {
+    return run.status() == RunStatus.RUNNING ? List.of(new RunPaused(now, by)) : List.of();
+  }
+
+  /** Resuming a paused run. */
+  public List<RunEvent> resume(RunState run, String by, Instant now) {
+    return run.status() == RunStatus.PAUSED ? List.of(new RunResumed(now, by)) : List.of();
+  }
+
+  /** Cancelling: every active step is cancelled, then the run. */
+  public List<RunEvent> cancel(RunState run, String reason, String by, Instant now) {
+    if (run.status().isTerminal()) {
+      return List.of();
+    }
+    List<RunEvent> out = cancelActive(run, now, "the run was cancelled");
+    out.add(new RunCancelled(now, reason, by));
+    return out;
+  }
+
+  /** The run passed its deadline. */
+  public List<RunEvent> timeOut(RunState run, Instant now) {
+    if (run.status().isTerminal()) {
+      return List.of();
+    }
+    List<RunEvent> out = cancelActive(run, now, "the run timed out");
+    out.add(new RunTimedOut(now));
+    return out;
+  }
+
+  /** Retrying a failed, cancelled or timed-out run from the steps that did not complete. */
+  public List<RunEvent> retry(RunState run, String by, Instant now) {
+    if (run.status() == RunStatus.COMPLETED || !run.status().isTerminal()) {
+      return List.of();
+    }
+    List<String> paths = new ArrayList<>();
+    for (StepState s : run.steps()) {
+      if (s.status() == StepStatus.FAILED || s.status() == StepStatus.CANCELLED) {
+        paths.add(s.path());
+      }
+    }
+    return List.of(new RunRetried(now, paths, by));
+  }
+
+  /**
+   * An answer to the wait {@code waitId}: a person's input, an event's payload, or a child run's outputs.
+   * Returns nothing when the wait is no longer open (answered already, or timed out).
+   */
+  public List<RunEvent> resolve(
+      RunState run, String path, String waitId, Object value, String by, Instant now) {
+    StepState s = run.step(path);
+    if (s == null || s.status() != StepStatus.WAITING || !waitId.equals(s.waitId())) {
+      return List.of();
+    }
+    return List.of(
+        new WaitResolved(now, waitId, path, value, by), Planner.completed(now, s, value));
+  }
+
+  /** A child run ended without completing: the subworkflow step fails with its failure. */
+  public List<RunEvent> childFailed(
+      RunState run, String path, String waitId, StepFailure failure, Instant now) {
+    StepState s = run.step(path);
+    if (s == null || s.status() != StepStatus.WAITING || !waitId.equals(s.waitId())) {
+      return List.of();
+    }
+    return failures.fail(run, path, s.attempt(), failure, now);
+  }
+
+  /** A running attempt passed its timeout. */
+  public List<RunEvent> attemptTimedOut(RunState run, String path, int attempt, Instant now) {
+    StepState s = run.step(path);
+    if (s == null || s.attempt() != attempt || s.status() != StepStatus.RUNNING) {
+      return List.of();
+    }
+    String message =
+        "step '" + path + "' did not finish within " + s.step().timeout() + " (attempt " + attempt + ")";
+    return failures.fail(run, path, attempt, StepFailure.of(ErrorKind.TIMEOUT, message), now);
+  }
+
+  List<RunEvent> deadlinePassed(RunState run, StepState s, Instant now) {
+    if (s.waitKind() == WaitKind.TIMER) {
+      return List.of(Planner.completed(now, s, Map.of("firedAt", s.deadline().toString())));
+    }
+    if (s.waitKind() == WaitKind.HUMAN
+        && s.step().definition() instanceof HumanStep human
+        && !s.escalated) {
+      switch (human.onTimeout()) {
+        case USE_DEFAULT -> {
+          return List.of(
+              new WaitResolved(now, s.waitId(), s.path(), human.defaultValue(), "timeout"),
+              Planner.completed(now, s, human.defaultValue()));
+        }
+        case SKIP -> {
+          return List.of(new StepSkipped(now, s.path(), "nobody answered in time"));
+        }
+        case FAIL -> {}
+      }
+    }
+    String message =
+        switch (s.waitKind()) {
+          case HUMAN -> "nobody answered step '" + s.path() + "' in time";
+          case EVENT -> "no event '" + s.waitDetails().get("event") + "' arrived in time for step '" + s.path() + "'";
+          default -> "step '" + s.path() + "' did not finish in time";
+        };
+    return failures.fail(run, s.path(), s.attempt(), StepFailure.of(ErrorKind.TIMEOUT, message), now);
+  }
+
+  /** Cancels every step that has not ended. */
+  static List<RunEvent> cancelActive(RunState run, Instant now, String reason) {
+    return cancelWithin(run, "", now, reason);
+  }
+
+  /** Cancels every step under {@code prefix} that has not ended. */
+  static List<RunEvent> cancelWithin(RunState run, String prefix, Instant now, String reason) {
+    List<RunEvent> out = new ArrayList<>();
+    for (StepState s : run.steps()) {
+      if (!s.isEnded() && s.path().startsWith(prefix)) {
+        out.add(new StepCancelled(now, s.path(), reason));
+      }
+    }
+    return out;
+  }
+}

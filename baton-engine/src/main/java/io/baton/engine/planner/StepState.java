@@ -1,0 +1,161 @@
+package io.baton.engine.planner;
+
+import io.baton.api.definition.ErrorAction;
+import io.baton.api.run.StepFailure;
+import io.baton.api.run.StepStatus;
+import io.baton.api.run.WaitKind;
+import io.baton.engine.graph.CompiledStep;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The state of one step of a run; changed only by {@link RunState#apply}. */
+public final class StepState {
+  final String path;
+  final CompiledStep step;
+  final ScopeInstance scope;
+  StepStatus status = StepStatus.PENDING;
+  int attempt;
+  Object input;
+  Object output;
+  StepFailure failure;
+  Instant startedAt;
+  Instant endedAt;
+  Instant retryAt;
+  String waitId;
+  WaitKind waitKind;
+  Instant deadline;
+  Map<String, Object> waitDetails;
+  boolean escalated;
+  final List<String> scopeKeys = new ArrayList<>();
+  private Map<String, Object> variables;
+
+  StepState(String path, CompiledStep step, ScopeInstance scope) {
+    this.path = path;
+    this.step = step;
+    this.scope = scope;
+  }
+
+  /** The step's path. */
+  public String path() {
+    return path;
+  }
+
+  /** Its compiled definition. */
+  public CompiledStep step() {
+    return step;
+  }
+
+  /** The scope it runs in. */
+  public ScopeInstance scope() {
+    return scope;
+  }
+
+  /** Its status. */
+  public StepStatus status() {
+    return status;
+  }
+
+  /** The current or last attempt. */
+  public int attempt() {
+    return attempt;
+  }
+
+  /** The resolved input of the current attempt. */
+  public Object input() {
+    return input;
+  }
+
+  /** Its output, once completed. */
+  public Object output() {
+    return output;
+  }
+
+  /** The last failure, or null. */
+  public StepFailure failure() {
+    return failure;
+  }
+
+  /** When a retry is due, while it waits for one. */
+  public Instant retryAt() {
+    return retryAt;
+  }
+
+  /** The wait it is suspended on, or null. */
+  public String waitId() {
+    return waitId;
+  }
+
+  /** What it waits for, or null. */
+  public WaitKind waitKind() {
+    return waitKind;
+  }
+
+  /** When its wait gives up or fires, or null. */
+  public Instant deadline() {
+    return deadline;
+  }
+
+  /** What the waiter needs to know (prompt, form, event name, child run id). */
+  public Map<String, Object> waitDetails() {
+    return waitDetails;
+  }
+
+  /** When the last attempt started. */
+  public Instant startedAt() {
+    return startedAt;
+  }
+
+  /** When it ended. */
+  public Instant endedAt() {
+    return endedAt;
+  }
+
+  /** The keys of the scopes it opened, in order (branches, items, iterations). */
+  public List<String> scopeKeys() {
+    return scopeKeys;
+  }
+
+  /** Whether it has ended for the purpose of its dependents. */
+  public boolean isEnded() {
+    return status.isTerminal();
+  }
+
+  /** Whether its dependents treat it as having produced a value (completed, or failed with continue). */
+  public boolean countsAsCompleted() {
+    return status == StepStatus.COMPLETED
+        || (status == StepStatus.FAILED && step.onError().action() == ErrorAction.CONTINUE);
+  }
+
+  /** Whether it failed with {@code onError: fail}: its scope fails. */
+  public boolean isUnhandledFailure() {
+    return status == StepStatus.FAILED && step.onError().action() == ErrorAction.FAIL;
+  }
+
+  /** The step as templates and expressions see it: {@code output}, {@code status}, {@code error}, … */
+  public Map<String, Object> asVariables() {
+    if (variables == null) {
+      Map<String, Object> v = new HashMap<>(8);
+      v.put("output", output);
+      v.put("status", status.name().toLowerCase(java.util.Locale.ROOT));
+      v.put("attempt", attempt);
+      v.put("error", failure == null ? null : errorMap(failure));
+      variables = v;
+    }
+    return variables;
+  }
+
+  static Map<String, Object> errorMap(StepFailure f) {
+    Map<String, Object> m = new HashMap<>();
+    m.put("kind", f.kind().wireName());
+    m.put("message", f.message());
+    m.put("retryable", f.retryable());
+    return m;
+  }
+
+  void invalidate() {
+    variables = null;
+  }
+}

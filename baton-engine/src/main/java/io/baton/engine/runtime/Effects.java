@@ -1,0 +1,280 @@
+package io.baton.engine.runtime;
+
+import io.baton.api.definition.Priority;
+import io.baton.api.definition.StepDef;
+import io.baton.api.run.RunEvent.RunStarted;
+import io.baton.api.run.RunEvent.StepFailed;
+import io.baton.api.run.RunEvent.StepWaiting;
+import io.baton.api.run.StepFailure;
+import io.baton.api.run.WaitKind;
+import io.baton.api.spi.StepExecutor;
+import io.baton.api.store.TimerRecord;
+import io.baton.api.store.WaitRecord;
+import io.baton.api.time.TimeSource;
+import io.baton.api.run.StepStatus;
+import io.baton.engine.executor.FailureClassifier;
+import io.baton.engine.graph.StepKind;
+import io.baton.engine.executor.JsonValues;
+import io.baton.engine.planner.RunState;
+import io.baton.engine.planner.StepState;
+import io.baton.engine.scheduler.QueuedTask;
+import io.baton.engine.scheduler.TaskKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The side effects of one run's events: handler threads, timers, wait registrations, child runs, published
+ * events. Owned by the run's decider; anything that leaves the process is queued in {@code effects} and runs
+ * only after the events that caused it are durable.
+ */
+final class Effects {
+  private final RuntimeServices rt;
+  private final RunHost host;
+  private final RunActor actor;
+  private final RunState state;
+  private final List<Runnable> effects;
+  private final Map<String, RunningTask> tasks = new HashMap<>();
+  private final Map<String, String> openWaits = new HashMap<>();
+  private final Map<String, TimeSource.Cancellable> timers = new HashMap<>();
+
+  Effects(RuntimeServices rt, RunHost host, RunActor actor, RunState state, List<Runnable> effects) {
+    this.rt = rt;
+    this.host = host;
+    this.actor = actor;
+    this.state = state;
+    this.effects = effects;
+  }
+
+  /** Whether nothing of the run is in flight, so that it may leave memory. */
+  boolean idle() {
+    return tasks.isEmpty();
+  }
+
+  void dispatchTask(StepState s, Instant now) {
+    Priority priority = s.step().priority() != null ? s.step().priority() : state.priority();
+    TaskKey key =
+        new TaskKey(
+            state.runId(),
+            s.path(),
+            state.workflow().definition().id(),
+            s.step().definition().type(),
+            priority,
+            state.workflow().definition().policies().maxConcurrency(),
+            now);
+    RunningTask task = new RunningTask(key, s.attempt());
+    tasks.put(s.path(), task);
+    if (rt.scheduler().tryAcquire(key)) {
+      task.acquired = true;
+      actor.recordStarted(s.path(), s.attempt());
+      effects.add(() -> launch(s, task));
+    } else {
+      String path = s.path();
+      int attempt = s.attempt();
+      task.queued =
+          new QueuedTask(
+              key, k -> actor.post(new Message.TaskDispatched(path, attempt, rt.clock().now())));
+      effects.add(() -> rt.scheduler().enqueue(task.queued));
+    }
+  }
+
+  void dispatched(Message.TaskDispatched d) {
+    RunningTask task = tasks.get(d.path());
+    if (task == null || task.attempt != d.attempt() || task.cancelled) {
+      rt.scheduler().release(task == null ? keyOf(d.path()) : task.key);
+      return;
+    }
+    task.acquired = true;
+    actor.recordStarted(d.path(), d.attempt());
+    StepState s = state.step(d.path());
+    effects.add(() -> launch(s, task));
+  }
+
+  private TaskKey keyOf(String path) {
+    return new TaskKey(state.runId(), path, state.workflow().definition().id(), typeOf(path), Priority.DEFAULT, 0, null);
+  }
+
+  private String typeOf(String path) {
+    StepState s = state.step(path);
+    return s == null ? "" : s.step().definition().type();
+  }
+
+  @SuppressWarnings("unchecked")
+  private void launch(StepState s, RunningTask task) {
+    if (task.cancelled) {
+      release(task);
+      return;
+    }
+    StepExecutor<StepDef> executor = (StepExecutor<StepDef>) s.step().executor();
+    StepDef def = s.step().definition();
+    AttemptContext ctx = contextFor(s, task);
+    Duration timeout = s.step().timeout();
+    if (timeout != null) {
+      Instant due = rt.clock().now().plus(timeout);
+      task.timeout =
+          rt.clock().schedule(due, () -> actor.post(new Message.AttemptTimeout(s.path(), task.attempt)));
+    }
+    String path = s.path();
+    Thread.startVirtualThread(
+        () -> {
+          task.thread = Thread.currentThread();
+          Object output = null;
+          StepFailure failure = null;
+          try {
+            if (!task.cancelled) {
+              output = JsonValues.normalize(executor.execute(def, ctx));
+            }
+          } catch (Throwable t) {
+            failure = FailureClassifier.classify(t);
+          } finally {
+            task.thread = null;
+            release(task);
+          }
+          actor.post(new Message.TaskEnded(path, task.attempt, output, failure));
+        });
+  }
+
+  private AttemptContext contextFor(StepState s, RunningTask task) {
+    return new AttemptContext(
+        state.runId(),
+        state.workflow().definition().id(),
+        s.path(),
+        s.step().id(),
+        s.attempt(),
+        s.input(),
+        rt.clock(),
+        task,
+        rt.listeners());
+  }
+
+  @SuppressWarnings("unchecked")
+  void runInline(StepState s, Instant now) {
+    StepExecutor<StepDef> executor = (StepExecutor<StepDef>) s.step().executor();
+    actor.recordStarted(s.path(), s.attempt());
+    try {
+      Object output = JsonValues.normalize(executor.execute(s.step().definition(), contextFor(s, null)));
+      actor.record(new io.baton.api.run.RunEvent.StepCompleted(now, s.path(), s.attempt(), output));
+    } catch (Exception e) {
+      actor.recordAll(
+          rt.planner().fail(state, s.path(), s.attempt(), FailureClassifier.classify(e), now));
+    }
+  }
+
+  /** A handler's result arrived; false when it belongs to no known attempt (a stale result). */
+  boolean taskEnded(String path, int attempt) {
+    RunningTask task = tasks.get(path);
+    if (task == null || task.attempt != attempt) {
+      return false;
+    }
+    tasks.remove(path);
+    if (task.timeout != null) {
+      task.timeout.cancel();
+    }
+    return true;
+  }
+
+  void cancelTask(String path) {
+    RunningTask task = tasks.remove(path);
+    if (task == null) {
+      return;
+    }
+    task.cancel();
+    if (task.acquired) {
+      release(task);
+    } else if (task.queued != null) {
+      rt.scheduler().withdraw(task.queued);
+    }
+  }
+
+  private void release(RunningTask task) {
+    if (task.acquired && task.released.compareAndSet(false, true)) {
+      rt.scheduler().release(task.key);
+    }
+  }
+
+  void failed(StepFailed f) {
+    clearWait(f.path());
+    if (f.retryAt() != null) {
+      timer("retry:" + f.path(), f.path(), f.retryAt(), new Message.Wake(f.path()));
+    }
+  }
+
+  void registerWait(StepWaiting w) {
+    String runId = state.runId();
+    if (w.kind() != WaitKind.TIMER) {
+      openWaits.put(w.path(), w.waitId());
+      Map<String, Object> d = w.details();
+      String event = w.kind() == WaitKind.EVENT ? (String) d.get("event") : null;
+      String key = w.kind() == WaitKind.EVENT ? (String) d.get("correlationKey") : null;
+      WaitRecord record = new WaitRecord(w.waitId(), runId, w.path(), w.kind(), event, key);
+      effects.add(() -> rt.waits().register(record));
+    }
+    if (w.deadline() != null) {
+      timer(w.waitId(), w.path(), w.deadline(), new Message.Wake(w.path()));
+    }
+    if (w.kind() == WaitKind.CHILD_RUN) {
+      effects.add(() -> host.startChild(state, w.path(), w.details()));
+    }
+  }
+
+  void clearWait(String path) {
+    String waitId = openWaits.remove(path);
+    if (waitId != null) {
+      effects.add(() -> rt.waits().remove(waitId));
+      cancelTimer(waitId);
+      StepState s = state.step(path);
+      if (s != null
+          && s.step().kind() == StepKind.SUBWORKFLOW
+          && s.status() != StepStatus.COMPLETED) {
+        effects.add(() -> host.cancelChild(waitId, "its parent step " + path + " ended"));
+      }
+    }
+    cancelTimer("retry:" + path);
+  }
+
+  void publish(Object eventInput) {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> in = (Map<String, Object>) eventInput;
+    String runId = state.runId();
+    effects.add(
+        () ->
+            host.publish(
+                (String) in.get("event"), (String) in.get("correlationKey"), in.get("data"), runId));
+  }
+
+  void runStarted(RunStarted started) {
+    Duration timeout = state.workflow().definition().policies().timeout();
+    if (timeout != null) {
+      timer("run-timeout", null, started.at().plus(timeout), new Message.RunTimeout());
+    }
+  }
+
+  void runEnded() {
+    timers.values().forEach(TimeSource.Cancellable::cancel);
+    timers.keySet().forEach(id -> effects.add(() -> rt.timers().cancel(state.runId() + "/" + id)));
+    timers.clear();
+    for (String waitId : List.copyOf(openWaits.values())) {
+      effects.add(() -> rt.waits().remove(waitId));
+    }
+    openWaits.clear();
+    effects.add(() -> host.runEnded(state));
+  }
+
+  private void timer(String id, String path, Instant at, Message message) {
+    cancelTimer(id);
+    timers.put(id, rt.clock().schedule(at, () -> actor.post(message)));
+    TimerRecord record = new TimerRecord(state.runId() + "/" + id, state.runId(), path, at);
+    effects.add(() -> rt.timers().schedule(record));
+  }
+
+  private void cancelTimer(String id) {
+    TimeSource.Cancellable t = timers.remove(id);
+    if (t != null) {
+      t.cancel();
+      String timerId = state.runId() + "/" + id;
+      effects.add(() -> rt.timers().cancel(timerId));
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package io.baton.engine.runtime;
+
+import io.baton.api.run.JournalEntry;
+import io.baton.api.run.RunEvent;
+import io.baton.api.run.RunEvent.ScopeOpened;
+import io.baton.api.run.RunEvent.StepCompleted;
+import io.baton.api.run.RunEvent.StepFailed;
+import io.baton.api.run.RunEvent.StepScheduled;
+import io.baton.api.run.RunEvent.StepSkipped;
+import io.baton.api.run.RunEvent.StepStarted;
+import io.baton.api.run.RunEvent.WaitResolved;
+import io.baton.api.run.RunEvent.StepWaiting;
+import io.baton.engine.graph.CompiledStep;
+import io.baton.engine.graph.CompiledWorkflow;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Re-running from a step: the history a fork shares with its source run. Everything the source journaled about
+ * the top-level steps that are neither the chosen step nor downstream of it is copied; the chosen step is then
+ * scheduled again, with edited input if given.
+ */
+final class Forks {
+  private Forks() {}
+
+  static List<RunEvent> history(
+      CompiledWorkflow workflow, List<JournalEntry> source, String fromStep, Object editedInput) {
+    CompiledStep from = workflow.step(fromStep);
+    if (from == null || from.scope() != workflow.root()) {
+      throw new IllegalArgumentException(
+          "cannot re-run from '" + fromStep + "': it is not a top-level step of " + workflow.definition().id());
+    }
+    Set<String> rerun = downstream(from);
+    List<RunEvent> out = new ArrayList<>();
+    Object originalInput = null;
+    for (JournalEntry e : source) {
+      String path = pathOf(e.event());
+      if (path == null) {
+        continue;
+      }
+      String top = topLevel(path);
+      if (top.equals(fromStep) && e.event() instanceof StepScheduled s && path.equals(fromStep)) {
+        originalInput = s.input();
+      }
+      if (!rerun.contains(top)) {
+        out.add(e.event());
+      }
+    }
+    if (editedInput != null || originalInput != null) {
+      var now = source.isEmpty() ? null : source.getLast().event().at();
+      out.add(new StepScheduled(now, fromStep, 1, editedInput != null ? editedInput : originalInput));
+    }
+    return out;
+  }
+
+  private static Set<String> downstream(CompiledStep from) {
+    Set<String> seen = new HashSet<>();
+    Deque<CompiledStep> todo = new ArrayDeque<>(List.of(from));
+    while (!todo.isEmpty()) {
+      CompiledStep s = todo.pop();
+      if (seen.add(s.id())) {
+        todo.addAll(s.successors());
+      }
+    }
+    return seen;
+  }
+
+  private static String topLevel(String path) {
+    int cut = path.indexOf('[');
+    return cut < 0 ? path : path.substring(0, cut);
+  }
+
+  private static String pathOf(RunEvent event) {
+    return switch (event) {
+      case StepScheduled e -> e.path();
+      case StepStarted e -> e.path();
+      case StepCompleted e -> e.path();
+      case StepFailed e -> e.path();
+      case StepSkipped e -> e.path();
+      case StepWaiting e -> e.path();
+      case WaitResolved e -> e.path();
+      case ScopeOpened e -> e.path();
+      default -> null;
+    };
+  }
+}

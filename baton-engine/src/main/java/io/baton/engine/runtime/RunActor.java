@@ -1,0 +1,359 @@
+package io.baton.engine.runtime;
+
+import io.baton.api.definition.EventStep;
+import io.baton.api.run.ErrorKind;
+import io.baton.api.run.JournalEntry;
+import io.baton.api.run.RunEvent;
+import io.baton.api.run.RunEvent.RunStarted;
+import io.baton.api.run.RunEvent.StepCancelled;
+import io.baton.api.run.RunEvent.StepCompleted;
+import io.baton.api.run.RunEvent.StepFailed;
+import io.baton.api.run.RunEvent.StepScheduled;
+import io.baton.api.run.RunEvent.StepSkipped;
+import io.baton.api.run.RunEvent.StepStarted;
+import io.baton.api.run.RunEvent.StepWaiting;
+import io.baton.api.run.RunStatus;
+import io.baton.api.run.StepFailure;
+import io.baton.api.run.StepStatus;
+import io.baton.api.spi.RunListener;
+import io.baton.api.store.RunRecord;
+import io.baton.engine.planner.RunState;
+import io.baton.engine.planner.StepState;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The decider of one run: an actor with a mailbox. Messages are handled one at a time on whichever virtual
+ * thread drains the mailbox, so the run's state needs no lock. Each drain turns messages and plans into events,
+ * applies them, makes them durable in one journal append, and only then acts on them (write-ahead).
+ */
+final class RunActor {
+  private static final Logger LOG = LoggerFactory.getLogger(RunActor.class);
+  private final RuntimeServices rt;
+  private final RunHost host;
+  private final RunState state;
+  private final Queue<Message> mailbox = new ConcurrentLinkedQueue<>();
+  private final AtomicBoolean scheduled = new AtomicBoolean();
+  private final List<RunEvent> batch = new ArrayList<>();
+  private final List<Runnable> effects = new ArrayList<>();
+  private final Effects fx;
+  private RunRecord record;
+  private volatile boolean evicted;
+
+  RunActor(RuntimeServices rt, RunHost host, RunState state, RunRecord record) {
+    this.rt = rt;
+    this.host = host;
+    this.state = state;
+    this.record = record;
+    this.fx = new Effects(rt, host, this, state, effects);
+  }
+
+  String runId() {
+    return state.runId();
+  }
+
+  /** Delivers a message; the mailbox is drained on a virtual thread unless a drain is under way. */
+  void post(Message message) {
+    mailbox.add(message);
+    if (scheduled.compareAndSet(false, true)) {
+      rt.deciders().execute(this::drain);
+    }
+  }
+
+
+  boolean isEvicted() {
+    return evicted;
+  }
+
+  void markEvicted() {
+    evicted = true;
+  }
+
+  private void drain() {
+    do {
+      try {
+        process();
+      } catch (RuntimeException | Error e) {
+        crash(e);
+      }
+      scheduled.set(false);
+    } while (!mailbox.isEmpty() && scheduled.compareAndSet(false, true));
+  }
+
+  private void process() {
+    Message m;
+    if (evicted) {
+      while ((m = mailbox.poll()) != null) {
+        host.redeliver(runId(), m);
+      }
+      return;
+    }
+    while ((m = mailbox.poll()) != null) {
+      handle(m);
+    }
+    decide();
+    flush();
+  }
+
+  private void handle(Message message) {
+    Instant now = rt.clock().now();
+    switch (message) {
+      case Message.Start s -> recordAll(s.events());
+      case Message.Recover r -> recover();
+      case Message.Wake w -> {
+        if (w.path() != null) {
+          state.touch(w.path());
+        }
+      }
+      case Message.TaskEnded e -> taskEnded(e, now);
+      case Message.TaskDispatched d -> fx.dispatched(d);
+      case Message.AttemptTimeout t -> {
+        recordAll(rt.planner().controls().attemptTimedOut(state, t.path(), t.attempt(), now));
+        fx.cancelTask(t.path());
+      }
+      case Message.RunTimeout t -> recordAll(rt.planner().controls().timeOut(state, now));
+      case Message.Control c -> control(c, now);
+      case Message.Resolve r -> {
+        List<RunEvent> events =
+            rt.planner().controls().resolve(state, r.path(), r.waitId(), r.value(), r.by(), now);
+        recordAll(events);
+        effects.add(() -> r.done().complete(!events.isEmpty()));
+      }
+      case Message.ChildFailed f ->
+          recordAll(rt.planner().controls().childFailed(state, f.path(), f.waitId(), f.failure(), now));
+      case Message.Query q -> effects.add(() -> q.view().complete(RunViews.of(state)));
+    }
+  }
+
+  /**
+   * Re-establishes what a rebuilt run had in flight: handlers are started again with the same attempt (and so
+   * the same idempotency key), timers and waits are registered again, child runs started if they are missing.
+   */
+  private void recover() {
+    for (StepState s : List.copyOf(state.steps())) {
+      switch (s.status()) {
+        case RUNNING -> {
+          if (s.step().kind() == io.baton.engine.graph.StepKind.TASK) {
+            fx.dispatchTask(s, rt.clock().now());
+          } else {
+            state.touch(s.path());
+          }
+        }
+        case READY -> {
+          if (s.retryAt() == null) {
+            start(s);
+          } else {
+            state.touch(s.path());
+            fx.failed(
+                new StepFailed(s.retryAt(), s.path(), s.attempt(), s.failure(), s.retryAt()));
+          }
+        }
+        case WAITING ->
+            fx.registerWait(
+                new StepWaiting(
+                    rt.clock().now(), s.path(), s.attempt(), s.waitId(), s.waitKind(),
+                    s.deadline(), s.waitDetails()));
+        default -> {}
+      }
+    }
+  }
+
+  private void taskEnded(Message.TaskEnded e, Instant now) {
+    if (!fx.taskEnded(e.path(), e.attempt())) {
+      return;
+    }
+    StepState s = state.step(e.path());
+    if (s == null || s.attempt() != e.attempt() || s.status() != StepStatus.RUNNING) {
+      return;
+    }
+    if (e.failure() == null) {
+      record(new StepCompleted(now, e.path(), e.attempt(), e.output()));
+    } else {
+      recordAll(rt.planner().fail(state, e.path(), e.attempt(), e.failure(), now));
+    }
+  }
+
+  private void control(Message.Control c, Instant now) {
+    var controls = rt.planner().controls();
+    List<RunEvent> events =
+        switch (c.op()) {
+          case PAUSE -> controls.pause(state, c.by(), now);
+          case RESUME -> controls.resume(state, c.by(), now);
+          case CANCEL -> controls.cancel(state, "cancelled by " + c.by(), c.by(), now);
+          case RETRY -> controls.retry(state, c.by(), now);
+        };
+    recordAll(events);
+    effects.add(() -> c.done().complete(!events.isEmpty()));
+  }
+
+  private void decide() {
+    for (int round = 0; ; round++) {
+      List<RunEvent> events = rt.planner().plan(state, rt.clock().now());
+      if (events.isEmpty()) {
+        return;
+      }
+      recordAll(events);
+      if (round > 1_000_000) {
+        throw new IllegalStateException("the planner of run " + runId() + " does not settle");
+      }
+    }
+  }
+
+  /** Applies and journals events, then starts the steps they scheduled. */
+  void recordAll(List<RunEvent> events) {
+    List<StepScheduled> scheduledSteps = null;
+    for (RunEvent e : events) {
+      record(e);
+      if (e instanceof StepScheduled s) {
+        if (scheduledSteps == null) {
+          scheduledSteps = new ArrayList<>(2);
+        }
+        scheduledSteps.add(s);
+      }
+    }
+    if (scheduledSteps != null) {
+      for (StepScheduled s : scheduledSteps) {
+        StepState st = state.step(s.path());
+        if (st.status() == StepStatus.READY && st.attempt() == s.attempt()) {
+          start(st);
+        }
+      }
+    }
+  }
+
+  void record(RunEvent event) {
+    state.apply(event);
+    batch.add(event);
+    switch (event) {
+      case StepCompleted c -> {
+        fx.clearWait(c.path());
+        StepState s = state.step(c.path());
+        if (s.step().definition() instanceof EventStep) {
+          fx.publish(s.output());
+        }
+      }
+      case StepFailed f -> fx.failed(f);
+      case StepCancelled c -> {
+        fx.cancelTask(c.path());
+        fx.clearWait(c.path());
+      }
+      case StepSkipped s -> fx.clearWait(s.path());
+      case StepWaiting w -> fx.registerWait(w);
+      case RunStarted r -> fx.runStarted(r);
+      default -> {
+        if (state.status().isTerminal()) {
+          fx.runEnded();
+        }
+      }
+    }
+  }
+
+  private void start(StepState s) {
+    Instant now = rt.clock().now();
+    switch (s.step().kind()) {
+      case TASK -> fx.dispatchTask(s, now);
+      case INLINE -> {
+        if (s.step().executor() != null) {
+          fx.runInline(s, now);
+        } else {
+          recordAll(rt.planner().start(state, s.path(), now));
+        }
+      }
+      default -> {
+        try {
+          recordAll(rt.planner().start(state, s.path(), now));
+        } catch (io.baton.api.run.StepException e) {
+          recordAll(rt.planner().fail(state, s.path(), s.attempt(), e.failure(), now));
+        }
+      }
+    }
+  }
+
+  void recordStarted(String path, int attempt) {
+    record(new StepStarted(rt.clock().now(), path, attempt));
+  }
+
+  private void flush() {
+    if (!batch.isEmpty()) {
+      long base = state.applied() - batch.size();
+      try {
+        rt.journal().append(runId(), base, batch);
+      } catch (RuntimeException e) {
+        batch.clear();
+        effects.clear();
+        host.persistenceFailed(this, e);
+        return;
+      }
+      saveRecord();
+      notifyListeners(base);
+      batch.clear();
+    }
+    if (!effects.isEmpty()) {
+      List<Runnable> toRun = List.copyOf(effects);
+      effects.clear();
+      for (Runnable effect : toRun) {
+        effect.run();
+      }
+    }
+    RunStatus status = state.effectiveStatus();
+    if ((status == RunStatus.WAITING || status.isTerminal() || status == RunStatus.PAUSED)
+        && fx.idle()) {
+      host.runIdle(this);
+    }
+  }
+
+  private void saveRecord() {
+    RunStatus status = state.effectiveStatus();
+    if (record.status() != status) {
+      record = record.with(status, rt.clock().now(), record.version() + 1);
+      rt.runs().save(record);
+    }
+  }
+
+  private void notifyListeners(long base) {
+    List<RunListener> listeners = rt.listeners();
+    if (listeners.isEmpty()) {
+      return;
+    }
+    for (int i = 0; i < batch.size(); i++) {
+      JournalEntry entry = new JournalEntry(runId(), base + i, batch.get(i));
+      for (RunListener listener : listeners) {
+        try {
+          listener.onEvent(entry);
+        } catch (RuntimeException e) {
+          LOG.warn("run listener {} failed on {}", listener, entry, e);
+        }
+      }
+    }
+  }
+
+  /** An engine bug: logged loudly, and the run fails rather than hangs. */
+  private void crash(Throwable e) {
+    LOG.error("internal error in the decider of run {}; failing the run", runId(), e);
+    batch.clear();
+    effects.clear();
+    if (!state.status().isTerminal()) {
+      try {
+        record(
+            new RunEvent.RunFailed(
+                rt.clock().now(),
+                new StepFailure(
+                    ErrorKind.UNKNOWN,
+                    "internal error in the engine: " + e + " (please report it)",
+                    false,
+                    Map.of()),
+                null));
+        flush();
+      } catch (RuntimeException again) {
+        LOG.error("could not record the failure of run {}", runId(), again);
+      }
+    }
+  }
+}

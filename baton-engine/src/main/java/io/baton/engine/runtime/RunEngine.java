@@ -1,0 +1,304 @@
+package io.baton.engine.runtime;
+
+import io.baton.api.definition.WorkflowDefinition;
+import io.baton.api.run.ErrorKind;
+import io.baton.api.run.JournalEntry;
+import io.baton.api.run.RunEvent;
+import io.baton.api.run.RunEvent.RunStarted;
+import io.baton.api.run.RunStatus;
+import io.baton.api.run.RunView;
+import io.baton.api.run.StepFailure;
+import io.baton.api.store.DefinitionStore;
+import io.baton.api.store.RunRecord;
+import io.baton.api.store.WaitRecord;
+import io.baton.api.time.IdGenerator;
+import io.baton.engine.graph.CompiledWorkflow;
+import io.baton.engine.graph.WorkflowCompiler;
+import io.baton.engine.planner.RunState;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The runs of one engine: creates their deciders, routes messages to them, loads them back from the journal
+ * after an eviction or a restart, and links parents to children.
+ */
+public final class RunEngine implements RunHost {
+  private static final Logger LOG = LoggerFactory.getLogger(RunEngine.class);
+  private final RuntimeServices rt;
+  private final DefinitionStore definitions;
+  private final WorkflowCompiler compiler;
+  private final IdGenerator ids;
+  private final boolean evictSuspended;
+  private final Map<String, RunActor> actors = new ConcurrentHashMap<>();
+  private final Map<String, CompiledWorkflow> compiled = new ConcurrentHashMap<>();
+  private final Map<String, CompletableFuture<RunView>> completions = new ConcurrentHashMap<>();
+
+  public RunEngine(
+      RuntimeServices rt,
+      DefinitionStore definitions,
+      WorkflowCompiler compiler,
+      IdGenerator ids,
+      boolean evictSuspended) {
+    this.rt = rt;
+    this.definitions = definitions;
+    this.compiler = compiler;
+    this.ids = ids;
+    this.evictSuspended = evictSuspended;
+  }
+
+  /** The compiled form of a definition, compiled once per id and version. */
+  public CompiledWorkflow compile(WorkflowDefinition definition) {
+    return compiled.computeIfAbsent(
+        definition.id() + "@" + definition.version(), k -> compiler.compile(definition));
+  }
+
+  /**
+   * Starts a run of {@code definition} (stored first, so the run can be reloaded).
+   *
+   * @return the run's id
+   */
+  public String start(WorkflowDefinition definition, Map<String, Object> inputs, StartRequest request) {
+    CompiledWorkflow workflow = compile(definition);
+    if (definitions.find(definition.id(), definition.version()).isEmpty()) {
+      definitions.save(definition);
+    }
+    String runId = request.runId() != null ? request.runId() : ids.newId();
+    var now = rt.clock().now();
+    var priority = request.priority() != null ? request.priority() : definition.policies().priority();
+    RunRecord record =
+        new RunRecord(
+            runId, definition.id(), definition.version(), RunStatus.PENDING, priority,
+            request.parentRunId(), now, now, 1);
+    rt.runs().save(record);
+    completions.computeIfAbsent(runId, k -> new CompletableFuture<>());
+    RunActor actor = new RunActor(rt, this, new RunState(runId, workflow), record);
+    actors.put(runId, actor);
+    RunStarted started =
+        new RunStarted(
+            now, definition.id(), definition.version(), inputs, priority, request.parentRunId(),
+            request.parentStepPath(), request.forkOf());
+    List<RunEvent> first = new java.util.ArrayList<>();
+    first.add(started);
+    first.addAll(request.history());
+    actor.post(new Message.Start(first));
+    return runId;
+  }
+
+  /** Delivers a message to run {@code runId}, loading it if it is not in memory. */
+  void deliver(String runId, Message message) {
+    RunActor actor = actorFor(runId);
+    if (actor == null) {
+      throw new io.baton.engine.RunNotFoundException(runId);
+    }
+    actor.post(message);
+  }
+
+  private RunActor actorFor(String runId) {
+    RunActor actor = actors.get(runId);
+    if (actor != null) {
+      return actor;
+    }
+    return actors.computeIfAbsent(runId, this::load);
+  }
+
+  /** Rebuilds a run's decider from its journal, and re-establishes what was in flight. */
+  private RunActor load(String runId) {
+    Optional<RunRecord> record = rt.runs().find(runId);
+    if (record.isEmpty()) {
+      return null;
+    }
+    RunRecord r = record.get();
+    WorkflowDefinition definition =
+        definitions
+            .find(r.workflowId(), r.workflowVersion())
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "run " + runId + " needs workflow " + r.workflowId() + " version "
+                            + r.workflowVersion() + ", which is not in the definition store"));
+    RunState state = new RunState(runId, compile(definition));
+    for (JournalEntry entry : rt.journal().read(runId, 0)) {
+      state.apply(entry.event());
+    }
+    if (!state.status().isTerminal()) {
+      completions.computeIfAbsent(runId, k -> new CompletableFuture<>());
+    }
+    RunActor actor = new RunActor(rt, this, state, r);
+    actor.post(new Message.Recover());
+    return actor;
+  }
+
+  /** A control operation; completes with whether it applied. */
+  public CompletableFuture<Boolean> control(String runId, ControlOp op, String by) {
+    CompletableFuture<Boolean> done = new CompletableFuture<>();
+    deliver(runId, new Message.Control(op, by, done));
+    return done;
+  }
+
+  /** The current view of a run. */
+  public CompletableFuture<RunView> view(String runId) {
+    CompletableFuture<RunView> view = new CompletableFuture<>();
+    deliver(runId, new Message.Query(view));
+    return view;
+  }
+
+  /** Completes with the run's final view when it ends. */
+  public CompletableFuture<RunView> completion(String runId) {
+    CompletableFuture<RunView> done = completions.get(runId);
+    if (done != null) {
+      return done;
+    }
+    if (rt.runs().find(runId).isEmpty()) {
+      throw new io.baton.engine.RunNotFoundException(runId);
+    }
+    return view(runId);
+  }
+
+  /**
+   * Answers wait {@code waitId}; completes with true when accepted, false when it had been answered already.
+   *
+   * @throws io.baton.engine.RunNotFoundException when no open or past wait has this id
+   */
+  public CompletableFuture<Boolean> resolve(String waitId, Object value, String by) {
+    Optional<WaitRecord> wait = rt.waits().find(waitId);
+    if (wait.isEmpty()) {
+      return CompletableFuture.completedFuture(false);
+    }
+    CompletableFuture<Boolean> done = new CompletableFuture<>();
+    WaitRecord w = wait.get();
+    deliver(w.runId(), new Message.Resolve(w.path(), waitId, value, by, done));
+    return done;
+  }
+
+  /** Wakes the runs waiting for {@code event} with this correlation key; returns how many were waiting. */
+  public int signal(String event, String correlationKey, Object payload, String by) {
+    List<WaitRecord> waits = rt.waits().findByEvent(event, correlationKey);
+    for (WaitRecord w : waits) {
+      deliver(w.runId(), new Message.Resolve(w.path(), w.waitId(), payload, by, new CompletableFuture<>()));
+    }
+    return waits.size();
+  }
+
+  /**
+   * Starts a new run of {@code runId}'s workflow that shares its history up to step {@code fromStep}, which
+   * runs again (with {@code editedInput} if not null), followed by everything downstream of it.
+   */
+  public String fork(String runId, String fromStep, Object editedInput) {
+    RunRecord source = rt.runs().find(runId).orElseThrow(() -> new io.baton.engine.RunNotFoundException(runId));
+    WorkflowDefinition definition =
+        definitions.find(source.workflowId(), source.workflowVersion()).orElseThrow();
+    List<JournalEntry> journal = rt.journal().read(runId, 0);
+    Map<String, Object> inputs =
+        journal.isEmpty() || !(journal.getFirst().event() instanceof RunStarted s) ? Map.of() : s.inputs();
+    List<RunEvent> history = Forks.history(compile(definition), journal, fromStep, editedInput);
+    return start(
+        definition,
+        inputs,
+        new StartRequest(null, source.priority(), null, null, runId, history));
+  }
+
+  /** Reloads every unfinished run (after a restart). */
+  public int recover() {
+    List<String> unfinished = rt.runs().unfinished();
+    unfinished.forEach(this::actorFor);
+    return unfinished.size();
+  }
+
+  /** Adds or replaces a definition in the store. */
+  public void register(WorkflowDefinition definition) {
+    compile(definition);
+    definitions.save(definition);
+  }
+
+  @Override
+  public void startChild(RunState parent, String path, Map<String, Object> details) {
+    String childRunId = (String) details.get("childRunId");
+    if (rt.runs().find(childRunId).isPresent()) {
+      return;
+    }
+    String workflowId = (String) details.get("workflow");
+    String version = (String) details.get("version");
+    Optional<WorkflowDefinition> child =
+        version == null ? definitions.latest(workflowId) : definitions.find(workflowId, version);
+    if (child.isEmpty()) {
+      StepFailure failure =
+          StepFailure.of(
+              ErrorKind.NOT_FOUND,
+              "subworkflow '" + workflowId + "'" + (version == null ? "" : " version " + version)
+                  + " is not registered with the engine");
+      deliver(parent.runId(), new Message.ChildFailed(path, childRunId, failure));
+      return;
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> inputs = (Map<String, Object>) details.getOrDefault("inputs", Map.of());
+    start(
+        child.get(),
+        inputs == null ? Map.of() : inputs,
+        StartRequest.child(childRunId, parent.runId(), path, parent.priority()));
+  }
+
+  @Override
+  public void cancelChild(String childRunId, String reason) {
+    if (rt.runs().find(childRunId).isPresent()) {
+      control(childRunId, ControlOp.CANCEL, "parent run");
+    }
+  }
+
+  @Override
+  public void publish(String event, String correlationKey, Object data, String sourceRunId) {
+    signal(event, correlationKey, data, "run " + sourceRunId);
+  }
+
+  @Override
+  public void runEnded(RunState run) {
+    RunView view = RunViews.of(run);
+    CompletableFuture<RunView> done = completions.remove(run.runId());
+    if (done != null) {
+      done.complete(view);
+    }
+    if (run.parentRunId() != null) {
+      String waitId = run.runId();
+      if (run.status() == RunStatus.COMPLETED) {
+        deliver(
+            run.parentRunId(),
+            new Message.Resolve(run.parentStepPath(), waitId, run.outputs(), "child run", new CompletableFuture<>()));
+      } else {
+        StepFailure failure =
+            run.failure() != null
+                ? run.failure()
+                : StepFailure.of(ErrorKind.CANCELLED, "child run " + run.runId() + " ended " + run.status());
+        deliver(run.parentRunId(), new Message.ChildFailed(run.parentStepPath(), waitId, failure));
+      }
+    }
+  }
+
+  @Override
+  public void runIdle(RunActor actor) {
+    if (evictSuspended && actors.remove(actor.runId(), actor)) {
+      actor.markEvicted();
+    }
+  }
+
+  @Override
+  public void redeliver(String runId, Message message) {
+    deliver(runId, message);
+  }
+
+  @Override
+  public void persistenceFailed(RunActor actor, RuntimeException cause) {
+    LOG.error(
+        "the journal refused events of run {}; reloading the run from its journal", actor.runId(), cause);
+    actors.remove(actor.runId(), actor);
+    actor.markEvicted();
+  }
+
+  /** How many runs have a decider in memory. */
+  public int inMemory() {
+    return actors.size();
+  }
+}

@@ -1,0 +1,36 @@
+package io.baton.engine.runtime;
+
+import io.baton.api.spi.RunListener;
+import io.baton.api.store.Journal;
+import io.baton.api.store.RunStore;
+import io.baton.api.store.TimerStore;
+import io.baton.api.store.WaitStore;
+import io.baton.api.time.TimeSource;
+import io.baton.engine.planner.Planner;
+import io.baton.engine.scheduler.StepScheduler;
+import java.util.List;
+import java.util.concurrent.Executor;
+
+/**
+ * What every run's decider shares.
+ *
+ * @param clock the engine's time
+ * @param planner the decision logic
+ * @param journal where events are made durable
+ * @param runs run summaries
+ * @param timers durable timers
+ * @param waits the index of suspended steps
+ * @param scheduler grants capacity to handler-run steps
+ * @param listeners observers of events (a live list)
+ * @param deciders runs deciders' mailbox drains (virtual threads)
+ */
+public record RuntimeServices(
+    TimeSource clock,
+    Planner planner,
+    Journal journal,
+    RunStore runs,
+    TimerStore timers,
+    WaitStore waits,
+    StepScheduler scheduler,
+    List<RunListener> listeners,
+    Executor deciders) {}

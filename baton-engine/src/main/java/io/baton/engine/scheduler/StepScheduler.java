@@ -1,0 +1,163 @@
+package io.baton.engine.scheduler;
+
+import io.baton.api.time.TimeSource;
+import io.baton.engine.config.EngineConfig;
+import io.baton.engine.config.SchedulingStrategy;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Grants ready steps the capacity to run, in the order of the configured strategy, within the limits: the
+ * global {@code max_concurrent_tasks}, per workflow, per run and per step type. Shared by every run of an
+ * engine; its lock is held only for queue bookkeeping, never while a step runs.
+ */
+public final class StepScheduler {
+  private final ReentrantLock lock = new ReentrantLock();
+  private final EngineConfig config;
+  private final TimeSource clock;
+  private final ReadyQueue queue;
+  private final Map<String, Integer> perWorkflow = new HashMap<>();
+  private final Map<String, Integer> perRun = new HashMap<>();
+  private final Map<String, Integer> perType = new HashMap<>();
+  private int running;
+  private long seq;
+
+  /** A scheduler with {@code config}'s limits and strategy, aging by {@code clock}. */
+  public StepScheduler(EngineConfig config, TimeSource clock) {
+    this.config = config;
+    this.clock = clock;
+    this.queue =
+        config.strategy() == SchedulingStrategy.ROUND_ROBIN
+            ? new RoundRobinReadyQueue()
+            : new PriorityReadyQueue(config.agingInterval());
+  }
+
+  /**
+   * Takes capacity for {@code key} at once if it is free and no other step waits for it (waiting steps go
+   * first). The caller must {@link #release} the key when the step ends.
+   *
+   * @return whether the capacity was taken
+   */
+  public boolean tryAcquire(TaskKey key) {
+    lock.lock();
+    try {
+      if (queue.isEmpty() && fits(key)) {
+        take(key);
+        return true;
+      }
+      return false;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Queues a step; it is dispatched when capacity frees, possibly at once. */
+  public void enqueue(QueuedTask task) {
+    List<QueuedTask> granted;
+    lock.lock();
+    try {
+      task.seq = seq++;
+      queue.add(task);
+      granted = grant();
+    } finally {
+      lock.unlock();
+    }
+    granted.forEach(QueuedTask::dispatch);
+  }
+
+  /** Gives back the capacity of a step that ended, dispatching the next ones. */
+  public void release(TaskKey key) {
+    List<QueuedTask> granted;
+    lock.lock();
+    try {
+      running--;
+      decrement(perWorkflow, key.workflowId());
+      decrement(perRun, key.runId());
+      decrement(perType, key.stepType());
+      granted = grant();
+    } finally {
+      lock.unlock();
+    }
+    granted.forEach(QueuedTask::dispatch);
+  }
+
+  /** Withdraws a queued step (its run was cancelled); false when it was already dispatched. */
+  public boolean withdraw(QueuedTask task) {
+    lock.lock();
+    try {
+      return queue.remove(task);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** How many steps wait for capacity. */
+  public int queued() {
+    lock.lock();
+    try {
+      return queue.size();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** How many steps hold capacity. */
+  public int running() {
+    lock.lock();
+    try {
+      return running;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private List<QueuedTask> grant() {
+    List<QueuedTask> granted = List.of();
+    var now = clock.now();
+    while (running < config.maxConcurrentTasks() && !queue.isEmpty()) {
+      QueuedTask next = queue.poll(this::fitsLimits, now);
+      if (next == null) {
+        break;
+      }
+      take(next.key());
+      if (granted.isEmpty()) {
+        granted = new ArrayList<>();
+      }
+      granted.add(next);
+    }
+    return granted;
+  }
+
+  private boolean fits(TaskKey key) {
+    return running < config.maxConcurrentTasks() && fitsLimits(key);
+  }
+
+  private boolean fitsLimits(TaskKey key) {
+    int runLimit = key.runLimit() > 0 ? key.runLimit() : config.maxConcurrentPerRun();
+    return under(perRun, key.runId(), runLimit)
+        && under(perWorkflow, key.workflowId(), config.maxConcurrentPerWorkflow())
+        && under(perType, key.stepType(), config.maxConcurrentPerStepType().getOrDefault(key.stepType(), 0));
+  }
+
+  private static boolean under(Map<String, Integer> counts, String key, int limit) {
+    return limit <= 0 || counts.getOrDefault(key, 0) < limit;
+  }
+
+  private void take(TaskKey key) {
+    running++;
+    increment(perWorkflow, key.workflowId());
+    increment(perRun, key.runId());
+    increment(perType, key.stepType());
+  }
+
+  private static void increment(Map<String, Integer> counts, String key) {
+    counts.merge(key, 1, Integer::sum);
+  }
+
+  private static void decrement(Map<String, Integer> counts, String key) {
+    counts.computeIfPresent(key, (k, v) -> v <= 1 ? null : v - 1);
+  }
+}

@@ -1,0 +1,43 @@
+package io.baton.engine.store;
+
+import io.baton.api.run.WaitKind;
+import io.baton.api.store.WaitRecord;
+import io.baton.api.store.WaitStore;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The index of suspended steps, in memory. */
+public final class InMemoryWaitStore implements WaitStore {
+  private final Map<String, WaitRecord> waits = new ConcurrentHashMap<>();
+
+  @Override
+  public void register(WaitRecord wait) {
+    waits.putIfAbsent(wait.waitId(), wait);
+  }
+
+  @Override
+  public void remove(String waitId) {
+    waits.remove(waitId);
+  }
+
+  @Override
+  public Optional<WaitRecord> find(String waitId) {
+    return Optional.ofNullable(waits.get(waitId));
+  }
+
+  @Override
+  public List<WaitRecord> findByEvent(String eventName, String correlationKey) {
+    return waits.values().stream()
+        .filter(w -> w.kind() == WaitKind.EVENT && eventName.equals(w.eventName()))
+        .filter(w -> w.correlationKey() == null || Objects.equals(w.correlationKey(), correlationKey))
+        .toList();
+  }
+
+  @Override
+  public List<WaitRecord> humanWaits(int limit) {
+    return waits.values().stream().filter(w -> w.kind() == WaitKind.HUMAN).limit(limit).toList();
+  }
+}

@@ -1,0 +1,36 @@
+package io.baton.engine.time;
+
+import io.baton.api.time.TimeSource;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The system clock, with timers on one daemon thread that hands each due task to a virtual thread. The only
+ * place the engine reads the wall clock.
+ */
+public final class SystemTimeSource implements TimeSource {
+  private final ScheduledExecutorService timers =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "baton-timers");
+            t.setDaemon(true);
+            return t;
+          });
+
+  @Override
+  public Instant now() {
+    return Instant.now();
+  }
+
+  @Override
+  public Cancellable schedule(Instant at, Runnable task) {
+    long delay = Math.max(0, Duration.between(Instant.now(), at).toNanos());
+    ScheduledFuture<?> f =
+        timers.schedule(() -> Thread.startVirtualThread(task), delay, TimeUnit.NANOSECONDS);
+    return () -> f.cancel(false);
+  }
+}
