@@ -1,0 +1,48 @@
+package io.baton.bench;
+
+import io.baton.api.definition.CustomStep;
+import io.baton.api.spi.ExecutionMode;
+import io.baton.api.spi.StepContext;
+import io.baton.api.spi.StepExecutor;
+import java.util.Collection;
+import java.util.Map;
+
+/**
+ * The {@code bench_sum} step type, the join of W2: sums the numbers in its input's {@code values},
+ * which may be a list of numbers (a map step's output), a map of numbers (one template per sibling
+ * step) or a parallel step's output (branch id to {@code {"status": …, "value": …}}).
+ */
+final class InlineSum implements StepExecutor<CustomStep> {
+  @Override
+  public String type() {
+    return BenchSteps.SUM_INLINE;
+  }
+
+  @Override
+  public Class<CustomStep> definitionType() {
+    return CustomStep.class;
+  }
+
+  @Override
+  public ExecutionMode mode() {
+    return ExecutionMode.INLINE;
+  }
+
+  @Override
+  public Object execute(CustomStep step, StepContext context) {
+    return sum(context.inputMap().get("values"), context.path());
+  }
+
+  /** The sum of the numbers in {@code value}. */
+  static long sum(Object value, String where) {
+    return switch (value) {
+      case Number n -> n.longValue();
+      case Map<?, ?> branch when branch.containsKey("status") -> sum(branch.get("value"), where);
+      case Map<?, ?> m -> m.values().stream().mapToLong(v -> sum(v, where)).sum();
+      case Collection<?> c -> c.stream().mapToLong(v -> sum(v, where)).sum();
+      case null, default ->
+          throw new IllegalArgumentException(
+              "step " + where + " can only sum numbers, lists and maps of them, but got " + value);
+    };
+  }
+}

@@ -1,0 +1,133 @@
+package io.baton.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.baton.api.run.RunStatus;
+import io.baton.api.run.RunView;
+import io.baton.engine.Baton;
+import io.baton.engine.config.EngineConfig;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Each workload at a tiny size computes what its semantics say. Timings are never asserted. */
+@Timeout(120)
+class WorkloadsTest {
+  private static final Plan TINY = new Plan(0, 1);
+
+  @ParameterizedTest
+  @EnumSource(HandlerMode.class)
+  void aChainCountsItsSteps(HandlerMode mode) {
+    try (Baton baton = BenchSteps.engine(EngineConfig.DEFAULTS, null)) {
+      RunView done = SeqChain.runOnce(baton, Chains.counting("t", 20, mode));
+
+      assertThat(done.status()).isEqualTo(RunStatus.COMPLETED);
+      assertThat(done.outputs()).isEqualTo(20L);
+      assertThat(done.steps()).hasSize(20);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = FanOutShape.class, names = "SIBLINGS")
+  void aFanOutSumsItsBranches(FanOutShape shape) {
+    assertFanOutSums(shape);
+  }
+
+  @Disabled(
+      "engine bug: a started parallel or map step is never examined again, so it never opens its"
+          + " scopes and the run hangs (docs/benchmarks.md, 'Engine findings'); enable once fixed")
+  @ParameterizedTest
+  @EnumSource(
+      value = FanOutShape.class,
+      names = {"PARALLEL", "MAP"})
+  void aCompositeFanOutSumsItsBranches(FanOutShape shape) {
+    assertFanOutSums(shape);
+  }
+
+  private static void assertFanOutSums(FanOutShape shape) {
+    EngineConfig config = EngineConfig.DEFAULTS.withMaxConcurrentTasks(FanOut.MAX_CONCURRENT_TASKS);
+    try (Baton baton = BenchSteps.engine(config, null)) {
+      RunView done = FanOut.runOnce(baton, shape.definition(20), 20);
+
+      assertThat(done.status()).isEqualTo(RunStatus.COMPLETED);
+      assertThat(done.outputs()).isEqualTo(210L);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(HandlerMode.class)
+  void manyRunsAllComplete(HandlerMode mode) throws Exception {
+    double runsPerSecond = new ManyRuns(50, TINY).runsPerSecond(Chains.counting("t", 3, mode));
+
+    assertThat(runsPerSecond).isPositive();
+  }
+
+  @Test
+  void eachWorkloadPrintsOneResultLinePerVariant() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    Reporter reporter = reporter(out);
+
+    new SeqChain(20, TINY).run(reporter);
+    new ManyRuns(50, TINY).run(reporter);
+
+    assertThat(lines(out))
+        .hasSize(4)
+        .allMatch(
+            l ->
+                l.matches(
+                    "RESULT workload=W[14] store=memory metric=\\w+ value=[0-9.]+ unit=\\S+"
+                        + " mode=(inline|virtual_thread)"));
+  }
+
+  @Test
+  void aFanOutResultNamesItsForm() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    new FanOut(20, TINY, List.of(FanOutShape.SIBLINGS)).run(reporter(out));
+
+    assertThat(lines(out))
+        .singleElement()
+        .asString()
+        .matches(
+            "RESULT workload=W2 store=memory metric=wall_ms value=[0-9.]+ unit=ms"
+                + " form=siblings branches=20 max_concurrent_tasks=2000");
+  }
+
+  @Test
+  void unknownWorkloadsAreRefusedNamingTheKnownOnes() {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    int status =
+        BenchMain.run(
+            List.of("W1", "W42"), new PrintStream(new ByteArrayOutputStream()), print(err));
+
+    assertThat(status).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("unknown workload 'W42'")
+        .contains("W1, W2, W4");
+  }
+
+  @Test
+  void theMedianIsTheMiddleSample() {
+    assertThat(Stats.of(List.of(5.0, 1.0, 3.0))).isEqualTo(new Stats(3.0, 1.0, 5.0, 3));
+    assertThat(Stats.of(List.of(4.0, 1.0, 2.0, 3.0)).median()).isEqualTo(2.5);
+  }
+
+  private static Reporter reporter(ByteArrayOutputStream out) {
+    return new Reporter(print(out), print(new ByteArrayOutputStream()));
+  }
+
+  private static PrintStream print(ByteArrayOutputStream bytes) {
+    return new PrintStream(bytes, true, StandardCharsets.UTF_8);
+  }
+
+  private static List<String> lines(ByteArrayOutputStream out) {
+    return out.toString(StandardCharsets.UTF_8).lines().toList();
+  }
+}
