@@ -41,7 +41,7 @@ final class FanOut implements Workload {
 
   /** The workload of {@code BENCHMARKS.md}: 1,000 branches, in every shape. */
   static FanOut standard() {
-    return new FanOut(1_000, new Plan(5, 9), List.of(FanOutShape.values()));
+    return new FanOut(1_000, new Plan(10, 15), List.of(FanOutShape.values()));
   }
 
   @Override
@@ -59,8 +59,9 @@ final class FanOut implements Workload {
     List<String> failed = new ArrayList<>();
     for (FanOutShape shape : shapes) {
       try {
-        reporter.result(
-            new Result(ID, "memory", "wall_ms", measure(shape, reporter), "ms", variant(shape)));
+        Measurement m = measure(shape, reporter);
+        Result wall = new Result(ID, "memory", "wall_ms", m.figure(), "ms", variant(shape));
+        reporter.results(wall, m, "branch", branches);
       } catch (RuntimeException e) {
         // One broken form must not hide the figures of the others.
         reporter.failure(ID + " form=" + shape.key(), e);
@@ -73,7 +74,7 @@ final class FanOut implements Workload {
     }
   }
 
-  private Stats measure(FanOutShape shape, Reporter reporter) throws Exception {
+  private Measurement measure(FanOutShape shape, Reporter reporter) throws Exception {
     EngineConfig config = EngineConfig.DEFAULTS.withMaxConcurrentTasks(MAX_CONCURRENT_TASKS);
     WorkflowDefinition flow = shape.definition(branches);
     try (Baton baton = BenchSteps.engine(config, null)) {

@@ -17,20 +17,29 @@ final class Repetitions {
   /**
    * Runs {@code repetition} {@code plan.warmups()} times without measuring, then {@code
    * plan.measured()} times, collecting the garbage of the previous repetition first so that one
-   * repetition does not pay for another's.
+   * repetition does not pay for another's, and reading the process's CPU time and allocated bytes
+   * around each measured repetition.
    */
-  static Stats measure(String label, Plan plan, Repetition repetition, Reporter reporter)
+  static Measurement measure(String label, Plan plan, Repetition repetition, Reporter reporter)
       throws Exception {
     reporter.progress("%s: %d warm-up repetitions", label, plan.warmups());
     for (int i = 0; i < plan.warmups(); i++) {
       repetition.run();
     }
-    List<Double> samples = new ArrayList<>(plan.measured());
+    List<Double> figures = new ArrayList<>(plan.measured());
+    List<Double> cpu = new ArrayList<>(plan.measured());
+    List<Double> allocated = new ArrayList<>(plan.measured());
     for (int i = 0; i < plan.measured(); i++) {
       System.gc();
-      samples.add(repetition.run());
+      long cpu0 = ProcessMeter.cpuNanos();
+      long allocated0 = ProcessMeter.allocatedBytes();
+      figures.add(repetition.run());
+      cpu.add((double) (ProcessMeter.cpuNanos() - cpu0));
+      allocated.add((double) (ProcessMeter.allocatedBytes() - allocated0));
     }
-    reporter.progress("%s: samples %s", label, samples.stream().map(Result::format).toList());
-    return Stats.of(samples);
+    reporter.progress("%s: samples %s", label, figures.stream().map(Result::format).toList());
+    boolean costs = ProcessMeter.supported();
+    return new Measurement(
+        Stats.of(figures), costs ? Stats.of(cpu) : null, costs ? Stats.of(allocated) : null);
   }
 }

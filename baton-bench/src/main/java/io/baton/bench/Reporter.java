@@ -32,6 +32,15 @@ final class Reporter {
     progress.flush();
   }
 
+  /**
+   * Prints a workload's figure, then what it cost per {@code unit} of work (see {@link
+   * Measurement#costs}).
+   */
+  void results(Result figure, Measurement measurement, String unit, double unitsPerRepetition) {
+    result(figure);
+    measurement.costs(figure, unit, unitsPerRepetition).forEach(this::result);
+  }
+
   /** Prints a result line, and its spread as progress. */
   void result(Result result) {
     results.println(result.line());

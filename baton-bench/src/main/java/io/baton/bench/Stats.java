@@ -31,4 +31,9 @@ record Stats(double median, double min, double max, int samples) {
         n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     return new Stats(median, sorted.getFirst(), sorted.getLast(), n);
   }
+
+  /** These statistics multiplied by {@code factor} (a change of unit, or per-unit figures). */
+  Stats scaled(double factor) {
+    return new Stats(median * factor, min * factor, max * factor, samples);
+  }
 }

@@ -69,7 +69,7 @@ class WorkloadsTest {
   }
 
   @Test
-  void eachWorkloadPrintsOneResultLinePerVariant() throws Exception {
+  void eachVariantPrintsItsFigureThenItsCosts() throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     Reporter reporter = reporter(out);
 
@@ -77,12 +77,26 @@ class WorkloadsTest {
     new ManyRuns(50, TINY).run(reporter);
 
     assertThat(lines(out))
-        .hasSize(4)
         .allMatch(
             l ->
                 l.matches(
                     "RESULT workload=W[14] store=memory metric=\\w+ value=[0-9.]+ unit=\\S+"
-                        + " mode=(inline|virtual_thread)"));
+                        + " mode=(inline|virtual_thread)"))
+        .extracting(
+            l -> l.replaceAll(".*workload=(\\w+).* metric=(\\w+) .* mode=(\\w+)", "$1 $2 $3"))
+        .containsExactly(
+            "W1 us_per_step inline",
+            "W1 cpu_us_per_step inline",
+            "W1 alloc_bytes_per_step inline",
+            "W1 us_per_step virtual_thread",
+            "W1 cpu_us_per_step virtual_thread",
+            "W1 alloc_bytes_per_step virtual_thread",
+            "W4 runs_per_s inline",
+            "W4 cpu_us_per_run inline",
+            "W4 alloc_bytes_per_run inline",
+            "W4 runs_per_s virtual_thread",
+            "W4 cpu_us_per_run virtual_thread",
+            "W4 alloc_bytes_per_run virtual_thread");
   }
 
   @Test
@@ -91,12 +105,11 @@ class WorkloadsTest {
 
     new FanOut(20, TINY, List.of(FanOutShape.SIBLINGS)).run(reporter(out));
 
-    assertThat(lines(out))
-        .singleElement()
-        .asString()
+    assertThat(lines(out).getFirst())
         .matches(
             "RESULT workload=W2 store=memory metric=wall_ms value=[0-9.]+ unit=ms"
                 + " form=siblings branches=20 max_concurrent_tasks=2000");
+    assertThat(lines(out)).hasSize(3);
   }
 
   @Test
