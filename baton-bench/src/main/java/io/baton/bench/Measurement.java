@@ -3,10 +3,10 @@ package io.baton.bench;
 import java.util.List;
 
 /**
- * The measured repetitions of one variant: the workload's figure, and what each repetition cost the
- * process.
+ * The measured repetitions of one variant: the workload's figure (the median over repetitions), and
+ * what a repetition cost the process (the mean over repetitions).
  *
- * @param figure the workload's figure per repetition (µs per step, ms, runs per second)
+ * @param figure the workload's figure (µs per step, ms, runs per second)
  * @param cpuNanos process CPU time per repetition, or null when the JVM does not report it
  * @param allocatedBytes bytes allocated per repetition, or null when the JVM does not report it
  */

@@ -40,6 +40,8 @@ final class Repetitions {
     reporter.progress("%s: samples %s", label, figures.stream().map(Result::format).toList());
     boolean costs = ProcessMeter.supported();
     return new Measurement(
-        Stats.of(figures), costs ? Stats.of(cpu) : null, costs ? Stats.of(allocated) : null);
+        Stats.median(figures),
+        costs ? Stats.mean(cpu) : null,
+        costs ? Stats.mean(allocated) : null);
   }
 }

@@ -13,7 +13,7 @@ import java.util.Map;
  * @param workload the workload id ({@code W1})
  * @param store the store it ran on ({@code memory})
  * @param metric what was measured ({@code us_per_step})
- * @param stats the median and spread of the measured repetitions
+ * @param stats the value and spread of the measured repetitions
  * @param unit the unit of the value ({@code us})
  * @param variant the keys that tell this variant from the workload's others, in order ({@code
  *     mode=inline})
@@ -26,7 +26,7 @@ record Result(
     String unit,
     Map<String, String> variant) {
 
-  /** The {@code RESULT} line, with the median as the value. */
+  /** The {@code RESULT} line. */
   String line() {
     StringBuilder b =
         new StringBuilder("RESULT")
@@ -37,19 +37,19 @@ record Result(
             .append(" metric=")
             .append(metric)
             .append(" value=")
-            .append(format(stats.median()))
+            .append(format(stats.value()))
             .append(" unit=")
             .append(unit);
     variant.forEach((k, v) -> b.append(' ').append(k).append('=').append(v));
     return b.toString();
   }
 
-  /** The spread, for people: {@code median 3.1 (min 2.9, max 3.4, n=15)}. */
+  /** The spread, for people: {@code 3.1 (min 2.9, max 3.4, n=15)}. */
   String spread() {
     return String.format(
         Locale.ROOT,
-        "median %s (min %s, max %s, n=%d)",
-        format(stats.median()),
+        "%s (min %s, max %s, n=%d)",
+        format(stats.value()),
         format(stats.min()),
         format(stats.max()),
         stats.samples());
