@@ -121,6 +121,14 @@ final class RunActor {
       case Message.RunTimeout t -> recordAll(rt.planner().controls().timeOut(state, now));
       case Message.Control c -> control(c, now);
       case Message.Resolve r -> {
+        List<String> problems = answerProblems(r);
+        if (!problems.isEmpty()) {
+          r.done()
+              .completeExceptionally(
+                  new io.baton.engine.InvalidInputException(
+                      "the answer to step '" + r.path() + "'", problems));
+          return;
+        }
         List<RunEvent> events =
             rt.planner().controls().resolve(state, r.path(), r.waitId(), r.value(), r.by(), now);
         recordAll(events);
@@ -163,6 +171,18 @@ final class RunActor {
         default -> {}
       }
     }
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<String> answerProblems(Message.Resolve r) {
+    StepState s = state.step(r.path());
+    if (s == null
+        || s.waitKind() != io.baton.api.run.WaitKind.HUMAN
+        || !r.waitId().equals(s.waitId())
+        || !(s.waitDetails().get("form") instanceof Map<?, ?> form)) {
+      return List.of();
+    }
+    return io.baton.engine.schema.JsonSchemaCheck.problems((Map<String, Object>) form, r.value());
   }
 
   private void taskEnded(Message.TaskEnded e, Instant now) {

@@ -64,6 +64,12 @@ public final class RunEngine implements RunHost {
    */
   public String start(WorkflowDefinition definition, Map<String, Object> inputs, StartRequest request) {
     CompiledWorkflow workflow = compile(definition);
+    List<String> problems =
+        io.baton.engine.schema.JsonSchemaCheck.problems(definition.inputs(), inputs);
+    if (!problems.isEmpty()) {
+      throw new io.baton.engine.InvalidInputException(
+          "the inputs of workflow '" + definition.id() + "'", problems);
+    }
     if (definitions.find(definition.id(), definition.version()).isEmpty()) {
       definitions.save(definition);
     }
