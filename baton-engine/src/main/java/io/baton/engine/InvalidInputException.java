@@ -2,7 +2,9 @@ package io.baton.engine;
 
 import java.util.List;
 
-/** Inputs of a run, or an answer to a human step, that break their JSON Schema. Nothing was changed. */
+/**
+ * Inputs of a run, or an answer to a human step, that break their JSON Schema. Nothing was changed.
+ */
 public class InvalidInputException extends IllegalArgumentException {
   private final List<String> problems;
 

@@ -10,9 +10,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The dependency rule of CONVENTIONS.md ({@code api ← engine ← {stores, ai, modules} ← {server, cli}}, no
- * framework in the engine) and "time is an input": no wall clock or randomness in the engine outside the
- * injected defaults of {@code io.baton.engine.time}.
+ * The dependency rule of CONVENTIONS.md ({@code api ← engine ← {stores, ai, modules} ← {server,
+ * cli}}, no framework in the engine) and "time is an input": no wall clock or randomness in the
+ * engine outside the injected defaults of {@code io.baton.engine.time}.
  */
 class ArchitectureTest {
   private static JavaClasses classes;

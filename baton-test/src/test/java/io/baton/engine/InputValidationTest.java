@@ -27,7 +27,10 @@ class InputValidationTest {
   void inputsThatBreakTheSchemaAreRejectedBeforeTheRunExists() {
     try (TestEngine t = TestEngine.create()) {
       WorkflowDefinition flow =
-          Workflow.define("greet").inputs(NEEDS_NAME).step(Steps.value("hi", "${inputs.name}")).build();
+          Workflow.define("greet")
+              .inputs(NEEDS_NAME)
+              .step(Steps.value("hi", "${inputs.name}"))
+              .build();
       assertThatThrownBy(() -> t.baton().start(flow, Map.of("name", 42)))
           .isInstanceOf(InvalidInputException.class)
           .hasMessageContaining("/name")
@@ -42,7 +45,9 @@ class InputValidationTest {
     try (TestEngine t = TestEngine.create()) {
       WorkflowDefinition flow =
           Workflow.define("ask")
-              .step(new HumanStep(StepCommon.of("who"), "Your name?", NEEDS_NAME, List.of(), null, null))
+              .step(
+                  new HumanStep(
+                      StepCommon.of("who"), "Your name?", NEEDS_NAME, List.of(), null, null))
               .build();
       var run = t.baton().start(flow, Map.of());
       String waitId = waitFor(t, run.id());

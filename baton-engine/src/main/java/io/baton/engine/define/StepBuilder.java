@@ -15,7 +15,8 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The common fields of a step under construction; made by {@link Steps}. Each setter returns this builder.
+ * The common fields of a step under construction; made by {@link Steps}. Each setter returns this
+ * builder.
  *
  * <pre>{@code
  * Steps.tool("fetch", "http-get").input(Map.of("url", "${inputs.url}")).retry(RetryPolicy.exponential(3))
@@ -117,7 +118,18 @@ public final class StepBuilder {
   public StepDef build() {
     return type.apply(
         new StepCommon(
-            id, name, description, dependsOn, join, when, input, timeout, retry, onError, priority,
-            resources, null));
+            id,
+            name,
+            description,
+            dependsOn,
+            join,
+            when,
+            input,
+            timeout,
+            retry,
+            onError,
+            priority,
+            resources,
+            null));
   }
 }

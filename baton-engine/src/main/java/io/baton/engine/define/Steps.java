@@ -24,7 +24,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Factories for steps in Java, one per step type; each returns a {@link StepBuilder} for the common fields.
+ * Factories for steps in Java, one per step type; each returns a {@link StepBuilder} for the common
+ * fields.
  *
  * <pre>{@code
  * WorkflowDefinition flow = Workflow.define("review")
@@ -79,7 +80,8 @@ public final class Steps {
 
   /** Runs branches side by side, all-settled. */
   public static StepBuilder parallel(String id, Branch... branches) {
-    return new StepBuilder(id, c -> new ParallelStep(c, Arrays.asList(branches), ParallelMode.ALL_SETTLED));
+    return new StepBuilder(
+        id, c -> new ParallelStep(c, Arrays.asList(branches), ParallelMode.ALL_SETTLED));
   }
 
   /** A branch of a parallel step. */
@@ -87,7 +89,10 @@ public final class Steps {
     return new Branch(id, build(steps));
   }
 
-  /** Runs {@code body} once per item of {@code items}, at most {@code maxConcurrency} at once (0: no limit). */
+  /**
+   * Runs {@code body} once per item of {@code items}, at most {@code maxConcurrency} at once (0: no
+   * limit).
+   */
   public static StepBuilder map(String id, String items, int maxConcurrency, StepBuilder... body) {
     return new StepBuilder(id, c -> new MapStep(c, items, null, maxConcurrency, build(body), null));
   }
@@ -109,7 +114,8 @@ public final class Steps {
 
   /** Waits for an event with a correlation key (a template). */
   public static StepBuilder awaitEvent(String id, String event, String correlationKey) {
-    return new StepBuilder(id, c -> new WaitStep(c, null, null, new EventWait(event, correlationKey)));
+    return new StepBuilder(
+        id, c -> new WaitStep(c, null, null, new EventWait(event, correlationKey)));
   }
 
   /** Asks a person; the answer is the step's output. */

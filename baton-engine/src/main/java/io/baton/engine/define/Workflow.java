@@ -94,6 +94,15 @@ public final class Workflow {
   /** The definition. */
   public WorkflowDefinition build() {
     return new WorkflowDefinition(
-        id, version, name, description, inputs, outputs, steps, policies, expressionLanguage, Map.of());
+        id,
+        version,
+        name,
+        description,
+        inputs,
+        outputs,
+        steps,
+        policies,
+        expressionLanguage,
+        Map.of());
   }
 }

@@ -6,8 +6,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A lifecycle as a transition table: which statuses may follow which. The tables are the specification the
- * runtime is tested against, and the source of the diagrams in {@code docs/lifecycles.md}.
+ * A lifecycle as a transition table: which statuses may follow which. The tables are the
+ * specification the runtime is tested against, and the source of the diagrams in {@code
+ * docs/lifecycles.md}.
  *
  * @param <S> the status type
  */
@@ -53,7 +54,13 @@ public final class Lifecycle<S extends Enum<S>> {
     b.append("    [*] --> ").append(initial.name()).append('\n');
     next.forEach(
         (from, tos) ->
-            tos.forEach(to -> b.append("    ").append(from.name()).append(" --> ").append(to.name()).append('\n')));
+            tos.forEach(
+                to ->
+                    b.append("    ")
+                        .append(from.name())
+                        .append(" --> ")
+                        .append(to.name())
+                        .append('\n')));
     return b.toString();
   }
 

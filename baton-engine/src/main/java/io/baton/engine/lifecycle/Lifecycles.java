@@ -29,13 +29,19 @@ public final class Lifecycles {
           .build();
 
   /**
-   * The statuses a step goes through. READY follows a failure when a retry is due; WAITING follows a final failure
-   * when a fallback escalates it to a person; PENDING follows FAILED and CANCELLED when the run is retried.
+   * The statuses a step goes through. READY follows a failure when a retry is due; WAITING follows
+   * a final failure when a fallback escalates it to a person; PENDING follows FAILED and CANCELLED
+   * when the run is retried.
    */
   public static final Lifecycle<StepStatus> STEP =
       Lifecycle.of("step", StepStatus.class, StepStatus.PENDING)
           .from(StepStatus.PENDING, StepStatus.READY, StepStatus.SKIPPED, StepStatus.CANCELLED)
-          .from(StepStatus.READY, StepStatus.RUNNING, StepStatus.READY, StepStatus.FAILED, StepStatus.CANCELLED)
+          .from(
+              StepStatus.READY,
+              StepStatus.RUNNING,
+              StepStatus.READY,
+              StepStatus.FAILED,
+              StepStatus.CANCELLED)
           .from(
               StepStatus.RUNNING,
               StepStatus.COMPLETED,

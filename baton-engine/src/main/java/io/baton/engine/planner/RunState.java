@@ -33,8 +33,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The state of one run: the fold of its journal. {@link #apply} is the only place it changes, so replaying a
- * journal rebuilds exactly the state the run had. Not thread-safe: owned by the run's decider.
+ * The state of one run: the fold of its journal. {@link #apply} is the only place it changes, so
+ * replaying a journal rebuilds exactly the state the run had. Not thread-safe: owned by the run's
+ * decider.
  */
 public final class RunState {
   private final String runId;
@@ -200,7 +201,10 @@ public final class RunState {
     CompiledScope body =
         step.children().size() == 1
             ? step.children().getFirst()
-            : step.children().stream().filter(c -> key.equals(c.branchId())).findFirst().orElseThrow();
+            : step.children().stream()
+                .filter(c -> key.equals(c.branchId()))
+                .findFirst()
+                .orElseThrow();
     String prefix = owner.path + "[" + key + "]/";
     ScopeInstance scope =
         new ScopeInstance(
@@ -311,7 +315,9 @@ public final class RunState {
     return status;
   }
 
-  /** {@link #status()}, except that a running run in which only suspended steps remain is WAITING. */
+  /**
+   * {@link #status()}, except that a running run in which only suspended steps remain is WAITING.
+   */
   public RunStatus effectiveStatus() {
     if (status != RunStatus.RUNNING) {
       return status;

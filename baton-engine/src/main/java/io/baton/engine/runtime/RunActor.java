@@ -30,9 +30,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The decider of one run: an actor with a mailbox. Messages are handled one at a time on whichever virtual
- * thread drains the mailbox, so the run's state needs no lock. Each drain turns messages and plans into events,
- * applies them, makes them durable in one journal append, and only then acts on them (write-ahead).
+ * The decider of one run: an actor with a mailbox. Messages are handled one at a time on whichever
+ * virtual thread drains the mailbox, so the run's state needs no lock. Each drain turns messages
+ * and plans into events, applies them, makes them durable in one journal append, and only then acts
+ * on them (write-ahead).
  */
 final class RunActor {
   private static final Logger LOG = LoggerFactory.getLogger(RunActor.class);
@@ -66,7 +67,6 @@ final class RunActor {
       rt.deciders().execute(this::drain);
     }
   }
-
 
   boolean isEvicted() {
     return evicted;
@@ -135,14 +135,16 @@ final class RunActor {
         effects.add(() -> r.done().complete(!events.isEmpty()));
       }
       case Message.ChildFailed f ->
-          recordAll(rt.planner().controls().childFailed(state, f.path(), f.waitId(), f.failure(), now));
+          recordAll(
+              rt.planner().controls().childFailed(state, f.path(), f.waitId(), f.failure(), now));
       case Message.Query q -> effects.add(() -> q.view().complete(RunViews.of(state)));
     }
   }
 
   /**
-   * Re-establishes what a rebuilt run had in flight: handlers are started again with the same attempt (and so
-   * the same idempotency key), timers and waits are registered again, child runs started if they are missing.
+   * Re-establishes what a rebuilt run had in flight: handlers are started again with the same
+   * attempt (and so the same idempotency key), timers and waits are registered again, child runs
+   * started if they are missing.
    */
   private void recover() {
     for (StepState s : List.copyOf(state.steps())) {
@@ -159,15 +161,19 @@ final class RunActor {
             start(s);
           } else {
             state.touch(s.path());
-            fx.failed(
-                new StepFailed(s.retryAt(), s.path(), s.attempt(), s.failure(), s.retryAt()));
+            fx.failed(new StepFailed(s.retryAt(), s.path(), s.attempt(), s.failure(), s.retryAt()));
           }
         }
         case WAITING ->
             fx.registerWait(
                 new StepWaiting(
-                    rt.clock().now(), s.path(), s.attempt(), s.waitId(), s.waitKind(),
-                    s.deadline(), s.waitDetails()));
+                    rt.clock().now(),
+                    s.path(),
+                    s.attempt(),
+                    s.waitId(),
+                    s.waitKind(),
+                    s.deadline(),
+                    s.waitDetails()));
         default -> {}
       }
     }

@@ -11,8 +11,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Checks JSON values against JSON Schemas (draft 2020-12): run inputs against a workflow's {@code inputs}, a
- * person's answer against a human step's {@code form}. Compiled schemas are cached.
+ * Checks JSON values against JSON Schemas (draft 2020-12): run inputs against a workflow's {@code
+ * inputs}, a person's answer against a human step's {@code form}. Compiled schemas are cached.
  */
 public final class JsonSchemaCheck {
   private static final JsonMapper MAPPER = JsonMapper.builder().build();
@@ -23,15 +23,14 @@ public final class JsonSchemaCheck {
   private JsonSchemaCheck() {}
 
   /**
-   * The problems of {@code value} against {@code schema}, each as {@code "<pointer>: <message>"}; empty when it
-   * conforms or the schema is empty.
+   * The problems of {@code value} against {@code schema}, each as {@code "<pointer>: <message>"};
+   * empty when it conforms or the schema is empty.
    */
   public static List<String> problems(Map<String, Object> schema, Object value) {
     if (schema == null || schema.isEmpty()) {
       return List.of();
     }
-    Schema compiled =
-        CACHE.computeIfAbsent(schema, s -> REGISTRY.getSchema(MAPPER.valueToTree(s)));
+    Schema compiled = CACHE.computeIfAbsent(schema, s -> REGISTRY.getSchema(MAPPER.valueToTree(s)));
     JsonNode node = MAPPER.valueToTree(value);
     return compiled.validate(node).stream().map(JsonSchemaCheck::describe).toList();
   }

@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * The diagrams in {@code docs/lifecycles.md} are generated from the transition tables; this test fails when they
- * differ. Regenerate with {@code -Dbaton.writeDocs=true}.
+ * The diagrams in {@code docs/lifecycles.md} are generated from the transition tables; this test
+ * fails when they differ. Regenerate with {@code -Dbaton.writeDocs=true}.
  */
 class LifecycleDiagramsTest {
   static String document() {
