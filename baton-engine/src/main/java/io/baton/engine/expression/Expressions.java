@@ -40,6 +40,7 @@ import java.util.Set;
  */
 public final class Expressions {
   private static final int CACHE_SIZE = 4096;
+  private static final String CONDITION_PREFIX = "condition:";
   private static final Expressions DEFAULTS =
       new Expressions(Map.of()).with(new CelDialect()).with(new JavaScriptDialect());
 
@@ -96,8 +97,14 @@ public final class Expressions {
    * it must be a {@code Boolean}.
    */
   public Condition condition(String dialect, String source) {
+    ExpressionDialect language = dialect(dialect, source);
+    if (language instanceof JavaScriptDialect js && source != null) {
+      ExpressionDialect.Compiled compiled =
+          cache.get(new Key(CONDITION_PREFIX + js.name(), source), key -> js.compileCondition(source));
+      return variables -> (Boolean) compiled.evaluate(variables);
+    }
     ExpressionDialect.Compiled compiled = compile(dialect, source);
-    if (JavaScriptDialect.NAME.equals(dialect)) {
+    if (JavaScriptDialect.NAME.equals(language.name())) {
       return variables -> truthy(compiled.evaluate(variables));
     }
     return variables -> {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.baton.api.spi.ExpressionException;
+import io.baton.engine.expression.internal.JsTranslator;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -98,6 +99,18 @@ class JavaScriptDialectTest {
     assertThat(eval(source)).isEqualTo(expected);
   }
 
+  @ParameterizedTest(name = "condition {0}")
+  @MethodSource("expressions")
+  void conditionsYieldTheTruthinessOfTheValue(String source, Object expected) {
+    assertThat(JS.compileCondition(source).evaluate(VARIABLES)).isEqualTo(Expressions.truthy(expected));
+  }
+
+  @Test
+  void conditionsTranslateToPlainCelLogic() {
+    assertThat(JS.translate("vars && !run")).startsWith("cel.bind(");
+    assertThat(JsTranslator.conditionToCel("vars && !run", JS.variables())).isEqualTo("(_js_truthy(vars) && !(_js_truthy(run)))");
+  }
+
   static Stream<Arguments> unsupported() {
     return Stream.of(
         Arguments.of("foo(1)", 3, "function call"),
@@ -180,7 +193,8 @@ class JavaScriptDialectTest {
 
   @Test
   void translatesToReadableCel() {
-    assertThat(JS.translate("result === \"A\"")).isEqualTo("(result == dyn(\"A\"))");
+    assertThat(JS.translate("result === \"A\"")).isEqualTo("(result == \"A\")");
+    assertThat(JS.translate("1 === 'a'")).isEqualTo("(dyn(1) == dyn(\"a\"))");
     assertThat(JS.translate("plan.result.x"))
         .isEqualTo("_js_get(_js_get(_js_get(steps, \"plan\", 0), \"output\", 5), \"x\", 12)");
     assertThat(JS.translate("vars || run"))

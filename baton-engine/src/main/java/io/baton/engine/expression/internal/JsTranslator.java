@@ -13,7 +13,12 @@ public final class JsTranslator {
    *     outside the subset and unknown variables
    */
   public static String toCel(String source, Set<String> variables) {
-    return JsToCel.translate(JsParser.parse(source), source, variables);
+    return JsToCel.translate(JsParser.parse(source), source, variables, false);
+  }
+
+  /** Like {@link #toCel}, but the CEL yields the expression's JavaScript truthiness as a bool. */
+  public static String conditionToCel(String source, Set<String> variables) {
+    return JsToCel.translate(JsParser.parse(source), source, variables, true);
   }
 
   /** A CEL environment that declares {@code variables} and the functions translations call. */
