@@ -10,29 +10,31 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The {@code cel} dialect: the Common Expression Language (cel.dev) — safe, side-effect free, not Turing-complete,
- * with a linear evaluation cost.
+ * The {@code cel} dialect: the Common Expression Language (cel.dev) — safe, side-effect free, not
+ * Turing-complete, with a linear evaluation cost.
  *
  * <pre>{@code
  * ExpressionDialect.Compiled c = new CelDialect().compile("inputs.amount > 100 && steps.review.status == 'COMPLETED'");
  * boolean big = (Boolean) c.evaluate(variables);
  * }</pre>
  *
- * <p><b>Variables</b> are the {@linkplain Variables#WELL_KNOWN well-known names} plus the extra names given to the
- * constructor, all of type {@code dyn}. Reading a variable the caller did not set is an evaluation error naming
- * it; referring to an undeclared name is a compile error. A step's result is {@code steps.<id>.output}, or
- * {@code steps['<id>'].output} when the id contains a {@code -}.
+ * <p><b>Variables</b> are the {@linkplain Variables#WELL_KNOWN well-known names} plus the extra
+ * names given to the constructor, all of type {@code dyn}. Reading a variable the caller did not
+ * set is an evaluation error naming it; referring to an undeclared name is a compile error. A
+ * step's result is {@code steps.<id>.output}, or {@code steps['<id>'].output} when the id contains
+ * a {@code -}.
  *
- * <p><b>Values</b> are plain JSON-like Java values. Going in, integers become CEL {@code int}, {@code BigDecimal} and
- * floats become {@code double}, {@code null} is CEL's {@code null}; maps and lists are read lazily, so a large step
- * output costs nothing unless walked. Results come back as {@code Long}, {@code Double}, {@code String}, {@code
- * Boolean}, unmodifiable {@code List}/{@code Map}, or {@code null}. Numbers compare across int and double ({@code
- * 1 == 1.0}, {@code x > 2.5}), but arithmetic does not mix them: write {@code double(x) * 1.5}.
+ * <p><b>Values</b> are plain JSON-like Java values. Going in, integers become CEL {@code int},
+ * {@code BigDecimal} and floats become {@code double}, {@code null} is CEL's {@code null}; maps and
+ * lists are read lazily, so a large step output costs nothing unless walked. Results come back as
+ * {@code Long}, {@code Double}, {@code String}, {@code Boolean}, unmodifiable {@code List}/{@code
+ * Map}, or {@code null}. Numbers compare across int and double ({@code 1 == 1.0}, {@code x > 2.5}),
+ * but arithmetic does not mix them: write {@code double(x) * 1.5}.
  *
- * <p><b>Missing fields</b>: reading an absent map key is an error ("no field 'x'; available: [a, b]"); test with
- * {@code has(inputs.x)} or read optionally with {@code inputs.?x.orValue(default)}. Besides the standard library,
- * the {@code strings}, {@code math}, {@code lists}, {@code encoders} and {@code bindings} extensions are enabled;
- * comprehensions stop after 10 000 iterations.
+ * <p><b>Missing fields</b>: reading an absent map key is an error ("no field 'x'; available: [a,
+ * b]"); test with {@code has(inputs.x)} or read optionally with {@code inputs.?x.orValue(default)}.
+ * Besides the standard library, the {@code strings}, {@code math}, {@code lists}, {@code encoders}
+ * and {@code bindings} extensions are enabled; comprehensions stop after 10 000 iterations.
  *
  * <p>Compiled expressions are immutable and safe to evaluate from many threads.
  */
@@ -43,9 +45,27 @@ public final class CelDialect implements ExpressionDialect {
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private static final Set<String> RESERVED =
       Set.of(
-          "true", "false", "null", "in", "as", "break", "const", "continue", "else", "for",
-          "function", "if", "import", "let", "loop", "package", "namespace", "return", "var",
-          "void", "while");
+          "true",
+          "false",
+          "null",
+          "in",
+          "as",
+          "break",
+          "const",
+          "continue",
+          "else",
+          "for",
+          "function",
+          "if",
+          "import",
+          "let",
+          "loop",
+          "package",
+          "namespace",
+          "return",
+          "var",
+          "void",
+          "while");
 
   private final CelEnvironment environment;
 
@@ -87,7 +107,8 @@ public final class CelDialect implements ExpressionDialect {
   /**
    * {@inheritDoc}
    *
-   * @throws ExpressionException with the 0-based position of the first error, e.g. an unknown variable
+   * @throws ExpressionException with the 0-based position of the first error, e.g. an unknown
+   *     variable
    */
   @Override
   public Compiled compile(String source) {

@@ -15,8 +15,8 @@ public interface Condition {
   /**
    * Evaluates the condition.
    *
-   * @throws io.baton.api.spi.ExpressionException when evaluation fails, or (outside JavaScript) the result is not a
-   *     boolean
+   * @throws io.baton.api.spi.ExpressionException when evaluation fails, or (outside JavaScript) the
+   *     result is not a boolean
    */
   boolean test(Map<String, Object> variables);
 }

@@ -14,8 +14,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The engine's entry point to expressions and templates: the dialects by name, a cache of compiled expressions,
- * template parsing, reference extraction for validation, and the rules for conditions. Immutable and thread-safe.
+ * The engine's entry point to expressions and templates: the dialects by name, a cache of compiled
+ * expressions, template parsing, reference extraction for validation, and the rules for conditions.
+ * Immutable and thread-safe.
  *
  * <pre>{@code
  * Expressions expressions = Expressions.defaults();
@@ -27,16 +28,19 @@ import java.util.Set;
  * }
  * }</pre>
  *
- * <p><b>Variables.</b> Every dialect sees the {@linkplain Variables#WELL_KNOWN well-known names} ({@code inputs,
- * steps, vars, item, index, iteration, previous, value, result, run, env}). To declare more, replace the dialects:
- * {@code defaults().with(new CelDialect(Set.of("tenant"))).with(new JavaScriptDialect(Set.of("tenant")))}.
+ * <p><b>Variables.</b> Every dialect sees the {@linkplain Variables#WELL_KNOWN well-known names}
+ * ({@code inputs, steps, vars, item, index, iteration, previous, value, result, run, env}). To
+ * declare more, replace the dialects: {@code defaults().with(new
+ * CelDialect(Set.of("tenant"))).with(new JavaScriptDialect(Set.of("tenant")))}.
  *
- * <p><b>Conditions.</b> A CEL (or other non-JavaScript) condition must produce a boolean; anything else is an error
- * ("condition must be a boolean, got string \"yes\"") rather than a guess. A {@code javascript} condition is
- * interpreted with JavaScript truthiness ({@link #truthy}), as its authors expect.
+ * <p><b>Conditions.</b> A CEL (or other non-JavaScript) condition must produce a boolean; anything
+ * else is an error ("condition must be a boolean, got string \"yes\"") rather than a guess. A
+ * {@code javascript} condition is interpreted with JavaScript truthiness ({@link #truthy}), as its
+ * authors expect.
  *
- * <p><b>Templates</b> are described on {@link Template}; strict templates fail on a missing path with a message
- * naming the missing segment and what is available, lenient ones render it as null (or "" inside text).
+ * <p><b>Templates</b> are described on {@link Template}; strict templates fail on a missing path
+ * with a message naming the missing segment and what is available, lenient ones render it as null
+ * (or "" inside text).
  */
 public final class Expressions {
   private static final int CACHE_SIZE = 4096;
@@ -45,7 +49,8 @@ public final class Expressions {
       new Expressions(Map.of()).with(new CelDialect()).with(new JavaScriptDialect());
 
   private final Map<String, ExpressionDialect> dialects;
-  private final BoundedCache<Key, ExpressionDialect.Compiled> cache = new BoundedCache<>(CACHE_SIZE);
+  private final BoundedCache<Key, ExpressionDialect.Compiled> cache =
+      new BoundedCache<>(CACHE_SIZE);
 
   private record Key(String dialect, String source) {}
 
@@ -53,14 +58,18 @@ public final class Expressions {
     this.dialects = Collections.unmodifiableMap(new LinkedHashMap<>(dialects));
   }
 
-  /** The built-in dialects, {@code cel} and {@code javascript}, with the well-known variables; a shared instance. */
+  /**
+   * The built-in dialects, {@code cel} and {@code javascript}, with the well-known variables; a
+   * shared instance.
+   */
   public static Expressions defaults() {
     return DEFAULTS;
   }
 
   /**
-   * A new instance with {@code dialect} added, replacing a dialect of the same name (so the sandboxed GraalJS
-   * dialect can take over {@code javascript}). The new instance starts with an empty cache.
+   * A new instance with {@code dialect} added, replacing a dialect of the same name (so the
+   * sandboxed GraalJS dialect can take over {@code javascript}). The new instance starts with an
+   * empty cache.
    */
   public Expressions with(ExpressionDialect dialect) {
     Map<String, ExpressionDialect> more = new LinkedHashMap<>(dialects);
@@ -79,10 +88,11 @@ public final class Expressions {
   }
 
   /**
-   * Compiles {@code source} in {@code dialect} ({@code null} means {@code cel}), or returns the cached compilation.
+   * Compiles {@code source} in {@code dialect} ({@code null} means {@code cel}), or returns the
+   * cached compilation.
    *
-   * @throws ExpressionException for an unknown dialect (naming the known ones) or an expression that does not
-   *     compile (with its position)
+   * @throws ExpressionException for an unknown dialect (naming the known ones) or an expression
+   *     that does not compile (with its position)
    */
   public ExpressionDialect.Compiled compile(String dialect, String source) {
     ExpressionDialect language = dialect(dialect, source);
@@ -93,14 +103,15 @@ public final class Expressions {
   }
 
   /**
-   * Compiles a condition. In {@code javascript} the result is interpreted with {@link #truthy}; in any other dialect
-   * it must be a {@code Boolean}.
+   * Compiles a condition. In {@code javascript} the result is interpreted with {@link #truthy}; in
+   * any other dialect it must be a {@code Boolean}.
    */
   public Condition condition(String dialect, String source) {
     ExpressionDialect language = dialect(dialect, source);
     if (language instanceof JavaScriptDialect js && source != null) {
       ExpressionDialect.Compiled compiled =
-          cache.get(new Key(CONDITION_PREFIX + js.name(), source), key -> js.compileCondition(source));
+          cache.get(
+              new Key(CONDITION_PREFIX + js.name(), source), key -> js.compileCondition(source));
       return variables -> (Boolean) compiled.evaluate(variables);
     }
     ExpressionDialect.Compiled compiled = compile(dialect, source);
@@ -113,46 +124,54 @@ public final class Expressions {
         return b;
       }
       throw new ExpressionException(
-          "condition must be a boolean, got " + describe(result) + " from '" + source + "'", source, 0);
+          "condition must be a boolean, got " + describe(result) + " from '" + source + "'",
+          source,
+          0);
     };
   }
 
   /**
-   * Parses a template: a JSON-like value whose strings may hold {@code ${…}} placeholders. Missing paths are errors.
+   * Parses a template: a JSON-like value whose strings may hold {@code ${…}} placeholders. Missing
+   * paths are errors.
    *
-   * @throws ExpressionException for a malformed placeholder, an unknown path root or a CEL expression that does not
-   *     compile, positioned in the string that holds it
+   * @throws ExpressionException for a malformed placeholder, an unknown path root or a CEL
+   *     expression that does not compile, positioned in the string that holds it
    */
   public Template template(Object value) {
     return parser(false).parse(value);
   }
 
   /**
-   * Parses a template whose missing paths render as null ("" inside text) instead of failing — for optional data
-   * such as the outputs of steps that may have been skipped. CEL placeholders still fail on errors.
+   * Parses a template whose missing paths render as null ("" inside text) instead of failing — for
+   * optional data such as the outputs of steps that may have been skipped. CEL placeholders still
+   * fail on errors.
    */
   public Template lenientTemplate(Object value) {
     return parser(true).parse(value);
   }
 
   private TemplateParser parser(boolean lenient) {
-    return new TemplateParser(content -> compile(CelDialect.NAME, content), celVariables(), lenient);
+    return new TemplateParser(
+        content -> compile(CelDialect.NAME, content), celVariables(), lenient);
   }
 
   /**
-   * The steps {@code source} reads, positioned at the step id: {@code steps.X}, {@code steps["X"]}, and in {@code
-   * javascript} also the alias {@code X.result}. A text scan, so it works even when {@code source} does not compile.
+   * The steps {@code source} reads, positioned at the step id: {@code steps.X}, {@code steps["X"]},
+   * and in {@code javascript} also the alias {@code X.result}. A text scan, so it works even when
+   * {@code source} does not compile.
    */
   public List<Reference> references(String dialect, String source) {
     ExpressionDialect language = dialect(dialect, source);
-    boolean javascript = language instanceof JavaScriptDialect;
-    Set<String> variables = javascript ? ((JavaScriptDialect) language).variables() : celVariables();
+    boolean javascript = JavaScriptDialect.NAME.equals(language.name());
+    Set<String> variables =
+        language instanceof JavaScriptDialect js ? js.variables() : celVariables();
     return StepReferences.scan(source == null ? "" : source, variables, javascript);
   }
 
   /**
-   * JavaScript truthiness, used for {@code javascript} conditions: false for {@code null}, {@code false}, zero and
-   * NaN of any number type, and the empty string; true for everything else, including empty lists and maps.
+   * JavaScript truthiness, used for {@code javascript} conditions: false for {@code null}, {@code
+   * false}, zero and NaN of any number type, and the empty string; true for everything else,
+   * including empty lists and maps.
    */
   public static boolean truthy(Object value) {
     return switch (value) {
@@ -172,13 +191,17 @@ public final class Expressions {
     ExpressionDialect language = dialects.get(name == null ? CelDialect.NAME : name);
     if (language == null) {
       throw new ExpressionException(
-          "unknown expression dialect '" + name + "'; known: " + dialects.keySet(), String.valueOf(source), -1);
+          "unknown expression dialect '" + name + "'; known: " + dialects.keySet(),
+          String.valueOf(source),
+          -1);
     }
     return language;
   }
 
   private Set<String> celVariables() {
-    return dialects.get(CelDialect.NAME) instanceof CelDialect cel ? cel.variables() : Variables.WELL_KNOWN;
+    return dialects.get(CelDialect.NAME) instanceof CelDialect cel
+        ? cel.variables()
+        : Variables.WELL_KNOWN;
   }
 
   private static String describe(Object value) {

@@ -34,15 +34,18 @@ import java.util.Map;
  */
 public interface Template {
 
-  /** Renders the value against {@code variables}; throws {@link io.baton.api.spi.ExpressionException}. */
+  /**
+   * Renders the value against {@code variables}; throws {@link
+   * io.baton.api.spi.ExpressionException}.
+   */
   Object render(Map<String, Object> variables);
 
   /** Whether the value holds no placeholder at all (rendering returns it unchanged). */
   boolean isConstant();
 
   /**
-   * The step ids the placeholders read, for validation. Each reference's text is the placeholder's content (between
-   * {@code ${} and {@code }}) and its position the offset of the step id in it.
+   * The step ids the placeholders read, for validation. Each reference's text is the placeholder's
+   * content (between {@code ${} and {@code }}) and its position the offset of the step id in it.
    */
   List<Reference> references();
 }

@@ -3,10 +3,12 @@ package io.baton.engine.expression;
 import java.util.Set;
 
 /**
- * The names under which the engine hands run state to expressions and templates, and the shape of a step's entry.
+ * The names under which the engine hands run state to expressions and templates, and the shape of a
+ * step's entry.
  *
- * <p>Every dialect and template sees the same variables, all of dynamic type (plain JSON-like Java values:
- * {@code Map<String, Object>}, {@code List<Object>}, {@code String}, numbers, {@code Boolean}, {@code null}):
+ * <p>Every dialect and template sees the same variables, all of dynamic type (plain JSON-like Java
+ * values: {@code Map<String, Object>}, {@code List<Object>}, {@code String}, numbers, {@code
+ * Boolean}, {@code null}):
  *
  * <pre>{@code
  * Map<String, Object> variables = Map.of(
@@ -17,8 +19,9 @@ import java.util.Set;
  * expressions.compile("size(steps.plan.output.tasks) > 1").evaluate(variables); // true
  * }</pre>
  *
- * <p>A step's entry under {@link #STEPS} is a map with {@link #STEP_OUTPUT}, {@link #STEP_STATUS} and
- * {@link #STEP_ERROR}; the seeds' alias {@code plan.result.x} reads {@code steps.plan.output.x}.
+ * <p>A step's entry under {@link #STEPS} is a map with {@link #STEP_OUTPUT}, {@link #STEP_STATUS}
+ * and {@link #STEP_ERROR}; the seeds' alias {@code plan.result.x} reads {@code
+ * steps.plan.output.x}.
  */
 public final class Variables {
   /** The run's inputs. */
@@ -45,25 +48,34 @@ public final class Variables {
   /** A value under test, such as a {@code switch} step's subject. */
   public static final String VALUE = "value";
 
-  /** The result of the step a condition is attached to, or of the preceding step (MPLP {@code result === "A"}). */
+  /**
+   * The result of the step a condition is attached to, or of the preceding step (MPLP {@code result
+   * === "A"}).
+   */
   public static final String RESULT = "result";
 
   /** Run metadata: id, workflow id and version, start time. */
   public static final String RUN = "run";
 
-  /** Environment entries the engine chose to expose (configuration, not the process environment). */
+  /**
+   * Environment entries the engine chose to expose (configuration, not the process environment).
+   */
   public static final String ENV = "env";
 
   /** The key of a step's output in its {@link #STEPS} entry. */
   public static final String STEP_OUTPUT = "output";
 
-  /** The key of a step's status ({@code COMPLETED}, {@code SKIPPED}, …) in its {@link #STEPS} entry. */
+  /**
+   * The key of a step's status ({@code COMPLETED}, {@code SKIPPED}, …) in its {@link #STEPS} entry.
+   */
   public static final String STEP_STATUS = "status";
 
   /** The key of a step's error in its {@link #STEPS} entry. */
   public static final String STEP_ERROR = "error";
 
-  /** Every well-known name; each dialect declares all of them, so expressions may read any of them. */
+  /**
+   * Every well-known name; each dialect declares all of them, so expressions may read any of them.
+   */
   public static final Set<String> WELL_KNOWN =
       Set.of(INPUTS, STEPS, VARS, ITEM, INDEX, ITERATION, PREVIOUS, VALUE, RESULT, RUN, ENV);
 

@@ -76,7 +76,8 @@ class CelDialectTest {
   @Test
   void richerCelValuesFollowTheProtobufJsonMapping() {
     assertThat(eval("b'hi'", Map.of())).isEqualTo("aGk=");
-    assertThat(eval("timestamp('2020-01-01T00:00:00Z')", Map.of())).isEqualTo("2020-01-01T00:00:00Z");
+    assertThat(eval("timestamp('2020-01-01T00:00:00Z')", Map.of()))
+        .isEqualTo("2020-01-01T00:00:00Z");
     assertThat(eval("duration('1.5s')", Map.of())).isEqualTo("1.5s");
     assertThat(eval("1u", Map.of())).isEqualTo(1L);
     assertThat(eval("type(1)", Map.of())).isEqualTo("int");
@@ -97,11 +98,13 @@ class CelDialectTest {
   @Test
   void extraVariablesCanBeDeclared() {
     CelDialect dialect = new CelDialect(Set.of("tenant"));
-    assertThat(dialect.compile("tenant.id").evaluate(Map.of("tenant", Map.of("id", "t1")))).isEqualTo("t1");
+    assertThat(dialect.compile("tenant.id").evaluate(Map.of("tenant", Map.of("id", "t1"))))
+        .isEqualTo("t1");
     assertThatThrownBy(() -> new CelDialect(Set.of("in")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("'in'");
-    assertThatThrownBy(() -> new CelDialect(Set.of("a-b"))).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new CelDialect(Set.of("a-b")))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @ParameterizedTest
@@ -131,7 +134,8 @@ class CelDialectTest {
     String source = "inputs.a &&\n  inputs.b +* 1";
     assertThatThrownBy(() -> CEL.compile(source))
         .isInstanceOfSatisfying(
-            ExpressionException.class, e -> assertThat(e.position()).isEqualTo(source.indexOf('*')));
+            ExpressionException.class,
+            e -> assertThat(e.position()).isEqualTo(source.indexOf('*')));
   }
 
   @Test
@@ -139,15 +143,18 @@ class CelDialectTest {
     assertThatThrownBy(() -> CEL.compile("plan.result.x"))
         .hasMessageContaining("unknown variable 'plan'")
         .hasMessageContaining("steps.<id>.output");
-    assertThatThrownBy(() -> CEL.compile("shout(inputs.x)")).hasMessageContaining("unknown function 'shout'");
+    assertThatThrownBy(() -> CEL.compile("shout(inputs.x)"))
+        .hasMessageContaining("unknown function 'shout'");
     assertThatThrownBy(() -> CEL.compile("  ")).isInstanceOf(ExpressionException.class);
   }
 
   @Test
   void missingKeyNamesTheKeyAndWhatIsAvailable() {
-    Map<String, Object> vars = Map.of("steps", Map.of("plan", Map.of("output", Map.of("a", 1, "b", 2))));
+    Map<String, Object> vars =
+        Map.of("steps", Map.of("plan", Map.of("output", Map.of("a", 1, "b", 2))));
     assertThatThrownBy(() -> eval("steps.plan.output.tasks.size() > 0", vars))
-        .isInstanceOfSatisfying(ExpressionException.class, e -> assertThat(e.position()).isEqualTo(17))
+        .isInstanceOfSatisfying(
+            ExpressionException.class, e -> assertThat(e.position()).isEqualTo(17))
         .hasMessageContaining("no field 'tasks'")
         .hasMessageContaining("available: [a, b]");
   }
@@ -155,7 +162,8 @@ class CelDialectTest {
   @Test
   void wrongTypesSayWhatTheOperatorTakes() {
     assertThatThrownBy(() -> eval("inputs.s + 1", inputs("s", "x")))
-        .isInstanceOfSatisfying(ExpressionException.class, e -> assertThat(e.position()).isEqualTo(9))
+        .isInstanceOfSatisfying(
+            ExpressionException.class, e -> assertThat(e.position()).isEqualTo(9))
         .hasMessageContaining("operator '+' does not apply")
         .hasMessageContaining("add_int64");
     assertThatThrownBy(() -> eval("inputs.i / 0", inputs("i", 1)))
@@ -167,7 +175,8 @@ class CelDialectTest {
   @Test
   void readingAVariableThatIsNotSetNamesIt() {
     assertThatThrownBy(() -> eval("item.name == 'x'", inputs()))
-        .isInstanceOfSatisfying(ExpressionException.class, e -> assertThat(e.position()).isEqualTo(0))
+        .isInstanceOfSatisfying(
+            ExpressionException.class, e -> assertThat(e.position()).isEqualTo(0))
         .hasMessageContaining("variable 'item' is not set")
         .hasMessageContaining("[inputs]");
   }
@@ -182,6 +191,7 @@ class CelDialectTest {
   @Test
   void collectionsOtherThanListsAreReadAsLists() {
     assertThat(eval("size(inputs.set)", inputs("set", Set.of(1, 2)))).isEqualTo(2L);
-    assertThat(eval("inputs.list[0]", inputs("list", new ArrayList<>(List.of("a"))))).isEqualTo("a");
+    assertThat(eval("inputs.list[0]", inputs("list", new ArrayList<>(List.of("a")))))
+        .isEqualTo("a");
   }
 }

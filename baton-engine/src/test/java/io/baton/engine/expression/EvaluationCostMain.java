@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A quick, manual measurement of per-call evaluation cost (not a test, not a JMH benchmark): run its {@code main}
- * with the test classpath. Prints nanoseconds per call after warm-up, best of several rounds.
+ * A quick, manual measurement of per-call evaluation cost (not a test, not a JMH benchmark): run
+ * its {@code main} with the test classpath. Prints nanoseconds per call after warm-up, best of
+ * several rounds.
  */
 public final class EvaluationCostMain {
   private static final int CALLS = 200_000;
@@ -24,12 +25,18 @@ public final class EvaluationCostMain {
             "result", "A");
 
     Template path = expressions.template("${plan-creation.result.planId}");
-    Template text = expressions.template("Plan ${steps.plan-creation.output.planId} for ${inputs.goal}");
-    Template map = expressions.template(Map.of("id", "${plan-creation.result.planId}", "goal", "${inputs.goal}"));
-    Condition cel = expressions.condition("cel", "inputs.amount > 100 && steps['plan-creation'].status == 'COMPLETED'");
+    Template text =
+        expressions.template("Plan ${steps.plan-creation.output.planId} for ${inputs.goal}");
+    Template map =
+        expressions.template(
+            Map.of("id", "${plan-creation.result.planId}", "goal", "${inputs.goal}"));
+    Condition cel =
+        expressions.condition(
+            "cel", "inputs.amount > 100 && steps['plan-creation'].status == 'COMPLETED'");
     Condition celSimple = expressions.condition("cel", "result == 'A'");
     Condition js =
-        expressions.condition("javascript", "inputs.amount > 100 && steps['plan-creation'].status === 'COMPLETED'");
+        expressions.condition(
+            "javascript", "inputs.amount > 100 && steps['plan-creation'].status === 'COMPLETED'");
     Condition jsSimple = expressions.condition("javascript", "result === \"A\"");
 
     report("template, whole-string path (alias)", () -> sink = path.render(vars));

@@ -76,7 +76,8 @@ class ExpressionsTest {
     assertThat(condition.test(Map.of("inputs", Map.of("answer", "yes")))).isTrue();
     assertThat(condition.test(Map.of("inputs", Map.of("answer", "")))).isFalse();
     assertThat(condition.test(Map.of("inputs", Map.of()))).isFalse();
-    assertThat(EXPRESSIONS.condition("javascript", "result === \"A\"").test(Map.of("result", "A"))).isTrue();
+    assertThat(EXPRESSIONS.condition("javascript", "result === \"A\"").test(Map.of("result", "A")))
+        .isTrue();
   }
 
   @Test
@@ -97,15 +98,18 @@ class ExpressionsTest {
 
   @Test
   void referencesInCelExpressions() {
-    String source = "steps.plan.output.ok && steps['context-setup'].status == \"COMPLETED\" && 'steps.fake' != ''";
+    String source =
+        "steps.plan.output.ok && steps['context-setup'].status == \"COMPLETED\" && 'steps.fake' != ''";
     assertThat(EXPRESSIONS.references("cel", source))
         .containsExactly(
-            new Reference("plan", source, 6), new Reference("context-setup", source, source.indexOf("context-setup")));
+            new Reference("plan", source, 6),
+            new Reference("context-setup", source, source.indexOf("context-setup")));
   }
 
   @Test
   void referencesSkipMacrosAndNonRootSteps() {
-    assertThat(EXPRESSIONS.references("cel", "steps.exists(s, s == 'x') && inputs.steps.a == 1")).isEmpty();
+    assertThat(EXPRESSIONS.references("cel", "steps.exists(s, s == 'x') && inputs.steps.a == 1"))
+        .isEmpty();
     assertThat(EXPRESSIONS.references("cel", "steps . plan . output"))
         .containsExactly(new Reference("plan", "steps . plan . output", 8));
   }
@@ -114,13 +118,16 @@ class ExpressionsTest {
   void referencesInJavaScriptIncludeAliases() {
     String source = "evaluation.result === 'A' && steps[\"gate\"].status !== 'FAILED' && result.x";
     assertThat(EXPRESSIONS.references("javascript", source))
-        .containsExactly(new Reference("evaluation", source, 0), new Reference("gate", source, source.indexOf("gate")));
+        .containsExactly(
+            new Reference("evaluation", source, 0),
+            new Reference("gate", source, source.indexOf("gate")));
   }
 
   @Test
   void compileErrorsAreNotCached() {
     assertThatThrownBy(() -> EXPRESSIONS.compile("1 +")).isInstanceOf(ExpressionException.class);
     assertThatThrownBy(() -> EXPRESSIONS.compile("1 +")).isInstanceOf(ExpressionException.class);
-    assertThatThrownBy(() -> EXPRESSIONS.compile("cel", null)).isInstanceOf(ExpressionException.class);
+    assertThatThrownBy(() -> EXPRESSIONS.compile("cel", null))
+        .isInstanceOf(ExpressionException.class);
   }
 }

@@ -102,13 +102,15 @@ class JavaScriptDialectTest {
   @ParameterizedTest(name = "condition {0}")
   @MethodSource("expressions")
   void conditionsYieldTheTruthinessOfTheValue(String source, Object expected) {
-    assertThat(JS.compileCondition(source).evaluate(VARIABLES)).isEqualTo(Expressions.truthy(expected));
+    assertThat(JS.compileCondition(source).evaluate(VARIABLES))
+        .isEqualTo(Expressions.truthy(expected));
   }
 
   @Test
   void conditionsTranslateToPlainCelLogic() {
     assertThat(JS.translate("vars && !run")).startsWith("cel.bind(");
-    assertThat(JsTranslator.conditionToCel("vars && !run", JS.variables())).isEqualTo("(_js_truthy(vars) && !(_js_truthy(run)))");
+    assertThat(JsTranslator.conditionToCel("vars && !run", JS.variables()))
+        .isEqualTo("(_js_truthy(vars) && !(_js_truthy(run)))");
   }
 
   static Stream<Arguments> unsupported() {
@@ -138,7 +140,8 @@ class JavaScriptDialectTest {
 
   @ParameterizedTest(name = "{0} rejected at {1}")
   @MethodSource("unsupported")
-  void rejectsConstructsOutsideTheSubsetAtTheirPosition(String source, int position, String construct) {
+  void rejectsConstructsOutsideTheSubsetAtTheirPosition(
+      String source, int position, String construct) {
     assertThatThrownBy(() -> JS.compile(source))
         .isInstanceOfSatisfying(
             ExpressionException.class,
@@ -170,21 +173,24 @@ class JavaScriptDialectTest {
   @MethodSource("malformed")
   void reportsSyntaxErrorsAtTheirPosition(String source, int position, String message) {
     assertThatThrownBy(() -> JS.compile(source))
-        .isInstanceOfSatisfying(ExpressionException.class, e -> assertThat(e.position()).isEqualTo(position))
+        .isInstanceOfSatisfying(
+            ExpressionException.class, e -> assertThat(e.position()).isEqualTo(position))
         .hasMessageContaining(message);
   }
 
   @Test
   void readingAPropertyOfUndefinedFailsAtTheProperty() {
     assertThatThrownBy(() -> eval("inputs.missing.deep === 1"))
-        .isInstanceOfSatisfying(ExpressionException.class, e -> assertThat(e.position()).isEqualTo(15))
+        .isInstanceOfSatisfying(
+            ExpressionException.class, e -> assertThat(e.position()).isEqualTo(15))
         .hasMessageContaining("cannot read property 'deep' of null or undefined");
   }
 
   @Test
   void wrongOperandTypesAreErrorsNotCoercions() {
     assertThatThrownBy(() -> eval("inputs.on - 1"))
-        .isInstanceOfSatisfying(ExpressionException.class, e -> assertThat(e.position()).isEqualTo(10))
+        .isInstanceOfSatisfying(
+            ExpressionException.class, e -> assertThat(e.position()).isEqualTo(10))
         .hasMessageContaining("'-' needs numbers, got boolean true and number 1");
     assertThatThrownBy(() -> eval("inputs.name < 3"))
         .hasMessageContaining("compares two numbers or two strings");

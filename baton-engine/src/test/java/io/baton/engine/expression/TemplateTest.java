@@ -24,7 +24,9 @@ class TemplateTest {
     output.put("odd key", "yes");
     Map<String, Object> steps = new LinkedHashMap<>();
     steps.put("plan-creation", Map.of("output", output, "status", "COMPLETED"));
-    steps.put("context-setup", Map.of("output", Map.of("contextId", "ctx-7"), "status", "COMPLETED", "error", "none"));
+    steps.put(
+        "context-setup",
+        Map.of("output", Map.of("contextId", "ctx-7"), "status", "COMPLETED", "error", "none"));
     Map<String, Object> vars = new HashMap<>();
     vars.put("inputs", Map.of("goal", "ship it", "amount", 21, "flag", true));
     vars.put("steps", steps);
@@ -40,15 +42,18 @@ class TemplateTest {
   void wholeStringPlaceholderKeepsTheJsonType() {
     assertThat(render("${inputs.amount}")).isEqualTo(21);
     assertThat(render("${inputs.flag}")).isEqualTo(true);
-    assertThat(render("${steps.plan-creation.output.tasks}")).isEqualTo(List.of("a", Map.of("name", "b")));
+    assertThat(render("${steps.plan-creation.output.tasks}"))
+        .isEqualTo(List.of("a", Map.of("name", "b")));
     assertThat(render("${steps.plan-creation.output.nothing}")).isNull();
     assertThat(render("${ inputs.goal }")).isEqualTo("ship it");
   }
 
   @Test
   void placeholdersInsideTextRenderAsText() {
-    assertThat(render("Goal: ${inputs.goal} x${inputs.amount} ${inputs.flag}")).isEqualTo("Goal: ship it x21 true");
-    assertThat(render("tasks=${steps.plan-creation.output.tasks}")).isEqualTo("tasks=[\"a\",{\"name\":\"b\"}]");
+    assertThat(render("Goal: ${inputs.goal} x${inputs.amount} ${inputs.flag}"))
+        .isEqualTo("Goal: ship it x21 true");
+    assertThat(render("tasks=${steps.plan-creation.output.tasks}"))
+        .isEqualTo("tasks=[\"a\",{\"name\":\"b\"}]");
     assertThat(render("[${steps.plan-creation.output.nothing}]")).isEqualTo("[]");
     assertThat(render("${inputs.goal}${inputs.goal}")).isEqualTo("ship itship it");
   }
@@ -75,7 +80,8 @@ class TemplateTest {
     assertThat(render("${inputs.amount * 2}")).isEqualTo(42L);
     assertThat(render("${size(steps['plan-creation'].output.tasks) > 1}")).isEqualTo(true);
     assertThat(render("n=${inputs.amount + 1}")).isEqualTo("n=22");
-    assertThat(render("${{'a': {'b': inputs.goal}}}")).isEqualTo(Map.of("a", Map.of("b", "ship it")));
+    assertThat(render("${{'a': {'b': inputs.goal}}}"))
+        .isEqualTo(Map.of("a", Map.of("b", "ship it")));
     assertThat(render("${inputs.goal + '}'}")).isEqualTo("ship it}");
   }
 
@@ -100,7 +106,13 @@ class TemplateTest {
     Object rendered = template.render(VARIABLES);
     assertThat(rendered)
         .isEqualTo(
-            Map.of("contextId", "ctx-7", "static", Map.of("k", List.of(1, 2)), "list", Arrays.asList(4, "plain", null, 3)));
+            Map.of(
+                "contextId",
+                "ctx-7",
+                "static",
+                Map.of("k", List.of(1, 2)),
+                "list",
+                Arrays.asList(4, "plain", null, 3)));
     assertThat(((Map<String, ?>) rendered).keySet()).containsExactly("contextId", "static", "list");
   }
 
@@ -137,7 +149,8 @@ class TemplateTest {
   @Test
   void missingStepAliasExplainsWhichStepsHaveState() {
     assertThatThrownBy(() -> render("${role-assignment.result.assignments}"))
-        .isInstanceOfSatisfying(ExpressionException.class, e -> assertThat(e.position()).isEqualTo(2))
+        .isInstanceOfSatisfying(
+            ExpressionException.class, e -> assertThat(e.position()).isEqualTo(2))
         .hasMessageContaining("no step 'role-assignment' has state")
         .hasMessageContaining("[context-setup, plan-creation]");
   }
@@ -145,12 +158,14 @@ class TemplateTest {
   @Test
   void otherUnresolvablePathsSayWhy() {
     assertThatThrownBy(() -> render("${steps.plan-creation.output.tasks[7]}"))
-        .hasMessageContaining("steps.plan-creation.output.tasks has 2 element(s); index 7 is out of range");
+        .hasMessageContaining(
+            "steps.plan-creation.output.tasks has 2 element(s); index 7 is out of range");
     assertThatThrownBy(() -> render("${steps.plan-creation.output.nothing.x}"))
         .hasMessageContaining("steps.plan-creation.output.nothing is null; cannot read field 'x'");
     assertThatThrownBy(() -> render("${inputs.goal.length}"))
         .hasMessageContaining("inputs.goal is a string, not an object");
-    assertThatThrownBy(() -> render("${vars.x}")).hasMessageContaining("variable 'vars' is not set here");
+    assertThatThrownBy(() -> render("${vars.x}"))
+        .hasMessageContaining("variable 'vars' is not set here");
   }
 
   @Test
@@ -163,7 +178,9 @@ class TemplateTest {
 
   @Test
   void lenientTemplatesRenderMissingPathsAsNull() {
-    Template template = EXPRESSIONS.lenientTemplate(Map.of("a", "${steps.skipped.output.x}", "b", "x=${inputs.nope}"));
+    Template template =
+        EXPRESSIONS.lenientTemplate(
+            Map.of("a", "${steps.skipped.output.x}", "b", "x=${inputs.nope}"));
     Map<String, Object> expected = new HashMap<>();
     expected.put("a", null);
     expected.put("b", "x=");
@@ -173,12 +190,15 @@ class TemplateTest {
   @Test
   void unterminatedPlaceholderIsPositionedAtItsOpening() {
     assertThatThrownBy(() -> EXPRESSIONS.template("Hello ${inputs.goal"))
-        .isInstanceOfSatisfying(ExpressionException.class, e -> assertThat(e.position()).isEqualTo(6))
+        .isInstanceOfSatisfying(
+            ExpressionException.class, e -> assertThat(e.position()).isEqualTo(6))
         .hasMessageContaining("unterminated placeholder");
     assertThatThrownBy(() -> EXPRESSIONS.template("${inputs.goal + '}"))
-        .isInstanceOfSatisfying(ExpressionException.class, e -> assertThat(e.position()).isEqualTo(0));
+        .isInstanceOfSatisfying(
+            ExpressionException.class, e -> assertThat(e.position()).isEqualTo(0));
     assertThatThrownBy(() -> EXPRESSIONS.template("a ${ } b"))
-        .isInstanceOfSatisfying(ExpressionException.class, e -> assertThat(e.position()).isEqualTo(2))
+        .isInstanceOfSatisfying(
+            ExpressionException.class, e -> assertThat(e.position()).isEqualTo(2))
         .hasMessageContaining("empty placeholder");
   }
 
@@ -186,17 +206,21 @@ class TemplateTest {
   void celErrorsArePositionedInTheTemplateString() {
     String text = "total: ${inputs.amount +* 2}";
     assertThatThrownBy(() -> EXPRESSIONS.template(text))
-        .isInstanceOfSatisfying(ExpressionException.class, e -> assertThat(e.position()).isEqualTo(text.indexOf('*')))
+        .isInstanceOfSatisfying(
+            ExpressionException.class, e -> assertThat(e.position()).isEqualTo(text.indexOf('*')))
         .hasMessageContaining("in ${inputs.amount +* 2}");
     String failing = "x ${inputs.goal + 1}";
     assertThatThrownBy(() -> EXPRESSIONS.template(failing).render(VARIABLES))
-        .isInstanceOfSatisfying(ExpressionException.class, e -> assertThat(e.position()).isEqualTo(failing.indexOf('+')));
+        .isInstanceOfSatisfying(
+            ExpressionException.class,
+            e -> assertThat(e.position()).isEqualTo(failing.indexOf('+')));
   }
 
   @Test
   void unknownPathRootIsRejectedAtParseTime() {
     assertThatThrownBy(() -> EXPRESSIONS.template("${plan.tasks}"))
-        .isInstanceOfSatisfying(ExpressionException.class, e -> assertThat(e.position()).isEqualTo(2))
+        .isInstanceOfSatisfying(
+            ExpressionException.class, e -> assertThat(e.position()).isEqualTo(2))
         .hasMessageContaining("'plan' is neither a variable")
         .hasMessageContaining("<step>.result");
   }

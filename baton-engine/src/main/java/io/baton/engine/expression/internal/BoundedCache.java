@@ -5,9 +5,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * A concurrent cache with a size bound. When full, it drops an arbitrary eighth of its entries: compiled
- * expressions are cheap to rebuild and the set in use is usually far below the bound, so a precise LRU would buy
- * nothing worth a lock or a dependency.
+ * A concurrent cache with a size bound. When full, it drops an arbitrary eighth of its entries:
+ * compiled expressions are cheap to rebuild and the set in use is usually far below the bound, so a
+ * precise LRU would buy nothing worth a lock or a dependency.
  */
 public final class BoundedCache<K, V> {
   private final ConcurrentHashMap<K, V> entries = new ConcurrentHashMap<>();
@@ -22,8 +22,9 @@ public final class BoundedCache<K, V> {
   }
 
   /**
-   * The value for {@code key}, computed by {@code load} when absent. {@code load} runs outside any lock (compiling
-   * takes milliseconds), so two threads may compute the same value; one result wins. Failures are not cached.
+   * The value for {@code key}, computed by {@code load} when absent. {@code load} runs outside any
+   * lock (compiling takes milliseconds), so two threads may compute the same value; one result
+   * wins. Failures are not cached.
    */
   public V get(K key, Function<? super K, ? extends V> load) {
     V value = entries.get(key);

@@ -8,12 +8,14 @@ import io.baton.api.spi.ExpressionException;
 import java.util.Map;
 
 /**
- * A compiled CEL program; evaluation is thread-safe, the only per-call state being the {@link EvaluationScope}.
+ * A compiled CEL program; evaluation is thread-safe, the only per-call state being the {@link
+ * EvaluationScope}.
  *
  * @param program the planned CEL program
  * @param source the text the user wrote, for messages and positions
- * @param translated whether {@code source} was translated to CEL (JavaScript): then unset variables read as
- *     undefined (null), and CEL's own positions, which refer to the translation, are not reported
+ * @param translated whether {@code source} was translated to CEL (JavaScript): then unset variables
+ *     read as undefined (null), and CEL's own positions, which refer to the translation, are not
+ *     reported
  */
 public record CelCompiled(CelRuntime.Program program, String source, boolean translated)
     implements ExpressionDialect.Compiled {

@@ -19,12 +19,14 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A CEL compiler and runtime configured once for a set of dynamic variables, shared by every expression compiled
- * with it (both are immutable and thread-safe; building them takes milliseconds, so never per expression).
+ * A CEL compiler and runtime configured once for a set of dynamic variables, shared by every
+ * expression compiled with it (both are immutable and thread-safe; building them takes
+ * milliseconds, so never per expression).
  *
- * <p>Besides the standard library it enables the {@code strings}, {@code math}, {@code lists}, {@code encoders}
- * and {@code bindings} ({@code cel.bind}) extensions and optional syntax ({@code inputs.?limit.orValue(10)}),
- * compares numbers across int, uint and double, and caps comprehensions at 10 000 iterations.
+ * <p>Besides the standard library it enables the {@code strings}, {@code math}, {@code lists},
+ * {@code encoders} and {@code bindings} ({@code cel.bind}) extensions and optional syntax ({@code
+ * inputs.?limit.orValue(10)}), compares numbers across int, uint and double, and caps
+ * comprehensions at 10 000 iterations.
  */
 public final class CelEnvironment {
   private static final int MAX_ITERATIONS = 10_000;
@@ -94,8 +96,7 @@ public final class CelEnvironment {
       CelAbstractSyntaxTree ast = result.getAst();
       return runtime.createProgram(ast);
     } catch (dev.cel.common.CelValidationException | CelEvaluationException e) {
-      throw new ExpressionException(
-          "expression cannot be planned: " + e.getMessage(), source, -1);
+      throw new ExpressionException("expression cannot be planned: " + e.getMessage(), source, -1);
     }
   }
 }

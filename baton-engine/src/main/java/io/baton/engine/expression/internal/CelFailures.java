@@ -12,24 +12,36 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns CEL's compile and evaluation failures into {@link ExpressionException}s with 0-based character positions
- * and messages that say what was expected. CEL reports positions in code points, and evaluation positions only
- * inside its message text ("evaluation error at &lt;input&gt;:4: …"), hence the parsing here.
+ * Turns CEL's compile and evaluation failures into {@link ExpressionException}s with 0-based
+ * character positions and messages that say what was expected. CEL reports positions in code
+ * points, and evaluation positions only inside its message text ("evaluation error at
+ * &lt;input&gt;:4: …"), hence the parsing here.
  */
 public final class CelFailures {
   private static final Pattern EVALUATION =
       Pattern.compile("^evaluation error(?: at [^:]*:(\\d+))?: (.*)$", Pattern.DOTALL);
   private static final Pattern UNDECLARED = Pattern.compile("undeclared reference to '([^']*)'.*");
-  private static final Pattern MISSING_KEY = Pattern.compile("key '(.*)' is not present in map\\.?");
+  private static final Pattern MISSING_KEY =
+      Pattern.compile("key '(.*)' is not present in map\\.?");
   private static final Pattern NO_OVERLOAD =
       Pattern.compile("No matching overload for function '([^']*)'\\. Overload candidates: (.*)");
   private static final Map<String, String> OPERATORS =
       Map.ofEntries(
-          Map.entry("_+_", "+"), Map.entry("_-_", "-"), Map.entry("_*_", "*"),
-          Map.entry("_/_", "/"), Map.entry("_%_", "%"), Map.entry("_<_", "<"),
-          Map.entry("_<=_", "<="), Map.entry("_>_", ">"), Map.entry("_>=_", ">="),
-          Map.entry("_==_", "=="), Map.entry("_!=_", "!="), Map.entry("-_", "unary -"),
-          Map.entry("!_", "!"), Map.entry("_[_]", "[]"), Map.entry("_?_:_", "?:"),
+          Map.entry("_+_", "+"),
+          Map.entry("_-_", "-"),
+          Map.entry("_*_", "*"),
+          Map.entry("_/_", "/"),
+          Map.entry("_%_", "%"),
+          Map.entry("_<_", "<"),
+          Map.entry("_<=_", "<="),
+          Map.entry("_>_", ">"),
+          Map.entry("_>=_", ">="),
+          Map.entry("_==_", "=="),
+          Map.entry("_!=_", "!="),
+          Map.entry("-_", "unary -"),
+          Map.entry("!_", "!"),
+          Map.entry("_[_]", "[]"),
+          Map.entry("_?_:_", "?:"),
           Map.entry("@in", "in"));
 
   private CelFailures() {}
@@ -39,12 +51,18 @@ public final class CelFailures {
       CelValidationResult result, String source, Set<String> variables) {
     CelIssue issue = result.getErrors().getFirst();
     int position =
-        result.getSource().getLocationOffset(issue.getSourceLocation()).map(o -> charOffset(source, o)).orElse(-1);
+        result
+            .getSource()
+            .getLocationOffset(issue.getSourceLocation())
+            .map(o -> charOffset(source, o))
+            .orElse(-1);
     String detail = explainCompileIssue(issue.getMessage(), source, position, variables);
     int more = result.getErrors().size() - 1;
     String suffix = more > 0 ? " (and " + more + " more error" + (more > 1 ? "s" : "") + ")" : "";
     return new ExpressionException(
-        "expression does not compile: " + detail + suffix + where(source, position), source, position);
+        "expression does not compile: " + detail + suffix + where(source, position),
+        source,
+        position);
   }
 
   private static String explainCompileIssue(
@@ -71,12 +89,15 @@ public final class CelFailures {
     }
     int after = position + name.length();
     return source.charAt(position) == '('
-        || (source.startsWith(name, position) && after < source.length() && source.charAt(after) == '(');
+        || (source.startsWith(name, position)
+            && after < source.length()
+            && source.charAt(after) == '(');
   }
 
   /**
-   * An evaluation failure of {@code source}, with the lookup details {@code scope} remembered; {@code positioned}
-   * is false when CEL ran a translation of {@code source}, whose positions would mislead.
+   * An evaluation failure of {@code source}, with the lookup details {@code scope} remembered;
+   * {@code positioned} is false when CEL ran a translation of {@code source}, whose positions would
+   * mislead.
    */
   public static ExpressionException evaluation(
       CelEvaluationException e, String source, EvaluationScope scope, boolean positioned) {
@@ -105,7 +126,10 @@ public final class CelFailures {
       Matcher overload = NO_OVERLOAD.matcher(detail);
       if (overload.matches()) {
         String function = overload.group(1);
-        String name = OPERATORS.containsKey(function) ? "operator '" + OPERATORS.get(function) + "'" : "function '" + function + "'";
+        String name =
+            OPERATORS.containsKey(function)
+                ? "operator '" + OPERATORS.get(function) + "'"
+                : "function '" + function + "'";
         return name
             + " does not apply to these argument types (it takes: "
             + overload.group(2)
@@ -122,7 +146,11 @@ public final class CelFailures {
   public static ExpressionException unsetVariable(String source, EvaluationScope scope) {
     String name = scope.unsetVariable();
     return new ExpressionException(
-        "variable '" + name + "' is not set here; the variables set are " + scope.setVariables() + where(source, -1),
+        "variable '"
+            + name
+            + "' is not set here; the variables set are "
+            + scope.setVariables()
+            + where(source, -1),
         source,
         name == null ? -1 : firstWord(source, name));
   }
@@ -144,6 +172,8 @@ public final class CelFailures {
   }
 
   private static String where(String source, int position) {
-    return position < 0 ? " in '" + source + "'" : " at position " + position + " of '" + source + "'";
+    return position < 0
+        ? " in '" + source + "'"
+        : " at position " + position + " of '" + source + "'";
   }
 }

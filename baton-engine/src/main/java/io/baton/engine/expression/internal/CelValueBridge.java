@@ -21,19 +21,24 @@ import java.util.RandomAccess;
 /**
  * Converts between the engine's JSON-like Java values and the values CEL's runtime works with.
  *
- * <p>Into CEL: CEL has a single integer type ({@code Long}) and a single floating type ({@code Double}), and reads a
- * Java {@code null} as "unknown", so integers widen to {@code Long}, {@code BigDecimal} and {@code Float} become
- * {@code Double} and {@code null} becomes CEL's null. Maps and lists are wrapped in views that convert on access.
+ * <p>Into CEL: CEL has a single integer type ({@code Long}) and a single floating type ({@code
+ * Double}), and reads a Java {@code null} as "unknown", so integers widen to {@code Long}, {@code
+ * BigDecimal} and {@code Float} become {@code Double} and {@code null} becomes CEL's null. Maps and
+ * lists are wrapped in views that convert on access.
  *
- * <p>Out of CEL: results are plain Java — {@code Long}, {@code Double}, {@code String}, {@code Boolean}, unmodifiable
- * {@code List} and {@code Map} (insertion-ordered), {@code null} — so no CEL or protobuf type leaks to callers. CEL's
- * richer values follow the protobuf JSON mapping: bytes as base64, timestamps as RFC 3339 text, durations as
- * seconds with an {@code s} suffix, unsigned integers as {@code Long} (or {@code Double} beyond its range).
+ * <p>Out of CEL: results are plain Java — {@code Long}, {@code Double}, {@code String}, {@code
+ * Boolean}, unmodifiable {@code List} and {@code Map} (insertion-ordered), {@code null} — so no CEL
+ * or protobuf type leaks to callers. CEL's richer values follow the protobuf JSON mapping: bytes as
+ * base64, timestamps as RFC 3339 text, durations as seconds with an {@code s} suffix, unsigned
+ * integers as {@code Long} (or {@code Double} beyond its range).
  */
 public final class CelValueBridge {
   private CelValueBridge() {}
 
-  /** Converts a JSON-like value for CEL; maps and lists become views bound to {@code scope} (may be null). */
+  /**
+   * Converts a JSON-like value for CEL; maps and lists become views bound to {@code scope} (may be
+   * null).
+   */
   public static Object toCel(Object value, EvaluationScope scope) {
     return switch (value) {
       case null -> NullValue.NULL_VALUE;

@@ -8,9 +8,10 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * The variables of one evaluation, seen by CEL. Values are converted lazily as CEL reads them, so a large step
- * output costs nothing unless the expression walks it. Also remembers the last failed lookup, because CEL's own
- * error ("key 'x' is not present in map") does not say which keys were there.
+ * The variables of one evaluation, seen by CEL. Values are converted lazily as CEL reads them, so a
+ * large step output costs nothing unless the expression walks it. Also remembers the last failed
+ * lookup, because CEL's own error ("key 'x' is not present in map") does not say which keys were
+ * there.
  */
 public final class EvaluationScope implements CelVariableResolver {
   private final Map<String, Object> variables;
@@ -21,8 +22,8 @@ public final class EvaluationScope implements CelVariableResolver {
 
   /**
    * @param variables the caller's variables, never modified
-   * @param unsetIsNull whether a declared variable absent from {@code variables} reads as null (JavaScript's
-   *     undefined) rather than being an error
+   * @param unsetIsNull whether a declared variable absent from {@code variables} reads as null
+   *     (JavaScript's undefined) rather than being an error
    */
   public EvaluationScope(Map<String, Object> variables, boolean unsetIsNull) {
     this.variables = variables == null ? Map.of() : variables;
@@ -57,7 +58,9 @@ public final class EvaluationScope implements CelVariableResolver {
     return List.copyOf(new TreeSet<>(variables.keySet()));
   }
 
-  /** The keys of the map in which {@code key} was last looked up in vain, if that is the last miss. */
+  /**
+   * The keys of the map in which {@code key} was last looked up in vain, if that is the last miss.
+   */
   public Optional<List<String>> keysAround(String key) {
     if (missedIn == null || !String.valueOf(missedKey).equals(key)) {
       return Optional.empty();

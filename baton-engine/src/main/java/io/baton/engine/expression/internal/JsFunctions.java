@@ -10,7 +10,10 @@ import dev.cel.common.CelOverloadDecl;
 import dev.cel.runtime.CelFunctionBinding;
 import java.util.List;
 
-/** The CEL declarations and implementations of the {@code _js_*} functions the JavaScript translation calls. */
+/**
+ * The CEL declarations and implementations of the {@code _js_*} functions the JavaScript
+ * translation calls.
+ */
 final class JsFunctions {
   static final List<CelFunctionDecl> DECLARATIONS =
       List.of(
@@ -43,7 +46,10 @@ final class JsFunctions {
   private JsFunctions() {}
 
   private static CelFunctionDecl function(
-      String name, String overload, dev.cel.common.types.CelType result, dev.cel.common.types.CelType... params) {
+      String name,
+      String overload,
+      dev.cel.common.types.CelType result,
+      dev.cel.common.types.CelType... params) {
     return CelFunctionDecl.newFunctionDeclaration(
         name, CelOverloadDecl.newGlobalOverload(overload, result, params));
   }

@@ -4,13 +4,16 @@ import io.baton.engine.expression.internal.JsToken.Kind;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Splits a JavaScript expression into tokens; recognises more operators than the subset, to reject them by name. */
+/**
+ * Splits a JavaScript expression into tokens; recognises more operators than the subset, to reject
+ * them by name.
+ */
 final class JsLexer {
   private static final String[] PUNCTUATORS = {
     ">>>=", "===", "!==", "**=", "...", "<<=", ">>=", ">>>", "&&=", "||=", "??=", "=>", "==", "!=",
     "<=", ">=", "&&", "||", "??", "?.", "++", "--", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=",
-    "**", "<<", ">>", "+", "-", "*", "/", "%", "<", ">", "=", "!", "?", ":", ".", ",", ";", "(", ")",
-    "[", "]", "{", "}", "&", "|", "^", "~"
+    "**", "<<", ">>", "+", "-", "*", "/", "%", "<", ">", "=", "!", "?", ":", ".", ",", ";", "(",
+    ")", "[", "]", "{", "}", "&", "|", "^", "~"
   };
 
   private final String source;
@@ -69,9 +72,14 @@ final class JsLexer {
 
   private JsToken number() {
     int start = index;
-    if (source.startsWith("0x", index) || source.startsWith("0X", index) || source.startsWith("0o", index)
-        || source.startsWith("0O", index) || source.startsWith("0b", index) || source.startsWith("0B", index)) {
-      throw JsSyntaxErrors.unsupported("a hexadecimal, octal or binary number literal", source, start);
+    if (source.startsWith("0x", index)
+        || source.startsWith("0X", index)
+        || source.startsWith("0o", index)
+        || source.startsWith("0O", index)
+        || source.startsWith("0b", index)
+        || source.startsWith("0B", index)) {
+      throw JsSyntaxErrors.unsupported(
+          "a hexadecimal, octal or binary number literal", source, start);
     }
     boolean decimal = false;
     while (isDigitAt(index)) {

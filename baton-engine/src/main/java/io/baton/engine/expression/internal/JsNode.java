@@ -4,7 +4,10 @@ package io.baton.engine.expression.internal;
 sealed interface JsNode {
   int position();
 
-  /** A number (Long or Double), string, boolean, or null (for both {@code null} and {@code undefined}). */
+  /**
+   * A number (Long or Double), string, boolean, or null (for both {@code null} and {@code
+   * undefined}).
+   */
   record Literal(Object value, int position) implements JsNode {}
 
   /** A variable, or the root of a step alias ({@code plan.result}). */
@@ -16,7 +19,10 @@ sealed interface JsNode {
   /** {@code !}, {@code -} or {@code +} applied to an operand. */
   record Unary(String operator, JsNode operand, int position) implements JsNode {}
 
-  /** Arithmetic, comparison, equality or logical ({@code &&}, {@code ||}) operator; position is the operator's. */
+  /**
+   * Arithmetic, comparison, equality or logical ({@code &&}, {@code ||}) operator; position is the
+   * operator's.
+   */
   record Binary(String operator, JsNode left, JsNode right, int position) implements JsNode {}
 
   /** {@code test ? then : otherwise}. */

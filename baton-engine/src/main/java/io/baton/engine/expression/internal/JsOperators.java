@@ -6,12 +6,13 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * JavaScript's semantics for the operators where CEL's differ, on CEL runtime values ({@code Long}, {@code Double},
- * {@code String}, {@code Boolean}, {@link NullValue} for both null and undefined, maps and lists).
+ * JavaScript's semantics for the operators where CEL's differ, on CEL runtime values ({@code Long},
+ * {@code Double}, {@code String}, {@code Boolean}, {@link NullValue} for both null and undefined,
+ * maps and lists).
  *
- * <p>Deliberate departures from JavaScript, in favour of loud errors over silent coercions: arithmetic on anything
- * but numbers (and strings for {@code +}) is an error, and so is comparing a number with a string; comparing with
- * null or undefined is false.
+ * <p>Deliberate departures from JavaScript, in favour of loud errors over silent coercions:
+ * arithmetic on anything but numbers (and strings for {@code +}) is an error, and so is comparing a
+ * number with a string; comparing with null or undefined is false.
  */
 final class JsOperators {
   private static final NullValue UNDEFINED = NullValue.NULL_VALUE;
@@ -54,7 +55,8 @@ final class JsOperators {
     return switch (key) {
       case Long l when l >= 0 && l <= Integer.MAX_VALUE -> l.intValue();
       case Double d when d >= 0 && d <= Integer.MAX_VALUE && d == Math.floor(d) -> d.intValue();
-      case String s when !s.isEmpty() && s.length() < 10 && s.chars().allMatch(Character::isDigit) ->
+      case String s
+          when !s.isEmpty() && s.length() < 10 && s.chars().allMatch(Character::isDigit) ->
           Integer.parseInt(s);
       default -> -1;
     };
@@ -92,10 +94,18 @@ final class JsOperators {
     if (operator.equals("+") && (left instanceof String || right instanceof String)) {
       return text(left) + text(right);
     }
-    if (!(left instanceof Long || left instanceof Double) || !(right instanceof Long || right instanceof Double)) {
+    if (!(left instanceof Long || left instanceof Double)
+        || !(right instanceof Long || right instanceof Double)) {
       String needs = operator.equals("+") ? "numbers or strings" : "numbers";
       throw new JsEvaluationError(
-          "'" + operator + "' needs " + needs + ", got " + typeName(left) + " and " + typeName(right),
+          "'"
+              + operator
+              + "' needs "
+              + needs
+              + ", got "
+              + typeName(left)
+              + " and "
+              + typeName(right),
           position);
     }
     if (left instanceof Long a && right instanceof Long b) {
@@ -104,17 +114,22 @@ final class JsOperators {
         return exact;
       }
     }
-    return doubleArithmetic(operator, ((Number) left).doubleValue(), ((Number) right).doubleValue());
+    return doubleArithmetic(
+        operator, ((Number) left).doubleValue(), ((Number) right).doubleValue());
   }
 
-  /** Integer arithmetic when its result is exact, else null (the caller then uses doubles, as JavaScript does). */
+  /**
+   * Integer arithmetic when its result is exact, else null (the caller then uses doubles, as
+   * JavaScript does).
+   */
   private static Object exactArithmetic(String operator, long a, long b) {
     try {
       return switch (operator) {
         case "+" -> Math.addExact(a, b);
         case "-" -> Math.subtractExact(a, b);
         case "*" -> Math.multiplyExact(a, b);
-        case "/" -> b != 0 && a % b == 0 && !(a == Long.MIN_VALUE && b == -1) ? (Object) (a / b) : null;
+        case "/" ->
+            b != 0 && a % b == 0 && !(a == Long.MIN_VALUE && b == -1) ? (Object) (a / b) : null;
         case "%" -> b != 0 ? (Object) (a % b) : null;
         default -> null;
       };
@@ -151,7 +166,12 @@ final class JsOperators {
       order = a.compareTo(b);
     } else {
       throw new JsEvaluationError(
-          "'" + operator + "' compares two numbers or two strings, got " + typeName(left) + " and " + typeName(right),
+          "'"
+              + operator
+              + "' compares two numbers or two strings, got "
+              + typeName(left)
+              + " and "
+              + typeName(right),
           position);
     }
     return switch (operator) {
@@ -170,7 +190,10 @@ final class JsOperators {
       case String s -> s;
       case Double d when d == Math.rint(d) && Math.abs(d) < 1e21 -> String.valueOf(d.longValue());
       case Double d when d.isInfinite() -> d > 0 ? "Infinity" : "-Infinity";
-      case List<?> list -> list.stream().map(e -> e instanceof NullValue ? "" : text(e)).collect(Collectors.joining(","));
+      case List<?> list ->
+          list.stream()
+              .map(e -> e instanceof NullValue ? "" : text(e))
+              .collect(Collectors.joining(","));
       case Map<?, ?> map -> "[object Object]";
       default -> String.valueOf(value);
     };

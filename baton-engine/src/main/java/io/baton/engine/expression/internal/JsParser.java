@@ -13,9 +13,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A recursive-descent parser for the JavaScript expression subset, with JavaScript's operator precedence. Tokens
- * outside the subset are rejected by name ("a function call is not supported …") rather than as syntax errors, so
- * authors learn that the construct exists but needs the full JavaScript dialect.
+ * A recursive-descent parser for the JavaScript expression subset, with JavaScript's operator
+ * precedence. Tokens outside the subset are rejected by name ("a function call is not supported …")
+ * rather than as syntax errors, so authors learn that the construct exists but needs the full
+ * JavaScript dialect.
  */
 final class JsParser {
   private static final Map<String, String> UNSUPPORTED =
@@ -33,13 +34,37 @@ final class JsParser {
           Map.entry("in", "the 'in' operator"),
           Map.entry("instanceof", "the 'instanceof' operator"));
   private static final Set<String> ASSIGNMENTS =
-      Set.of("=", "+=", "-=", "*=", "/=", "%=", "**=", "<<=", ">>=", ">>>=", "&=", "|=", "^=", "&&=", "||=", "??=");
+      Set.of(
+          "=", "+=", "-=", "*=", "/=", "%=", "**=", "<<=", ">>=", ">>>=", "&=", "|=", "^=", "&&=",
+          "||=", "??=");
   private static final Set<String> BITWISE = Set.of("&", "|", "^", "~", "<<", ">>", ">>>");
   private static final Set<String> KEYWORDS =
       Set.of(
-          "typeof", "void", "delete", "new", "function", "class", "this", "super", "var", "let", "const",
-          "return", "if", "else", "for", "while", "do", "switch", "throw", "try", "await", "yield", "async",
-          "import", "export");
+          "typeof",
+          "void",
+          "delete",
+          "new",
+          "function",
+          "class",
+          "this",
+          "super",
+          "var",
+          "let",
+          "const",
+          "return",
+          "if",
+          "else",
+          "for",
+          "while",
+          "do",
+          "switch",
+          "throw",
+          "try",
+          "await",
+          "yield",
+          "async",
+          "import",
+          "export");
   private static final Set<String> EQUALITY = Set.of("===", "!==", "==", "!=");
   private static final Set<String> RELATIONAL = Set.of("<", "<=", ">", ">=");
 
@@ -77,7 +102,13 @@ final class JsParser {
   }
 
   private static final List<Set<String>> LEVELS =
-      List.of(Set.of("||"), Set.of("&&"), EQUALITY, RELATIONAL, Set.of("+", "-"), Set.of("*", "/", "%"));
+      List.of(
+          Set.of("||"),
+          Set.of("&&"),
+          EQUALITY,
+          RELATIONAL,
+          Set.of("+", "-"),
+          Set.of("*", "/", "%"));
 
   private JsNode binary(int level) {
     if (level == LEVELS.size()) {
@@ -107,7 +138,8 @@ final class JsParser {
         advance();
         JsToken name = advance();
         if (name.kind() != Kind.NAME) {
-          throw JsSyntaxErrors.syntax("expected a property name after '.'", source, name.position());
+          throw JsSyntaxErrors.syntax(
+              "expected a property name after '.'", source, name.position());
         }
         node = new Member(node, new Literal(name.text(), name.position()), name.position());
       } else if (token.is("[")) {
@@ -127,7 +159,9 @@ final class JsParser {
       case NUMBER, STRING -> new Literal(token.value(), token.position());
       case NAME -> name(token);
       case PUNCTUATOR -> parenthesised(token);
-      case END -> throw JsSyntaxErrors.syntax("unexpected end of expression, expected an operand", source, token.position());
+      case END ->
+          throw JsSyntaxErrors.syntax(
+              "unexpected end of expression, expected an operand", source, token.position());
     };
   }
 
@@ -148,7 +182,8 @@ final class JsParser {
   private JsNode parenthesised(JsToken token) {
     if (token.is("(")) {
       if (peek().is(")") && tokens.get(next + 1).is("=>")) {
-        throw JsSyntaxErrors.unsupported("an arrow function", source, tokens.get(next + 1).position());
+        throw JsSyntaxErrors.unsupported(
+            "an arrow function", source, tokens.get(next + 1).position());
       }
       JsNode inner = conditional();
       expect(")");
@@ -157,7 +192,8 @@ final class JsParser {
     throw switch (token.text()) {
       case "{" -> JsSyntaxErrors.unsupported("an object literal", source, token.position());
       case "[" -> JsSyntaxErrors.unsupported("an array literal", source, token.position());
-      case "/" -> JsSyntaxErrors.unsupported("a regular expression literal", source, token.position());
+      case "/" ->
+          JsSyntaxErrors.unsupported("a regular expression literal", source, token.position());
       default -> unexpected(token, "an operand");
     };
   }
@@ -179,7 +215,8 @@ final class JsParser {
         return JsSyntaxErrors.unsupported("the keyword '" + text + "'", source, at);
       }
     }
-    return JsSyntaxErrors.syntax("unexpected " + token.describe() + ", expected " + expected, source, at);
+    return JsSyntaxErrors.syntax(
+        "unexpected " + token.describe() + ", expected " + expected, source, at);
   }
 
   private void expect(String punctuator) {

@@ -2,7 +2,10 @@ package io.baton.engine.expression.internal;
 
 import io.baton.api.spi.ExpressionException;
 
-/** The two kinds of rejection of the JavaScript subset: malformed input, and JavaScript beyond the subset. */
+/**
+ * The two kinds of rejection of the JavaScript subset: malformed input, and JavaScript beyond the
+ * subset.
+ */
 final class JsSyntaxErrors {
   private JsSyntaxErrors() {}
 
@@ -21,7 +24,13 @@ final class JsSyntaxErrors {
 
   static ExpressionException syntax(String message, String source, int position) {
     return new ExpressionException(
-        "invalid JavaScript expression: " + message + " at position " + position + " of '" + source + "'",
+        "invalid JavaScript expression: "
+            + message
+            + " at position "
+            + position
+            + " of '"
+            + source
+            + "'",
         source,
         position);
   }

@@ -14,16 +14,18 @@ import java.util.TreeSet;
 /**
  * Writes a parsed JavaScript expression as CEL text whose evaluation follows JavaScript's rules.
  *
- * <p>Where CEL and JavaScript agree the translation is native CEL ({@code ==}, {@code !}, {@code &&}); where they
- * differ it calls the {@code _js_*} functions of {@link JsFunctions}: property access (a missing property is
- * undefined, not an error), arithmetic ({@code 7 / 2} is 3.5, {@code "a" + 1} is "a1"), comparisons and
- * truthiness. Those functions receive the operator's source position so their errors point into the JavaScript.
+ * <p>Where CEL and JavaScript agree the translation is native CEL ({@code ==}, {@code !}, {@code
+ * &&}); where they differ it calls the {@code _js_*} functions of {@link JsFunctions}: property
+ * access (a missing property is undefined, not an error), arithmetic ({@code 7 / 2} is 3.5, {@code
+ * "a" + 1} is "a1"), comparisons and truthiness. Those functions receive the operator's source
+ * position so their errors point into the JavaScript.
  *
- * <p>{@code &&} and {@code ||} return an operand in JavaScript ({@code name || "anonymous"}); in a value position
- * they become {@code cel.bind(v, left, _js_truthy(v) ? right : v)}, evaluating the left side once and the right
- * side lazily. In a boolean position (a condition, under {@code !}, a ternary's test) they become CEL's {@code
- * &&}/{@code ||} over truthiness. Literals that meet other typed values are wrapped in {@code dyn()}, because CEL
- * rejects {@code 1 == 'a'} at compile time while JavaScript says false.
+ * <p>{@code &&} and {@code ||} return an operand in JavaScript ({@code name || "anonymous"}); in a
+ * value position they become {@code cel.bind(v, left, _js_truthy(v) ? right : v)}, evaluating the
+ * left side once and the right side lazily. In a boolean position (a condition, under {@code !}, a
+ * ternary's test) they become CEL's {@code &&}/{@code ||} over truthiness. Literals that meet other
+ * typed values are wrapped in {@code dyn()}, because CEL rejects {@code 1 == 'a'} at compile time
+ * while JavaScript says false.
  */
 final class JsToCel {
   private static final Map<String, String> ALIAS_FIELDS =
@@ -40,8 +42,9 @@ final class JsToCel {
   }
 
   /**
-   * The CEL translation of {@code root}, parsed from {@code source}: its JavaScript value, or with {@code condition}
-   * its truthiness as a CEL bool (cheaper: no {@code cel.bind} for {@code &&} and {@code ||}).
+   * The CEL translation of {@code root}, parsed from {@code source}: its JavaScript value, or with
+   * {@code condition} its truthiness as a CEL bool (cheaper: no {@code cel.bind} for {@code &&} and
+   * {@code ||}).
    */
   static String translate(JsNode root, String source, Set<String> variables, boolean condition) {
     JsToCel writer = new JsToCel(source, variables);
@@ -100,7 +103,8 @@ final class JsToCel {
   }
 
   private void equality(Binary binary) {
-    // CEL rejects comparing two differently typed operands at compile time; one dyn side is enough to defer that
+    // CEL rejects comparing two differently typed operands at compile time; one dyn side is enough
+    // to defer that
     boolean bothTyped = isTyped(binary.left()) && isTyped(binary.right());
     out.append('(');
     if (bothTyped) {
@@ -218,7 +222,8 @@ final class JsToCel {
     switch (value) {
       case null -> out.append("null");
       case String s -> CelLiterals.appendString(out, s);
-      case Double d when d.isInfinite() || d.isNaN() -> out.append("double(\"").append(d).append("\")");
+      case Double d when d.isInfinite() || d.isNaN() ->
+          out.append("double(\"").append(d).append("\")");
       default -> out.append(value);
     }
   }

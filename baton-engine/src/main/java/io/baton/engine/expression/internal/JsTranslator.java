@@ -9,8 +9,8 @@ public final class JsTranslator {
   /**
    * The CEL text equivalent to the JavaScript expression {@code source}.
    *
-   * @throws io.baton.api.spi.ExpressionException positioned in {@code source}, for syntax errors, constructs
-   *     outside the subset and unknown variables
+   * @throws io.baton.api.spi.ExpressionException positioned in {@code source}, for syntax errors,
+   *     constructs outside the subset and unknown variables
    */
   public static String toCel(String source, Set<String> variables) {
     return JsToCel.translate(JsParser.parse(source), source, variables, false);

@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A read-only view of a JSON-like map whose values are converted to CEL values on access (see {@link
- * CelValueBridge}). A view instead of a copy: expressions usually read one field of a large step output.
+ * A read-only view of a JSON-like map whose values are converted to CEL values on access (see
+ * {@link CelValueBridge}). A view instead of a copy: expressions usually read one field of a large
+ * step output.
  */
 final class LazyCelMap extends AbstractMap<Object, Object> {
   private final Map<?, ?> source;

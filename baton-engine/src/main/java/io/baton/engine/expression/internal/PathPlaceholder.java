@@ -9,8 +9,9 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * A placeholder holding a path, resolved by walking maps and lists — no CEL, no allocation. Segment 0 is the root
- * variable; seeds' aliases are already expanded ({@code plan.result.x} is stored as {@code steps.plan.output.x}).
+ * A placeholder holding a path, resolved by walking maps and lists — no CEL, no allocation. Segment
+ * 0 is the root variable; seeds' aliases are already expanded ({@code plan.result.x} is stored as
+ * {@code steps.plan.output.x}).
  *
  * @param segments the canonical path, positions in the content
  * @param content the text between {@code ${} and {@code }}
@@ -35,7 +36,8 @@ record PathPlaceholder(
     String root = (String) segments.getFirst().key();
     Object current = variables.get(root);
     if (current == null && !variables.containsKey(root)) {
-      return miss("variable '" + root + "' is not set here; set: " + new TreeSet<>(variables.keySet()), 0);
+      return miss(
+          "variable '" + root + "' is not set here; set: " + new TreeSet<>(variables.keySet()), 0);
     }
     for (int i = 1; i < segments.size(); i++) {
       Object next = step(current, segments.get(i).key());
@@ -65,7 +67,9 @@ record PathPlaceholder(
       return i;
     }
     String s = (String) key;
-    return !s.isEmpty() && s.length() < 10 && s.chars().allMatch(Character::isDigit) ? Integer.parseInt(s) : -1;
+    return !s.isEmpty() && s.length() < 10 && s.chars().allMatch(Character::isDigit)
+        ? Integer.parseInt(s)
+        : -1;
   }
 
   private Object miss(String detail, int segment) {
@@ -84,13 +88,16 @@ record PathPlaceholder(
     return switch (container) {
       case null -> path + " is null; cannot read " + describeKey(key);
       case Map<?, ?> map when segment == 1 && Variables.STEPS.equals(segments.getFirst().key()) ->
-          "no step '" + key + "' has state (it has not run, or there is no such step); steps with state: "
+          "no step '"
+              + key
+              + "' has state (it has not run, or there is no such step); steps with state: "
               + keys(map);
       case Map<?, ?> map -> path + " has no field '" + key + "'; available: " + keys(map);
       case List<?> list when index(key) >= 0 ->
           path + " has " + list.size() + " element(s); index " + key + " is out of range";
       case List<?> list -> path + " is a list; cannot read field '" + key + "'";
-      default -> path + " is " + typeName(container) + ", not an object; cannot read " + describeKey(key);
+      default ->
+          path + " is " + typeName(container) + ", not an object; cannot read " + describeKey(key);
     };
   }
 

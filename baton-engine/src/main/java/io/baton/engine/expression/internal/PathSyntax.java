@@ -6,10 +6,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Recognises placeholder contents that are plain paths — {@code root(.field|[int]|["key"]|['key'])*}, surrounded by
- * optional spaces — so they are resolved by walking maps and lists instead of running CEL. Names may contain
- * {@code -} (step ids such as {@code context-setup}) and, after a dot, start with a digit; {@code a - b} with
- * spaces is not a path but a subtraction.
+ * Recognises placeholder contents that are plain paths — {@code
+ * root(.field|[int]|["key"]|['key'])*}, surrounded by optional spaces — so they are resolved by
+ * walking maps and lists instead of running CEL. Names may contain {@code -} (step ids such as
+ * {@code context-setup}) and, after a dot, start with a digit; {@code a - b} with spaces is not a
+ * path but a subtraction.
  */
 final class PathSyntax {
   private static final Set<String> LITERALS = Set.of("true", "false", "null", "in", "as");
@@ -69,7 +70,10 @@ final class PathSyntax {
     if (c == '[') {
       index++;
       int at = index;
-      Object key = index < content.length() && Character.isDigit(content.charAt(index)) ? number() : quoted();
+      Object key =
+          index < content.length() && Character.isDigit(content.charAt(index))
+              ? number()
+              : quoted();
       if (key == null || index >= content.length() || content.charAt(index) != ']') {
         return null;
       }
@@ -113,7 +117,8 @@ final class PathSyntax {
   }
 
   private String quoted() {
-    if (index >= content.length() || (content.charAt(index) != '"' && content.charAt(index) != '\'')) {
+    if (index >= content.length()
+        || (content.charAt(index) != '"' && content.charAt(index) != '\'')) {
       return null;
     }
     char quote = content.charAt(index++);

@@ -11,9 +11,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Turns a parsed path into its canonical form. A root that is a variable stays; any other root is the seeds' step
- * alias: {@code X.result…} and {@code X.output…} read {@code steps.X.output…}, {@code X.status} and {@code X.error}
- * read {@code steps.X.status} and {@code steps.X.error}.
+ * Turns a parsed path into its canonical form. A root that is a variable stays; any other root is
+ * the seeds' step alias: {@code X.result…} and {@code X.output…} read {@code steps.X.output…},
+ * {@code X.status} and {@code X.error} read {@code steps.X.status} and {@code steps.X.error}.
  */
 final class StepPaths {
   private static final Map<String, String> ALIAS_FIELDS =
@@ -29,7 +29,11 @@ final class StepPaths {
   private StepPaths() {}
 
   static Resolved resolve(
-      PathSyntax.Parsed path, Set<String> variables, String content, int contentStart, TemplateSite site) {
+      PathSyntax.Parsed path,
+      Set<String> variables,
+      String content,
+      int contentStart,
+      TemplateSite site) {
     List<Segment> segments = new ArrayList<>();
     segments.add(new Segment(path.root(), path.rootPosition()));
     if (variables.contains(path.root())) {
@@ -48,8 +52,14 @@ final class StepPaths {
     Segment field = path.segments().isEmpty() ? null : path.segments().getFirst();
     if (field == null || !(field.key() instanceof String name) || !ALIAS_FIELDS.containsKey(name)) {
       throw new ExpressionException(
-          "in ${" + content + "}: '" + path.root() + "' is neither a variable " + new TreeSet<>(variables)
-              + " nor a step reference (<step>.result, <step>.output, <step>.status, <step>.error)" + site.suffix(),
+          "in ${"
+              + content
+              + "}: '"
+              + path.root()
+              + "' is neither a variable "
+              + new TreeSet<>(variables)
+              + " nor a step reference (<step>.result, <step>.output, <step>.status, <step>.error)"
+              + site.suffix(),
           site.text(),
           contentStart + path.rootPosition());
     }

@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Finds the step ids an expression reads, by a light scan of its text (string literals skipped): {@code steps.X},
- * {@code steps["X"]}, {@code steps['X']}, and with aliases {@code X.result}, {@code X.output}, {@code X.status},
- * {@code X.error} where {@code X} is not a variable. A scan, not a parse, so it also works on expressions that do
- * not compile, and for any dialect with C-like syntax. Method calls on {@code steps} ({@code steps.exists(…)}) are
- * not step ids.
+ * Finds the step ids an expression reads, by a light scan of its text (string literals skipped):
+ * {@code steps.X}, {@code steps["X"]}, {@code steps['X']}, and with aliases {@code X.result},
+ * {@code X.output}, {@code X.status}, {@code X.error} where {@code X} is not a variable. A scan,
+ * not a parse, so it also works on expressions that do not compile, and for any dialect with C-like
+ * syntax. Method calls on {@code steps} ({@code steps.exists(…)}) are not step ids.
  */
 public final class StepReferences {
   private static final Set<String> ALIAS_FIELDS = Set.of("result", "output", "status", "error");
@@ -59,7 +59,10 @@ public final class StepReferences {
     int after = skipSpaces(index);
     if (name.equals("steps")) {
       stepsAccess(after);
-    } else if (aliases && !variables.contains(name) && after < source.length() && source.charAt(after) == '.') {
+    } else if (aliases
+        && !variables.contains(name)
+        && after < source.length()
+        && source.charAt(after) == '.') {
       int field = skipSpaces(after + 1);
       String fieldName = identifierAt(field);
       if (ALIAS_FIELDS.contains(fieldName)) {
@@ -82,9 +85,12 @@ public final class StepReferences {
       }
     } else if (source.charAt(at) == '[') {
       int quote = skipSpaces(at + 1);
-      if (quote < source.length() && (source.charAt(quote) == '"' || source.charAt(quote) == '\'')) {
+      if (quote < source.length()
+          && (source.charAt(quote) == '"' || source.charAt(quote) == '\'')) {
         int end = stringEnd(quote);
-        if (end <= source.length() && source.charAt(end - 1) == source.charAt(quote) && end - 1 > quote) {
+        if (end <= source.length()
+            && source.charAt(end - 1) == source.charAt(quote)
+            && end - 1 > quote) {
           found.add(new Reference(source.substring(quote + 1, end - 1), source, quote + 1));
         }
       }
@@ -108,7 +114,9 @@ public final class StepReferences {
   private String identifierAt(int at) {
     int end = at;
     while (end < source.length()
-        && (end == at ? Character.isJavaIdentifierStart(source.charAt(end)) : Character.isJavaIdentifierPart(source.charAt(end)))) {
+        && (end == at
+            ? Character.isJavaIdentifierStart(source.charAt(end))
+            : Character.isJavaIdentifierPart(source.charAt(end)))) {
       end++;
     }
     return source.substring(at, end);

@@ -8,11 +8,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The shapes a parsed template takes; each renders only what holds placeholders and shares the rest. */
+/**
+ * The shapes a parsed template takes; each renders only what holds placeholders and shares the
+ * rest.
+ */
 final class TemplateNodes {
   private TemplateNodes() {}
 
-  /** A value without placeholders, kept as an unmodifiable copy so no caller can change it between renders. */
+  /**
+   * A value without placeholders, kept as an unmodifiable copy so no caller can change it between
+   * renders.
+   */
   record Constant(Object value) implements Template {
     @Override
     public Object render(Map<String, Object> variables) {
@@ -48,7 +54,9 @@ final class TemplateNodes {
     }
   }
 
-  /** A string mixing text and placeholders: renders to a string. Parts are Strings or Placeholders. */
+  /**
+   * A string mixing text and placeholders: renders to a string. Parts are Strings or Placeholders.
+   */
   record Text(List<Object> parts, List<Reference> references) implements Template {
     @Override
     public Object render(Map<String, Object> variables) {
@@ -69,7 +77,10 @@ final class TemplateNodes {
     }
   }
 
-  /** A map some of whose values hold placeholders; renders to an unmodifiable, insertion-ordered map. */
+  /**
+   * A map some of whose values hold placeholders; renders to an unmodifiable, insertion-ordered
+   * map.
+   */
   record MapNode(Map<String, Template> entries, List<Reference> references) implements Template {
     @Override
     public Object render(Map<String, Object> variables) {

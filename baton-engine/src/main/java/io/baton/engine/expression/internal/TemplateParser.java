@@ -13,9 +13,9 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Parses JSON-like values into {@link Template}s: finds the {@code ${…}} placeholders of every string, decides path
- * or CEL for each, expands step aliases, collects references, and reports malformed placeholders with their
- * position.
+ * Parses JSON-like values into {@link Template}s: finds the {@code ${…}} placeholders of every
+ * string, decides path or CEL for each, expands step aliases, collects references, and reports
+ * malformed placeholders with their position.
  */
 public final class TemplateParser {
   private final Function<String, ExpressionDialect.Compiled> cel;
@@ -115,7 +115,8 @@ public final class TemplateParser {
 
   private static Template stringTemplate(String text, List<Object> parts) {
     List<Reference> references = new ArrayList<>();
-    parts.forEach(p -> references.addAll(p instanceof Placeholder ph ? ph.references() : List.of()));
+    parts.forEach(
+        p -> references.addAll(p instanceof Placeholder ph ? ph.references() : List.of()));
     if (parts.stream().noneMatch(Placeholder.class::isInstance)) {
       // no placeholder, but "$${" escapes may have been unescaped
       return new TemplateNodes.Constant(parts.isEmpty() ? text : (String) parts.getFirst());
@@ -126,7 +127,10 @@ public final class TemplateParser {
     return new TemplateNodes.Text(List.copyOf(parts), List.copyOf(references));
   }
 
-  /** The index of the '}' closing the placeholder opened at {@code open}, skipping nested braces and strings. */
+  /**
+   * The index of the '}' closing the placeholder opened at {@code open}, skipping nested braces and
+   * strings.
+   */
   private static int closingBrace(String text, int open, TemplateSite site) {
     int depth = 0;
     for (int i = open + 2; i < text.length(); i++) {
@@ -140,7 +144,10 @@ public final class TemplateParser {
       }
     }
     throw new ExpressionException(
-        "unterminated placeholder: the '${' at position " + open + " has no closing '}'" + site.suffix(),
+        "unterminated placeholder: the '${' at position "
+            + open
+            + " has no closing '}'"
+            + site.suffix(),
         text,
         open);
   }

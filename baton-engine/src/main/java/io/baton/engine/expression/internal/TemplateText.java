@@ -6,8 +6,8 @@ import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * How a value reads inside a longer string: strings as they are, null as nothing, numbers and booleans as JSON
- * writes them, maps and lists as compact JSON.
+ * How a value reads inside a longer string: strings as they are, null as nothing, numbers and
+ * booleans as JSON writes them, maps and lists as compact JSON.
  */
 final class TemplateText {
   private TemplateText() {}
