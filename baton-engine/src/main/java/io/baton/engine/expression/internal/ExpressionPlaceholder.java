@@ -10,17 +10,11 @@ import java.util.Map;
  * A placeholder holding a CEL expression.
  *
  * @param compiled the compiled expression
- * @param content the text between {@code ${} and {@code }}
- * @param contentStart the offset of {@code content} in the site's text
- * @param site where the placeholder is
+ * @param text the placeholder's text and location
  * @param references the steps it reads
  */
 record ExpressionPlaceholder(
-    ExpressionDialect.Compiled compiled,
-    String content,
-    int contentStart,
-    TemplateSite site,
-    List<Reference> references)
+    ExpressionDialect.Compiled compiled, PlaceholderText text, List<Reference> references)
     implements Placeholder {
 
   @Override
@@ -28,15 +22,7 @@ record ExpressionPlaceholder(
     try {
       return compiled.evaluate(variables);
     } catch (ExpressionException e) {
-      throw relocate(e, content, contentStart, site);
+      throw text.error(e.getMessage(), e.position());
     }
-  }
-
-  /** {@code e}, raised inside a placeholder's content, repositioned in the site's text. */
-  static ExpressionException relocate(
-      ExpressionException e, String content, int contentStart, TemplateSite site) {
-    int position = contentStart + Math.max(0, e.position());
-    return new ExpressionException(
-        "in ${" + content + "}: " + e.getMessage() + site.suffix(), site.text(), position);
   }
 }

@@ -72,44 +72,45 @@ final class JsLexer {
 
   private JsToken number() {
     int start = index;
-    if (source.startsWith("0x", index)
-        || source.startsWith("0X", index)
-        || source.startsWith("0o", index)
-        || source.startsWith("0O", index)
-        || source.startsWith("0b", index)
-        || source.startsWith("0B", index)) {
+    if (source.length() > index + 1
+        && source.charAt(index) == '0'
+        && "xXoObB".indexOf(source.charAt(index + 1)) >= 0) {
       throw JsSyntaxErrors.unsupported(
           "a hexadecimal, octal or binary number literal", source, start);
     }
+    skipDigits();
     boolean decimal = false;
-    while (isDigitAt(index)) {
-      index++;
-    }
     if (index < source.length() && source.charAt(index) == '.') {
       decimal = true;
       index++;
-      while (isDigitAt(index)) {
-        index++;
-      }
+      skipDigits();
     }
     if (index < source.length() && (source.charAt(index) == 'e' || source.charAt(index) == 'E')) {
       decimal = true;
-      index++;
-      if (index < source.length() && (source.charAt(index) == '+' || source.charAt(index) == '-')) {
-        index++;
-      }
-      if (!isDigitAt(index)) {
-        throw JsSyntaxErrors.syntax("malformed number exponent", source, index);
-      }
-      while (isDigitAt(index)) {
-        index++;
-      }
+      exponent();
     }
     if (index < source.length() && Character.isJavaIdentifierStart(source.charAt(index))) {
       throw JsSyntaxErrors.syntax("a name cannot start right after a number", source, index);
     }
     String text = source.substring(start, index);
     return new JsToken(Kind.NUMBER, text, numberValue(text, decimal), start);
+  }
+
+  private void exponent() {
+    index++;
+    if (index < source.length() && (source.charAt(index) == '+' || source.charAt(index) == '-')) {
+      index++;
+    }
+    if (!isDigitAt(index)) {
+      throw JsSyntaxErrors.syntax("malformed number exponent", source, index);
+    }
+    skipDigits();
+  }
+
+  private void skipDigits() {
+    while (isDigitAt(index)) {
+      index++;
+    }
   }
 
   private static Object numberValue(String text, boolean decimal) {

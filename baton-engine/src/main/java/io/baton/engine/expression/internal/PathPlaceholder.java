@@ -1,6 +1,5 @@
 package io.baton.engine.expression.internal;
 
-import io.baton.api.spi.ExpressionException;
 import io.baton.engine.expression.Reference;
 import io.baton.engine.expression.Variables;
 import io.baton.engine.expression.internal.PathSyntax.Segment;
@@ -14,19 +13,12 @@ import java.util.TreeSet;
  * {@code steps.plan.output.x}).
  *
  * @param segments the canonical path, positions in the content
- * @param content the text between {@code ${} and {@code }}
- * @param contentStart the offset of {@code content} in the site's text
- * @param site where the placeholder is
+ * @param text the placeholder's text and location
  * @param lenient whether an unresolvable path yields null instead of an error
  * @param references the steps it reads
  */
 record PathPlaceholder(
-    List<Segment> segments,
-    String content,
-    int contentStart,
-    TemplateSite site,
-    boolean lenient,
-    List<Reference> references)
+    List<Segment> segments, PlaceholderText text, boolean lenient, List<Reference> references)
     implements Placeholder {
 
   private static final Object MISSING = new Object();
@@ -76,10 +68,7 @@ record PathPlaceholder(
     if (lenient) {
       return null;
     }
-    throw new ExpressionException(
-        "cannot resolve ${" + content + "}: " + detail + site.suffix(),
-        site.text(),
-        contentStart + segments.get(segment).position());
+    throw text.error("cannot resolve: " + detail, segments.get(segment).position());
   }
 
   private String explain(Object container, int segment) {

@@ -1,6 +1,5 @@
 package io.baton.engine.expression.internal;
 
-import io.baton.api.spi.ExpressionException;
 import io.baton.engine.expression.Reference;
 import io.baton.engine.expression.Variables;
 import io.baton.engine.expression.internal.PathSyntax.Segment;
@@ -23,51 +22,59 @@ final class StepPaths {
           "status", Variables.STEP_STATUS,
           "error", Variables.STEP_ERROR);
 
-  /** A canonical path and the step it reads, if any. */
+  /** A canonical path (segment 0 is the variable) and the step it reads, if any. */
   record Resolved(List<Segment> segments, List<Reference> references) {}
 
   private StepPaths() {}
 
-  static Resolved resolve(
-      PathSyntax.Parsed path,
-      Set<String> variables,
-      String content,
-      int contentStart,
-      TemplateSite site) {
+  /**
+   * The canonical form of {@code path}.
+   *
+   * @throws io.baton.api.spi.ExpressionException when the root is neither a variable nor a step
+   *     alias
+   */
+  static Resolved resolve(PathSyntax.Parsed path, Set<String> variables, PlaceholderText text) {
+    return variables.contains(path.root())
+        ? variablePath(path, text)
+        : aliasPath(path, variables, text);
+  }
+
+  private static Resolved variablePath(PathSyntax.Parsed path, PlaceholderText text) {
     List<Segment> segments = new ArrayList<>();
     segments.add(new Segment(path.root(), path.rootPosition()));
-    if (variables.contains(path.root())) {
-      segments.addAll(path.segments());
-      List<Reference> references = List.of();
-      if (path.root().equals(Variables.STEPS) && !path.segments().isEmpty()) {
-        Segment step = path.segments().getFirst();
-        if (step.key() instanceof String id) {
-          char first = content.charAt(step.position());
-          int at = first == '"' || first == '\'' ? step.position() + 1 : step.position();
-          references = List.of(new Reference(id, content, at));
-        }
-      }
-      return new Resolved(List.copyOf(segments), references);
+    segments.addAll(path.segments());
+    List<Reference> references = List.of();
+    if (path.root().equals(Variables.STEPS)
+        && !path.segments().isEmpty()
+        && path.segments().getFirst().key() instanceof String id) {
+      int at = path.segments().getFirst().position();
+      char first = text.content().charAt(at);
+      // steps["id"]: the segment starts at the quote, the id one further
+      references =
+          List.of(new Reference(id, text.content(), first == '"' || first == '\'' ? at + 1 : at));
     }
+    return new Resolved(List.copyOf(segments), references);
+  }
+
+  private static Resolved aliasPath(
+      PathSyntax.Parsed path, Set<String> variables, PlaceholderText text) {
     Segment field = path.segments().isEmpty() ? null : path.segments().getFirst();
     if (field == null || !(field.key() instanceof String name) || !ALIAS_FIELDS.containsKey(name)) {
-      throw new ExpressionException(
-          "in ${"
-              + content
-              + "}: '"
+      throw text.error(
+          "'"
               + path.root()
               + "' is neither a variable "
               + new TreeSet<>(variables)
-              + " nor a step reference (<step>.result, <step>.output, <step>.status, <step>.error)"
-              + site.suffix(),
-          site.text(),
-          contentStart + path.rootPosition());
+              + " nor a step reference (<step>.result, <step>.output, <step>.status, <step>.error)",
+          path.rootPosition());
     }
-    segments.set(0, new Segment(Variables.STEPS, path.rootPosition()));
+    List<Segment> segments = new ArrayList<>();
+    segments.add(new Segment(Variables.STEPS, path.rootPosition()));
     segments.add(new Segment(path.root(), path.rootPosition()));
     segments.add(new Segment(ALIAS_FIELDS.get(name), field.position()));
     segments.addAll(path.segments().subList(1, path.segments().size()));
     return new Resolved(
-        List.copyOf(segments), List.of(new Reference(path.root(), content, path.rootPosition())));
+        List.copyOf(segments),
+        List.of(new Reference(path.root(), text.content(), path.rootPosition())));
   }
 }

@@ -101,7 +101,7 @@ public final class TemplateParser {
           parts.add(literal.toString());
           literal.setLength(0);
         }
-        parts.add(placeholder(text.substring(i + 2, end), i + 2, site));
+        parts.add(placeholder(new PlaceholderText(text.substring(i + 2, end), i + 2, site)));
         i = end + 1;
       } else {
         literal.append(text.charAt(i++));
@@ -164,32 +164,30 @@ public final class TemplateParser {
     return text.length();
   }
 
-  private Placeholder placeholder(String content, int contentStart, TemplateSite site) {
-    if (content.isBlank()) {
+  private Placeholder placeholder(PlaceholderText text) {
+    if (text.content().isBlank()) {
       throw new ExpressionException(
-          "empty placeholder '${}'" + site.suffix(), site.text(), contentStart - 2);
+          "empty placeholder '${}'" + text.site().suffix(), text.site().text(), text.start() - 2);
     }
-    return PathSyntax.parse(content)
-        .<Placeholder>map(path -> pathPlaceholder(path, content, contentStart, site))
-        .orElseGet(() -> expressionPlaceholder(content, contentStart, site));
+    return PathSyntax.parse(text.content())
+        .<Placeholder>map(path -> pathPlaceholder(path, text))
+        .orElseGet(() -> expressionPlaceholder(text));
   }
 
-  private Placeholder expressionPlaceholder(String content, int contentStart, TemplateSite site) {
+  private Placeholder expressionPlaceholder(PlaceholderText text) {
     ExpressionDialect.Compiled compiled;
     try {
-      compiled = cel.apply(content);
+      compiled = cel.apply(text.content());
     } catch (ExpressionException e) {
-      throw ExpressionPlaceholder.relocate(e, content, contentStart, site);
+      throw text.error(e.getMessage(), e.position());
     }
-    List<Reference> references = StepReferences.scan(content, variables, false);
-    return new ExpressionPlaceholder(compiled, content, contentStart, site, references);
+    List<Reference> references = StepReferences.scan(text.content(), variables, false);
+    return new ExpressionPlaceholder(compiled, text, references);
   }
 
-  private Placeholder pathPlaceholder(
-      PathSyntax.Parsed path, String content, int contentStart, TemplateSite site) {
-    StepPaths.Resolved resolved = StepPaths.resolve(path, variables, content, contentStart, site);
-    return new PathPlaceholder(
-        resolved.segments(), content, contentStart, site, lenient, resolved.references());
+  private Placeholder pathPlaceholder(PathSyntax.Parsed path, PlaceholderText text) {
+    StepPaths.Resolved resolved = StepPaths.resolve(path, variables, text);
+    return new PathPlaceholder(resolved.segments(), text, lenient, resolved.references());
   }
 
   private static String escapePointer(String key) {
