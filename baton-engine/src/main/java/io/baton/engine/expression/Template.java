@@ -21,6 +21,9 @@ import java.util.Map;
  *       the number). Placeholders inside longer strings render as text: strings as they are, {@code null} as
  *       nothing, numbers and booleans as JSON writes them, maps and lists as compact JSON.
  *   <li>{@code $${} is a literal {@code ${}. Map keys are not templated. Rendered maps and lists are unmodifiable.
+ *   <li>A path renders the value exactly as the variables hold it (an {@code Integer} stays one); a CEL
+ *       placeholder renders CEL's normalised result ({@code Long}, {@code Double}, unmodifiable collections).
+ *   <li>Parse once (per definition) and render per run: parsing compiles the CEL placeholders.
  *   <li>A placeholder holds either a path — {@code root(.field|[int]|["key"]|['key'])*}, where names may contain
  *       {@code -} ({@code steps.context-setup.output}) — resolved by walking maps and lists without CEL, or otherwise
  *       a CEL expression ({@code inputs.amount * 2}; write spaces around a minus).

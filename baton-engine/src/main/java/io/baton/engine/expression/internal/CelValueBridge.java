@@ -24,7 +24,8 @@ import java.util.RandomAccess;
  * <p>Into CEL: CEL has a single integer type ({@code Long}) and a single floating type ({@code
  * Double}), and reads a Java {@code null} as "unknown", so integers widen to {@code Long}, {@code
  * BigDecimal} and {@code Float} become {@code Double} and {@code null} becomes CEL's null. Maps and
- * lists are wrapped in views that convert on access.
+ * lists are wrapped in views that convert on access. Other collections are read as lists, enums by
+ * name, and any other object by its {@code toString()}.
  *
  * <p>Out of CEL: results are plain Java — {@code Long}, {@code Double}, {@code String}, {@code
  * Boolean}, unmodifiable {@code List} and {@code Map} (insertion-ordered), {@code null} — so no CEL
