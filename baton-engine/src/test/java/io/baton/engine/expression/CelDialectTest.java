@@ -80,6 +80,7 @@ class CelDialectTest {
         .isEqualTo("2020-01-01T00:00:00Z");
     assertThat(eval("duration('1.5s')", Map.of())).isEqualTo("1.5s");
     assertThat(eval("1u", Map.of())).isEqualTo(1L);
+    assertThat(eval("18446744073709551615u", Map.of())).isEqualTo(1.8446744073709552E19);
     assertThat(eval("type(1)", Map.of())).isEqualTo("int");
     assertThat(eval("inputs.?x", inputs())).isNull();
   }

@@ -1,6 +1,5 @@
 package io.baton.engine.expression.internal;
 
-import com.google.common.primitives.UnsignedLong;
 import dev.cel.common.types.CelType;
 import dev.cel.common.values.CelByteString;
 import dev.cel.common.values.NullValue;
@@ -76,7 +75,6 @@ public final class CelValueBridge {
       case Map<?, ?> m -> toJavaMap(m);
       case List<?> l -> toJavaList(l);
       case Integer i -> i.longValue();
-      case UnsignedLong u -> numberToJava(u.bigIntegerValue());
       case Number n -> numberToJava(n);
       case Optional<?> o -> o.map(CelValueBridge::toJava).orElse(null);
       case CelByteString b -> Base64.getEncoder().encodeToString(b.toByteArray());
@@ -94,7 +92,15 @@ public final class CelValueBridge {
     if (n instanceof Short || n instanceof Byte) {
       return n.longValue();
     }
-    return n.doubleValue();
+    if (n instanceof Float || n instanceof BigDecimal) {
+      return n.doubleValue();
+    }
+    // CEL's uint (Guava's UnsignedLong) and other integral types print as plain digits
+    try {
+      return numberToJava(new BigInteger(n.toString()));
+    } catch (NumberFormatException notIntegral) {
+      return n.doubleValue();
+    }
   }
 
   private static Map<String, Object> toJavaMap(Map<?, ?> map) {
