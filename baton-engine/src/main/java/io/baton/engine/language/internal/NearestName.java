@@ -40,8 +40,14 @@ public final class NearestName {
     return nearest == null ? null : "did you mean \"" + nearest + "\"?";
   }
 
-  /** How many edits make a plausible typo: one for short names, up to a third of longer ones. */
+  /**
+   * How many edits make a plausible typo: none for one letter (any other letter would do), one for short names, up
+   * to a third of longer ones.
+   */
   private static int allowed(String normalized) {
+    if (normalized.length() < 2) {
+      return 0;
+    }
     return normalized.length() < 4 ? 1 : Math.max(2, normalized.length() / 3);
   }
 
