@@ -20,6 +20,9 @@ import java.util.Set;
  * the type exists is checked later, on the model, so that definitions built in Java get the same check.
  */
 public final class StepBinder {
+  private static final List<StepFamily> FAMILIES =
+      List.of(new ControlSteps(), new CompositeSteps(), new WaitingSteps(), new CallSteps());
+
   private final Binding binding;
   private final CommonFieldsBinder common;
   private final Map<String, StepFamily> families = new HashMap<>();
@@ -29,10 +32,16 @@ public final class StepBinder {
   public StepBinder(Binding binding) {
     this.binding = binding;
     this.common = new CommonFieldsBinder(new PolicyBinder(binding.findings()));
-    for (StepFamily family :
-        List.of(new ControlSteps(), new CompositeSteps(), new WaitingSteps(), new CallSteps())) {
+    for (StepFamily family : FAMILIES) {
       family.fields().keySet().forEach(type -> families.put(type, family));
     }
+  }
+
+  /** Every built-in step type with the wire names of its own fields (the common ones excluded). */
+  public static Map<String, List<String>> typeFields() {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    FAMILIES.forEach(family -> out.putAll(family.fields()));
+    return out;
   }
 
   /** The binding this binder reports to. */
