@@ -6,7 +6,8 @@ import java.util.Locale;
 /**
  * Finds the name the user probably meant, for "did you mean" hints. Names are compared ignoring case, {@code -} and
  * {@code _} (so {@code depends_on} suggests {@code dependsOn}), by optimal-string-alignment edit distance (a
- * transposition counts as one edit).
+ * transposition counts as one edit); failing that, a name that starts with what was written is suggested
+ * ({@code module-op} for {@code module-operation}).
  */
 public final class NearestName {
   private NearestName() {}
@@ -31,7 +32,23 @@ public final class NearestName {
         bestDistance = d;
       }
     }
-    return best != null && bestDistance <= allowed(w) ? best : null;
+    if (best != null && bestDistance <= allowed(w)) {
+      return best;
+    }
+    return abbreviated(w, candidates);
+  }
+
+  /** The first candidate that {@code normalized} abbreviates ({@code module-op} for {@code module-operation}). */
+  private static String abbreviated(String normalized, Collection<String> candidates) {
+    if (normalized.length() < 3) {
+      return null;
+    }
+    for (String candidate : candidates) {
+      if (normalize(candidate).startsWith(normalized)) {
+        return candidate;
+      }
+    }
+    return null;
   }
 
   /** {@code did you mean "x"?} for the nearest candidate, or null when none is close. */

@@ -84,7 +84,7 @@ public final class SourceParser {
   public SourceNode parse(String text, Syntax syntax, Findings findings) {
     long bytes = text.getBytes(StandardCharsets.UTF_8).length;
     if (bytes > limits.maxFileBytes()) {
-      findings.add(tooLarge(bytes, limits.maxFileBytes()).at(new Position(1, 1)));
+      findings.add(tooLarge(bytes, limits.maxFileBytes()));
       return null;
     }
     ObjectMapper mapper = syntax == Syntax.JSON ? json : yaml;
@@ -102,6 +102,7 @@ public final class SourceParser {
   public static Finding tooLarge(long bytes, long max) {
     return Finding.error(
             FILE_TOO_LARGE, "", "the file has " + bytes + " bytes; the limit is " + max + " bytes")
+        .at(new Position(1, 1))
         .hint("split the workflow into subworkflows, or raise Limits.maxFileBytes");
   }
 

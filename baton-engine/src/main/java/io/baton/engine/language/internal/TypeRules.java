@@ -6,6 +6,7 @@ import static io.baton.engine.language.DiagnosticCodes.UNKNOWN_STEP_TYPE;
 
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
@@ -22,6 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class TypeRules {
   private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final String META_SCHEMA = "https://json-schema.org/draft/2020-12/schema";
 
   private final List<String> known;
   private final Map<String, Schema> schemas = new HashMap<>();
@@ -42,13 +44,20 @@ final class TypeRules {
             });
   }
 
+  /** Compiles a registered schema after checking it against the draft 2020-12 meta-schema. */
   private static Schema compile(SchemaRegistry registry, String type, Map<String, Object> schema) {
+    String problem;
     try {
-      return registry.getSchema(JSON.valueToTree(schema));
+      var node = JSON.valueToTree(schema);
+      List<Error> errors = registry.getSchema(SchemaLocation.of(META_SCHEMA)).validate(node);
+      if (errors.isEmpty()) {
+        return registry.getSchema(node);
+      }
+      problem = errors.getFirst().getMessage();
     } catch (RuntimeException e) {
-      throw new IllegalArgumentException(
-          "the config schema of step type '" + type + "' is invalid: " + e.getMessage(), e);
+      problem = e.getMessage();
     }
+    throw new IllegalArgumentException("the config schema of step type '" + type + "' is invalid: " + problem);
   }
 
   void check(StepIndex index, Findings out) {
