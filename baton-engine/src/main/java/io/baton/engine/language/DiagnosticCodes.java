@@ -30,7 +30,7 @@ public final class DiagnosticCodes {
   /** A field that the object does not have (with a "did you mean" hint when one is close). */
   public static final String UNKNOWN_FIELD = "unknown-field";
 
-  /** A required field is absent (or an required list is empty). */
+  /** A required field is absent (or a required list is empty). */
   public static final String MISSING_FIELD = "missing-field";
 
   /** A value of the wrong JSON type: the message says what was expected and what was found. */

@@ -8,6 +8,7 @@ import io.baton.engine.language.internal.FieldReader;
 import io.baton.engine.language.internal.Finding;
 import io.baton.engine.language.internal.Findings;
 import io.baton.engine.language.internal.Locator;
+import io.baton.engine.language.internal.PointerMap;
 import io.baton.engine.language.internal.SourceIndex;
 import io.baton.engine.language.internal.SourceNode;
 import io.baton.engine.language.internal.SourceObject;
@@ -88,7 +89,7 @@ public final class WorkflowLoader {
       parsed.add(FieldReader.wrongType(root, "a workflow (an object)", null));
       return new LoadResult(null, located(parsed.all(), locator), null);
     }
-    Binding binding = new Binding(context, parsed, new io.baton.engine.language.internal.PointerMap());
+    Binding binding = new Binding(context, parsed, new PointerMap());
     Importers.Imported imported = Importers.bind(object, binding);
     List<Finding> all = new ArrayList<>(binding.findings().all());
     for (Finding f : rules.check(imported.definition())) {

@@ -1,5 +1,6 @@
 package io.baton.engine.language.imports;
 
+import static io.baton.engine.language.DiagnosticCodes.MISSING_FIELD;
 import static io.baton.engine.language.DiagnosticCodes.UNKNOWN_STEP_REFERENCE;
 
 import io.baton.api.definition.JoinMode;
@@ -121,7 +122,7 @@ final class MplpDefinitionImporter {
     String from = d.string("from");
     String to = d.string("to");
     if (from == null || to == null) {
-      d.report(Finding.error("missing-field", d.object().pointer(), "a dependency needs \"from\" and \"to\""));
+      d.report(Finding.error(MISSING_FIELD, d.object().pointer(), "a dependency needs \"from\" and \"to\""));
       return;
     }
     Raw target = raw.stream().filter(r -> r.id().equals(to)).findFirst().orElse(null);
