@@ -3,7 +3,9 @@ package io.baton.engine.config;
 import io.baton.engine.language.Diagnostic;
 import java.util.List;
 
-/** An engine configuration file has errors; carries every problem found, each located in the file. */
+/**
+ * An engine configuration file has errors; carries every problem found, each located in the file.
+ */
 public class ConfigInvalidException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 

@@ -16,12 +16,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads the sections of an engine configuration file: the iflow keys of seed 004 ({@code orchestration},
- * {@code scheduling}, {@code coordination}) and Baton's own ({@code scheduling.aging_interval}, {@code limits}).
- * Every key that {@link EngineConfig} has no field for is kept in {@code options} under its dotted path.
+ * Reads the sections of an engine configuration file: the iflow keys of seed 004 ({@code
+ * orchestration}, {@code scheduling}, {@code coordination}) and Baton's own ({@code
+ * scheduling.aging_interval}, {@code limits}). Every key that {@link EngineConfig} has no field for
+ * is kept in {@code options} under its dotted path.
  */
 final class ConfigSections {
-  static final List<String> SECTIONS = List.of("orchestration", "scheduling", "coordination", "limits");
+  static final List<String> SECTIONS =
+      List.of("orchestration", "scheduling", "coordination", "limits");
 
   private final Findings findings;
   private final Map<String, Object> options = new LinkedHashMap<>();
@@ -46,11 +48,19 @@ final class ConfigSections {
     section(top, "coordination", this::coordination);
     section(top, "limits", this::limits);
     return new EngineConfig(
-        maxConcurrentTasks, taskTimeout, retryAttempts, strategy, agingInterval, perWorkflow, perRun,
-        perStepType, options);
+        maxConcurrentTasks,
+        taskTimeout,
+        retryAttempts,
+        strategy,
+        agingInterval,
+        perWorkflow,
+        perRun,
+        perStepType,
+        options);
   }
 
-  private void section(FieldReader top, String name, java.util.function.Consumer<FieldReader> reader) {
+  private void section(
+      FieldReader top, String name, java.util.function.Consumer<FieldReader> reader) {
     SourceObject object = top.nested(name);
     if (object != null) {
       reader.accept(top.child(object, "a section"));
@@ -85,7 +95,8 @@ final class ConfigSections {
           Finding.error(
               INVALID_VALUE,
               f.pointer("priority_levels"),
-              "Baton has 5 priority levels (critical, high, medium, low, background); found " + levels));
+              "Baton has 5 priority levels (critical, high, medium, low, background); found "
+                  + levels));
     }
     option(f, "scheduling.priority_levels", levels);
     option(f, "scheduling.load_threshold", f.number("load_threshold", 0, 1));
@@ -99,9 +110,14 @@ final class ConfigSections {
         List.of("sync_mode", "conflict_resolution", "state_persistence", "communication_timeout"),
         "the coordination section",
         Severity.WARNING);
-    option(f, "coordination.sync_mode", choice(f, "sync_mode", List.of("synchronous", "asynchronous", "event_driven")));
     option(
-        f, "coordination.conflict_resolution", choice(f, "conflict_resolution", List.of("priority", "timestamp", "random")));
+        f,
+        "coordination.sync_mode",
+        choice(f, "sync_mode", List.of("synchronous", "asynchronous", "event_driven")));
+    option(
+        f,
+        "coordination.conflict_resolution",
+        choice(f, "conflict_resolution", List.of("priority", "timestamp", "random")));
     option(f, "coordination.state_persistence", f.bool("state_persistence"));
     if (seconds(f, "communication_timeout") != null) {
       option(f, "coordination.communication_timeout", f.json("communication_timeout"));
@@ -109,7 +125,10 @@ final class ConfigSections {
   }
 
   private void limits(FieldReader f) {
-    f.rejectUnknown(List.of("per_workflow", "per_run", "per_step_type"), "the limits section", Severity.WARNING);
+    f.rejectUnknown(
+        List.of("per_workflow", "per_run", "per_step_type"),
+        "the limits section",
+        Severity.WARNING);
     Integer workflow = f.integer("per_workflow", 0);
     perWorkflow = workflow == null ? 0 : workflow;
     Integer run = f.integer("per_run", 0);
@@ -117,12 +136,16 @@ final class ConfigSections {
     SourceObject types = f.nested("per_step_type");
     if (types != null) {
       FieldReader t = f.child(types, "per_step_type");
-      types.fields().keySet().forEach(type -> {
-        Integer max = t.integer(type, 0);
-        if (max != null) {
-          perStepType.put(type, max);
-        }
-      });
+      types
+          .fields()
+          .keySet()
+          .forEach(
+              type -> {
+                Integer max = t.integer(type, 0);
+                if (max != null) {
+                  perStepType.put(type, max);
+                }
+              });
     }
   }
 

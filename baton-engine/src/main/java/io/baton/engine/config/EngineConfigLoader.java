@@ -18,8 +18,9 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Reads an engine configuration file (YAML or JSON) into an {@link EngineConfig}: the iflow orchestration keys of
- * seed 004 plus Baton's own, with every wrong value reported at its line and column.
+ * Reads an engine configuration file (YAML or JSON) into an {@link EngineConfig}: the iflow
+ * orchestration keys of seed 004 plus Baton's own, with every wrong value reported at its line and
+ * column.
  *
  * <pre>{@code
  * # baton.yaml
@@ -32,10 +33,11 @@ import java.util.List;
  * EngineConfig config = new EngineConfigLoader().load(Path.of("baton.yaml")).orThrow();
  * }</pre>
  *
- * <p>Keys {@link EngineConfig} has no field for ({@code orchestration.mode}, {@code scheduling.load_threshold},
- * {@code coordination.conflict_resolution}, …) are checked and kept in {@link EngineConfig#options()} under their
- * dotted path. Times in the iflow keys are seconds; duration strings ({@code 5m}) are accepted too. Unknown keys
- * are warnings: a shared file may hold other tools' keys.
+ * <p>Keys {@link EngineConfig} has no field for ({@code orchestration.mode}, {@code
+ * scheduling.load_threshold}, {@code coordination.conflict_resolution}, …) are checked and kept in
+ * {@link EngineConfig#options()} under their dotted path. Times in the iflow keys are seconds;
+ * duration strings ({@code 5m}) are accepted too. Unknown keys are warnings: a shared file may hold
+ * other tools' keys.
  */
 public final class EngineConfigLoader {
   private final SourceParser parser = new SourceParser(Limits.DEFAULTS);

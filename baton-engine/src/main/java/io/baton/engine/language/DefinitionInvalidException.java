@@ -3,8 +3,8 @@ package io.baton.engine.language;
 import java.util.List;
 
 /**
- * A workflow definition has errors. Carries every problem found, not only the first, so that they can all be
- * fixed at once.
+ * A workflow definition has errors. Carries every problem found, not only the first, so that they
+ * can all be fixed at once.
  *
  * <pre>{@code
  * try {
@@ -42,7 +42,7 @@ public class DefinitionInvalidException extends RuntimeException {
    *
    * @param title what is invalid
    * @param diagnostics the problems
-   * @return e.g. {@code "workflow definition is invalid (2 errors, 1 warning):\n  flow.yaml:3:5 …"}
+   * @return e.g. {@code "workflow definition is invalid (2 errors, 1 warning):\n flow.yaml:3:5 …"}
    */
   static String describe(String title, List<Diagnostic> diagnostics) {
     long errors = diagnostics.stream().filter(Diagnostic::isError).count();

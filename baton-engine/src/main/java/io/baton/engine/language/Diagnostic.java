@@ -3,9 +3,11 @@ package io.baton.engine.language;
 import java.util.Objects;
 
 /**
- * One problem found in a workflow definition or configuration file, located as precisely as the source allows.
+ * One problem found in a workflow definition or configuration file, located as precisely as the
+ * source allows.
  *
- * <p>Printed as {@code file:line:column pointer [step "id"] severity code: message (hint)}, for example:
+ * <p>Printed as {@code file:line:column pointer [step "id"] severity code: message (hint)}, for
+ * example:
  *
  * <pre>{@code
  * flow.yaml:12:5 /steps/3/dependsOn/0 [step "b"] error unknown-step-reference: step "b" depends on "aa", which is not a step of its scope (did you mean "a"?)
@@ -17,7 +19,8 @@ import java.util.Objects;
  * @param file the file (or source name) the problem is in, or null for definitions built in Java
  * @param line the 1-based line, or 0 when unknown
  * @param column the 1-based column, or 0 when unknown
- * @param pointer the JSON pointer of the offending value in the source ({@code ""} for the whole document)
+ * @param pointer the JSON pointer of the offending value in the source ({@code ""} for the whole
+ *     document)
  * @param stepId the id of the step the problem belongs to, or null
  * @param hint how to fix it ({@code did you mean "dependsOn"?}), or null
  */

@@ -3,7 +3,8 @@ package io.baton.engine.language;
 import java.util.List;
 
 /**
- * The stable codes of {@link Diagnostic}s. Tools may match on them; the messages may change, the codes do not.
+ * The stable codes of {@link Diagnostic}s. Tools may match on them; the messages may change, the
+ * codes do not.
  *
  * <pre>{@code
  * if (d.code().equals(DiagnosticCodes.UNKNOWN_FIELD)) { … }
@@ -75,7 +76,9 @@ public final class DiagnosticCodes {
   /** The workflow's {@code expressionLanguage} is not available. */
   public static final String UNKNOWN_EXPRESSION_LANGUAGE = "unknown-expression-language";
 
-  /** Fields that exclude each other are both present ({@code duration} and {@code event} on a wait). */
+  /**
+   * Fields that exclude each other are both present ({@code duration} and {@code event} on a wait).
+   */
   public static final String CONFLICTING_FIELDS = "conflicting-fields";
 
   /** The fields of a custom step break the JSON Schema registered for its type. */

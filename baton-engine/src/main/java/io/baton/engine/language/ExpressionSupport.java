@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What the workflow language needs from the expression engine to validate a definition: syntax checks and the
- * steps that expressions and {@code ${…}} templates read. The language depends on expressions only through this
- * interface.
+ * What the workflow language needs from the expression engine to validate a definition: syntax
+ * checks and the steps that expressions and {@code ${…}} templates read. The language depends on
+ * expressions only through this interface.
  *
  * <pre>{@code
  * ExpressionSupport support = ...; // adapted from the engine's expression dialects and templates
@@ -26,7 +26,8 @@ public interface ExpressionSupport {
    *
    * @param dialect one of {@link #dialects()}
    * @param source the expression
-   * @throws io.baton.api.spi.ExpressionException with the 0-based position of the problem in {@code source}
+   * @throws io.baton.api.spi.ExpressionException with the 0-based position of the problem in {@code
+   *     source}
    */
   void check(String dialect, String source);
 
@@ -43,10 +44,11 @@ public interface ExpressionSupport {
    * The steps the {@code ${…}} placeholders of a JSON value read.
    *
    * @param value a JSON value (map, list, string, number, boolean or null)
-   * @return one reference per step read; {@link Reference#text()} is the placeholder or string it occurs in and
-   *     {@link Reference#position()} its offset there
-   * @throws io.baton.api.spi.ExpressionException when a placeholder is malformed; {@code expression()} is the
-   *     placeholder or string, {@code position()} the offset of the problem in it
+   * @return one reference per step read; {@link Reference#text()} is the placeholder or string it
+   *     occurs in and {@link Reference#position()} its offset there
+   * @throws io.baton.api.spi.ExpressionException when a placeholder is malformed; {@code
+   *     expression()} is the placeholder or string, {@code position()} the offset of the problem in
+   *     it
    */
   List<Reference> templateReferences(Object value);
 }

@@ -7,8 +7,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * What a {@link WorkflowLoader} knows beyond the language itself: the custom step types that are registered (with
- * the JSON Schema of their fields), the expression engine, and the limits.
+ * What a {@link WorkflowLoader} knows beyond the language itself: the custom step types that are
+ * registered (with the JSON Schema of their fields), the expression engine, and the limits.
  *
  * <pre>{@code
  * LanguageContext context =
@@ -17,20 +17,36 @@ import java.util.Set;
  *         .withLimits(new Limits(512 * 1024, 32, 1_000));
  * }</pre>
  *
- * <p>The {@code task} type of the iflow format is always known: its one field is {@code capability}.
+ * <p>The {@code task} type of the iflow format is always known: its one field is {@code
+ * capability}.
  *
- * @param customStepTypes the registered step types by name, each with a JSON Schema of its fields (empty: any)
+ * @param customStepTypes the registered step types by name, each with a JSON Schema of its fields
+ *     (empty: any)
  * @param expressions the expression engine's checks
  * @param limits the size limits
  */
 public record LanguageContext(
-    Map<String, Map<String, Object>> customStepTypes, ExpressionSupport expressions, Limits limits) {
+    Map<String, Map<String, Object>> customStepTypes,
+    ExpressionSupport expressions,
+    Limits limits) {
 
   /** The step types built into the language, in documentation order. */
   public static final List<String> BUILT_IN_TYPES =
       List.of(
-          "start", "end", "condition", "switch", "parallel", "map", "loop", "subworkflow", "wait",
-          "human", "transform", "event", "module", "tool");
+          "start",
+          "end",
+          "condition",
+          "switch",
+          "parallel",
+          "map",
+          "loop",
+          "subworkflow",
+          "wait",
+          "human",
+          "transform",
+          "event",
+          "module",
+          "tool");
 
   /** The step type of the iflow format's tasks, always registered. */
   public static final String TASK_TYPE = "task";
@@ -49,7 +65,8 @@ public record LanguageContext(
     types.put(TASK_TYPE, TASK_SCHEMA);
     if (customStepTypes != null) {
       customStepTypes.forEach(
-          (name, schema) -> types.put(checkName(name), schema == null ? Map.of() : Map.copyOf(schema)));
+          (name, schema) ->
+              types.put(checkName(name), schema == null ? Map.of() : Map.copyOf(schema)));
     }
     customStepTypes = java.util.Collections.unmodifiableMap(types);
   }
@@ -59,7 +76,10 @@ public record LanguageContext(
     return new LanguageContext(Map.of(), expressions, Limits.DEFAULTS);
   }
 
-  /** A copy that also knows the step type {@code name}, whose fields must match {@code configSchema}. */
+  /**
+   * A copy that also knows the step type {@code name}, whose fields must match {@code
+   * configSchema}.
+   */
   public LanguageContext withStepType(String name, Map<String, Object> configSchema) {
     Map<String, Map<String, Object>> types = new LinkedHashMap<>(customStepTypes);
     types.put(name, configSchema);

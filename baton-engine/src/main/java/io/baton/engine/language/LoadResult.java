@@ -12,8 +12,8 @@ import java.util.List;
  * WorkflowDefinition definition = result.orThrow();
  * }</pre>
  *
- * @param definition the definition; partial (steps that could not be read left out) when {@link #hasErrors()},
- *     null when the file could not be read at all
+ * @param definition the definition; partial (steps that could not be read left out) when {@link
+ *     #hasErrors()}, null when the file could not be read at all
  * @param diagnostics errors and warnings, in source order
  * @param sourceFormat the format the file was written in: {@code baton}, {@code mplp-workflow},
  *     {@code mplp-definition} or {@code iflow}; null when the file could not be parsed

@@ -2,7 +2,9 @@ package io.baton.engine.language;
 
 import java.util.Locale;
 
-/** How serious a {@link Diagnostic} is: an error makes a definition unusable, a warning does not. */
+/**
+ * How serious a {@link Diagnostic} is: an error makes a definition unusable, a warning does not.
+ */
 public enum Severity {
   /** The definition cannot run as written. */
   ERROR,

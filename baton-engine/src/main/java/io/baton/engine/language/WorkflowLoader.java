@@ -23,9 +23,9 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Reads workflow definitions — Baton's own YAML or JSON, or one of the seed formats (MPLP workflow JSON, MPLP
- * {@code WorkflowDefinition}, iflow tasks) — and checks them, reporting every problem at once with its file, line,
- * column and JSON pointer.
+ * Reads workflow definitions — Baton's own YAML or JSON, or one of the seed formats (MPLP workflow
+ * JSON, MPLP {@code WorkflowDefinition}, iflow tasks) — and checks them, reporting every problem at
+ * once with its file, line, column and JSON pointer.
  *
  * <pre>{@code
  * WorkflowLoader loader = new WorkflowLoader(LanguageContext.of(expressionSupport));
@@ -44,7 +44,8 @@ public final class WorkflowLoader {
   /**
    * A loader for {@code context}.
    *
-   * @throws IllegalArgumentException when a custom step type's config schema is not a valid JSON Schema
+   * @throws IllegalArgumentException when a custom step type's config schema is not a valid JSON
+   *     Schema
    */
   public WorkflowLoader(LanguageContext context) {
     this.context = context;
@@ -63,7 +64,8 @@ public final class WorkflowLoader {
       long size = Files.size(file);
       if (size > context.limits().maxFileBytes()) {
         Finding tooLarge = SourceParser.tooLarge(size, context.limits().maxFileBytes());
-        return new LoadResult(null, List.of(new Locator(name, SourceIndex.empty()).locate(tooLarge)), null);
+        return new LoadResult(
+            null, List.of(new Locator(name, SourceIndex.empty()).locate(tooLarge)), null);
       }
       return parse(Files.readString(file, StandardCharsets.UTF_8), name);
     } catch (IOException e) {
@@ -75,7 +77,8 @@ public final class WorkflowLoader {
    * Reads and checks a definition given as text.
    *
    * @param text the definition, YAML or JSON
-   * @param sourceName how diagnostics name the source ({@code flow.yaml}); a {@code .json} ending selects JSON
+   * @param sourceName how diagnostics name the source ({@code flow.yaml}); a {@code .json} ending
+   *     selects JSON
    */
   public LoadResult parse(String text, String sourceName) {
     Findings parsed = new Findings();
@@ -99,8 +102,9 @@ public final class WorkflowLoader {
   }
 
   /**
-   * Checks a definition built in Java with the same rules as files. The diagnostics have pointers into the
-   * definition's native layout (as {@link WorkflowWriter} writes it) but no file, line or column.
+   * Checks a definition built in Java with the same rules as files. The diagnostics have pointers
+   * into the definition's native layout (as {@link WorkflowWriter} writes it) but no file, line or
+   * column.
    */
   public List<Diagnostic> validate(WorkflowDefinition definition) {
     return rules.check(definition).stream().map(Finding::toDiagnostic).toList();

@@ -6,8 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The JSON Schema (draft 2020-12) of Baton's own workflow language, for editors (completion, inline errors) and for
- * generating the UI's types. The loader does not need it: its own checks give better messages.
+ * The JSON Schema (draft 2020-12) of Baton's own workflow language, for editors (completion, inline
+ * errors) and for generating the UI's types. The loader does not need it: its own checks give
+ * better messages.
  *
  * <pre>{@code
  * String schema = WorkflowSchema.text(); // serve it at /schemas/workflow.schema.json

@@ -15,8 +15,9 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 
 /**
- * Writes a definition in Baton's own language, YAML or JSON — to export an import, or to save what the editor
- * built. Defaults are left out; reading the output with {@link WorkflowLoader} gives an equal definition.
+ * Writes a definition in Baton's own language, YAML or JSON — to export an import, or to save what
+ * the editor built. Defaults are left out; reading the output with {@link WorkflowLoader} gives an
+ * equal definition.
  *
  * <pre>{@code
  * WorkflowDefinition imported = loader.load(Path.of("mplp-parallel.json")).orThrow();
@@ -51,14 +52,16 @@ public final class WorkflowWriter {
   }
 
   /**
-   * Writes the definition to {@code file}: JSON when its name ends in {@code .json}, YAML otherwise.
+   * Writes the definition to {@code file}: JSON when its name ends in {@code .json}, YAML
+   * otherwise.
    *
    * @throws UncheckedIOException when the file cannot be written
    */
   public void write(WorkflowDefinition definition, Path file) {
     boolean asJson = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
     try {
-      Files.writeString(file, asJson ? toJson(definition) : toYaml(definition), StandardCharsets.UTF_8);
+      Files.writeString(
+          file, asJson ? toJson(definition) : toYaml(definition), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
     }

@@ -52,7 +52,9 @@ class EngineConfigLoaderTest {
     assertThat(c.maxConcurrentPerWorkflow()).isEqualTo(20);
     assertThat(c.maxConcurrentPerRun()).isEqualTo(5);
     assertThat(c.maxConcurrentPerStepType()).isEqualTo(Map.of("agent", 4, "http", 16));
-    assertThat(c.maxConcurrentTasks()).as("default").isEqualTo(EngineConfig.DEFAULTS.maxConcurrentTasks());
+    assertThat(c.maxConcurrentTasks())
+        .as("default")
+        .isEqualTo(EngineConfig.DEFAULTS.maxConcurrentTasks());
   }
 
   @Test
@@ -87,12 +89,15 @@ class EngineConfigLoaderTest {
             tuple("invalid-enum", 10, 24, "/coordination/conflict_resolution"),
             tuple("invalid-value", 12, 26, "/limits/per_step_type/agent"));
     assertThat(r.diagnostics().get(2).message())
-        .isEqualTo("\"clever\" is not a valid \"mode\"; expected one of: basic, intelligent, advanced");
-    assertThat(r.diagnostics().get(3).message()).contains("priority_based, round_robin, load_balanced");
+        .isEqualTo(
+            "\"clever\" is not a valid \"mode\"; expected one of: basic, intelligent, advanced");
+    assertThat(r.diagnostics().get(3).message())
+        .contains("priority_based, round_robin, load_balanced");
     assertThat(r.diagnostics().get(4).message()).startsWith("Baton has 5 priority levels");
     assertThat(r.diagnostics().get(6).hint()).isEqualTo("did you mean \"timestamp\"?");
     assertThat(r.diagnostics().get(0).file()).isEqualTo("baton.yaml");
-    assertThat(r.config().maxConcurrentTasks()).isEqualTo(EngineConfig.DEFAULTS.maxConcurrentTasks());
+    assertThat(r.config().maxConcurrentTasks())
+        .isEqualTo(EngineConfig.DEFAULTS.maxConcurrentTasks());
     assertThatThrownBy(r::orThrow)
         .isInstanceOf(ConfigInvalidException.class)
         .hasMessageStartingWith("engine configuration is invalid:\n  baton.yaml:2:25 ");
@@ -100,30 +105,45 @@ class EngineConfigLoaderTest {
 
   @Test
   void unknownKeysAreWarningsWithSuggestions() {
-    ConfigLoadResult r = loader.parse("orchestration:\n  max_concurrent_task: 5\nlogging: {level: debug}\n", "c.yaml");
+    ConfigLoadResult r =
+        loader.parse(
+            "orchestration:\n  max_concurrent_task: 5\nlogging: {level: debug}\n", "c.yaml");
     assertThat(r.hasErrors()).isFalse();
     assertThat(r.diagnostics())
         .extracting(Diagnostic::severity, Diagnostic::pointer, Diagnostic::hint)
         .containsExactly(
-            tuple(Severity.WARNING, "/orchestration/max_concurrent_task", "did you mean \"max_concurrent_tasks\"?"),
+            tuple(
+                Severity.WARNING,
+                "/orchestration/max_concurrent_task",
+                "did you mean \"max_concurrent_tasks\"?"),
             tuple(Severity.WARNING, "/logging", null));
   }
 
   @Test
   void syntaxErrorsAndNonObjectsAreReported() {
     ConfigLoadResult broken = loader.parse("orchestration: [1, 2\n", "c.yaml");
-    assertThat(broken.diagnostics()).singleElement().extracting(Diagnostic::code).isEqualTo("syntax");
+    assertThat(broken.diagnostics())
+        .singleElement()
+        .extracting(Diagnostic::code)
+        .isEqualTo("syntax");
     assertThat(broken.config()).isEqualTo(EngineConfig.DEFAULTS);
     ConfigLoadResult list = loader.parse("- a\n", "c.yaml");
-    assertThat(list.diagnostics()).singleElement().extracting(Diagnostic::code).isEqualTo("wrong-type");
+    assertThat(list.diagnostics())
+        .singleElement()
+        .extracting(Diagnostic::code)
+        .isEqualTo("wrong-type");
   }
 
   @Test
   void timesMayBeDurationStringsAndAZeroTimeoutMeansNone() {
     EngineConfig c =
-        loader.parse("orchestration: {task_timeout: 5m}\nscheduling: {aging_interval: 10}\n", "c.yaml").orThrow();
+        loader
+            .parse(
+                "orchestration: {task_timeout: 5m}\nscheduling: {aging_interval: 10}\n", "c.yaml")
+            .orThrow();
     assertThat(c.taskTimeout()).isEqualTo(Duration.ofMinutes(5));
     assertThat(c.agingInterval()).isEqualTo(Duration.ofSeconds(10));
-    assertThat(loader.parse("orchestration: {task_timeout: 0}\n", "c.yaml").orThrow().taskTimeout()).isNull();
+    assertThat(loader.parse("orchestration: {task_timeout: 0}\n", "c.yaml").orThrow().taskTimeout())
+        .isNull();
   }
 }

@@ -14,16 +14,19 @@ class CustomStepTest {
       Map.of(
           "type", "object",
           "required", List.of("agent"),
-          "properties", Map.of("agent", Map.of("type", "string"), "maxTurns", Map.of("type", "integer")));
+          "properties",
+              Map.of("agent", Map.of("type", "string"), "maxTurns", Map.of("type", "integer")));
 
   private final WorkflowLoader loader =
-      new WorkflowLoader(LanguageContext.of(new FakeExpressions()).withStepType("agent", AGENT_SCHEMA));
+      new WorkflowLoader(
+          LanguageContext.of(new FakeExpressions()).withStepType("agent", AGENT_SCHEMA));
 
   @Test
   void aRegisteredTypeBindsToACustomStepWithItsOtherFieldsAsConfig() {
     LoadResult r =
         loader.parse(
-            "id: w\nsteps:\n  - {id: a, type: agent, agent: writer, maxTurns: 3, timeout: 1m, when: \"true\"}\n", "f.yaml");
+            "id: w\nsteps:\n  - {id: a, type: agent, agent: writer, maxTurns: 3, timeout: 1m, when: \"true\"}\n",
+            "f.yaml");
     assertThat(r.diagnostics()).isEmpty();
     CustomStep a = (CustomStep) r.definition().steps().getFirst();
     assertThat(a.type()).isEqualTo("agent");
@@ -40,16 +43,21 @@ class CustomStepTest {
     assertThat(invalid)
         .extracting(Diagnostic::pointer)
         .containsExactlyInAnyOrder("/steps/0", "/steps/0/maxTurns");
-    Diagnostic wrong = invalid.stream().filter(d -> d.pointer().endsWith("maxTurns")).findFirst().orElseThrow();
+    Diagnostic wrong =
+        invalid.stream().filter(d -> d.pointer().endsWith("maxTurns")).findFirst().orElseThrow();
     assertThat(wrong.line()).isEqualTo(5);
     assertThat(wrong.column()).isEqualTo(15);
     assertThat(wrong.stepId()).isEqualTo("a");
-    assertThat(wrong.message()).startsWith("the fields of this agent step break its schema: ").contains("integer");
+    assertThat(wrong.message())
+        .startsWith("the fields of this agent step break its schema: ")
+        .contains("integer");
   }
 
   @Test
   void theIflowTaskTypeIsAlwaysKnownAndNeedsACapability() {
-    LoadResult r = Loading.yaml("id: w\nsteps:\n  - {id: a, type: task, capability: design}\n  - {id: b, type: task}\n");
+    LoadResult r =
+        Loading.yaml(
+            "id: w\nsteps:\n  - {id: a, type: task, capability: design}\n  - {id: b, type: task}\n");
     Diagnostic d = Loading.only(r, "invalid-config");
     assertThat(d.pointer()).isEqualTo("/steps/1");
     assertThat(d.message()).contains("capability");

@@ -44,7 +44,8 @@ class DiagnosticTest {
   @Test
   void theExceptionListsEveryDiagnosticAndCountsThem() {
     Diagnostic warning =
-        new Diagnostic(Severity.WARNING, "not-upstream", "reads x", "f.yaml", 3, 1, "/steps/1", "b", null);
+        new Diagnostic(
+            Severity.WARNING, "not-upstream", "reads x", "f.yaml", 3, 1, "/steps/1", "b", null);
     DefinitionInvalidException e =
         new DefinitionInvalidException(List.of(error("f.yaml", 2, 1, "a", null), warning));
     assertThat(e.getMessage())
@@ -68,7 +69,9 @@ class DiagnosticTest {
 
   @Test
   void codesAreStableAndListed() {
-    assertThat(DiagnosticCodes.ALL).doesNotHaveDuplicates().allMatch(c -> c.matches("[a-z]+(-[a-z]+)*"));
+    assertThat(DiagnosticCodes.ALL)
+        .doesNotHaveDuplicates()
+        .allMatch(c -> c.matches("[a-z]+(-[a-z]+)*"));
     assertThat(DiagnosticCodes.ALL).hasSize(23);
   }
 }

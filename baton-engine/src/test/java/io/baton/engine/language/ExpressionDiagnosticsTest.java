@@ -44,7 +44,8 @@ class ExpressionDiagnosticsTest {
   @Test
   void anInvalidExpressionInABlockScalarIsLocatedAtItsStart() {
     LoadResult r =
-        yaml("id: w\nsteps:\n  - id: s\n    type: switch\n    value: |\n      a @@ b\n    cases: [{equals: 1}]\n");
+        yaml(
+            "id: w\nsteps:\n  - id: s\n    type: switch\n    value: |\n      a @@ b\n    cases: [{equals: 1}]\n");
     Diagnostic d = only(r, "invalid-expression");
     assertThat(d.line()).isEqualTo(5);
     assertThat(d.column()).isEqualTo(12);
@@ -80,7 +81,11 @@ class ExpressionDiagnosticsTest {
     assertThat(all(r.diagnostics(), "invalid-expression"))
         .extracting(Diagnostic::pointer)
         .containsExactly(
-            "/steps/0/value", "/steps/0/cases/0/when", "/steps/1/while", "/steps/1/until", "/steps/2/items",
+            "/steps/0/value",
+            "/steps/0/cases/0/when",
+            "/steps/1/while",
+            "/steps/1/until",
+            "/steps/2/items",
             "/steps/3/expression");
   }
 
@@ -160,7 +165,9 @@ class ExpressionDiagnosticsTest {
             """);
     Diagnostic d = only(r, "not-upstream");
     assertThat(d.severity()).isEqualTo(Severity.WARNING);
-    assertThat(d.message()).isEqualTo("\"input\" reads step \"a\", which is not upstream of \"b\" and may not have run yet");
+    assertThat(d.message())
+        .isEqualTo(
+            "\"input\" reads step \"a\", which is not upstream of \"b\" and may not have run yet");
     assertThat(d.hint()).isEqualTo("add \"a\" (or a step after it) to the dependsOn of \"b\"");
     assertThat(d.pointer()).isEqualTo("/steps/1/input/x");
     assertThat(d.line()).isEqualTo(4);
@@ -232,8 +239,10 @@ class ExpressionDiagnosticsTest {
   @Test
   void aMapsItemsAreATemplateWhenTheyHoldAPlaceholder() {
     LoadResult r =
-        yaml("id: w\nsteps:\n  - {id: m, type: map, items: \"${steps.zz.output}\", steps: [{id: b, type: tool, tool: t}]}\n");
-    assertThat(only(r, "unknown-step-reference").message()).startsWith("\"items\" reads step \"zz\"");
+        yaml(
+            "id: w\nsteps:\n  - {id: m, type: map, items: \"${steps.zz.output}\", steps: [{id: b, type: tool, tool: t}]}\n");
+    assertThat(only(r, "unknown-step-reference").message())
+        .startsWith("\"items\" reads step \"zz\"");
   }
 
   @Test
@@ -248,7 +257,8 @@ class ExpressionDiagnosticsTest {
               - {id: b, type: tool, tool: t, when: "@@"}
             """);
     Diagnostic d = only(r, "unknown-expression-language");
-    assertThat(d.message()).isEqualTo("the expression language \"cell\" is not available; available: cel, javascript");
+    assertThat(d.message())
+        .isEqualTo("the expression language \"cell\" is not available; available: cel, javascript");
     assertThat(d.hint()).isEqualTo("did you mean \"cel\"?");
     assertThat(d.line()).isEqualTo(2);
     assertThat(d.column()).isEqualTo(21);

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  */
 public final class FakeExpressions implements ExpressionSupport {
   private static final Pattern STEPS = Pattern.compile("steps\\.([A-Za-z0-9_-]+)");
-  private static final Pattern ALIAS = Pattern.compile("^\\$\\{\\s*([A-Za-z0-9_-]+)\\.(result|output)\\b");
+  private static final Pattern ALIAS =
+      Pattern.compile("^\\$\\{\\s*([A-Za-z0-9_-]+)\\.(result|output)\\b");
   private static final Set<String> ROOTS = Set.of("inputs", "vars", "steps", "item", "index");
 
   @Override

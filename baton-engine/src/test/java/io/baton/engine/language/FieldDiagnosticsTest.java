@@ -31,9 +31,10 @@ class FieldDiagnosticsTest {
     assertThat(d.stepId()).isEqualTo("a");
     assertThat(d.message()).isEqualTo("a tool step has no field \"dependson\"");
     assertThat(d.hint()).isEqualTo("did you mean \"dependsOn\"?");
-    assertThat(d).hasToString(
-        "flow.yaml:6:5 /steps/0/dependson [step \"a\"] error unknown-field: a tool step has no field"
-            + " \"dependson\" (did you mean \"dependsOn\"?)");
+    assertThat(d)
+        .hasToString(
+            "flow.yaml:6:5 /steps/0/dependson [step \"a\"] error unknown-field: a tool step has no field"
+                + " \"dependson\" (did you mean \"dependsOn\"?)");
   }
 
   @Test
@@ -61,10 +62,13 @@ class FieldDiagnosticsTest {
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("/stepz", "did you mean \"steps\"?"),
             org.assertj.core.groups.Tuple.tuple("/policies/timeot", "did you mean \"timeout\"?"),
-            org.assertj.core.groups.Tuple.tuple("/steps/0/retry/backof", "did you mean \"backoff\"?"),
-            org.assertj.core.groups.Tuple.tuple("/steps/0/resources/0/amont", "did you mean \"amount\"?"),
+            org.assertj.core.groups.Tuple.tuple(
+                "/steps/0/retry/backof", "did you mean \"backoff\"?"),
+            org.assertj.core.groups.Tuple.tuple(
+                "/steps/0/resources/0/amont", "did you mean \"amount\"?"),
             org.assertj.core.groups.Tuple.tuple("/steps/0/onError/else", null),
-            org.assertj.core.groups.Tuple.tuple("/steps/1/cases/0/equal", "did you mean \"equals\"?"));
+            org.assertj.core.groups.Tuple.tuple(
+                "/steps/1/cases/0/equal", "did you mean \"equals\"?"));
   }
 
   @Test
@@ -136,7 +140,8 @@ class FieldDiagnosticsTest {
   @Test
   void aStepThatIsNotAnObjectIsTheWrongType() {
     Diagnostic d = only(yaml("id: w\nsteps:\n  - just-a-name\n"), "wrong-type");
-    assertThat(d.message()).isEqualTo("expected a step (an object), found the string \"just-a-name\"");
+    assertThat(d.message())
+        .isEqualTo("expected a step (an object), found the string \"just-a-name\"");
     assertThat(d.line()).isEqualTo(3);
     assertThat(d.column()).isEqualTo(5);
   }
@@ -151,10 +156,12 @@ class FieldDiagnosticsTest {
   @Test
   void invalidDurationsGetAHint() {
     LoadResult r =
-        yaml("id: w\nsteps:\n  - id: a\n    type: tool\n    tool: t\n    timeout: 30\n  - {id: b, type: wait, duration: 5 minutes}\n");
+        yaml(
+            "id: w\nsteps:\n  - id: a\n    type: tool\n    tool: t\n    timeout: 30\n  - {id: b, type: wait, duration: 5 minutes}\n");
     var invalid = all(r.diagnostics(), "invalid-duration");
     assertThat(invalid).hasSize(2);
-    assertThat(invalid.get(0).message()).isEqualTo("\"timeout\" must be a duration, found the number 30");
+    assertThat(invalid.get(0).message())
+        .isEqualTo("\"timeout\" must be a duration, found the number 30");
     assertThat(invalid.get(0).hint()).isEqualTo("write 30s, or 30ms: a duration needs a unit");
     assertThat(invalid.get(0).line()).isEqualTo(6);
     assertThat(invalid.get(0).column()).isEqualTo(14);
@@ -177,12 +184,14 @@ class FieldDiagnosticsTest {
                 steps: [{id: b, type: tool, tool: t, priority: hihg}]
             """);
     var invalid = all(r.diagnostics(), "invalid-enum");
-    assertThat(invalid).extracting(Diagnostic::message)
+    assertThat(invalid)
+        .extracting(Diagnostic::message)
         .containsExactly(
             "\"all-setled\" is not a valid \"mode\"; expected one of: allSettled, failFast",
             "\"every\" is not a valid \"join\"; expected one of: all, any, always",
             "\"hihg\" is not a valid \"priority\"; expected one of: critical, high, medium, low, background");
-    assertThat(invalid).extracting(Diagnostic::hint)
+    assertThat(invalid)
+        .extracting(Diagnostic::hint)
         .containsExactly("did you mean \"allSettled\"?", null, "did you mean \"high\"?");
     assertThat(invalid.get(0).line()).isEqualTo(5);
     assertThat(invalid.get(0).column()).isEqualTo(11);
@@ -193,11 +202,17 @@ class FieldDiagnosticsTest {
   @Test
   void onErrorMustBeFailContinueOrGoto() {
     Diagnostic d =
-        only(yaml("id: w\nsteps:\n  - {id: a, type: tool, tool: t, onError: contnue}\n"), "invalid-enum");
-    assertThat(d.message()).isEqualTo("onError must be fail, continue or {goto: <step id>}; found the string \"contnue\"");
+        only(
+            yaml("id: w\nsteps:\n  - {id: a, type: tool, tool: t, onError: contnue}\n"),
+            "invalid-enum");
+    assertThat(d.message())
+        .isEqualTo(
+            "onError must be fail, continue or {goto: <step id>}; found the string \"contnue\"");
     assertThat(d.hint()).isEqualTo("did you mean \"continue\"?");
     Diagnostic missing =
-        only(yaml("id: w\nsteps:\n  - {id: a, type: tool, tool: t, onError: {}}\n"), "missing-field");
+        only(
+            yaml("id: w\nsteps:\n  - {id: a, type: tool, tool: t, onError: {}}\n"),
+            "missing-field");
     assertThat(missing.message()).contains("goto");
   }
 
@@ -219,10 +234,14 @@ class FieldDiagnosticsTest {
     assertThat(all(r.diagnostics(), "invalid-value"))
         .extracting(Diagnostic::pointer, Diagnostic::message)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("/policies/maxConcurrency", "\"maxConcurrency\" must be at least 0, was -1"),
-            org.assertj.core.groups.Tuple.tuple("/steps/0/retry/jitter", "\"jitter\" must be between 0.0 and 1.0, was 1.5"),
-            org.assertj.core.groups.Tuple.tuple("/steps/0/resources/0/amount", "\"amount\" must be at least 1, was 0"),
-            org.assertj.core.groups.Tuple.tuple("/steps/1/maxIterations", "\"maxIterations\" must be at least 1, was 0"));
+            org.assertj.core.groups.Tuple.tuple(
+                "/policies/maxConcurrency", "\"maxConcurrency\" must be at least 0, was -1"),
+            org.assertj.core.groups.Tuple.tuple(
+                "/steps/0/retry/jitter", "\"jitter\" must be between 0.0 and 1.0, was 1.5"),
+            org.assertj.core.groups.Tuple.tuple(
+                "/steps/0/resources/0/amount", "\"amount\" must be at least 1, was 0"),
+            org.assertj.core.groups.Tuple.tuple(
+                "/steps/1/maxIterations", "\"maxIterations\" must be at least 1, was 0"));
   }
 
   @Test
@@ -243,7 +262,8 @@ class FieldDiagnosticsTest {
                 steps: [{id: e, type: tool, tool: t}]
             """);
     var conflicts = all(r.diagnostics(), "conflicting-fields");
-    assertThat(conflicts).extracting(Diagnostic::message)
+    assertThat(conflicts)
+        .extracting(Diagnostic::message)
         .containsExactly(
             "a wait step has exactly one of \"duration\", \"until\", \"event\", but sets \"duration\" and \"event\"",
             "a resource request names a pool or a lock, not both",

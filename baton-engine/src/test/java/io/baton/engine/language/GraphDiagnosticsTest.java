@@ -13,8 +13,10 @@ class GraphDiagnosticsTest {
 
   @Test
   void stepIdsMayOnlyHoldLettersDigitsDashAndUnderscore() {
-    Diagnostic d = only(yaml("id: w\nsteps:\n  - {id: my step, type: tool, tool: t}\n"), "invalid-id");
-    assertThat(d.message()).isEqualTo("the step id \"my step\" may only hold letters, digits, \"-\" and \"_\"");
+    Diagnostic d =
+        only(yaml("id: w\nsteps:\n  - {id: my step, type: tool, tool: t}\n"), "invalid-id");
+    assertThat(d.message())
+        .isEqualTo("the step id \"my step\" may only hold letters, digits, \"-\" and \"_\"");
     assertThat(d.hint()).isEqualTo("write \"my-step\"");
     assertThat(d.pointer()).isEqualTo("/steps/0/id");
     assertThat(d.line()).isEqualTo(3);
@@ -59,7 +61,8 @@ class GraphDiagnosticsTest {
                   - {id: "y y", steps: [{id: c, type: tool, tool: t}]}
             """);
     Diagnostic dup = only(r, "duplicate-id");
-    assertThat(dup.message()).isEqualTo("the branch id \"x\" is used more than once in this parallel step");
+    assertThat(dup.message())
+        .isEqualTo("the branch id \"x\" is used more than once in this parallel step");
     assertThat(dup.pointer()).isEqualTo("/steps/0/branches/1/id");
     assertThat(dup.line()).isEqualTo(7);
     assertThat(dup.stepId()).isEqualTo("p");
@@ -68,9 +71,11 @@ class GraphDiagnosticsTest {
 
   @Test
   void unknownStepTypesListTheKnownOnes() {
-    Diagnostic d = only(yaml("id: w\nsteps:\n  - {id: a, type: tol, tool: t}\n"), "unknown-step-type");
+    Diagnostic d =
+        only(yaml("id: w\nsteps:\n  - {id: a, type: tol, tool: t}\n"), "unknown-step-type");
     assertThat(d.message())
-        .startsWith("unknown step type \"tol\"; the known types are: start, end, condition, switch,")
+        .startsWith(
+            "unknown step type \"tol\"; the known types are: start, end, condition, switch,")
         .endsWith("module, tool, task");
     assertThat(d.hint()).isEqualTo("did you mean \"tool\"?");
     assertThat(d.pointer()).isEqualTo("/steps/0/type");
@@ -100,7 +105,10 @@ class GraphDiagnosticsTest {
     assertThat(refs)
         .extracting(Diagnostic::pointer, Diagnostic::message, Diagnostic::hint)
         .containsExactly(
-            tuple("/steps/1/dependsOn/0", "\"dependsOn\" names step \"aa\", which does not exist", "did you mean \"a\"?"),
+            tuple(
+                "/steps/1/dependsOn/0",
+                "\"dependsOn\" names step \"aa\", which does not exist",
+                "did you mean \"a\"?"),
             tuple(
                 "/steps/1/dependsOn/1",
                 "\"dependsOn\" names step \"inner\", which is not in the same list of steps as \"b\"",
@@ -175,8 +183,12 @@ class GraphDiagnosticsTest {
     assertThat(all(r.diagnostics(), "cycle"))
         .extracting(Diagnostic::message, Diagnostic::pointer)
         .containsExactly(
-            tuple("steps wait for each other in a cycle: check -> work -> check", "/steps/0/dependsOn/0"),
-            tuple("steps wait for each other in a cycle: prepare -> job -> prepare", "/steps/3/onError/goto"),
+            tuple(
+                "steps wait for each other in a cycle: check -> work -> check",
+                "/steps/0/dependsOn/0"),
+            tuple(
+                "steps wait for each other in a cycle: prepare -> job -> prepare",
+                "/steps/3/onError/goto"),
             tuple("steps wait for each other in a cycle: self -> self", "/steps/4/dependsOn/0"));
   }
 
@@ -193,7 +205,8 @@ class GraphDiagnosticsTest {
     Diagnostic d = only(r, "unreachable");
     assertThat(d.severity()).isEqualTo(Severity.ERROR);
     assertThat(d.message())
-        .isEqualTo("step \"late\" depends on the end step \"done\" and can never run: the run ends when \"done\" runs");
+        .isEqualTo(
+            "step \"late\" depends on the end step \"done\" and can never run: the run ends when \"done\" runs");
     assertThat(d.pointer()).isEqualTo("/steps/1/dependsOn/0");
     assertThat(d.line()).isEqualTo(4);
     assertThat(d.column()).isEqualTo(49);
@@ -227,7 +240,8 @@ class GraphDiagnosticsTest {
   void aStartStepCannotDependOnOthers() {
     Diagnostic d =
         only(
-            yaml("id: w\nsteps:\n  - {id: a, type: tool, tool: t}\n  - {id: s, type: start, dependsOn: a}\n"),
+            yaml(
+                "id: w\nsteps:\n  - {id: a, type: tool, tool: t}\n  - {id: s, type: start, dependsOn: a}\n"),
             "invalid-value");
     assertThat(d.message()).isEqualTo("a start step cannot depend on other steps");
     assertThat(d.pointer()).isEqualTo("/steps/1/dependsOn");

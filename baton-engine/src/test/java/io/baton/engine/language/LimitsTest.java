@@ -47,7 +47,9 @@ class LimitsTest {
 
   @Test
   void nestingOverTheDepthLimitIsTooDeep() {
-    LoadResult r = loader(new Limits(1024, 4, 10)).parse("id: w\nsteps:\n  - id: a\n    input: {x: {y: 1}}\n", "f.yaml");
+    LoadResult r =
+        loader(new Limits(1024, 4, 10))
+            .parse("id: w\nsteps:\n  - id: a\n    input: {x: {y: 1}}\n", "f.yaml");
     Diagnostic d = only(r, "too-deep");
     assertThat(d.pointer()).isEqualTo("/steps/0/input/x");
     assertThat(d.line()).isEqualTo(4);
@@ -83,11 +85,15 @@ class LimitsTest {
     for (int i = 0; i < 3; i++) {
       steps.add(new ToolStep(StepCommon.of("s" + i), "t"));
     }
-    WorkflowDefinition d = new WorkflowDefinition("w", null, null, null, null, null, steps, null, null, null);
+    WorkflowDefinition d =
+        new WorkflowDefinition("w", null, null, null, null, null, steps, null, null, null);
     List<Diagnostic> found = loader(new Limits(1024, 8, 2)).validate(d);
-    assertThat(found).singleElement().satisfies(x -> {
-      assertThat(x.code()).isEqualTo("too-many-steps");
-      assertThat(x.message()).isEqualTo("the workflow has 3 steps; the limit is 2");
-    });
+    assertThat(found)
+        .singleElement()
+        .satisfies(
+            x -> {
+              assertThat(x.code()).isEqualTo("too-many-steps");
+              assertThat(x.message()).isEqualTo("the workflow has 3 steps; the limit is 2");
+            });
   }
 }

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-/** Shared test setup: a loader with the fake expression engine, and lookups of diagnostics by code. */
+/**
+ * Shared test setup: a loader with the fake expression engine, and lookups of diagnostics by code.
+ */
 final class Loading {
-  static final WorkflowLoader LOADER = new WorkflowLoader(LanguageContext.of(new FakeExpressions()));
+  static final WorkflowLoader LOADER =
+      new WorkflowLoader(LanguageContext.of(new FakeExpressions()));
 
   private Loading() {}
 

@@ -4,7 +4,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** Finds files of the repository (or beside it) from the test's working directory, wherever the build runs. */
+/**
+ * Finds files of the repository (or beside it) from the test's working directory, wherever the
+ * build runs.
+ */
 final class RepositoryFiles {
   private RepositoryFiles() {}
 

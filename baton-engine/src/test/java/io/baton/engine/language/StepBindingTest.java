@@ -47,7 +47,8 @@ class StepBindingTest {
 
   @BeforeAll
   static void load() throws Exception {
-    LanguageContext context = LanguageContext.of(new FakeExpressions()).withStepType("agent", Map.of());
+    LanguageContext context =
+        LanguageContext.of(new FakeExpressions()).withStepType("agent", Map.of());
     Path file = Path.of(StepBindingTest.class.getResource("/native/everything.yaml").toURI());
     LoadResult result = new WorkflowLoader(context).load(file);
     assertThat(result.diagnostics()).isEmpty();
@@ -66,17 +67,24 @@ class StepBindingTest {
     assertThat(everything.name()).isEqualTo("Order review");
     assertThat(everything.expressionLanguage()).isEqualTo("cel");
     assertThat(everything.inputs()).containsEntry("required", List.of("orderId", "amount"));
-    assertThat(everything.outputs()).isEqualTo(Map.of("decision", "${steps.decide.output}", "items", "${steps.each-item.output}"));
+    assertThat(everything.outputs())
+        .isEqualTo(
+            Map.of("decision", "${steps.decide.output}", "items", "${steps.each-item.output}"));
     assertThat(everything.metadata()).containsEntry("owner", "sales");
     assertThat(everything.policies().timeout()).isEqualTo(Duration.ofHours(2));
     assertThat(everything.policies().retry())
         .isEqualTo(
             new RetryPolicy(
-                2, Backoff.LINEAR, Duration.ofMillis(500), Duration.ofSeconds(10), 0.1,
+                2,
+                Backoff.LINEAR,
+                Duration.ofMillis(500),
+                Duration.ofSeconds(10),
+                0.1,
                 Set.of(ErrorCategory.RETRYABLE, ErrorCategory.SYSTEM)));
     assertThat(everything.policies().maxConcurrency()).isEqualTo(8);
     assertThat(everything.policies().priority()).isEqualTo(Priority.HIGH);
-    assertThat(everything.policies().fallbacks()).containsExactly(new FallbackAction("timeout", "escalate-to-human"));
+    assertThat(everything.policies().fallbacks())
+        .containsExactly(new FallbackAction("timeout", "escalate-to-human"));
   }
 
   @Test
@@ -93,7 +101,8 @@ class StepBindingTest {
     assertThat(c.onError()).isEqualTo(ErrorPolicy.goTo("apologise"));
     assertThat(c.priority()).isEqualTo(Priority.CRITICAL);
     assertThat(c.resources())
-        .containsExactly(new ResourceRequest("shop-api", 2, null), new ResourceRequest(null, 0, "order-table"));
+        .containsExactly(
+            new ResourceRequest("shop-api", 2, null), new ResourceRequest(null, 0, "order-table"));
     assertThat(c.ui()).isEqualTo(Map.of("x", 100, "y", 0, "color", "#ffcc00"));
     assertThat(fetch.tool()).isEqualTo("shop.get-order");
     assertThat(step("decide", SwitchStep.class).common().join()).isEqualTo(JoinMode.ANY);
@@ -113,7 +122,8 @@ class StepBindingTest {
     assertThat(decide.value()).isEqualTo("steps.approve.output.approved");
     assertThat(decide.cases())
         .containsExactly(
-            new SwitchCase(true, null, List.of("each-item")), new SwitchCase(null, "value == false", List.of("reject")));
+            new SwitchCase(true, null, List.of("each-item")),
+            new SwitchCase(null, "value == false", List.of("reject")));
     assertThat(decide.defaultNext()).containsExactly("reject");
   }
 
@@ -128,7 +138,9 @@ class StepBindingTest {
     ParallelStep checks = step("checks", ParallelStep.class);
     assertThat(checks.mode()).isEqualTo(ParallelMode.FAIL_FAST);
     assertThat(checks.branches()).extracting(b -> b.id()).containsExactly("stock", "fraud");
-    assertThat(checks.branches().getFirst().steps()).extracting(StepDef::id).containsExactly("reserve", "confirm");
+    assertThat(checks.branches().getFirst().steps())
+        .extracting(StepDef::id)
+        .containsExactly("reserve", "confirm");
     LoopStep poll = step("poll", LoopStep.class);
     assertThat(poll.whileCondition()).isEqualTo("true");
     assertThat(poll.untilCondition()).isEqualTo("steps.status.output.done");
@@ -140,7 +152,8 @@ class StepBindingTest {
   @Test
   void waitingAndCallingSteps() {
     assertThat(step("pause", WaitStep.class).duration()).isEqualTo(Duration.ofSeconds(5));
-    assertThat(step("shipped", WaitStep.class).event()).isEqualTo(new EventWait("order.shipped", "${inputs.orderId}"));
+    assertThat(step("shipped", WaitStep.class).event())
+        .isEqualTo(new EventWait("order.shipped", "${inputs.orderId}"));
     assertThat(step("shipped", WaitStep.class).common().timeout()).isEqualTo(Duration.ofDays(7));
     assertThat(step("deadline", WaitStep.class).until()).isEqualTo("${inputs.deadline}");
     HumanStep approve = step("approve", HumanStep.class);
@@ -154,10 +167,12 @@ class StepBindingTest {
     assertThat(reject.data()).isEqualTo(Map.of("orderId", "${inputs.orderId}"));
     assertThat(reject.correlationKey()).isEqualTo("${inputs.orderId}");
     assertThat(step("context", ModuleStep.class).operation()).isEqualTo("create-context");
-    assertThat(step("price", SubworkflowStep.class)).extracting(SubworkflowStep::workflow, SubworkflowStep::version)
+    assertThat(step("price", SubworkflowStep.class))
+        .extracting(SubworkflowStep::workflow, SubworkflowStep::version)
         .containsExactly("price-line", "3");
     assertThat(step("auto", TransformStep.class).expression()).isEqualTo("{'approved': true}");
-    assertThat(step("apologise", TransformStep.class).value()).isEqualTo(Map.of("message", "sorry about ${inputs.orderId}"));
+    assertThat(step("apologise", TransformStep.class).value())
+        .isEqualTo(Map.of("message", "sorry about ${inputs.orderId}"));
     assertThat(step("summarise", CustomStep.class).config())
         .isEqualTo(Map.of("agent", "writer", "prompt", "Summarise the order."));
   }
@@ -185,7 +200,9 @@ class StepBindingTest {
 
   @Test
   void aShorthandProblemPointsIntoTheShorthandList() {
-    LoadResult r = yaml("id: w\nsteps:\n  - id: both\n    type: parallel\n    steps:\n      - {id: a, type: tool}\n");
+    LoadResult r =
+        yaml(
+            "id: w\nsteps:\n  - id: both\n    type: parallel\n    steps:\n      - {id: a, type: tool}\n");
     Diagnostic d = Loading.only(r, "missing-field");
     assertThat(d.pointer()).isEqualTo("/steps/0/steps/0/tool");
     assertThat(d.line()).isEqualTo(6);

@@ -19,10 +19,13 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Definitions built in Java get the same checks, with pointers into the native layout and no lines. */
+/**
+ * Definitions built in Java get the same checks, with pointers into the native layout and no lines.
+ */
 class ValidateDefinitionTest {
   private static WorkflowDefinition workflow(StepDef... steps) {
-    return new WorkflowDefinition("w", null, null, null, null, null, List.of(steps), null, null, null);
+    return new WorkflowDefinition(
+        "w", null, null, null, null, null, List.of(steps), null, null, null);
   }
 
   private static StepCommon common(String id, String... deps) {
@@ -31,7 +34,9 @@ class ValidateDefinitionTest {
 
   @Test
   void aSoundDefinitionHasNoDiagnostics() {
-    assertThat(LOADER.validate(workflow(new ToolStep(common("a"), "t"), new ToolStep(common("b", "a"), "t"))))
+    assertThat(
+            LOADER.validate(
+                workflow(new ToolStep(common("a"), "t"), new ToolStep(common("b", "a"), "t"))))
         .isEmpty();
   }
 
@@ -52,11 +57,13 @@ class ValidateDefinitionTest {
             tuple("missing-field", "/steps/1/tool", "b"),
             tuple("unknown-step-reference", "/steps/2/branches/0/steps/0/dependsOn/0", "a2"),
             tuple("cycle", "/steps/0/dependsOn/0", "a"));
-    assertThat(found).allSatisfy(x -> {
-      assertThat(x.file()).isNull();
-      assertThat(x.line()).isZero();
-      assertThat(x.column()).isZero();
-    });
+    assertThat(found)
+        .allSatisfy(
+            x -> {
+              assertThat(x.file()).isNull();
+              assertThat(x.line()).isZero();
+              assertThat(x.column()).isZero();
+            });
     assertThat(found.get(0).toString()).doesNotContain("null");
   }
 
@@ -68,7 +75,22 @@ class ValidateDefinitionTest {
             new MapStep(common("m"), null, "1x", 0, List.of(), null),
             new ConditionStep(common("c"), null, List.of(), List.of()),
             new CustomStep(common("x"), "nope", Map.of()),
-            new ToolStep(new StepCommon("bad id", null, null, null, null, null, null, null, null, ErrorPolicy.goTo("gone"), null, null, null), "t"));
+            new ToolStep(
+                new StepCommon(
+                    "bad id",
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    ErrorPolicy.goTo("gone"),
+                    null,
+                    null,
+                    null),
+                "t"));
     assertThat(LOADER.validate(d))
         .extracting(Diagnostic::code, Diagnostic::pointer)
         .containsExactly(
@@ -84,7 +106,8 @@ class ValidateDefinitionTest {
 
   @Test
   void anEmptyWorkflowIdAndNoStepsAreMissing() {
-    WorkflowDefinition d = new WorkflowDefinition("", null, null, null, null, null, List.of(), null, null, null);
+    WorkflowDefinition d =
+        new WorkflowDefinition("", null, null, null, null, null, List.of(), null, null, null);
     assertThat(LOADER.validate(d))
         .extracting(Diagnostic::code, Diagnostic::pointer)
         .containsExactly(tuple("missing-field", "/id"), tuple("missing-field", "/steps"));

@@ -50,14 +50,16 @@ class WorkflowSchemaTest {
           "untilCondition", "until",
           "defaultValue", "default");
 
-  private static final JsonNode SCHEMA = JsonMapper.builder().build().readTree(WorkflowSchema.text());
+  private static final JsonNode SCHEMA =
+      JsonMapper.builder().build().readTree(WorkflowSchema.text());
   private static final Schema VALIDATOR =
       SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(SCHEMA);
 
   @Test
   void isAValidDraft202012Schema() {
     SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
-    Schema meta = registry.getSchema(SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
+    Schema meta =
+        registry.getSchema(SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
     assertThat(meta.validate(SCHEMA)).isEmpty();
     assertThat(SCHEMA.path("$id").asString()).isEqualTo(WorkflowSchema.ID);
   }
@@ -102,7 +104,9 @@ class WorkflowSchemaTest {
             (type, fields) -> {
               List<String> expected = new ArrayList<>(fields);
               expected.add("type");
-              assertThat(properties(type + "Step")).as(type).containsExactlyInAnyOrderElementsOf(expected);
+              assertThat(properties(type + "Step"))
+                  .as(type)
+                  .containsExactlyInAnyOrderElementsOf(expected);
             });
     assertThat(StepBinder.typeFields().keySet())
         .containsExactlyInAnyOrderElementsOf(LanguageContext.BUILT_IN_TYPES);
@@ -110,7 +114,8 @@ class WorkflowSchemaTest {
 
   @Test
   void theDocsCopyEqualsTheResource() throws IOException {
-    Optional<Path> docs = RepositoryFiles.root().map(root -> root.resolve("docs/workflow.schema.json"));
+    Optional<Path> docs =
+        RepositoryFiles.root().map(root -> root.resolve("docs/workflow.schema.json"));
     assumeTrue(docs.isPresent(), "docs/workflow.schema.json is not reachable from here");
     assertThat(Files.readString(docs.get())).isEqualTo(WorkflowSchema.text());
   }
@@ -119,7 +124,8 @@ class WorkflowSchemaTest {
   void theRichExampleAndItsExportValidate() throws Exception {
     Path file = Path.of(getClass().getResource("/native/everything.yaml").toURI());
     assertThat(errors(Files.readString(file))).isEmpty();
-    LanguageContext context = LanguageContext.of(new FakeExpressions()).withStepType("agent", Map.of());
+    LanguageContext context =
+        LanguageContext.of(new FakeExpressions()).withStepType("agent", Map.of());
     WorkflowDefinition definition = new WorkflowLoader(context).load(file).orThrow();
     assertThat(errors(new WorkflowWriter().toYaml(definition))).isEmpty();
   }

@@ -18,9 +18,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads the iflow task list of seed 004: {@code name}, {@code description}, {@code tasks[{id, type, dependencies,
- * priority}]}. Each task becomes a {@code task} step ({@link CustomStep}) whose {@code capability} is the task's
- * {@code type}, done by whichever task handler (agent) offers that capability. The name is the workflow's id.
+ * Reads the iflow task list of seed 004: {@code name}, {@code description}, {@code tasks[{id, type,
+ * dependencies, priority}]}. Each task becomes a {@code task} step ({@link CustomStep}) whose
+ * {@code capability} is the task's {@code type}, done by whichever task handler (agent) offers that
+ * capability. The name is the workflow's id.
  */
 final class IflowImporter {
   static final String FORMAT = "iflow";
@@ -36,14 +37,23 @@ final class IflowImporter {
 
   WorkflowDefinition bind(SourceObject root) {
     FieldReader f = new FieldReader(root, binding.findings(), null);
-    f.rejectUnknown(List.of("name", "description", "version", "tasks"), "an iflow workflow", Severity.WARNING);
+    f.rejectUnknown(
+        List.of("name", "description", "version", "tasks"), "an iflow workflow", Severity.WARNING);
     binding.pointers().put("/id", f.pointer("name"));
     binding.pointers().put("/steps", f.pointer("tasks"));
     SourceArray tasks = f.array("tasks");
     String name = f.text("name");
     return new WorkflowDefinition(
-        name == null ? "" : name, f.text("version"), name, f.string("description"), null, null,
-        tasks == null ? List.of() : tasks(tasks), null, null, Importers.metadata(FORMAT));
+        name == null ? "" : name,
+        f.text("version"),
+        name,
+        f.string("description"),
+        null,
+        null,
+        tasks == null ? List.of() : tasks(tasks),
+        null,
+        null,
+        Importers.metadata(FORMAT));
   }
 
   private List<StepDef> tasks(SourceArray array) {
@@ -66,8 +76,18 @@ final class IflowImporter {
     binding.pointers().put(canonical + "/capability", t.pointer("type"));
     StepCommon common =
         new StepCommon(
-            id == null ? "" : id, t.string("name"), t.string("description"), t.ids("dependencies"), null,
-            null, null, null, null, null, t.enumValue("priority", Priority.class, EnumText::camel), null,
+            id == null ? "" : id,
+            t.string("name"),
+            t.string("description"),
+            t.ids("dependencies"),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            t.enumValue("priority", Priority.class, EnumText::camel),
+            null,
             null);
     String capability = t.string("type");
     Map<String, Object> config = capability == null ? Map.of() : Map.of("capability", capability);

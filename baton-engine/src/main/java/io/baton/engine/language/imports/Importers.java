@@ -7,9 +7,9 @@ import io.baton.engine.language.internal.WorkflowBinder;
 import java.util.Map;
 
 /**
- * Chooses how to read a document by its top-level keys — {@code workflow}: MPLP workflow JSON; {@code workflowId}:
- * MPLP {@code WorkflowDefinition}; {@code tasks} (without {@code steps}): iflow; anything else: Baton's own
- * language — and reads it into the same model.
+ * Chooses how to read a document by its top-level keys — {@code workflow}: MPLP workflow JSON;
+ * {@code workflowId}: MPLP {@code WorkflowDefinition}; {@code tasks} (without {@code steps}):
+ * iflow; anything else: Baton's own language — and reads it into the same model.
  */
 public final class Importers {
   private Importers() {}

@@ -22,12 +22,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads the MPLP {@code WorkflowDefinition} of seed 000: {@code workflowId}, {@code steps[{stepId, module, action,
- * condition?}]}, {@code dependencies[{from, to}]}. Keeps its meaning: without {@code dependencies} the steps run in
- * array order; a {@code condition} is JavaScript (so the workflow's expression language is {@code javascript}), and
- * a step whose condition is false is skipped while the steps after it still run — every step joins with
- * {@link JoinMode#ALWAYS}. The runtime binds a condition's {@code result} to the nearest earlier step that ran
- * ({@code metadata.sourceFormat} tells it so).
+ * Reads the MPLP {@code WorkflowDefinition} of seed 000: {@code workflowId}, {@code steps[{stepId,
+ * module, action, condition?}]}, {@code dependencies[{from, to}]}. Keeps its meaning: without
+ * {@code dependencies} the steps run in array order; a {@code condition} is JavaScript (so the
+ * workflow's expression language is {@code javascript}), and a step whose condition is false is
+ * skipped while the steps after it still run — every step joins with {@link JoinMode#ALWAYS}. The
+ * runtime binds a condition's {@code result} to the nearest earlier step that ran ({@code
+ * metadata.sourceFormat} tells it so).
  */
 final class MplpDefinitionImporter {
   static final String FORMAT = "mplp-definition";
@@ -61,8 +62,16 @@ final class MplpDefinitionImporter {
     }
     String id = f.text("workflowId");
     return new WorkflowDefinition(
-        id == null ? "" : id, f.text("version"), f.string("name"), f.string("description"), null, null,
-        steps, null, conditions ? "javascript" : null, Importers.metadata(FORMAT));
+        id == null ? "" : id,
+        f.text("version"),
+        f.string("name"),
+        f.string("description"),
+        null,
+        null,
+        steps,
+        null,
+        conditions ? "javascript" : null,
+        Importers.metadata(FORMAT));
   }
 
   private List<Raw> read(SourceArray array) {
@@ -92,12 +101,25 @@ final class MplpDefinitionImporter {
     FieldReader s = r.fields();
     StepCommon common =
         new StepCommon(
-            r.id(), s.string("name"), s.string("description"), dependsOn, JoinMode.ALWAYS, condition,
-            null, null, null, null, null, null, null);
+            r.id(),
+            s.string("name"),
+            s.string("description"),
+            dependsOn,
+            JoinMode.ALWAYS,
+            condition,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null);
     return new ModuleStep(common, s.string("module"), s.string("action"));
   }
 
-  /** Each step's dependencies: from {@code dependencies}, or the previous step when there is none. */
+  /**
+   * Each step's dependencies: from {@code dependencies}, or the previous step when there is none.
+   */
   private Map<String, List<String>> dependencies(FieldReader f, List<Raw> raw) {
     Map<String, List<String>> deps = new LinkedHashMap<>();
     raw.forEach(r -> deps.putIfAbsent(r.id(), new ArrayList<>()));
@@ -122,7 +144,9 @@ final class MplpDefinitionImporter {
     String from = d.string("from");
     String to = d.string("to");
     if (from == null || to == null) {
-      d.report(Finding.error(MISSING_FIELD, d.object().pointer(), "a dependency needs \"from\" and \"to\""));
+      d.report(
+          Finding.error(
+              MISSING_FIELD, d.object().pointer(), "a dependency needs \"from\" and \"to\""));
       return;
     }
     Raw target = raw.stream().filter(r -> r.id().equals(to)).findFirst().orElse(null);

@@ -29,11 +29,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads the MPLP workflow JSON of seed 001 ({@code {"workflow": {...}}}). {@code module-operation} steps become
- * {@link ModuleStep}s with their {@code parameters} as input (the {@code ${X.result.path}} templates are kept as
- * written: the template engine reads them as an alias of {@code steps.X.output.path}); {@code timeout} is in
- * milliseconds; a nested {@code parallel} step runs each child as a branch of its own, all-settled;
- * {@code error-handling} becomes the workflow's retry policy and fallbacks.
+ * Reads the MPLP workflow JSON of seed 001 ({@code {"workflow": {...}}}). {@code module-operation}
+ * steps become {@link ModuleStep}s with their {@code parameters} as input (the {@code
+ * ${X.result.path}} templates are kept as written: the template engine reads them as an alias of
+ * {@code steps.X.output.path}); {@code timeout} is in milliseconds; a nested {@code parallel} step
+ * runs each child as a branch of its own, all-settled; {@code error-handling} becomes the
+ * workflow's retry policy and fallbacks.
  */
 final class MplpWorkflowImporter {
   static final String FORMAT = "mplp-workflow";
@@ -42,8 +43,16 @@ final class MplpWorkflowImporter {
       List.of("id", "name", "version", "description", "steps", "error-handling");
   private static final List<String> STEP_FIELDS =
       List.of(
-          "id", "type", "name", "description", "module", "operation", "dependencies", "parameters",
-          "timeout", "steps");
+          "id",
+          "type",
+          "name",
+          "description",
+          "module",
+          "operation",
+          "dependencies",
+          "parameters",
+          "timeout",
+          "steps");
   private static final List<String> STEP_TYPES = List.of("module-operation", "parallel");
 
   private final Binding binding;
@@ -99,8 +108,19 @@ final class MplpWorkflowImporter {
     binding.pointers().put(canonical + "/input", f.pointer("parameters"));
     StepCommon common =
         new StepCommon(
-            id == null ? "" : id, f.string("name"), f.string("description"), f.ids("dependencies"), null,
-            null, f.jsonObject("parameters"), millis(f), null, null, null, null, null);
+            id == null ? "" : id,
+            f.string("name"),
+            f.string("description"),
+            f.ids("dependencies"),
+            null,
+            null,
+            f.jsonObject("parameters"),
+            millis(f),
+            null,
+            null,
+            null,
+            null,
+            null);
     String type = f.string("type");
     if ("parallel".equals(type)) {
       return new ParallelStep(common, branches(f, canonical), ParallelMode.ALL_SETTLED);
@@ -110,7 +130,10 @@ final class MplpWorkflowImporter {
           Finding.error(
                   UNKNOWN_STEP_TYPE,
                   f.pointer("type"),
-                  "unknown MPLP step type \"" + type + "\"; the known types are: " + String.join(", ", STEP_TYPES))
+                  "unknown MPLP step type \""
+                      + type
+                      + "\"; the known types are: "
+                      + String.join(", ", STEP_TYPES))
               .hint(NearestName.hint(type, STEP_TYPES)));
     }
     return new ModuleStep(common, f.string("module"), f.string("operation"));
@@ -151,7 +174,8 @@ final class MplpWorkflowImporter {
       return null;
     }
     FieldReader h = w.child(handling, "error handling");
-    h.rejectUnknown(List.of("retry-policy", "fallback-actions"), "MPLP error handling", Severity.WARNING);
+    h.rejectUnknown(
+        List.of("retry-policy", "fallback-actions"), "MPLP error handling", Severity.WARNING);
     binding.pointers().put("/policies/retry", h.pointer("retry-policy"));
     binding.pointers().put("/policies/fallbacks", h.pointer("fallback-actions"));
     return new WorkflowPolicies(null, retry(h), 0, null, fallbacks(h));
@@ -163,7 +187,8 @@ final class MplpWorkflowImporter {
       return null;
     }
     FieldReader r = h.child(object, "a retry policy");
-    r.rejectUnknown(List.of("max-retries", "backoff-strategy"), "an MPLP retry policy", Severity.WARNING);
+    r.rejectUnknown(
+        List.of("max-retries", "backoff-strategy"), "an MPLP retry policy", Severity.WARNING);
     Integer max = r.integer("max-retries", 0);
     Backoff backoff = r.enumValue("backoff-strategy", Backoff.class, EnumText::camel);
     return new RetryPolicy(max == null ? 0 : max, backoff, null, null, 0, null);
@@ -178,7 +203,8 @@ final class MplpWorkflowImporter {
     for (SourceNode item : array.items()) {
       FieldReader a = h.child(item, "a fallback action");
       if (a != null) {
-        a.rejectUnknown(List.of("condition", "action"), "an MPLP fallback action", Severity.WARNING);
+        a.rejectUnknown(
+            List.of("condition", "action"), "an MPLP fallback action", Severity.WARNING);
         out.add(new FallbackAction(a.string("condition"), a.string("action")));
       }
     }

@@ -9,10 +9,4 @@ import io.baton.engine.language.LanguageContext;
  * @param findings where problems go, addressed by source pointer
  * @param pointers the canonical-to-source pointer translation, filled in as steps are bound
  */
-public record Binding(LanguageContext context, Findings findings, PointerMap pointers) {
-
-  /** A binding with nothing found yet. */
-  public static Binding start(LanguageContext context) {
-    return new Binding(context, new Findings(), new PointerMap());
-  }
-}
+public record Binding(LanguageContext context, Findings findings, PointerMap pointers) {}

@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The steps that compute or call something: {@code tool}, {@code module}, {@code subworkflow}, {@code transform}.
+ * The steps that compute or call something: {@code tool}, {@code module}, {@code subworkflow},
+ * {@code transform}.
  */
 final class CallSteps implements StepFamily {
 

@@ -11,8 +11,20 @@ public final class CommonFieldsBinder {
   /** The wire names of the common fields, in documentation order. */
   public static final List<String> FIELDS =
       List.of(
-          "id", "type", "name", "description", "dependsOn", "join", "when", "input", "timeout",
-          "retry", "onError", "priority", "resources", "ui");
+          "id",
+          "type",
+          "name",
+          "description",
+          "dependsOn",
+          "join",
+          "when",
+          "input",
+          "timeout",
+          "retry",
+          "onError",
+          "priority",
+          "resources",
+          "ui");
 
   private final PolicyBinder policies;
 

@@ -30,18 +30,28 @@ final class CompositeSteps implements StepFamily {
     return switch (s.type()) {
       case "parallel" ->
           new ParallelStep(
-              s.common(), branches(s, steps), f.enumValue("mode", ParallelMode.class, EnumText::camel));
+              s.common(),
+              branches(s, steps),
+              f.enumValue("mode", ParallelMode.class, EnumText::camel));
       case "map" -> {
         Integer max = f.integer("maxConcurrency", 0);
         yield new MapStep(
-            s.common(), f.expression("items"), f.string("as"), max == null ? 0 : max, body(s, steps),
+            s.common(),
+            f.expression("items"),
+            f.string("as"),
+            max == null ? 0 : max,
+            body(s, steps),
             f.json("result"));
       }
       default -> {
         Integer max = f.integer("maxIterations", 1);
         yield new LoopStep(
-            s.common(), f.expression("while"), f.expression("until"), max == null ? 0 : max,
-            body(s, steps), f.json("result"));
+            s.common(),
+            f.expression("while"),
+            f.expression("until"),
+            max == null ? 0 : max,
+            body(s, steps),
+            f.json("result"));
       }
     };
   }
@@ -90,8 +100,7 @@ final class CompositeSteps implements StepFamily {
   }
 
   /** {@code steps: [a, b]}: each step is a branch of its own, named by the step's id. */
-  private static List<Branch> shorthandBranches(
-      SourceArray array, StepSource s, StepBinder steps) {
+  private static List<Branch> shorthandBranches(SourceArray array, StepSource s, StepBinder steps) {
     steps.binding().pointers().put(s.canonical() + "/branches", array.pointer());
     List<Branch> out = new ArrayList<>();
     for (SourceNode item : array.items()) {

@@ -11,7 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The steps that shape the flow without doing work: {@code start}, {@code end}, {@code condition}, {@code switch}. */
+/**
+ * The steps that shape the flow without doing work: {@code start}, {@code end}, {@code condition},
+ * {@code switch}.
+ */
 final class ControlSteps implements StepFamily {
 
   @Override

@@ -7,8 +7,9 @@ import io.baton.engine.language.LanguageContext;
 import java.util.List;
 
 /**
- * Every semantic check of a definition, run on the model so that files and definitions built in Java are judged
- * alike. Findings carry canonical pointers; a loader translates them into the source's.
+ * Every semantic check of a definition, run on the model so that files and definitions built in
+ * Java are judged alike. Findings carry canonical pointers; a loader translates them into the
+ * source's.
  */
 public final class DefinitionRules {
   private final LanguageContext context;
@@ -32,7 +33,9 @@ public final class DefinitionRules {
     if (index.entries().size() > max) {
       out.add(
           Finding.error(
-              TOO_MANY_STEPS, "/steps", "the workflow has " + index.entries().size() + " steps; the limit is " + max));
+              TOO_MANY_STEPS,
+              "/steps",
+              "the workflow has " + index.entries().size() + " steps; the limit is " + max));
       return out.all();
     }
     new IdRules().check(definition, index, out);

@@ -7,9 +7,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Durations as written in definitions: a number with a unit ({@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h},
- * {@code 1d}), several of them ({@code 1h30m}), or ISO-8601 ({@code PT5M}). A bare number has no unit and is
- * rejected: seconds and milliseconds are both plausible guesses, and a wrong guess is a silent bug.
+ * Durations as written in definitions: a number with a unit ({@code 500ms}, {@code 30s}, {@code
+ * 5m}, {@code 2h}, {@code 1d}), several of them ({@code 1h30m}), or ISO-8601 ({@code PT5M}). A bare
+ * number has no unit and is rejected: seconds and milliseconds are both plausible guesses, and a
+ * wrong guess is a silent bug.
  */
 public final class DurationText {
   private static final Pattern PART = Pattern.compile("(\\d+)(ms|s|m|h|d)");
@@ -48,7 +49,10 @@ public final class DurationText {
     return "write a number with a unit (500ms, 30s, 5m, 2h, 1d) or ISO-8601 (PT5M)";
   }
 
-  /** The shortest text for {@code d} in the largest unit that divides it exactly ({@code 90s}, {@code 2h}). */
+  /**
+   * The shortest text for {@code d} in the largest unit that divides it exactly ({@code 90s},
+   * {@code 2h}).
+   */
   public static String format(Duration d) {
     long ms = d.toMillis();
     if (!Duration.ofMillis(ms).equals(d)) {

@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Enum values as written in definitions: case-insensitive, in camelCase, kebab-case or snake_case alike
- * ({@code allSettled}, {@code all-settled}, {@code ALL_SETTLED}).
+ * Enum values as written in definitions: case-insensitive, in camelCase, kebab-case or snake_case
+ * alike ({@code allSettled}, {@code all-settled}, {@code ALL_SETTLED}).
  */
 public final class EnumText {
   private EnumText() {}

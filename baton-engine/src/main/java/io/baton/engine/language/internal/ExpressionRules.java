@@ -18,9 +18,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Expressions and templates: they compile, the steps they read exist and are visible (same scope or an enclosing
- * one; a loop's or map's own body for the fields evaluated inside it), and — a warning otherwise — those steps are
- * upstream of the reader, so that they have run when it reads them.
+ * Expressions and templates: they compile, the steps they read exist and are visible (same scope or
+ * an enclosing one; a loop's or map's own body for the fields evaluated inside it), and — a warning
+ * otherwise — those steps are upstream of the reader, so that they have run when it reads them.
  */
 final class ExpressionRules {
   private final ExpressionSupport support;
@@ -48,7 +48,12 @@ final class ExpressionRules {
       }
     }
     if (definition.outputs() != null) {
-      new Reader(index, null, new ExpressionSite("outputs", definition.outputs(), false, false), upstream, out)
+      new Reader(
+              index,
+              null,
+              new ExpressionSite("outputs", definition.outputs(), false, false),
+              upstream,
+              out)
           .read(dialect);
     }
   }
@@ -58,7 +63,10 @@ final class ExpressionRules {
     return Finding.error(
             UNKNOWN_EXPRESSION_LANGUAGE,
             "/expressionLanguage",
-            "the expression language \"" + dialect + "\" is not available; available: " + String.join(", ", known))
+            "the expression language \""
+                + dialect
+                + "\" is not available; available: "
+                + String.join(", ", known))
         .hint(NearestName.hint(dialect, known));
   }
 
@@ -71,7 +79,10 @@ final class ExpressionRules {
       this.index = index;
     }
 
-    /** The steps that have ended whenever {@code e} starts: its ancestors, and those of its containers. */
+    /**
+     * The steps that have ended whenever {@code e} starts: its ancestors, and those of its
+     * containers.
+     */
     Set<StepEntry> of(StepEntry e) {
       Set<StepEntry> known = cache.get(e);
       if (known != null) {
@@ -117,7 +128,10 @@ final class ExpressionRules {
         support.check(dialect, source);
       } catch (ExpressionException e) {
         report(
-            Finding.error(INVALID_EXPRESSION, pointer, "invalid expression in \"" + site.field() + "\": " + e.getMessage())
+            Finding.error(
+                    INVALID_EXPRESSION,
+                    pointer,
+                    "invalid expression in \"" + site.field() + "\": " + e.getMessage())
                 .offset(offset(source, e.expression(), e.position())));
         return;
       }
@@ -126,7 +140,8 @@ final class ExpressionRules {
 
     private void template(Object value, String pointer) {
       switch (value) {
-        case Map<?, ?> map -> map.forEach((k, v) -> template(v, Pointer.child(pointer, String.valueOf(k))));
+        case Map<?, ?> map ->
+            map.forEach((k, v) -> template(v, Pointer.child(pointer, String.valueOf(k))));
         case List<?> list -> {
           for (int i = 0; i < list.size(); i++) {
             template(list.get(i), Pointer.child(pointer, i));
@@ -143,7 +158,10 @@ final class ExpressionRules {
         refs = support.templateReferences(s);
       } catch (ExpressionException e) {
         report(
-            Finding.error(INVALID_TEMPLATE, pointer, "invalid template in \"" + site.field() + "\": " + e.getMessage())
+            Finding.error(
+                    INVALID_TEMPLATE,
+                    pointer,
+                    "invalid template in \"" + site.field() + "\": " + e.getMessage())
                 .offset(offset(s, e.expression(), e.position())));
         return;
       }
@@ -160,10 +178,20 @@ final class ExpressionRules {
             Finding.warning(
                     NOT_UPSTREAM,
                     pointer,
-                    "\"" + site.field() + "\" reads step \"" + ref.stepId() + "\", which is not upstream of \""
-                        + step.id() + "\" and may not have run yet")
+                    "\""
+                        + site.field()
+                        + "\" reads step \""
+                        + ref.stepId()
+                        + "\", which is not upstream of \""
+                        + step.id()
+                        + "\" and may not have run yet")
                 .offset(at)
-                .hint("add \"" + ref.stepId() + "\" (or a step after it) to the dependsOn of \"" + step.id() + "\""));
+                .hint(
+                    "add \""
+                        + ref.stepId()
+                        + "\" (or a step after it) to the dependsOn of \""
+                        + step.id()
+                        + "\""));
       }
     }
 
@@ -183,9 +211,13 @@ final class ExpressionRules {
       StepEntry elsewhere = index.find(id);
       if (elsewhere != null) {
         return Finding.error(UNKNOWN_STEP_REFERENCE, pointer, subject + "is not visible from here")
-            .hint(ReferenceRules.where(elsewhere) + "; read the output of the step that holds it instead");
+            .hint(
+                ReferenceRules.where(elsewhere)
+                    + "; read the output of the step that holds it instead");
       }
-      List<String> visible = new ArrayList<>(step == null ? index.scopes().getFirst().ids() : step.scope().visibleIds());
+      List<String> visible =
+          new ArrayList<>(
+              step == null ? index.scopes().getFirst().ids() : step.scope().visibleIds());
       if (step != null && site.readsBody()) {
         index.childScopes(step).forEach(body -> visible.addAll(body.ids()));
       }

@@ -1,11 +1,11 @@
 package io.baton.engine.language.internal;
 
+import io.baton.api.definition.ConditionStep;
 import io.baton.api.definition.EndStep;
 import io.baton.api.definition.EventStep;
 import io.baton.api.definition.HumanStep;
 import io.baton.api.definition.LoopStep;
 import io.baton.api.definition.MapStep;
-import io.baton.api.definition.ConditionStep;
 import io.baton.api.definition.SwitchStep;
 import io.baton.api.definition.TransformStep;
 import io.baton.api.definition.WaitStep;
@@ -13,8 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A field of a step that holds an expression (in the workflow's expression language) or a JSON value of
- * {@code ${…}} templates, with what it may read.
+ * A field of a step that holds an expression (in the workflow's expression language) or a JSON
+ * value of {@code ${…}} templates, with what it may read.
  *
  * @param field the field's path inside the step, for messages and pointers ({@code cases/0/when})
  * @param value the expression's text, or the template value
@@ -28,7 +28,11 @@ public record ExpressionSite(String field, Object value, boolean expression, boo
   public static List<ExpressionSite> of(StepEntry e) {
     List<ExpressionSite> out = new ArrayList<>();
     expr(out, "when", e.step().common().when(), false);
-    template(out, "input", e.step().common().input().isEmpty() ? null : e.step().common().input(), false);
+    template(
+        out,
+        "input",
+        e.step().common().input().isEmpty() ? null : e.step().common().input(),
+        false);
     switch (e.step()) {
       case ConditionStep c -> expr(out, "condition", c.condition(), false);
       case SwitchStep s -> {

@@ -16,8 +16,9 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Reads the members of one located object, reporting each value of the wrong type, out of range or unknown, and
- * going on (absent or wrong values read as null), so that one pass reports every problem.
+ * Reads the members of one located object, reporting each value of the wrong type, out of range or
+ * unknown, and going on (absent or wrong values read as null), so that one pass reports every
+ * problem.
  *
  * <pre>{@code
  * FieldReader fields = new FieldReader(stepObject, findings, "review");
@@ -42,7 +43,8 @@ public final class FieldReader {
   }
 
   /**
-   * A reader of {@code node} when it is an object; otherwise reports {@code wrong-type} and returns null.
+   * A reader of {@code node} when it is an object; otherwise reports {@code wrong-type} and returns
+   * null.
    *
    * @param what what the object is, for the message ({@code "a step"})
    */
@@ -55,8 +57,8 @@ public final class FieldReader {
   }
 
   /**
-   * A reader of {@code node}, reporting to the same findings for the same step, when it is an object; otherwise
-   * reports {@code wrong-type} and returns null.
+   * A reader of {@code node}, reporting to the same findings for the same step, when it is an
+   * object; otherwise reports {@code wrong-type} and returns null.
    */
   public FieldReader child(SourceNode node, String what) {
     return of(node, what, findings, stepId);
@@ -103,12 +105,16 @@ public final class FieldReader {
 
   /** A string member that may be written as a number ({@code version: 2}), as text. */
   public String text(String name) {
-    return node(name) instanceof SourceScalar(var p, var at, Number n) ? n.toString() : string(name);
+    return node(name) instanceof SourceScalar(var p, var at, Number n)
+        ? n.toString()
+        : string(name);
   }
 
   /** An expression: a string, or a boolean literal ({@code when: false}) as its text. */
   public String expression(String name) {
-    return node(name) instanceof SourceScalar(var p, var at, Boolean b) ? b.toString() : string(name);
+    return node(name) instanceof SourceScalar(var p, var at, Boolean b)
+        ? b.toString()
+        : string(name);
   }
 
   /** A whole number of at least {@code min}, or null. */
@@ -125,7 +131,10 @@ public final class FieldReader {
     }
     if (n.intValue() < min) {
       report(
-          Finding.error(INVALID_VALUE, node.pointer(), "\"" + name + "\" must be at least " + min + ", was " + n));
+          Finding.error(
+              INVALID_VALUE,
+              node.pointer(),
+              "\"" + name + "\" must be at least " + min + ", was " + n));
       return null;
     }
     return n.intValue();
@@ -224,7 +233,8 @@ public final class FieldReader {
   }
 
   /** The {@code invalid-enum} finding for {@code value}, listing {@code allowed}. */
-  public static Finding invalidEnum(SourceNode node, String value, String name, List<String> allowed) {
+  public static Finding invalidEnum(
+      SourceNode node, String value, String name, List<String> allowed) {
     return Finding.error(
             INVALID_ENUM,
             node.pointer(),
@@ -298,7 +308,8 @@ public final class FieldReader {
   }
 
   /**
-   * Reports every member not in {@code allowed}, at its key, with the nearest allowed name as a hint.
+   * Reports every member not in {@code allowed}, at its key, with the nearest allowed name as a
+   * hint.
    *
    * @param what the kind of object, for the message ({@code "a tool step"})
    */
@@ -323,6 +334,8 @@ public final class FieldReader {
   public static Finding wrongType(SourceNode node, String expected, String name) {
     String subject = name == null ? "" : " for \"" + name + "\"";
     return Finding.error(
-        WRONG_TYPE, node.pointer(), "expected " + expected + subject + ", found " + node.describe());
+        WRONG_TYPE,
+        node.pointer(),
+        "expected " + expected + subject + ", found " + node.describe());
   }
 }

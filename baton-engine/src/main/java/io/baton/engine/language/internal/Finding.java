@@ -4,8 +4,8 @@ import io.baton.engine.language.Diagnostic;
 import io.baton.engine.language.Severity;
 
 /**
- * A problem as the binders and rules report it: addressed by JSON pointer only. {@link Locator} later turns it into a
- * {@link Diagnostic} with a file, line and column.
+ * A problem as the binders and rules report it: addressed by JSON pointer only. {@link Locator}
+ * later turns it into a {@link Diagnostic} with a file, line and column.
  *
  * @param severity error or warning
  * @param code one of {@link io.baton.engine.language.DiagnosticCodes}

@@ -4,7 +4,10 @@ import io.baton.engine.language.Severity;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The problems found so far, in the order they were found. Collecting instead of throwing reports them all. */
+/**
+ * The problems found so far, in the order they were found. Collecting instead of throwing reports
+ * them all.
+ */
 public final class Findings {
   private final List<Finding> all = new ArrayList<>();
 

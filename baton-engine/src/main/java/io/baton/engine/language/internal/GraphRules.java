@@ -15,8 +15,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The shape of each scope's graph: no cycles (printed as {@code a -> b -> c -> a}), no step after an {@code end}
- * step, and, when there is a {@code start} step, a warning for the steps that do not follow it.
+ * The shape of each scope's graph: no cycles (printed as {@code a -> b -> c -> a}), no step after
+ * an {@code end} step, and, when there is a {@code start} step, a warning for the steps that do not
+ * follow it.
  */
 final class GraphRules {
 
@@ -69,7 +70,10 @@ final class GraphRules {
     return remaining;
   }
 
-  /** Walks predecessors from {@code start} within {@code remaining} until a step repeats: that loop is a cycle. */
+  /**
+   * Walks predecessors from {@code start} within {@code remaining} until a step repeats: that loop
+   * is a cycle.
+   */
   private static List<ScopeGraph.Edge> cycleBehind(
       ScopeGraph graph, String start, Set<String> remaining, Set<String> covered) {
     List<ScopeGraph.Edge> path = new ArrayList<>();
@@ -127,8 +131,13 @@ final class GraphRules {
               Finding.error(
                       UNREACHABLE,
                       t.pointer(),
-                      "step \"" + e.id() + "\" depends on the end step \"" + t.target()
-                          + "\" and can never run: the run ends when \"" + t.target() + "\" runs")
+                      "step \""
+                          + e.id()
+                          + "\" depends on the end step \""
+                          + t.target()
+                          + "\" and can never run: the run ends when \""
+                          + t.target()
+                          + "\" runs")
                   .step(e.id())
                   .hint("make \"" + t.target() + "\" depend on \"" + e.id() + "\" instead"));
         }
@@ -152,7 +161,10 @@ final class GraphRules {
             Finding.warning(
                     UNREACHABLE,
                     e.pointer(),
-                    "step \"" + e.id() + "\" does not follow the start step \"" + start.id()
+                    "step \""
+                        + e.id()
+                        + "\" does not follow the start step \""
+                        + start.id()
                         + "\": it (and what follows it) starts as soon as the run starts")
                 .step(e.id())
                 .hint("add \"" + start.id() + "\" (or a step after it) to its dependsOn"));

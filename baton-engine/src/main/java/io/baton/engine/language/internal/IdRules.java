@@ -13,8 +13,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Ids: present, well-formed, and unique — step ids across the whole definition (nesting included, so that any
- * step can be addressed by id alone), branch ids within their parallel step.
+ * Ids: present, well-formed, and unique — step ids across the whole definition (nesting included,
+ * so that any step can be addressed by id alone), branch ids within their parallel step.
  */
 final class IdRules {
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]+");

@@ -2,7 +2,10 @@ package io.baton.engine.language.internal;
 
 import io.baton.engine.language.Diagnostic;
 
-/** Turns findings, addressed by pointer, into diagnostics with the file, line and column of a parsed source. */
+/**
+ * Turns findings, addressed by pointer, into diagnostics with the file, line and column of a parsed
+ * source.
+ */
 public final class Locator {
   private final String file;
   private final SourceIndex index;
@@ -27,7 +30,14 @@ public final class Locator {
       at = index.position(f.pointer(), f.offset());
     }
     return new Diagnostic(
-        f.severity(), f.code(), f.message(), file, at.line(), at.column(), f.pointer(), f.stepId(),
+        f.severity(),
+        f.code(),
+        f.message(),
+        file,
+        at.line(),
+        at.column(),
+        f.pointer(),
+        f.stepId(),
         f.hint());
   }
 }

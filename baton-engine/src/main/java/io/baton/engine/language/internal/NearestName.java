@@ -4,16 +4,17 @@ import java.util.Collection;
 import java.util.Locale;
 
 /**
- * Finds the name the user probably meant, for "did you mean" hints. Names are compared ignoring case, {@code -} and
- * {@code _} (so {@code depends_on} suggests {@code dependsOn}), by optimal-string-alignment edit distance (a
- * transposition counts as one edit); failing that, a name that starts with what was written is suggested
- * ({@code module-op} for {@code module-operation}).
+ * Finds the name the user probably meant, for "did you mean" hints. Names are compared ignoring
+ * case, {@code -} and {@code _} (so {@code depends_on} suggests {@code dependsOn}), by
+ * optimal-string-alignment edit distance (a transposition counts as one edit); failing that, a name
+ * that starts with what was written is suggested ({@code module-op} for {@code module-operation}).
  */
 public final class NearestName {
   private NearestName() {}
 
   /**
-   * The candidate closest to {@code wrong}, when it is close enough to be a plausible typo; otherwise null.
+   * The candidate closest to {@code wrong}, when it is close enough to be a plausible typo;
+   * otherwise null.
    *
    * @param wrong what was written
    * @param candidates the valid names, in preference order for ties
@@ -38,7 +39,10 @@ public final class NearestName {
     return abbreviated(w, candidates);
   }
 
-  /** The first candidate that {@code normalized} abbreviates ({@code module-op} for {@code module-operation}). */
+  /**
+   * The first candidate that {@code normalized} abbreviates ({@code module-op} for {@code
+   * module-operation}).
+   */
   private static String abbreviated(String normalized, Collection<String> candidates) {
     if (normalized.length() < 3) {
       return null;
@@ -58,8 +62,8 @@ public final class NearestName {
   }
 
   /**
-   * How many edits make a plausible typo: none for one letter (any other letter would do), one for short names, up
-   * to a third of longer ones.
+   * How many edits make a plausible typo: none for one letter (any other letter would do), one for
+   * short names, up to a third of longer ones.
    */
   private static int allowed(String normalized) {
     if (normalized.length() < 2) {
@@ -72,7 +76,10 @@ public final class NearestName {
     return name.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
   }
 
-  /** Optimal string alignment distance: insertions, deletions, substitutions, adjacent transpositions. */
+  /**
+   * Optimal string alignment distance: insertions, deletions, substitutions, adjacent
+   * transpositions.
+   */
   static int distance(String a, String b) {
     int[][] d = new int[a.length() + 1][b.length() + 1];
     for (int i = 0; i <= a.length(); i++) {

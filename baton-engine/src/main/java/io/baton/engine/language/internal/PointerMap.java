@@ -4,12 +4,14 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Translates pointers into the model's canonical layout (how {@code WorkflowWriter} would write it) into pointers
- * into the source file, which may differ: a parallel step's shorthand {@code steps} list, or an imported format's
- * own field names. The rules report canonical pointers; this map makes them point into what the user wrote.
+ * Translates pointers into the model's canonical layout (how {@code WorkflowWriter} would write it)
+ * into pointers into the source file, which may differ: a parallel step's shorthand {@code steps}
+ * list, or an imported format's own field names. The rules report canonical pointers; this map
+ * makes them point into what the user wrote.
  *
- * <p>The longest registered prefix wins: with {@code /steps/1/dependsOn -> /workflow/steps/1/dependencies}
- * registered, {@code /steps/1/dependsOn/0} becomes {@code /workflow/steps/1/dependencies/0}.
+ * <p>The longest registered prefix wins: with {@code /steps/1/dependsOn ->
+ * /workflow/steps/1/dependencies} registered, {@code /steps/1/dependsOn/0} becomes {@code
+ * /workflow/steps/1/dependencies/0}.
  */
 public final class PointerMap {
   private final Map<String, String> prefixes = new HashMap<>();

@@ -17,7 +17,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-/** Binds the policy-like values that steps and workflows share: retry, onError, resources, fallbacks. */
+/**
+ * Binds the policy-like values that steps and workflows share: retry, onError, resources,
+ * fallbacks.
+ */
 public final class PolicyBinder {
 
   /** The fields of a {@code retry} object. */
@@ -70,7 +73,10 @@ public final class PolicyBinder {
     return out;
   }
 
-  /** A step's {@code onError}: {@code fail}, {@code continue} or {@code {goto: step}}; null when absent. */
+  /**
+   * A step's {@code onError}: {@code fail}, {@code continue} or {@code {goto: step}}; null when
+   * absent.
+   */
   public ErrorPolicy onError(FieldReader f, String stepId) {
     SourceNode node = f.node("onError");
     if (node == null) {
@@ -81,7 +87,8 @@ public final class PolicyBinder {
       g.rejectUnknown(List.of("goto"), "an onError object", Severity.ERROR);
       String target = g.string("goto");
       if (target == null && !g.has("goto")) {
-        g.report(Finding.error(MISSING_FIELD, object.pointer(), "onError needs \"goto: <step id>\""));
+        g.report(
+            Finding.error(MISSING_FIELD, object.pointer(), "onError needs \"goto: <step id>\""));
       }
       return target == null ? null : ErrorPolicy.goTo(target);
     }
@@ -96,13 +103,16 @@ public final class PolicyBinder {
                 INVALID_ENUM,
                 node.pointer(),
                 "onError must be fail, continue or {goto: <step id>}; found " + node.describe())
-            .hint(node instanceof SourceScalar(var p, var at, String s)
-                ? NearestName.hint(s, List.of("fail", "continue"))
-                : null));
+            .hint(
+                node instanceof SourceScalar(var p, var at, String s)
+                    ? NearestName.hint(s, List.of("fail", "continue"))
+                    : null));
     return null;
   }
 
-  /** A step's {@code resources}: {@code {pool, amount}} or {@code {lock}} objects; null when absent. */
+  /**
+   * A step's {@code resources}: {@code {pool, amount}} or {@code {lock}} objects; null when absent.
+   */
   public List<ResourceRequest> resources(FieldReader f, String stepId) {
     SourceArray array = f.array("resources");
     if (array == null) {
@@ -127,7 +137,8 @@ public final class PolicyBinder {
     String at = r.object().pointer();
     if (r.has("pool") && r.has("lock")) {
       r.report(
-          Finding.error(CONFLICTING_FIELDS, at, "a resource request names a pool or a lock, not both"));
+          Finding.error(
+              CONFLICTING_FIELDS, at, "a resource request names a pool or a lock, not both"));
       return null;
     }
     if (!r.has("pool") && !r.has("lock")) {

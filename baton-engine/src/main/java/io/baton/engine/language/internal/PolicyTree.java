@@ -15,7 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Writes workflows and their policies as native-language trees; the steps are written by {@link StepTree}. */
+/**
+ * Writes workflows and their policies as native-language trees; the steps are written by {@link
+ * StepTree}.
+ */
 public final class PolicyTree {
   private PolicyTree() {}
 
@@ -83,7 +86,10 @@ public final class PolicyTree {
   static List<Object> resources(List<ResourceRequest> requests) {
     List<Object> out = new ArrayList<>();
     for (ResourceRequest r : requests) {
-      out.add(r.pool() != null ? Map.of("pool", r.pool(), "amount", r.amount()) : Map.of("lock", r.lock()));
+      out.add(
+          r.pool() != null
+              ? Map.of("pool", r.pool(), "amount", r.amount())
+              : Map.of("lock", r.lock()));
     }
     return out;
   }

@@ -3,8 +3,9 @@ package io.baton.engine.language.internal;
 import static io.baton.engine.language.DiagnosticCodes.UNKNOWN_STEP_REFERENCE;
 
 /**
- * Dependencies, branch targets and error fallbacks name siblings: steps of the same list. A step of another list
- * (a branch, a body, the enclosing level) has no place in the same graph and cannot be waited for directly.
+ * Dependencies, branch targets and error fallbacks name siblings: steps of the same list. A step of
+ * another list (a branch, a body, the enclosing level) has no place in the same graph and cannot be
+ * waited for directly.
  */
 final class ReferenceRules {
 

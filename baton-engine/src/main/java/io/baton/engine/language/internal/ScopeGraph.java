@@ -11,10 +11,10 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The "runs before" graph of one scope. An edge {@code a -> b} means {@code b} waits for {@code a}: {@code b}
- * depends on {@code a}, or {@code b} is a {@code then} / {@code else} / case / default target of {@code a}, or
- * {@code b} is {@code a}'s {@code onError: {goto: b}} fallback. Only edges between siblings are kept; references
- * to other scopes are reported elsewhere.
+ * The "runs before" graph of one scope. An edge {@code a -> b} means {@code b} waits for {@code a}:
+ * {@code b} depends on {@code a}, or {@code b} is a {@code then} / {@code else} / case / default
+ * target of {@code a}, or {@code b} is {@code a}'s {@code onError: {goto: b}} fallback. Only edges
+ * between siblings are kept; references to other scopes are reported elsewhere.
  */
 public final class ScopeGraph {
 

@@ -32,15 +32,18 @@ import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
- * What each step type needs to be meaningful: its required fields, fields that exclude each other, non-empty
- * bodies. Checked on the model, so that definitions built in Java get the same messages as files.
+ * What each step type needs to be meaningful: its required fields, fields that exclude each other,
+ * non-empty bodies. Checked on the model, so that definitions built in Java get the same messages
+ * as files.
  */
 final class ShapeRules {
   private static final String IDENTIFIER = "[A-Za-z_][A-Za-z0-9_]*";
 
   void check(WorkflowDefinition definition, StepIndex index, Findings out) {
     if (definition.steps().isEmpty()) {
-      out.add(Finding.error(MISSING_FIELD, "/steps", "a workflow needs at least one step in \"steps\""));
+      out.add(
+          Finding.error(
+              MISSING_FIELD, "/steps", "a workflow needs at least one step in \"steps\""));
     }
     fallbacks(definition.policies().fallbacks(), out);
     for (StepEntry e : index.entries()) {
@@ -53,7 +56,9 @@ final class ShapeRules {
   private static void step(StepEntry e, Findings out) {
     switch (e.step()) {
       case StartStep s when !s.common().dependsOn().isEmpty() ->
-          out.add(Finding.error(INVALID_VALUE, e.at("dependsOn"), "a start step cannot depend on other steps"));
+          out.add(
+              Finding.error(
+                  INVALID_VALUE, e.at("dependsOn"), "a start step cannot depend on other steps"));
       case ConditionStep c -> require(e, "condition", c.condition(), out);
       case SwitchStep s -> switchStep(e, s, out);
       case ParallelStep p -> parallel(e, p, out);
@@ -62,7 +67,9 @@ final class ShapeRules {
       case SubworkflowStep s -> require(e, "workflow", s.workflow(), out);
       case WaitStep w -> waitStep(e, w, out);
       case HumanStep h -> human(e, h, out);
-      case TransformStep t -> oneOf(e, "a transform step", fields("expression", t.expression(), "value", t.value()), out);
+      case TransformStep t ->
+          oneOf(
+              e, "a transform step", fields("expression", t.expression(), "value", t.value()), out);
       case EventStep ev -> require(e, "event", ev.event(), out);
       case ModuleStep m -> {
         require(e, "module", m.module(), out);
@@ -76,7 +83,9 @@ final class ShapeRules {
   private static void switchStep(StepEntry e, SwitchStep s, Findings out) {
     require(e, "value", s.value(), out);
     if (s.cases().isEmpty()) {
-      out.add(Finding.error(MISSING_FIELD, e.at("cases"), "a switch step needs at least one case in \"cases\""));
+      out.add(
+          Finding.error(
+              MISSING_FIELD, e.at("cases"), "a switch step needs at least one case in \"cases\""));
     }
     for (int i = 0; i < s.cases().size(); i++) {
       SwitchCase c = s.cases().get(i);
@@ -84,7 +93,9 @@ final class ShapeRules {
       if (c.equals() == null && c.when() == null) {
         out.add(Finding.error(MISSING_FIELD, at, "a switch case needs \"equals\" or \"when\""));
       } else if (c.equals() != null && c.when() != null) {
-        out.add(Finding.error(CONFLICTING_FIELDS, at, "a switch case has \"equals\" or \"when\", not both"));
+        out.add(
+            Finding.error(
+                CONFLICTING_FIELDS, at, "a switch case has \"equals\" or \"when\", not both"));
       }
     }
   }
@@ -92,13 +103,18 @@ final class ShapeRules {
   private static void parallel(StepEntry e, ParallelStep p, Findings out) {
     if (p.branches().isEmpty()) {
       out.add(
-          Finding.error(MISSING_FIELD, e.at("branches"), "a parallel step needs \"branches\" (or \"steps\")"));
+          Finding.error(
+              MISSING_FIELD,
+              e.at("branches"),
+              "a parallel step needs \"branches\" (or \"steps\")"));
     }
     for (int b = 0; b < p.branches().size(); b++) {
       if (p.branches().get(b).steps().isEmpty()) {
         out.add(
             Finding.error(
-                MISSING_FIELD, e.at("branches/" + b + "/steps"), "a branch needs at least one step"));
+                MISSING_FIELD,
+                e.at("branches/" + b + "/steps"),
+                "a branch needs at least one step"));
       }
     }
   }
@@ -112,13 +128,16 @@ final class ShapeRules {
               INVALID_VALUE,
               e.at("as"),
               "\"as\" names a variable: letters, digits and \"_\", not starting with a digit; found \""
-                  + m.as() + "\""));
+                  + m.as()
+                  + "\""));
     }
   }
 
   private static void body(StepEntry e, String what, boolean empty, Findings out) {
     if (empty) {
-      out.add(Finding.error(MISSING_FIELD, e.at("steps"), what + " step needs at least one step in \"steps\""));
+      out.add(
+          Finding.error(
+              MISSING_FIELD, e.at("steps"), what + " step needs at least one step in \"steps\""));
     }
   }
 
@@ -129,7 +148,11 @@ final class ShapeRules {
         fields("duration", w.duration(), "until", w.until(), "event", w.event()),
         out);
     if (w.event() != null && w.event().name() == null) {
-      out.add(Finding.error(MISSING_FIELD, e.at("event/name"), "the event a wait step waits for needs a \"name\""));
+      out.add(
+          Finding.error(
+              MISSING_FIELD,
+              e.at("event/name"),
+              "the event a wait step waits for needs a \"name\""));
     }
   }
 
@@ -137,7 +160,8 @@ final class ShapeRules {
     require(e, "prompt", h.prompt(), out);
     if (h.onTimeout() == TimeoutAction.USE_DEFAULT && h.defaultValue() == null) {
       out.add(
-          Finding.error(MISSING_FIELD, e.at("default"), "onTimeout: useDefault needs a \"default\" value"));
+          Finding.error(
+              MISSING_FIELD, e.at("default"), "onTimeout: useDefault needs a \"default\" value"));
     }
   }
 
@@ -145,7 +169,9 @@ final class ShapeRules {
     if (value == null || value instanceof String s && s.isBlank()) {
       out.add(
           Finding.error(
-              MISSING_FIELD, e.at(field), "a " + e.step().type() + " step needs \"" + field + "\""));
+              MISSING_FIELD,
+              e.at(field),
+              "a " + e.step().type() + " step needs \"" + field + "\""));
     }
   }
 
@@ -160,14 +186,19 @@ final class ShapeRules {
         });
     String choices = String.join("\", \"", fields.keySet());
     if (set.isEmpty()) {
-      out.add(Finding.error(MISSING_FIELD, e.pointer(), what + " needs one of \"" + choices + "\""));
+      out.add(
+          Finding.error(MISSING_FIELD, e.pointer(), what + " needs one of \"" + choices + "\""));
     } else if (set.size() > 1) {
       out.add(
           Finding.error(
               CONFLICTING_FIELDS,
               e.at(set.get(1)),
-              what + " has exactly one of \"" + choices + "\", but sets \""
-                  + String.join("\" and \"", set) + "\""));
+              what
+                  + " has exactly one of \""
+                  + choices
+                  + "\", but sets \""
+                  + String.join("\" and \"", set)
+                  + "\""));
     }
   }
 
@@ -182,12 +213,14 @@ final class ShapeRules {
 
   private static void fallbacks(List<FallbackAction> fallbacks, Findings out) {
     List<String> conditions =
-        Stream.concat(Stream.of("any"), Arrays.stream(ErrorKind.values()).map(ErrorKind::wireName)).toList();
+        Stream.concat(Stream.of("any"), Arrays.stream(ErrorKind.values()).map(ErrorKind::wireName))
+            .toList();
     for (int i = 0; i < fallbacks.size(); i++) {
       FallbackAction f = fallbacks.get(i);
       String at = "/policies/fallbacks/" + i;
       if (f.condition() == null || f.action() == null) {
-        out.add(Finding.error(MISSING_FIELD, at, "a fallback needs a \"condition\" and an \"action\""));
+        out.add(
+            Finding.error(MISSING_FIELD, at, "a fallback needs a \"condition\" and an \"action\""));
         continue;
       }
       String normalized = f.condition().toLowerCase(java.util.Locale.ROOT).replace('-', '_');
@@ -196,7 +229,10 @@ final class ShapeRules {
             Finding.error(
                     INVALID_ENUM,
                     at + "/condition",
-                    "\"" + f.condition() + "\" is not an error kind; expected one of: " + String.join(", ", conditions))
+                    "\""
+                        + f.condition()
+                        + "\" is not an error kind; expected one of: "
+                        + String.join(", ", conditions))
                 .hint(NearestName.hint(f.condition(), conditions)));
       }
       if (!Objects.equals(f.action(), FallbackAction.ESCALATE_TO_HUMAN)) {
@@ -204,7 +240,10 @@ final class ShapeRules {
             Finding.warning(
                 INVALID_ENUM,
                 at + "/action",
-                "\"" + f.action() + "\" is not a built-in fallback action (" + FallbackAction.ESCALATE_TO_HUMAN
+                "\""
+                    + f.action()
+                    + "\" is not a built-in fallback action ("
+                    + FallbackAction.ESCALATE_TO_HUMAN
                     + "); it must be provided by the engine it runs on"));
       }
     }

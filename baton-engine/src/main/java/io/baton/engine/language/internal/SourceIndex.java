@@ -4,8 +4,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Finds where a JSON pointer was written in a parsed file. A pointer to something absent (a missing field)
- * resolves to its nearest present ancestor, so every diagnostic gets a line.
+ * Finds where a JSON pointer was written in a parsed file. A pointer to something absent (a missing
+ * field) resolves to its nearest present ancestor, so every diagnostic gets a line.
  */
 public final class SourceIndex {
   private final Map<String, SourceNode> nodes = new HashMap<>();
@@ -53,8 +53,9 @@ public final class SourceIndex {
   }
 
   /**
-   * The position {@code offset} characters into the string at {@code pointer}, when the string was written on one
-   * line exactly as it reads (plain or quoted, without escapes); otherwise where the string starts.
+   * The position {@code offset} characters into the string at {@code pointer}, when the string was
+   * written on one line exactly as it reads (plain or quoted, without escapes); otherwise where the
+   * string starts.
    */
   public Position position(String pointer, int offset) {
     Position start = position(pointer);

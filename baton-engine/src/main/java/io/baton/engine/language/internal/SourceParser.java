@@ -25,9 +25,9 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 import tools.jackson.dataformat.yaml.YAMLParser;
 
 /**
- * Parses YAML or JSON into {@link SourceNode}s, reading Jackson's token stream so that every value keeps its line,
- * column and pointer. Enforces the size and depth {@link Limits}; reports malformed input as one {@code syntax}
- * finding with the position Jackson gives.
+ * Parses YAML or JSON into {@link SourceNode}s, reading Jackson's token stream so that every value
+ * keeps its line, column and pointer. Enforces the size and depth {@link Limits}; reports malformed
+ * input as one {@code syntax} finding with the position Jackson gives.
  */
 public final class SourceParser {
 
@@ -36,7 +36,9 @@ public final class SourceParser {
     JSON,
     YAML;
 
-    /** JSON for {@code .json} files and text that starts with a brace or bracket; YAML otherwise. */
+    /**
+     * JSON for {@code .json} files and text that starts with a brace or bracket; YAML otherwise.
+     */
     public static Syntax guess(String sourceName, String text) {
       String name = sourceName == null ? "" : sourceName.toLowerCase(Locale.ROOT);
       if (name.endsWith(".json")) {
@@ -66,11 +68,16 @@ public final class SourceParser {
   /** A parser enforcing {@code limits}. */
   public SourceParser(Limits limits) {
     this.limits = limits;
-    // Jackson's own nesting check stays above ours, so that ours (with its clearer message) fires first.
+    // Jackson's own nesting check stays above ours, so that ours (with its clearer message) fires
+    // first.
     StreamReadConstraints constraints =
         StreamReadConstraints.builder().maxNestingDepth(limits.maxDepth() + 16).build();
-    this.json = JsonMapper.builder(JsonFactory.builder().streamReadConstraints(constraints).build()).build();
-    this.yaml = YAMLMapper.builder(YAMLFactory.builder().streamReadConstraints(constraints).build()).build();
+    this.json =
+        JsonMapper.builder(JsonFactory.builder().streamReadConstraints(constraints).build())
+            .build();
+    this.yaml =
+        YAMLMapper.builder(YAMLFactory.builder().streamReadConstraints(constraints).build())
+            .build();
   }
 
   /**
@@ -138,7 +145,8 @@ public final class SourceParser {
       Position at = here();
       if (parser instanceof YAMLParser y && y.isCurrentAlias()) {
         findings.add(
-            Finding.error(SYNTAX, pointer, "YAML aliases (*" + parser.getString() + ") are not supported")
+            Finding.error(
+                    SYNTAX, pointer, "YAML aliases (*" + parser.getString() + ") are not supported")
                 .at(at)
                 .hint("write the value out in full"));
         throw new Stop();
@@ -213,8 +221,8 @@ public final class SourceParser {
   }
 
   /**
-   * Jackson's message without its location lines; SnakeYAML's multi-line explanations are joined ("while parsing a
-   * flow sequence; expected ',' or ']', but got ':'").
+   * Jackson's message without its location lines; SnakeYAML's multi-line explanations are joined
+   * ("while parsing a flow sequence; expected ',' or ']', but got ':'").
    */
   private static String describe(JacksonException e) {
     String message = e.getOriginalMessage();

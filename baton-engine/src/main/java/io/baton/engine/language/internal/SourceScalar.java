@@ -3,8 +3,8 @@ package io.baton.engine.language.internal;
 /**
  * A located string, number, boolean or null.
  *
- * @param value a {@code String}, a {@code Number} ({@code Integer}, {@code Long}, {@code BigInteger} or
- *     {@code Double}), a {@code Boolean}, or null
+ * @param value a {@code String}, a {@code Number} ({@code Integer}, {@code Long}, {@code
+ *     BigInteger} or {@code Double}), a {@code Boolean}, or null
  */
 public record SourceScalar(String pointer, Position position, Object value) implements SourceNode {
 

@@ -15,9 +15,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Binds native step objects into {@link StepDef}s: reads the common fields, then hands the rest to the family that
- * knows the step's type. Types that no family knows become {@link CustomStep}s carrying their other fields; whether
- * the type exists is checked later, on the model, so that definitions built in Java get the same check.
+ * Binds native step objects into {@link StepDef}s: reads the common fields, then hands the rest to
+ * the family that knows the step's type. Types that no family knows become {@link CustomStep}s
+ * carrying their other fields; whether the type exists is checked later, on the model, so that
+ * definitions built in Java get the same check.
  */
 public final class StepBinder {
   private static final List<StepFamily> FAMILIES =
@@ -104,7 +105,10 @@ public final class StepBinder {
       binding
           .findings()
           .add(
-              Finding.error(TOO_MANY_STEPS, node.pointer(), "the workflow has more than " + max + " steps")
+              Finding.error(
+                      TOO_MANY_STEPS,
+                      node.pointer(),
+                      "the workflow has more than " + max + " steps")
                   .hint("split it into subworkflows, or raise Limits.maxSteps"));
     }
     return count > max;

@@ -3,7 +3,8 @@ package io.baton.engine.language.internal;
 import io.baton.api.definition.StepDef;
 
 /**
- * A step of a definition with its place: its canonical pointer and the scope (step list) it belongs to.
+ * A step of a definition with its place: its canonical pointer and the scope (step list) it belongs
+ * to.
  *
  * @param step the step
  * @param pointer its pointer in the canonical layout, e.g. {@code /steps/2/branches/0/steps/1}

@@ -5,7 +5,10 @@ import io.baton.api.definition.StepDef;
 import java.util.List;
 import java.util.Map;
 
-/** Binds the type-specific fields of a few related step types (one family per file, not one giant switch). */
+/**
+ * Binds the type-specific fields of a few related step types (one family per file, not one giant
+ * switch).
+ */
 public interface StepFamily {
 
   /** The family's step types, each with the wire names of its own fields. */

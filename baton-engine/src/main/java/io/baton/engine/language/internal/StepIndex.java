@@ -53,7 +53,8 @@ public final class StepIndex {
         }
       }
       case MapStep m -> addScope(new StepScope(entry.at("steps"), entry, entry.scope()), m.steps());
-      case LoopStep l -> addScope(new StepScope(entry.at("steps"), entry, entry.scope()), l.steps());
+      case LoopStep l ->
+          addScope(new StepScope(entry.at("steps"), entry, entry.scope()), l.steps());
       default -> {}
     }
   }

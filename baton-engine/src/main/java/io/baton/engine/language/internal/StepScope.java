@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One list of sibling steps: the workflow's top-level steps, a parallel branch, or a map or loop body. Dependencies
- * and branch targets name siblings; templates and expressions may also read the steps of enclosing scopes.
+ * One list of sibling steps: the workflow's top-level steps, a parallel branch, or a map or loop
+ * body. Dependencies and branch targets name siblings; templates and expressions may also read the
+ * steps of enclosing scopes.
  */
 public final class StepScope {
   private final String pointer;

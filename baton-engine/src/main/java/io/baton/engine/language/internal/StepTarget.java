@@ -7,13 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A reference by id from one step to a sibling that orders them: a dependency, a branch target, or an error
- * fallback.
+ * A reference by id from one step to a sibling that orders them: a dependency, a branch target, or
+ * an error fallback.
  *
  * @param referrer the step that holds the reference
  * @param target the step id named
- * @param field the field it is in, for messages: {@code dependsOn}, {@code then}, {@code else}, {@code next},
- *     {@code default} or {@code onError.goto}
+ * @param field the field it is in, for messages: {@code dependsOn}, {@code then}, {@code else},
+ *     {@code next}, {@code default} or {@code onError.goto}
  * @param pointer the canonical pointer of the reference
  */
 public record StepTarget(StepEntry referrer, String target, String field, String pointer) {

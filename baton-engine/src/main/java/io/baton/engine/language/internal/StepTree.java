@@ -28,8 +28,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes steps as native-language trees (maps and lists), leaving out what equals the default, so that reading the
- * tree back gives an equal step.
+ * Writes steps as native-language trees (maps and lists), leaving out what equals the default, so
+ * that reading the tree back gives an equal step.
  */
 final class StepTree {
   private StepTree() {}
@@ -139,7 +139,10 @@ final class StepTree {
     list(out, "default", s.defaultNext());
   }
 
-  /** Writes the {@code steps} shorthand when every branch is one step named like it, {@code branches} otherwise. */
+  /**
+   * Writes the {@code steps} shorthand when every branch is one step named like it, {@code
+   * branches} otherwise.
+   */
   private static void parallel(ParallelStep p, Map<String, Object> out) {
     put(out, "mode", p.mode() == ParallelMode.ALL_SETTLED ? null : EnumText.camel(p.mode()));
     boolean shorthand =
@@ -171,7 +174,10 @@ final class StepTree {
   private static void loop(LoopStep l, Map<String, Object> out) {
     put(out, "while", l.whileCondition());
     put(out, "until", l.untilCondition());
-    put(out, "maxIterations", l.maxIterations() == LoopStep.DEFAULT_MAX_ITERATIONS ? null : l.maxIterations());
+    put(
+        out,
+        "maxIterations",
+        l.maxIterations() == LoopStep.DEFAULT_MAX_ITERATIONS ? null : l.maxIterations());
     put(out, "steps", steps(l.steps()));
     put(out, "result", l.result());
   }
@@ -191,7 +197,10 @@ final class StepTree {
     put(out, "prompt", h.prompt());
     put(out, "form", h.form().isEmpty() ? null : h.form());
     list(out, "assignees", h.assignees());
-    put(out, "onTimeout", h.onTimeout() == TimeoutAction.FAIL ? null : EnumText.camel(h.onTimeout()));
+    put(
+        out,
+        "onTimeout",
+        h.onTimeout() == TimeoutAction.FAIL ? null : EnumText.camel(h.onTimeout()));
     put(out, "default", h.defaultValue());
   }
 

@@ -18,8 +18,8 @@ import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Step types: a custom step's type must be registered, and its fields must match the JSON Schema registered with
- * it (draft 2020-12, compiled once per loader).
+ * Step types: a custom step's type must be registered, and its fields must match the JSON Schema
+ * registered with it (draft 2020-12, compiled once per loader).
  */
 final class TypeRules {
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -57,7 +57,8 @@ final class TypeRules {
     } catch (RuntimeException e) {
       problem = e.getMessage();
     }
-    throw new IllegalArgumentException("the config schema of step type '" + type + "' is invalid: " + problem);
+    throw new IllegalArgumentException(
+        "the config schema of step type '" + type + "' is invalid: " + problem);
   }
 
   void check(StepIndex index, Findings out) {
@@ -79,7 +80,10 @@ final class TypeRules {
           Finding.error(
                   UNKNOWN_STEP_TYPE,
                   e.at("type"),
-                  "unknown step type \"" + c.type() + "\"; the known types are: " + String.join(", ", known))
+                  "unknown step type \""
+                      + c.type()
+                      + "\"; the known types are: "
+                      + String.join(", ", known))
               .step(stepId)
               .hint(NearestName.hint(c.type(), known)));
       return;
@@ -93,7 +97,10 @@ final class TypeRules {
           Finding.error(
                   INVALID_CONFIG,
                   e.pointer() + pointer(error.getInstanceLocation()),
-                  "the fields of this " + c.type() + " step break its schema: " + error.getMessage())
+                  "the fields of this "
+                      + c.type()
+                      + " step break its schema: "
+                      + error.getMessage())
               .step(stepId));
     }
   }
@@ -104,7 +111,9 @@ final class TypeRules {
     for (int i = 0; i < path.getNameCount(); i++) {
       Object element = path.getElement(i);
       out.append(
-          element instanceof Integer n ? Pointer.child("", n) : Pointer.child("", element.toString()));
+          element instanceof Integer n
+              ? Pointer.child("", n)
+              : Pointer.child("", element.toString()));
     }
     return out.toString();
   }

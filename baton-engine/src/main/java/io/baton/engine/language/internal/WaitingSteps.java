@@ -10,7 +10,10 @@ import io.baton.engine.language.Severity;
 import java.util.List;
 import java.util.Map;
 
-/** The steps that wait for time, people or events, or signal events: {@code wait}, {@code human}, {@code event}. */
+/**
+ * The steps that wait for time, people or events, or signal events: {@code wait}, {@code human},
+ * {@code event}.
+ */
 final class WaitingSteps implements StepFamily {
 
   @Override

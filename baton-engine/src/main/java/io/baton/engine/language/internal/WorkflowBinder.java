@@ -13,11 +13,22 @@ public final class WorkflowBinder {
   /** The name of the native format, as recorded in {@code LoadResult.sourceFormat()}. */
   public static final String FORMAT = "baton";
 
-  /** The top-level fields, in documentation order ({@code $schema} lets editors find the schema). */
+  /**
+   * The top-level fields, in documentation order ({@code $schema} lets editors find the schema).
+   */
   public static final List<String> FIELDS =
       List.of(
-          "$schema", "id", "version", "name", "description", "expressionLanguage", "inputs",
-          "outputs", "policies", "metadata", "steps");
+          "$schema",
+          "id",
+          "version",
+          "name",
+          "description",
+          "expressionLanguage",
+          "inputs",
+          "outputs",
+          "policies",
+          "metadata",
+          "steps");
 
   /** The fields of {@code policies}. */
   public static final List<String> POLICY_FIELDS =

@@ -26,15 +26,29 @@ class IflowImportTest {
     assertThat(d.metadata()).isEqualTo(Map.of("sourceFormat", "iflow"));
     assertThat(d.id()).isEqualTo("full_stack_development");
     assertThat(d.description()).isEqualTo("完整的全栈应用开发流程");
-    assertThat(d.steps()).extracting(StepDef::id)
+    assertThat(d.steps())
+        .extracting(StepDef::id)
         .containsExactly(
-            "analyze_requirements", "design_architecture", "implement_frontend", "implement_backend",
-            "integrate_systems", "test_system");
+            "analyze_requirements",
+            "design_architecture",
+            "implement_frontend",
+            "implement_backend",
+            "integrate_systems",
+            "test_system");
     assertThat(d.steps()).allSatisfy(s -> assertThat(s.type()).isEqualTo("task"));
-    assertThat(d.steps()).extracting(s -> ((CustomStep) s).config().get("capability"))
-        .containsExactly("analysis", "design", "development", "development", "integration", "testing");
-    assertThat(d.steps()).extracting(s -> s.common().priority())
-        .containsExactly(Priority.HIGH, Priority.HIGH, Priority.MEDIUM, Priority.MEDIUM, Priority.HIGH, Priority.HIGH);
+    assertThat(d.steps())
+        .extracting(s -> ((CustomStep) s).config().get("capability"))
+        .containsExactly(
+            "analysis", "design", "development", "development", "integration", "testing");
+    assertThat(d.steps())
+        .extracting(s -> s.common().priority())
+        .containsExactly(
+            Priority.HIGH,
+            Priority.HIGH,
+            Priority.MEDIUM,
+            Priority.MEDIUM,
+            Priority.HIGH,
+            Priority.HIGH);
     assertThat(step(d, "integrate_systems").common().dependsOn())
         .containsExactly("implement_frontend", "implement_backend");
     assertThat(step(d, "analyze_requirements").common().dependsOn()).isEmpty();

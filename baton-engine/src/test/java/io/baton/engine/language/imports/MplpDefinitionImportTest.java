@@ -15,7 +15,10 @@ import io.baton.engine.language.LoadResult;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Seed 000's MPLP {@code WorkflowDefinition}: {@code workflowId}, {@code steps}, {@code dependencies}. */
+/**
+ * Seed 000's MPLP {@code WorkflowDefinition}: {@code workflowId}, {@code steps}, {@code
+ * dependencies}.
+ */
 class MplpDefinitionImportTest {
 
   @Test
@@ -26,7 +29,8 @@ class MplpDefinitionImportTest {
     assertThat(d.metadata()).isEqualTo(Map.of("sourceFormat", "mplp-definition"));
     assertThat(d.id()).isEqualTo("seq-001");
     assertThat(d.name()).isEqualTo("顺序任务执行");
-    assertThat(d.steps()).extracting(StepDef::id)
+    assertThat(d.steps())
+        .extracting(StepDef::id)
         .containsExactly("context-setup", "plan-creation", "role-assignment", "execution");
     assertThat(d.steps()).allSatisfy(s -> assertThat(s).isInstanceOf(ModuleStep.class));
     assertThat(step(d, "context-setup").common().dependsOn()).isEmpty();
@@ -52,7 +56,9 @@ class MplpDefinitionImportTest {
   void theConditionalWorkflowRunsInArrayOrderWithJavaScriptConditionsAndAlwaysJoins() {
     WorkflowDefinition d = Conformance.load("mplp-conditional.json").definition();
     assertThat(d.expressionLanguage()).isEqualTo("javascript");
-    assertThat(d.steps()).extracting(StepDef::id).containsExactly("evaluation", "path-a", "path-b", "finalization");
+    assertThat(d.steps())
+        .extracting(StepDef::id)
+        .containsExactly("evaluation", "path-a", "path-b", "finalization");
     assertThat(step(d, "path-a").common().dependsOn()).containsExactly("evaluation");
     assertThat(step(d, "path-b").common().dependsOn()).containsExactly("path-a");
     assertThat(step(d, "finalization").common().dependsOn()).containsExactly("path-b");

@@ -34,11 +34,17 @@ class MplpWorkflowImportTest {
     assertThat(d.id()).isEqualTo("multi-agent-collaboration");
     assertThat(d.version()).isEqualTo("1.0.0");
     assertThat(d.name()).isEqualTo("多智能体协作工作流");
-    assertThat(d.steps()).extracting(StepDef::id)
-        .containsExactly("context-setup", "role-assignment", "plan-creation", "execution-monitoring");
-    assertThat(d.steps()).extracting(StepDef::type).containsExactly("module", "module", "module", "parallel");
-    assertThat(step(d, "plan-creation").common().dependsOn()).containsExactly("context-setup", "role-assignment");
-    assertThat(step(d, "execution-monitoring").common().dependsOn()).containsExactly("plan-creation");
+    assertThat(d.steps())
+        .extracting(StepDef::id)
+        .containsExactly(
+            "context-setup", "role-assignment", "plan-creation", "execution-monitoring");
+    assertThat(d.steps())
+        .extracting(StepDef::type)
+        .containsExactly("module", "module", "module", "parallel");
+    assertThat(step(d, "plan-creation").common().dependsOn())
+        .containsExactly("context-setup", "role-assignment");
+    assertThat(step(d, "execution-monitoring").common().dependsOn())
+        .containsExactly("plan-creation");
   }
 
   @Test
@@ -47,7 +53,8 @@ class MplpWorkflowImportTest {
     ModuleStep setup = (ModuleStep) step(d, "context-setup");
     assertThat(setup.module()).isEqualTo("context");
     assertThat(setup.operation()).isEqualTo("create-context");
-    assertThat(setup.common().input()).isEqualTo(Map.of("name", "collaboration-session", "type", "multi-agent"));
+    assertThat(setup.common().input())
+        .isEqualTo(Map.of("name", "collaboration-session", "type", "multi-agent"));
     assertThat(setup.common().timeout()).isEqualTo(Duration.ofSeconds(30));
     ModuleStep roles = (ModuleStep) step(d, "role-assignment");
     assertThat(roles.common().input())
@@ -62,11 +69,14 @@ class MplpWorkflowImportTest {
     WorkflowDefinition d = Conformance.load("mplp-multi-agent-collaboration.json").definition();
     ParallelStep monitoring = (ParallelStep) step(d, "execution-monitoring");
     assertThat(monitoring.mode()).isEqualTo(ParallelMode.ALL_SETTLED);
-    assertThat(monitoring.branches()).extracting(Branch::id).containsExactly("trace-execution", "dialog-facilitation");
+    assertThat(monitoring.branches())
+        .extracting(Branch::id)
+        .containsExactly("trace-execution", "dialog-facilitation");
     ModuleStep trace = (ModuleStep) monitoring.branches().getFirst().steps().getFirst();
     assertThat(trace.module()).isEqualTo("trace");
     assertThat(trace.operation()).isEqualTo("start-monitoring");
-    assertThat(trace.common().input()).isEqualTo(Map.of("planId", "${plan-creation.result.planId}"));
+    assertThat(trace.common().input())
+        .isEqualTo(Map.of("planId", "${plan-creation.result.planId}"));
   }
 
   @Test
@@ -74,7 +84,8 @@ class MplpWorkflowImportTest {
     WorkflowDefinition d = Conformance.load("mplp-multi-agent-collaboration.json").definition();
     assertThat(d.policies().retry().maxRetries()).isEqualTo(3);
     assertThat(d.policies().retry().backoff()).isEqualTo(Backoff.EXPONENTIAL);
-    assertThat(d.policies().fallbacks()).containsExactly(new FallbackAction("timeout", "escalate-to-human"));
+    assertThat(d.policies().fallbacks())
+        .containsExactly(new FallbackAction("timeout", "escalate-to-human"));
   }
 
   @Test
@@ -96,7 +107,9 @@ class MplpWorkflowImportTest {
             "mplp.json");
     assertThat(r.sourceFormat()).isEqualTo("mplp-workflow");
     Diagnostic type = only(r, "unknown-step-type");
-    assertThat(type.message()).isEqualTo("unknown MPLP step type \"module-op\"; the known types are: module-operation, parallel");
+    assertThat(type.message())
+        .isEqualTo(
+            "unknown MPLP step type \"module-op\"; the known types are: module-operation, parallel");
     assertThat(type.hint()).isEqualTo("did you mean \"module-operation\"?");
     assertThat(type.line()).isEqualTo(5);
     assertThat(type.column()).as("at the quote").isEqualTo(25);
@@ -104,12 +117,14 @@ class MplpWorkflowImportTest {
     assertThat(dep.pointer()).isEqualTo("/workflow/steps/1/dependencies/0");
     assertThat(dep.line()).isEqualTo(5);
     assertThat(dep.hint()).isEqualTo("did you mean \"a\"?");
-    assertThat(Conformance.only(r, "invalid-duration").pointer()).isEqualTo("/workflow/steps/1/timeout");
+    assertThat(Conformance.only(r, "invalid-duration").pointer())
+        .isEqualTo("/workflow/steps/1/timeout");
     Diagnostic unknownField = only(r, "unknown-field");
     assertThat(unknownField.severity()).isEqualTo(Severity.WARNING);
     assertThat(unknownField.pointer()).isEqualTo("/workflow/steps/1/retries");
     assertThat(only(r, "missing-field").pointer()).isEqualTo("/workflow/steps/2/module");
-    assertThat(only(r, "invalid-enum").pointer()).isEqualTo("/workflow/error-handling/retry-policy/backoff-strategy");
+    assertThat(only(r, "invalid-enum").pointer())
+        .isEqualTo("/workflow/error-handling/retry-policy/backoff-strategy");
   }
 
   @Test

@@ -35,14 +35,16 @@ class SourceParserTest {
     assertThat(index.keyPosition("/steps")).isEqualTo(new Position(2, 1));
     assertThat(index.position("/steps/0")).isEqualTo(new Position(3, 5));
     assertThat(index.node("/steps/0/when").position()).isEqualTo(new Position(4, 11));
-    assertThat(index.node("/steps/0/n/1")).isEqualTo(new SourceScalar("/steps/0/n/1", new Position(5, 12), "two"));
+    assertThat(index.node("/steps/0/n/1"))
+        .isEqualTo(new SourceScalar("/steps/0/n/1", new Position(5, 12), "two"));
     assertThat(index.node("/steps/0/n/0").toJava()).isEqualTo(1);
   }
 
   @Test
   void jsonNodesKnowTheirLineColumnAndPointer() {
     Findings findings = new Findings();
-    SourceNode root = parse("{\n  \"id\": \"x\",\n  \"a/b\": [ {\"n\": 1.5} ]\n}", Syntax.JSON, findings);
+    SourceNode root =
+        parse("{\n  \"id\": \"x\",\n  \"a/b\": [ {\"n\": 1.5} ]\n}", Syntax.JSON, findings);
     SourceIndex index = new SourceIndex(root, null);
     assertThat(index.position("/id")).isEqualTo(new Position(2, 9));
     assertThat(index.keyPosition("/a~1b")).isEqualTo(new Position(3, 3));
@@ -72,7 +74,9 @@ class SourceParserTest {
     Finding f = single(findings);
     assertThat(f.code()).isEqualTo("syntax");
     assertThat(f.position()).isEqualTo(new Position(2, 2));
-    assertThat(f.message()).contains("while parsing a flow sequence").contains("expected ',' or ']'");
+    assertThat(f.message())
+        .contains("while parsing a flow sequence")
+        .contains("expected ',' or ']'");
     assertThat(f.message()).doesNotContain("\n");
   }
 

@@ -43,7 +43,15 @@ class TextFormsTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"PT0.5S, 500ms", "PT30S, 30s", "PT90S, 90s", "PT2H, 2h", "PT48H, 2d", "PT0S, 0s", "PT0.0000001S, PT0.0000001S"})
+  @CsvSource({
+    "PT0.5S, 500ms",
+    "PT30S, 30s",
+    "PT90S, 90s",
+    "PT2H, 2h",
+    "PT48H, 2d",
+    "PT0S, 0s",
+    "PT0.0000001S, PT0.0000001S"
+  })
   void durationsAreWrittenInTheLargestExactUnit(String iso, String text) {
     assertThat(DurationText.format(Duration.parse(iso))).isEqualTo(text);
   }
