@@ -1,6 +1,8 @@
 package io.baton.engine.language;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -68,7 +70,7 @@ public record LanguageContext(
           (name, schema) ->
               types.put(checkName(name), schema == null ? Map.of() : Map.copyOf(schema)));
     }
-    customStepTypes = java.util.Collections.unmodifiableMap(types);
+    customStepTypes = Collections.unmodifiableMap(types);
   }
 
   /** A context with no custom types but {@code task}, and the default limits. */
@@ -93,7 +95,7 @@ public record LanguageContext(
 
   /** Every step type a definition may use: the built-in ones, then the custom ones. */
   public Set<String> knownTypes() {
-    Set<String> all = new java.util.LinkedHashSet<>(BUILT_IN_TYPES);
+    Set<String> all = new LinkedHashSet<>(BUILT_IN_TYPES);
     all.addAll(customStepTypes.keySet());
     return all;
   }

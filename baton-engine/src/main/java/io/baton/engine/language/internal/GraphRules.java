@@ -37,6 +37,9 @@ final class GraphRules {
     for (StepEntry e : graph.scope().entries()) {
       if (remaining.contains(e.id()) && !covered.contains(e.id())) {
         List<ScopeGraph.Edge> cycle = cycleBehind(graph, e.id(), remaining, covered);
+        if (cycle.isEmpty()) {
+          continue;
+        }
         Set<String> nodes = new HashSet<>();
         cycle.forEach(edge -> nodes.add(edge.from()));
         if (reported.add(nodes)) {
@@ -86,6 +89,9 @@ final class GraphRules {
           back = edge;
           break;
         }
+      }
+      if (back == null) {
+        return path; // cannot happen: Kahn leaves only steps with a remaining predecessor
       }
       path.add(back);
       covered.add(at);

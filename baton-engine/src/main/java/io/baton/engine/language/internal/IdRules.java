@@ -36,7 +36,8 @@ final class IdRules {
     Set<String> seen = new HashSet<>();
     for (int b = 0; b < branches.size(); b++) {
       Findings branchFindings = new Findings();
-      checkId(branches.get(b).id(), e.at("branches/" + b), "branch", seen, branchFindings);
+      String id = branches.get(b).id();
+      checkId(id == null ? "" : id, e.at("branches/" + b), "branch", seen, branchFindings);
       branchFindings.all().forEach(f -> out.add(f.step(e.id())));
     }
   }

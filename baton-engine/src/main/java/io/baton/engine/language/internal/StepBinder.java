@@ -1,6 +1,7 @@
 package io.baton.engine.language.internal;
 
 import static io.baton.engine.language.DiagnosticCodes.TOO_MANY_STEPS;
+import static io.baton.engine.language.DiagnosticCodes.UNKNOWN_FIELD;
 
 import io.baton.api.definition.CustomStep;
 import io.baton.api.definition.StepCommon;
@@ -114,7 +115,10 @@ public final class StepBinder {
     return count > max;
   }
 
-  /** A custom step's fields: everything but the common ones, as written. */
+  /**
+   * A custom step's fields: everything but the common ones, as written. A field that looks like a misspelt common
+   * field ({@code dependson}) is a warning: it is passed on as configuration, which is probably not what was meant.
+   */
   private static Map<String, Object> config(FieldReader f) {
     Map<String, Object> config = new LinkedHashMap<>();
     f.object()
@@ -123,6 +127,16 @@ public final class StepBinder {
             (name, value) -> {
               if (!CommonFieldsBinder.FIELDS.contains(name)) {
                 config.put(name, value.toJava());
+                String common = NearestName.among(name, CommonFieldsBinder.FIELDS);
+                if (common != null) {
+                  f.report(
+                      Finding.warning(
+                              UNKNOWN_FIELD,
+                              f.pointer(name),
+                              "\"" + name + "\" is not a common field; it is passed to the step as configuration")
+                          .atKey()
+                          .hint("did you mean \"" + common + "\"?"));
+                }
               }
             });
     return config;

@@ -71,7 +71,7 @@ final class TypeRules {
 
   private void custom(StepEntry e, CustomStep c, Findings out) {
     String stepId = e.id().isBlank() ? null : e.id();
-    if (c.type().isBlank()) {
+    if (c.type() == null || c.type().isBlank()) {
       out.add(Finding.error(MISSING_FIELD, e.pointer(), "a step needs a \"type\"").step(stepId));
       return;
     }
