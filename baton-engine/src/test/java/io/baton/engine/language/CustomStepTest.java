@@ -55,14 +55,17 @@ class CustomStepTest {
 
   @Test
   void aConfigFieldThatLooksLikeAMisspeltCommonFieldIsAWarning() {
-    LoadResult r = loader.parse("id: w\nsteps:\n  - {id: a, type: agent, agent: x, timout: 5s}\n", "f.yaml");
+    LoadResult r =
+        loader.parse("id: w\nsteps:\n  - {id: a, type: agent, agent: x, timout: 5s}\n", "f.yaml");
     Diagnostic d = Loading.only(r, "unknown-field");
     assertThat(d.severity()).isEqualTo(Severity.WARNING);
-    assertThat(d.message()).isEqualTo("\"timout\" is not a common field; it is passed to the step as configuration");
+    assertThat(d.message())
+        .isEqualTo("\"timout\" is not a common field; it is passed to the step as configuration");
     assertThat(d.hint()).isEqualTo("did you mean \"timeout\"?");
     assertThat(d.line()).isEqualTo(3);
     assertThat(d.column()).isEqualTo(36);
-    assertThat(((CustomStep) r.definition().steps().getFirst()).config()).containsEntry("timout", "5s");
+    assertThat(((CustomStep) r.definition().steps().getFirst()).config())
+        .containsEntry("timout", "5s");
   }
 
   @Test

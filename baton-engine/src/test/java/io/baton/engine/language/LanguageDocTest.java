@@ -14,7 +14,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** docs/language.md stays true: its workflows load, its step examples bind, every code and type is documented. */
+/**
+ * docs/language.md stays true: its workflows load, its step examples bind, every code and type is
+ * documented.
+ */
 class LanguageDocTest {
   private static final Pattern YAML_BLOCK = Pattern.compile("```yaml\n(.*?)```", Pattern.DOTALL);
   private static String doc;
@@ -22,7 +25,9 @@ class LanguageDocTest {
   @BeforeAll
   static void read() throws Exception {
     Optional<Path> file = RepositoryFiles.root().map(root -> root.resolve("docs/language.md"));
-    assumeTrue(file.isPresent() && Files.exists(file.get()), "docs/language.md is not reachable from here");
+    assumeTrue(
+        file.isPresent() && Files.exists(file.get()),
+        "docs/language.md is not reachable from here");
     doc = Files.readString(file.get());
   }
 
@@ -45,13 +50,25 @@ class LanguageDocTest {
   @Test
   void everyStepExampleBindsWithoutFieldErrors() {
     WorkflowLoader loader =
-        new WorkflowLoader(LanguageContext.of(new FakeExpressions()).withStepType("agent", Map.of()));
+        new WorkflowLoader(
+            LanguageContext.of(new FakeExpressions()).withStepType("agent", Map.of()));
     for (String block : yamlBlocks().stream().filter(b -> b.startsWith("- ")).toList()) {
       LoadResult r = loader.parse("id: doc\nsteps:\n" + block.indent(2), "doc.yaml");
       assertThat(r.diagnostics())
           .as(block)
-          .noneMatch(d -> List.of("syntax", "unknown-field", "wrong-type", "invalid-enum", "invalid-duration",
-              "unknown-step-type", "invalid-expression", "invalid-template", "conflicting-fields").contains(d.code()));
+          .noneMatch(
+              d ->
+                  List.of(
+                          "syntax",
+                          "unknown-field",
+                          "wrong-type",
+                          "invalid-enum",
+                          "invalid-duration",
+                          "unknown-step-type",
+                          "invalid-expression",
+                          "invalid-template",
+                          "conflicting-fields")
+                      .contains(d.code()));
     }
   }
 

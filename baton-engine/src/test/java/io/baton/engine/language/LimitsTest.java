@@ -80,6 +80,23 @@ class LimitsTest {
   }
 
   @Test
+  void aChainAtTheDefaultStepLimitLoads() {
+    StringBuilder text = new StringBuilder("id: long\nsteps:\n  - {id: s0, type: tool, tool: t}\n");
+    for (int i = 1; i < Limits.DEFAULTS.maxSteps(); i++) {
+      text.append("  - {id: s")
+          .append(i)
+          .append(", type: tool, tool: t, dependsOn: s")
+          .append(i - 1)
+          .append(", input: {x: \"${steps.s")
+          .append(i - 1)
+          .append(".output}\"}}\n");
+    }
+    LoadResult r = Loading.LOADER.parse(text.toString(), "long.yaml");
+    assertThat(r.diagnostics()).isEmpty();
+    assertThat(r.definition().steps()).hasSize(Limits.DEFAULTS.maxSteps());
+  }
+
+  @Test
   void definitionsBuiltInJavaAreCheckedAgainstTheStepLimitToo() {
     List<StepDef> steps = new ArrayList<>();
     for (int i = 0; i < 3; i++) {

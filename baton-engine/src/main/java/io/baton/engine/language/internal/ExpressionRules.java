@@ -11,11 +11,8 @@ import io.baton.api.spi.ExpressionException;
 import io.baton.engine.expression.Reference;
 import io.baton.engine.language.ExpressionSupport;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Expressions and templates: they compile, the steps they read exist and are visible (same scope or
@@ -70,31 +67,25 @@ final class ExpressionRules {
         .hint(NearestName.hint(dialect, known));
   }
 
-  /** The steps upstream of each step, computed once per step. */
+  /**
+   * Whether a step has ended whenever another starts: it precedes the reader, or one of the
+   * reader's containers, in its own scope. Searched per reference rather than precomputed, so that
+   * long chains stay linear in memory.
+   */
   private static final class Upstream {
     private final StepIndex index;
-    private final Map<StepEntry, Set<StepEntry>> cache = new IdentityHashMap<>();
 
     Upstream(StepIndex index) {
       this.index = index;
     }
 
-    /**
-     * The steps that have ended whenever {@code e} starts: its ancestors, and those of its
-     * containers.
-     */
-    Set<StepEntry> of(StepEntry e) {
-      Set<StepEntry> known = cache.get(e);
-      if (known != null) {
-        return known;
+    boolean of(StepEntry reader, StepEntry target) {
+      for (StepEntry e = reader; e != null; e = e.scope().owner()) {
+        if (e.scope() == target.scope()) {
+          return e != target && index.graph(e.scope()).precedes(target.id(), e.id());
+        }
       }
-      Set<StepEntry> out = Collections.newSetFromMap(new IdentityHashMap<>());
-      index.graph(e.scope()).ancestors(e.id()).forEach(id -> out.add(e.scope().get(id)));
-      if (e.scope().owner() != null) {
-        out.addAll(of(e.scope().owner()));
-      }
-      cache.put(e, out);
-      return out;
+      return false;
     }
   }
 
@@ -173,7 +164,7 @@ final class ExpressionRules {
       StepEntry target = resolve(ref.stepId());
       if (target == null) {
         report(unknown(ref.stepId(), pointer).offset(at));
-      } else if (step != null && !site.readsBody() && !upstream.of(step).contains(target)) {
+      } else if (step != null && !site.readsBody() && !upstream.of(step, target)) {
         report(
             Finding.warning(
                     NOT_UPSTREAM,

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -83,9 +84,24 @@ public final class ScopeGraph {
     return out.getOrDefault(id, List.of());
   }
 
-  /** The steps that always run before {@code id}: its transitive predecessors. */
-  public Set<String> ancestors(String id) {
-    return walk(id, n -> incoming(n).stream().map(Edge::from).toList());
+  /**
+   * Whether {@code ancestor} always runs before {@code id}; searches backwards and stops when it
+   * finds it.
+   */
+  public boolean precedes(String ancestor, String id) {
+    Set<String> seen = new HashSet<>();
+    Deque<String> todo = new ArrayDeque<>(List.of(id));
+    while (!todo.isEmpty()) {
+      for (Edge edge : incoming(todo.pop())) {
+        if (edge.from().equals(ancestor)) {
+          return true;
+        }
+        if (seen.add(edge.from())) {
+          todo.add(edge.from());
+        }
+      }
+    }
+    return false;
   }
 
   /** The steps that run after {@code id}: its transitive successors. */

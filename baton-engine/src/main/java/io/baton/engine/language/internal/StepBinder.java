@@ -116,8 +116,9 @@ public final class StepBinder {
   }
 
   /**
-   * A custom step's fields: everything but the common ones, as written. A field that looks like a misspelt common
-   * field ({@code dependson}) is a warning: it is passed on as configuration, which is probably not what was meant.
+   * A custom step's fields: everything but the common ones, as written. A field that looks like a
+   * misspelt common field ({@code dependson}) is a warning: it is passed on as configuration, which
+   * is probably not what was meant.
    */
   private static Map<String, Object> config(FieldReader f) {
     Map<String, Object> config = new LinkedHashMap<>();
@@ -133,7 +134,9 @@ public final class StepBinder {
                       Finding.warning(
                               UNKNOWN_FIELD,
                               f.pointer(name),
-                              "\"" + name + "\" is not a common field; it is passed to the step as configuration")
+                              "\""
+                                  + name
+                                  + "\" is not a common field; it is passed to the step as configuration")
                           .atKey()
                           .hint("did you mean \"" + common + "\"?"));
                 }
