@@ -105,6 +105,21 @@ class ValidateDefinitionTest {
   }
 
   @Test
+  void aCustomStepCannotTakeABuiltInTypeName() {
+    List<Diagnostic> found =
+        LOADER.validate(workflow(new CustomStep(common("a"), "tool", Map.of("tool", "t"))));
+    assertThat(found)
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.code()).isEqualTo("invalid-value");
+              assertThat(d.pointer()).isEqualTo("/steps/0/type");
+              assertThat(d.message())
+                  .isEqualTo("\"tool\" is a built-in step type, but this step is a CustomStep");
+            });
+  }
+
+  @Test
   void anEmptyWorkflowIdAndNoStepsAreMissing() {
     WorkflowDefinition d =
         new WorkflowDefinition("", null, null, null, null, null, List.of(), null, null, null);

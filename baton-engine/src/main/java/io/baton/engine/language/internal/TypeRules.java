@@ -1,6 +1,7 @@
 package io.baton.engine.language.internal;
 
 import static io.baton.engine.language.DiagnosticCodes.INVALID_CONFIG;
+import static io.baton.engine.language.DiagnosticCodes.INVALID_VALUE;
 import static io.baton.engine.language.DiagnosticCodes.MISSING_FIELD;
 import static io.baton.engine.language.DiagnosticCodes.UNKNOWN_STEP_TYPE;
 
@@ -73,6 +74,16 @@ final class TypeRules {
     String stepId = e.id().isBlank() ? null : e.id();
     if (c.type() == null || c.type().isBlank()) {
       out.add(Finding.error(MISSING_FIELD, e.pointer(), "a step needs a \"type\"").step(stepId));
+      return;
+    }
+    if (LanguageContext.BUILT_IN_TYPES.contains(c.type())) {
+      out.add(
+          Finding.error(
+                  INVALID_VALUE,
+                  e.at("type"),
+                  "\"" + c.type() + "\" is a built-in step type, but this step is a CustomStep")
+              .step(stepId)
+              .hint("build it with its own record (" + c.type() + " step) instead"));
       return;
     }
     if (!known.contains(c.type())) {
