@@ -95,7 +95,10 @@ public final class WorkflowLoader {
     Binding binding = new Binding(context, parsed, new PointerMap());
     Importers.Imported imported = Importers.bind(object, binding);
     List<Finding> all = new ArrayList<>(binding.findings().all());
-    for (Finding f : rules.check(imported.definition())) {
+    // Over the step limit the definition is truncated: checking its references would only add
+    // noise.
+    boolean truncated = all.stream().anyMatch(f -> f.code().equals(DiagnosticCodes.TOO_MANY_STEPS));
+    for (Finding f : truncated ? List.<Finding>of() : rules.check(imported.definition())) {
       all.add(f.withPointer(binding.pointers().toSource(f.pointer())));
     }
     return new LoadResult(imported.definition(), located(all, locator), imported.format());

@@ -70,8 +70,10 @@ class LimitsTest {
                     type: map
                     items: inputs.x
                     steps: [{id: b, type: tool, tool: t}, {id: c, type: tool, tool: t}]
+                  - {id: d, type: tool, tool: t, dependsOn: m}
                 """,
                 "f.yaml");
+    assertThat(r.diagnostics()).as("no noise about the steps left out").hasSize(1);
     Diagnostic d = only(r, "too-many-steps");
     assertThat(d.message()).isEqualTo("the workflow has more than 2 steps");
     assertThat(d.pointer()).isEqualTo("/steps/1/steps/0");
