@@ -51,4 +51,12 @@ public interface ExpressionSupport {
    *     it
    */
   List<Reference> templateReferences(Object value);
+
+  /**
+   * The support to use for one workflow: the same, unless the workflow declares variables of its
+   * own (a map step's {@code as: doc} makes {@code doc} a variable of its body).
+   */
+  default ExpressionSupport forWorkflow(io.baton.api.definition.WorkflowDefinition definition) {
+    return this;
+  }
 }

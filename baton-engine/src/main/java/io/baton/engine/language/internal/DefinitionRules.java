@@ -14,7 +14,6 @@ import java.util.List;
 public final class DefinitionRules {
   private final LanguageContext context;
   private final TypeRules types;
-  private final ExpressionRules expressions;
 
   /**
    * @throws IllegalArgumentException when a custom step type's schema is not a valid JSON Schema
@@ -22,7 +21,6 @@ public final class DefinitionRules {
   public DefinitionRules(LanguageContext context) {
     this.context = context;
     this.types = new TypeRules(context);
-    this.expressions = new ExpressionRules(context.expressions());
   }
 
   /** Every problem of {@code definition}, in rule order. */
@@ -43,7 +41,8 @@ public final class DefinitionRules {
     new ShapeRules().check(definition, index, out);
     new ReferenceRules().check(index, out);
     new GraphRules().check(index, out);
-    expressions.check(definition, index, out);
+    new ExpressionRules(context.expressions().forWorkflow(definition))
+        .check(definition, index, out);
     return out.all();
   }
 }
