@@ -5,6 +5,9 @@ import io.baton.api.run.PendingInput;
 import io.baton.api.run.RunView;
 import io.baton.api.spi.RunListener;
 import io.baton.api.store.WaitStore;
+import io.baton.engine.language.DefinitionInvalidException;
+import io.baton.engine.language.Diagnostic;
+import io.baton.engine.language.WorkflowLoader;
 import io.baton.engine.runtime.ControlOp;
 import io.baton.engine.runtime.RunEngine;
 import io.baton.engine.runtime.StartRequest;
@@ -13,12 +16,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * A Baton engine embedded in a Java program: starts runs of workflows, controls them, answers their questions.
+ * A Baton engine embedded in a Java program: starts runs of workflows, controls them, answers their
+ * questions.
  *
  * <pre>{@code
  * try (Baton baton = Baton.builder()
@@ -30,16 +35,25 @@ import java.util.concurrent.TimeoutException;
  * }
  * }</pre>
  *
- * <p>Thread-safe. Every method that changes a run returns once the change is durable in the journal.
+ * <p>Thread-safe. Every method that changes a run returns once the change is durable in the
+ * journal.
  */
 public final class Baton implements AutoCloseable {
   private final RunEngine engine;
+  private final WorkflowLoader loader;
   private final WaitStore waits;
   private final List<RunListener> listeners;
   private final Runnable onClose;
+  private final Map<String, WorkflowDefinition> validated = new ConcurrentHashMap<>();
 
-  Baton(RunEngine engine, WaitStore waits, List<RunListener> listeners, Runnable onClose) {
+  Baton(
+      RunEngine engine,
+      WorkflowLoader loader,
+      WaitStore waits,
+      List<RunListener> listeners,
+      Runnable onClose) {
     this.engine = engine;
+    this.loader = loader;
     this.waits = waits;
     this.listeners = listeners;
     this.onClose = onClose;
@@ -50,7 +64,9 @@ public final class Baton implements AutoCloseable {
     return new BatonBuilder();
   }
 
-  /** Registers a workflow so that subworkflow steps and {@link #start(String, Map)} find it by id. */
+  /**
+   * Registers a workflow so that subworkflow steps and {@link #start(String, Map)} find it by id.
+   */
   public void register(WorkflowDefinition definition) {
     engine.register(definition);
   }
@@ -63,7 +79,25 @@ public final class Baton implements AutoCloseable {
   /** Starts a run with options (id, priority). */
   public RunHandle start(
       WorkflowDefinition definition, Map<String, Object> inputs, StartRequest request) {
+    validate(definition);
     return new RunHandle(this, engine.start(definition, inputs, request));
+  }
+
+  /** Validates a definition once per instance: invalid definitions never run. */
+  private void validate(WorkflowDefinition definition) {
+    if (validated.get(key(definition)) == definition) {
+      return;
+    }
+    List<Diagnostic> errors =
+        loader.validate(definition).stream().filter(Diagnostic::isError).toList();
+    if (!errors.isEmpty()) {
+      throw new DefinitionInvalidException(errors);
+    }
+    validated.put(key(definition), definition);
+  }
+
+  private static String key(WorkflowDefinition definition) {
+    return definition.id() + "@" + definition.version();
   }
 
   /** The run's current state. */
@@ -97,16 +131,17 @@ public final class Baton implements AutoCloseable {
   }
 
   /**
-   * Starts a new run that shares {@code runId}'s history up to top-level step {@code stepId}, which runs again
-   * with {@code editedInput} (or its original input when null), followed by everything downstream of it.
+   * Starts a new run that shares {@code runId}'s history up to top-level step {@code stepId}, which
+   * runs again with {@code editedInput} (or its original input when null), followed by everything
+   * downstream of it.
    */
   public RunHandle rerunFrom(String runId, String stepId, Object editedInput) {
     return new RunHandle(this, engine.fork(runId, stepId, editedInput));
   }
 
   /**
-   * Answers a human step (or any wait) by its wait id. Answering twice is harmless: the second answer is ignored
-   * and this returns false.
+   * Answers a human step (or any wait) by its wait id. Answering twice is harmless: the second
+   * answer is ignored and this returns false.
    *
    * @return true when the answer was taken, false when the wait was already answered or is unknown
    */
@@ -154,7 +189,9 @@ public final class Baton implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting for " + id, e);
     } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+      throw e.getCause() instanceof RuntimeException r
+          ? r
+          : new IllegalStateException(e.getCause());
     }
   }
 }

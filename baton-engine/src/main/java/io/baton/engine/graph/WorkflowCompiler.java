@@ -24,6 +24,7 @@ import io.baton.api.spi.ExecutionMode;
 import io.baton.api.spi.StepExecutor;
 import io.baton.engine.config.EngineConfig;
 import io.baton.engine.expression.Expressions;
+import io.baton.engine.language.EngineExpressionSupport;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -31,9 +32,10 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Turns a validated {@link WorkflowDefinition} into a {@link CompiledWorkflow}: resolves the graph's edges and
- * compiles every template and expression once. Structural errors are the validator's job; the compiler assumes a
- * valid definition and reports anything else as an {@link IllegalArgumentException} naming the step.
+ * Turns a validated {@link WorkflowDefinition} into a {@link CompiledWorkflow}: resolves the
+ * graph's edges and compiles every template and expression once. Structural errors are the
+ * validator's job; the compiler assumes a valid definition and reports anything else as an {@link
+ * IllegalArgumentException} naming the step.
  */
 public final class WorkflowCompiler {
   private final Expressions expressions;
@@ -42,7 +44,8 @@ public final class WorkflowCompiler {
 
   /**
    * @param expressions compiles templates and expressions
-   * @param executors the executor of each step type that runs a handler (module, tool, task, custom types)
+   * @param executors the executor of each step type that runs a handler (module, tool, task, custom
+   *     types)
    * @param config the engine's defaults for timeouts and retries
    */
   public WorkflowCompiler(
@@ -54,6 +57,12 @@ public final class WorkflowCompiler {
 
   /** Compiles {@code definition}. */
   public CompiledWorkflow compile(WorkflowDefinition definition) {
+    return new WorkflowCompiler(
+            EngineExpressionSupport.declaring(expressions, definition), executors, config)
+        .compileGraph(definition);
+  }
+
+  private CompiledWorkflow compileGraph(WorkflowDefinition definition) {
     Map<String, CompiledStep> byId = new HashMap<>();
     CompiledScope root = new CompiledScope(null, null);
     String dialect = definition.expressionLanguage();
@@ -232,7 +241,10 @@ public final class WorkflowCompiler {
       case SwitchStep s -> {
         for (int i = 0; i < s.cases().size(); i++) {
           String branch = "case:" + i;
-          s.cases().get(i).next().forEach(id -> sibling(step, id, byId).guard(new Guard(step, branch)));
+          s.cases()
+              .get(i)
+              .next()
+              .forEach(id -> sibling(step, id, byId).guard(new Guard(step, branch)));
         }
         s.defaultNext().forEach(id -> sibling(step, id, byId).guard(new Guard(step, "default")));
       }
@@ -243,7 +255,8 @@ public final class WorkflowCompiler {
     }
   }
 
-  private static CompiledStep sibling(CompiledStep from, String id, Map<String, CompiledStep> byId) {
+  private static CompiledStep sibling(
+      CompiledStep from, String id, Map<String, CompiledStep> byId) {
     CompiledStep target = byId.get(id);
     if (target == null || target.scope() != from.scope()) {
       throw new IllegalArgumentException(

@@ -39,12 +39,15 @@ final class ScopeResults {
     return (List<Object>) ((Map<String, Object>) map.input).get("items");
   }
 
-  /** The value scope {@code key} of {@code owner} yields: its {@code result} template, or its last step's output. */
+  /**
+   * The value scope {@code key} of {@code owner} yields: its {@code result} template, or its last
+   * step's output.
+   */
   static Object resultOf(RunState run, StepState owner, String key) {
     ScopeInstance scope = run.scope(owner.path + "[" + key + "]/");
     Template template = owner.step.template("result");
     if (template != null) {
-      return template.render(new Variables(run, scope, null, Map.of()));
+      return template.render(new StepVariables(run, scope, null, Map.of()));
     }
     if (scope.scope().steps().isEmpty()) {
       return null;

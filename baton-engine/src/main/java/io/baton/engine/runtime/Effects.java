@@ -6,15 +6,15 @@ import io.baton.api.run.RunEvent.RunStarted;
 import io.baton.api.run.RunEvent.StepFailed;
 import io.baton.api.run.RunEvent.StepWaiting;
 import io.baton.api.run.StepFailure;
+import io.baton.api.run.StepStatus;
 import io.baton.api.run.WaitKind;
 import io.baton.api.spi.StepExecutor;
 import io.baton.api.store.TimerRecord;
 import io.baton.api.store.WaitRecord;
 import io.baton.api.time.TimeSource;
-import io.baton.api.run.StepStatus;
 import io.baton.engine.executor.FailureClassifier;
-import io.baton.engine.graph.StepKind;
 import io.baton.engine.executor.JsonValues;
+import io.baton.engine.graph.StepKind;
 import io.baton.engine.planner.RunState;
 import io.baton.engine.planner.StepState;
 import io.baton.engine.scheduler.QueuedTask;
@@ -26,9 +26,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The side effects of one run's events: handler threads, timers, wait registrations, child runs, published
- * events. Owned by the run's decider; anything that leaves the process is queued in {@code effects} and runs
- * only after the events that caused it are durable.
+ * The side effects of one run's events: handler threads, timers, wait registrations, child runs,
+ * published events. Owned by the run's decider; anything that leaves the process is queued in
+ * {@code effects} and runs only after the events that caused it are durable.
  */
 final class Effects {
   private final RuntimeServices rt;
@@ -36,12 +36,25 @@ final class Effects {
   private final RunActor actor;
   private final RunState state;
   private final List<Runnable> effects;
+  private final List<Runnable> index;
   private final Map<String, RunningTask> tasks = new HashMap<>();
   private final Map<String, String> openWaits = new HashMap<>();
   private final Map<String, TimeSource.Cancellable> timers = new HashMap<>();
 
-  Effects(RuntimeServices rt, RunHost host, RunActor actor, RunState state, List<Runnable> effects) {
+  /**
+   * @param effects what leaves the process, run after the batch is durable and listeners were told
+   * @param index updates of the wait and timer indexes, run right after the batch is durable,
+   *     before anyone can learn of the waits they index
+   */
+  Effects(
+      RuntimeServices rt,
+      RunHost host,
+      RunActor actor,
+      RunState state,
+      List<Runnable> effects,
+      List<Runnable> index) {
     this.rt = rt;
+    this.index = index;
     this.host = host;
     this.actor = actor;
     this.state = state;
@@ -93,7 +106,14 @@ final class Effects {
   }
 
   private TaskKey keyOf(String path) {
-    return new TaskKey(state.runId(), path, state.workflow().definition().id(), typeOf(path), Priority.DEFAULT, 0, null);
+    return new TaskKey(
+        state.runId(),
+        path,
+        state.workflow().definition().id(),
+        typeOf(path),
+        Priority.DEFAULT,
+        0,
+        null);
   }
 
   private String typeOf(String path) {
@@ -114,7 +134,8 @@ final class Effects {
     if (timeout != null) {
       Instant due = rt.clock().now().plus(timeout);
       task.timeout =
-          rt.clock().schedule(due, () -> actor.post(new Message.AttemptTimeout(s.path(), task.attempt)));
+          rt.clock()
+              .schedule(due, () -> actor.post(new Message.AttemptTimeout(s.path(), task.attempt)));
     }
     String path = s.path();
     Thread.startVirtualThread(
@@ -154,7 +175,8 @@ final class Effects {
     StepExecutor<StepDef> executor = (StepExecutor<StepDef>) s.step().executor();
     actor.recordStarted(s.path(), s.attempt());
     try {
-      Object output = JsonValues.normalize(executor.execute(s.step().definition(), contextFor(s, null)));
+      Object output =
+          JsonValues.normalize(executor.execute(s.step().definition(), contextFor(s, null)));
       actor.record(new io.baton.api.run.RunEvent.StepCompleted(now, s.path(), s.attempt(), output));
     } catch (Exception e) {
       actor.recordAll(
@@ -209,7 +231,7 @@ final class Effects {
       String event = w.kind() == WaitKind.EVENT ? (String) d.get("event") : null;
       String key = w.kind() == WaitKind.EVENT ? (String) d.get("correlationKey") : null;
       WaitRecord record = new WaitRecord(w.waitId(), runId, w.path(), w.kind(), event, key);
-      effects.add(() -> rt.waits().register(record));
+      index.add(() -> rt.waits().register(record));
     }
     if (w.deadline() != null) {
       timer(w.waitId(), w.path(), w.deadline(), new Message.Wake(w.path()));
@@ -222,7 +244,7 @@ final class Effects {
   void clearWait(String path) {
     String waitId = openWaits.remove(path);
     if (waitId != null) {
-      effects.add(() -> rt.waits().remove(waitId));
+      index.add(() -> rt.waits().remove(waitId));
       cancelTimer(waitId);
       StepState s = state.step(path);
       if (s != null
@@ -241,7 +263,10 @@ final class Effects {
     effects.add(
         () ->
             host.publish(
-                (String) in.get("event"), (String) in.get("correlationKey"), in.get("data"), runId));
+                (String) in.get("event"),
+                (String) in.get("correlationKey"),
+                in.get("data"),
+                runId));
   }
 
   void runStarted(RunStarted started) {
@@ -253,10 +278,10 @@ final class Effects {
 
   void runEnded() {
     timers.values().forEach(TimeSource.Cancellable::cancel);
-    timers.keySet().forEach(id -> effects.add(() -> rt.timers().cancel(state.runId() + "/" + id)));
+    timers.keySet().forEach(id -> index.add(() -> rt.timers().cancel(state.runId() + "/" + id)));
     timers.clear();
     for (String waitId : List.copyOf(openWaits.values())) {
-      effects.add(() -> rt.waits().remove(waitId));
+      index.add(() -> rt.waits().remove(waitId));
     }
     openWaits.clear();
     effects.add(() -> host.runEnded(state));
@@ -266,7 +291,7 @@ final class Effects {
     cancelTimer(id);
     timers.put(id, rt.clock().schedule(at, () -> actor.post(message)));
     TimerRecord record = new TimerRecord(state.runId() + "/" + id, state.runId(), path, at);
-    effects.add(() -> rt.timers().schedule(record));
+    index.add(() -> rt.timers().schedule(record));
   }
 
   private void cancelTimer(String id) {
@@ -274,7 +299,7 @@ final class Effects {
     if (t != null) {
       t.cancel();
       String timerId = state.runId() + "/" + id;
-      effects.add(() -> rt.timers().cancel(timerId));
+      index.add(() -> rt.timers().cancel(timerId));
     }
   }
 }

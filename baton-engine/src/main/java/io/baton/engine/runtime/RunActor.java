@@ -30,9 +30,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The decider of one run: an actor with a mailbox. Messages are handled one at a time on whichever virtual
- * thread drains the mailbox, so the run's state needs no lock. Each drain turns messages and plans into events,
- * applies them, makes them durable in one journal append, and only then acts on them (write-ahead).
+ * The decider of one run: an actor with a mailbox. Messages are handled one at a time on whichever
+ * virtual thread drains the mailbox, so the run's state needs no lock. Each drain turns messages
+ * and plans into events, applies them, makes them durable in one journal append, and only then acts
+ * on them (write-ahead).
  */
 final class RunActor {
   private static final Logger LOG = LoggerFactory.getLogger(RunActor.class);
@@ -43,6 +44,8 @@ final class RunActor {
   private final AtomicBoolean scheduled = new AtomicBoolean();
   private final List<RunEvent> batch = new ArrayList<>();
   private final List<Runnable> effects = new ArrayList<>();
+  private final List<Runnable> index = new ArrayList<>();
+  private final List<Runnable> replies = new ArrayList<>();
   private final Effects fx;
   private RunRecord record;
   private volatile boolean evicted;
@@ -52,7 +55,7 @@ final class RunActor {
     this.host = host;
     this.state = state;
     this.record = record;
-    this.fx = new Effects(rt, host, this, state, effects);
+    this.fx = new Effects(rt, host, this, state, effects, index);
   }
 
   String runId() {
@@ -66,7 +69,6 @@ final class RunActor {
       rt.deciders().execute(this::drain);
     }
   }
-
 
   boolean isEvicted() {
     return evicted;
@@ -121,20 +123,30 @@ final class RunActor {
       case Message.RunTimeout t -> recordAll(rt.planner().controls().timeOut(state, now));
       case Message.Control c -> control(c, now);
       case Message.Resolve r -> {
+        List<String> problems = answerProblems(r);
+        if (!problems.isEmpty()) {
+          r.done()
+              .completeExceptionally(
+                  new io.baton.engine.InvalidInputException(
+                      "the answer to step '" + r.path() + "'", problems));
+          return;
+        }
         List<RunEvent> events =
             rt.planner().controls().resolve(state, r.path(), r.waitId(), r.value(), r.by(), now);
         recordAll(events);
-        effects.add(() -> r.done().complete(!events.isEmpty()));
+        replies.add(() -> r.done().complete(!events.isEmpty()));
       }
       case Message.ChildFailed f ->
-          recordAll(rt.planner().controls().childFailed(state, f.path(), f.waitId(), f.failure(), now));
-      case Message.Query q -> effects.add(() -> q.view().complete(RunViews.of(state)));
+          recordAll(
+              rt.planner().controls().childFailed(state, f.path(), f.waitId(), f.failure(), now));
+      case Message.Query q -> replies.add(() -> q.view().complete(RunViews.of(state)));
     }
   }
 
   /**
-   * Re-establishes what a rebuilt run had in flight: handlers are started again with the same attempt (and so
-   * the same idempotency key), timers and waits are registered again, child runs started if they are missing.
+   * Re-establishes what a rebuilt run had in flight: handlers are started again with the same
+   * attempt (and so the same idempotency key), timers and waits are registered again, child runs
+   * started if they are missing.
    */
   private void recover() {
     for (StepState s : List.copyOf(state.steps())) {
@@ -151,18 +163,34 @@ final class RunActor {
             start(s);
           } else {
             state.touch(s.path());
-            fx.failed(
-                new StepFailed(s.retryAt(), s.path(), s.attempt(), s.failure(), s.retryAt()));
+            fx.failed(new StepFailed(s.retryAt(), s.path(), s.attempt(), s.failure(), s.retryAt()));
           }
         }
         case WAITING ->
             fx.registerWait(
                 new StepWaiting(
-                    rt.clock().now(), s.path(), s.attempt(), s.waitId(), s.waitKind(),
-                    s.deadline(), s.waitDetails()));
+                    rt.clock().now(),
+                    s.path(),
+                    s.attempt(),
+                    s.waitId(),
+                    s.waitKind(),
+                    s.deadline(),
+                    s.waitDetails()));
         default -> {}
       }
     }
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<String> answerProblems(Message.Resolve r) {
+    StepState s = state.step(r.path());
+    if (s == null
+        || s.waitKind() != io.baton.api.run.WaitKind.HUMAN
+        || !r.waitId().equals(s.waitId())
+        || !(s.waitDetails().get("form") instanceof Map<?, ?> form)) {
+      return List.of();
+    }
+    return io.baton.engine.schema.JsonSchemaCheck.problems((Map<String, Object>) form, r.value());
   }
 
   private void taskEnded(Message.TaskEnded e, Instant now) {
@@ -190,7 +218,7 @@ final class RunActor {
           case RETRY -> controls.retry(state, c.by(), now);
         };
     recordAll(events);
-    effects.add(() -> c.done().complete(!events.isEmpty()));
+    replies.add(() -> c.done().complete(!events.isEmpty()));
   }
 
   private void decide() {
@@ -280,6 +308,11 @@ final class RunActor {
     record(new StepStarted(rt.clock().now(), path, attempt));
   }
 
+  /**
+   * Makes the batch durable, then: updates the wait and timer indexes, tells the listeners, carries
+   * out the effects, and answers the requests — in that order, so that nobody learns of a wait
+   * before it can be answered.
+   */
   private void flush() {
     if (!batch.isEmpty()) {
       long base = state.applied() - batch.size();
@@ -288,24 +321,34 @@ final class RunActor {
       } catch (RuntimeException e) {
         batch.clear();
         effects.clear();
+        index.clear();
+        // the requests were not made durable: their callers time out rather than hear a false yes
+        replies.clear();
         host.persistenceFailed(this, e);
         return;
       }
       saveRecord();
+      runAll(index);
       notifyListeners(base);
       batch.clear();
     }
-    if (!effects.isEmpty()) {
-      List<Runnable> toRun = List.copyOf(effects);
-      effects.clear();
-      for (Runnable effect : toRun) {
-        effect.run();
-      }
-    }
+    runAll(index);
+    runAll(effects);
+    runAll(replies);
     RunStatus status = state.effectiveStatus();
     if ((status == RunStatus.WAITING || status.isTerminal() || status == RunStatus.PAUSED)
         && fx.idle()) {
       host.runIdle(this);
+    }
+  }
+
+  private static void runAll(List<Runnable> actions) {
+    if (!actions.isEmpty()) {
+      List<Runnable> toRun = List.copyOf(actions);
+      actions.clear();
+      for (Runnable action : toRun) {
+        action.run();
+      }
     }
   }
 
@@ -339,6 +382,7 @@ final class RunActor {
     LOG.error("internal error in the decider of run {}; failing the run", runId(), e);
     batch.clear();
     effects.clear();
+    index.clear();
     if (!state.status().isTerminal()) {
       try {
         record(
