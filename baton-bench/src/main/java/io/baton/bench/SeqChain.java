@@ -34,7 +34,7 @@ final class SeqChain implements Workload {
 
   /** The workload of {@code BENCHMARKS.md}: 1,000 steps; 10 runs a repetition. */
   static SeqChain standard() {
-    return new SeqChain(1_000, 10, new Plan(20, 15));
+    return new SeqChain(1_000, 10, new Plan(20, 25));
   }
 
   @Override
