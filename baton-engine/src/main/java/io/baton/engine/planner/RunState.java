@@ -73,6 +73,11 @@ public final class RunState {
         s.status = StepStatus.RUNNING;
         s.startedAt = e.at();
         s.invalidate();
+        if (s.step.kind().isComposite()) {
+          // A composite's work (opening its branches, items or iterations) is done by the planner: nothing
+          // else would make it look at the step again, so starting it makes it a candidate.
+          candidates.put(s.path, new Candidate(s.scope, s.step));
+        }
       }
       case StepCompleted e -> onCompleted(e);
       case StepFailed e -> onFailed(e);
