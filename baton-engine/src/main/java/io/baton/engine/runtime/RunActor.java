@@ -128,7 +128,13 @@ final class RunActor {
       }
       case Message.ChildFailed f ->
           recordAll(rt.planner().controls().childFailed(state, f.path(), f.waitId(), f.failure(), now));
-      case Message.Query q -> effects.add(() -> q.view().complete(RunViews.of(state)));
+      case Message.Query q -> {
+        // The view is taken now, not when the effect runs: decisions made later in this drain queue their
+        // effects (wait registrations, …) after this one, and a caller must never see a pending input that
+        // submitInput cannot find yet.
+        io.baton.api.run.RunView view = RunViews.of(state);
+        effects.add(() -> q.view().complete(view));
+      }
     }
   }
 
