@@ -253,6 +253,8 @@ final class RunActor {
       case StepSkipped s -> fx.clearWait(s.path());
       case StepWaiting w -> fx.registerWait(w);
       case RunStarted r -> fx.runStarted(r);
+      // At once, not as an effect: the retried run may end within this very drain.
+      case RunEvent.RunRetried r -> host.runReopened(runId());
       default -> {
         if (state.status().isTerminal()) {
           fx.runEnded();

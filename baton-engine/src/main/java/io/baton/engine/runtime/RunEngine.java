@@ -278,6 +278,11 @@ public final class RunEngine implements RunHost {
   }
 
   @Override
+  public void runReopened(String runId) {
+    completions.computeIfAbsent(runId, k -> new CompletableFuture<>());
+  }
+
+  @Override
   public void runIdle(RunActor actor) {
     if (evictSuspended && actors.remove(actor.runId(), actor)) {
       actor.markEvicted();
