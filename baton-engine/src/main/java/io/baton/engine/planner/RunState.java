@@ -118,7 +118,11 @@ public final class RunState {
   private void onScheduled(StepScheduled e) {
     StepState s = stateFor(e.path());
     if (s.status.isTerminal()) {
+      // Scheduled again after it ended (a fork's copied history of a retried run): undo its end's counts.
       s.scope.ended--;
+      if (s.isUnhandledFailure()) {
+        s.scope.unhandledFailures--;
+      }
     }
     s.status = StepStatus.READY;
     s.attempt = e.attempt();
