@@ -46,12 +46,15 @@ final class RunActor {
   private final Effects fx;
   private RunRecord record;
   private volatile boolean evicted;
+  /** How many of the run's events are in the journal: where the next append goes. */
+  private long durable;
 
   RunActor(RuntimeServices rt, RunHost host, RunState state, RunRecord record) {
     this.rt = rt;
     this.host = host;
     this.state = state;
     this.record = record;
+    this.durable = state.applied();
     this.fx = new Effects(rt, host, this, state, effects);
   }
 
@@ -290,18 +293,19 @@ final class RunActor {
 
   private void flush() {
     if (!batch.isEmpty()) {
-      long base = state.applied() - batch.size();
+      long base = durable;
+      List<RunEvent> appended = List.copyOf(batch);
+      batch.clear();
       try {
-        rt.journal().append(runId(), base, batch);
+        rt.journal().append(runId(), base, appended);
       } catch (RuntimeException e) {
-        batch.clear();
         effects.clear();
         host.persistenceFailed(this, e);
         return;
       }
+      durable += appended.size();
       saveRecord();
-      notifyListeners(base);
-      batch.clear();
+      notifyListeners(base, appended);
     }
     if (!effects.isEmpty()) {
       List<Runnable> toRun = List.copyOf(effects);
@@ -325,13 +329,13 @@ final class RunActor {
     }
   }
 
-  private void notifyListeners(long base) {
+  private void notifyListeners(long base, List<RunEvent> appended) {
     List<RunListener> listeners = rt.listeners();
     if (listeners.isEmpty()) {
       return;
     }
-    for (int i = 0; i < batch.size(); i++) {
-      JournalEntry entry = new JournalEntry(runId(), base + i, batch.get(i));
+    for (int i = 0; i < appended.size(); i++) {
+      JournalEntry entry = new JournalEntry(runId(), base + i, appended.get(i));
       for (RunListener listener : listeners) {
         try {
           listener.onEvent(entry);
@@ -342,22 +346,27 @@ final class RunActor {
     }
   }
 
-  /** An engine bug: logged loudly, and the run fails rather than hangs. */
+  /**
+   * An engine bug: logged loudly, and the run fails rather than hangs. The events already applied in this drain
+   * stay in the batch, so that the journal still matches the state (the append goes at {@link #durable}); the
+   * effects they called for are dropped, and the planner cancels every active step (interrupting handlers and
+   * returning their capacity) before the run fails.
+   */
   private void crash(Throwable e) {
     LOG.error("internal error in the decider of run {}; failing the run", runId(), e);
-    batch.clear();
     effects.clear();
     if (!state.status().isTerminal()) {
       try {
-        record(
-            new RunEvent.RunFailed(
-                rt.clock().now(),
-                new StepFailure(
-                    ErrorKind.UNKNOWN,
-                    "internal error in the engine: " + e + " (please report it)",
-                    false,
-                    Map.of()),
-                null));
+        StepFailure failure =
+            new StepFailure(
+                ErrorKind.UNKNOWN,
+                "internal error in the engine: " + e + " (please report it)",
+                false,
+                Map.of());
+        for (RunEvent event :
+            rt.planner().controls().internalError(state, failure, rt.clock().now())) {
+          record(event);
+        }
         flush();
       } catch (RuntimeException again) {
         LOG.error("could not record the failure of run {}", runId(), again);
