@@ -146,6 +146,9 @@ final class RunActor {
    * the same idempotency key), timers and waits are registered again, child runs started if they are missing.
    */
   private void recover() {
+    if (!state.status().isTerminal()) {
+      fx.runStarted(state.startedAt());
+    }
     for (StepState s : List.copyOf(state.steps())) {
       switch (s.status()) {
         case RUNNING -> {
@@ -255,7 +258,7 @@ final class RunActor {
       }
       case StepSkipped s -> fx.clearWait(s.path());
       case StepWaiting w -> fx.registerWait(w);
-      case RunStarted r -> fx.runStarted(r);
+      case RunStarted r -> fx.runStarted(r.at());
       // At once, not as an effect: the retried run may end within this very drain.
       case RunEvent.RunRetried r -> host.runReopened(runId());
       default -> {
