@@ -33,6 +33,9 @@ abstract class EngineTest {
 
   /** Builds the engine under test. */
   protected void engine(UnaryOperator<BatonBuilder> configure) {
+    if (engine != null) {
+      engine.close();
+    }
     engine = TestEngine.create(b -> configure.apply(b.listener(log)));
     baton = engine.baton();
     clock = engine.clock();
