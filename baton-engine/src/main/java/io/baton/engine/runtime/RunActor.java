@@ -66,7 +66,14 @@ final class RunActor {
   void post(Message message) {
     mailbox.add(message);
     if (scheduled.compareAndSet(false, true)) {
-      rt.deciders().execute(this::drain);
+      try {
+        rt.deciders().execute(this::drain);
+      } catch (java.util.concurrent.RejectedExecutionException e) {
+        // The engine was closed (a handler or timer ended after it): the message is dropped. What was durable
+        // is in the journal, and an engine started on the same stores recovers the run.
+        scheduled.set(false);
+        LOG.debug("run {}: engine closed, dropped {}", runId(), message.getClass().getSimpleName());
+      }
     }
   }
 
