@@ -202,4 +202,35 @@ class EvictionTest extends EngineTest {
     assertThat(done.status()).isEqualTo(RunStatus.TIMED_OUT);
     assertThat(done.endedAt()).isEqualTo(Instant.parse("2026-01-01T01:00:00Z"));
   }
+
+  @Test
+  void aHandlerEndingAfterTheEngineClosedIsDroppedQuietly() throws Exception {
+    java.util.concurrent.atomic.AtomicReference<Thread> handlerThread = new java.util.concurrent.atomic.AtomicReference<>();
+    java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch finish = new java.util.concurrent.CountDownLatch(1);
+    engine(
+        b ->
+            b.stores(journal, runs, timers, waits, definitions)
+                .tool("late", "ends after the engine closed", (args, ctx) -> {
+                  handlerThread.set(Thread.currentThread());
+                  started.countDown();
+                  finish.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                  return "late";
+                }));
+    var run = baton.start(flow("late", step("l").tool("late")), Map.of());
+    assertThat(started.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    baton.close();
+
+    List<Throwable> uncaught = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
+    Thread.setDefaultUncaughtExceptionHandler((t, e) -> uncaught.add(e));
+    try {
+      finish.countDown();
+      assertThat(handlerThread.get().join(Duration.ofSeconds(10))).isTrue();
+    } finally {
+      Thread.setDefaultUncaughtExceptionHandler(previous);
+    }
+    assertThat(uncaught).isEmpty();
+    assertThat(runs.find(run.id()).orElseThrow().status()).as("the run is left for recovery").isEqualTo(RunStatus.RUNNING);
+  }
 }
