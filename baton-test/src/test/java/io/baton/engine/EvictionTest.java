@@ -101,9 +101,10 @@ class EvictionTest extends EngineTest {
     String waitId = waitFor(run.id(), "a question", v -> !v.pendingInputs().isEmpty()).pendingInputs().getFirst().waitId();
 
     int before = journal.loads(run.id());
-    baton.status(run.id());
-    baton.status(run.id());
-    assertThat(journal.loads(run.id())).as("each look at a suspended run loads it again").isEqualTo(before + 2);
+    for (int i = 0; i < 50; i++) {
+      baton.status(run.id());
+    }
+    assertThat(journal.loads(run.id())).as("each look at a suspended run loads it once").isEqualTo(before + 50);
 
     int beforeAnswer = journal.loads(run.id());
     assertThat(baton.submitInput(waitId, "yes", "me")).isTrue();

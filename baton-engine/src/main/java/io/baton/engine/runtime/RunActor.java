@@ -78,6 +78,15 @@ final class RunActor {
   }
 
 
+  /**
+   * Queues a message without draining: a freshly loaded actor gets its {@link Message.Recover} this way, so that
+   * it is handled in one drain with the message that caused the load (otherwise the actor, idle after
+   * recovering, could evict itself before that message arrives, and each message would load the run again).
+   */
+  void enqueue(Message message) {
+    mailbox.add(message);
+  }
+
   boolean isEvicted() {
     return evicted;
   }

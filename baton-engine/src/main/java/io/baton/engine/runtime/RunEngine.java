@@ -129,7 +129,7 @@ public final class RunEngine implements RunHost {
       completions.computeIfAbsent(runId, k -> new CompletableFuture<>());
     }
     RunActor actor = new RunActor(rt, this, state, r);
-    actor.post(new Message.Recover());
+    actor.enqueue(new Message.Recover());
     return actor;
   }
 
@@ -205,7 +205,7 @@ public final class RunEngine implements RunHost {
   /** Reloads every unfinished run (after a restart). */
   public int recover() {
     List<String> unfinished = rt.runs().unfinished();
-    unfinished.forEach(this::actorFor);
+    unfinished.forEach(runId -> deliver(runId, new Message.Wake(null)));
     return unfinished.size();
   }
 
