@@ -54,11 +54,11 @@ class ConcurrencyTest extends EngineTest {
     baton.status(a.id());
     baton.status(b.id());
     assertThat(work.contexts()).extracting(StepContext::runId).containsExactlyInAnyOrder(a.id(), b.id());
+    assertThat(baton.status(a.id()).steps().values())
+        .filteredOn(s -> s.status() == StepStatus.READY)
+        .as("run a's other steps wait for its one slot")
+        .hasSize(3);
 
-    for (int i = 0; i < 6; i++) {
-      work.release(1);
-      work.awaitStarted(1);
-    }
     work.releaseAll();
     assertThat(a.await(EventLog.TIMEOUT).status()).isEqualTo(RunStatus.COMPLETED);
     assertThat(b.await(EventLog.TIMEOUT).status()).isEqualTo(RunStatus.COMPLETED);
