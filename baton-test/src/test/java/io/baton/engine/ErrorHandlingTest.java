@@ -137,7 +137,7 @@ class ErrorHandlingTest extends EngineTest {
     RunView done = run.await(EventLog.TIMEOUT);
     assertThat(done.status()).isEqualTo(RunStatus.COMPLETED);
     assertThat(stepIn(done, "slow").status()).isEqualTo(StepStatus.COMPLETED);
-    assertThat(stepIn(done, "slow").output()).isEqualTo(Map.of("answer", 42));
+    assertThat(stepIn(done, "slow").output()).isEqualTo(Map.of("answer", 42L));
     assertThat(done.outputs()).isEqualTo(Map.of("got", 42L));
   }
 

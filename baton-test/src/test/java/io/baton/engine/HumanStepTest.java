@@ -200,7 +200,33 @@ class HumanStepTest extends EngineTest {
     baton.submitInput(run.id() + ":second:1", 2, "me");
     RunView done = awaitEnd(run.id());
     assertThat(done.status()).isEqualTo(RunStatus.COMPLETED);
-    assertThat(stepIn(done, "first").output()).isEqualTo(1);
-    assertThat(stepIn(done, "second").output()).isEqualTo(2);
+    assertThat(stepIn(done, "first").output()).isEqualTo(1L);
+    assertThat(stepIn(done, "second").output()).isEqualTo(2L);
+  }
+
+  record Approval(boolean approved, String note) {}
+
+  @Test
+  void anAnswerGivenAsARecordIsStoredAsJsonLikeAHandlersOutput() {
+    var run = baton.start(approval(ask(null, null, null)), Map.of("question", "q"));
+    String waitId = pending(run.id()).waitId();
+    assertThat(baton.submitInput(waitId, new Approval(true, "lgtm"), "alice")).isTrue();
+    RunView done = awaitEnd(run.id());
+    assertThat(done.status()).isEqualTo(RunStatus.COMPLETED);
+    assertThat(stepIn(done, "ask").output()).isEqualTo(Map.of("approved", true, "note", "lgtm"));
+    assertThat(done.outputs()).isEqualTo(Map.of("approved", true));
+  }
+
+  @Test
+  void anAnswerThatIsNotJsonIsRefusedAndTheQuestionStaysOpen() {
+    var run = baton.start(approval(ask(null, null, null)), Map.of("question", "q"));
+    String waitId = pending(run.id()).waitId();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> baton.submitInput(waitId, new Thread(() -> {}), "alice"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(waitId)
+        .hasMessageContaining("java.lang.Thread");
+    assertThat(baton.status(run.id()).pendingInputs()).hasSize(1);
+    assertThat(baton.submitInput(waitId, Map.of("approved", true), "alice")).isTrue();
+    assertThat(awaitEnd(run.id()).status()).isEqualTo(RunStatus.COMPLETED);
   }
 }

@@ -60,7 +60,7 @@ class TimeoutTest extends EngineTest {
     hang.awaitStarted(1);
     clock.advance(Duration.ofSeconds(30));
     hang.awaitInterrupted(1);
-    RunView between = waitFor(run.id(), "the retry is due", v -> stepIn(v, "h").status() == StepStatus.READY);
+    RunView between = waitFor(run.id(), "the retry is due", v -> v.step("h") != null && v.step("h").status() == StepStatus.READY);
     assertThat(stepIn(between, "h").failure().kind()).isEqualTo(ErrorKind.TIMEOUT);
 
     clock.advance(Duration.ofSeconds(5));

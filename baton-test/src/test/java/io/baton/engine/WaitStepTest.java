@@ -110,7 +110,7 @@ class WaitStepTest extends EngineTest {
     assertThat(baton.signal("order.paid", "A1", Map.of("amount", 5))).isEqualTo(1);
     RunView done = awaitEnd(run.id());
     assertThat(done.status()).isEqualTo(RunStatus.COMPLETED);
-    assertThat(stepIn(done, "w").output()).isEqualTo(Map.of("amount", 5));
+    assertThat(stepIn(done, "w").output()).isEqualTo(Map.of("amount", 5L));
     assertThat(log.events(run.id(), WaitResolved.class))
         .singleElement()
         .satisfies(r -> assertThat(r.by()).isEqualTo("signal"));
@@ -164,5 +164,15 @@ class WaitStepTest extends EngineTest {
     assertThat(stepIn(woken, "w").output()).isEqualTo(Map.of("from", "B"));
     assertThat(log.events(a.id(), WaitResolved.class).getFirst().by()).isEqualTo("run " + b.runId());
     assertThat(baton.status(other.id()).status()).isEqualTo(RunStatus.WAITING);
+  }
+
+  record Payment(String orderId, long amount) {}
+
+  @Test
+  void aSignalPayloadGivenAsARecordIsStoredAsJson() {
+    var run = baton.start(flow("paid-record", waitForEvent("order.paid", null, null)), Map.of());
+    waitForStatus(run.id(), RunStatus.WAITING);
+    assertThat(baton.signal("order.paid", "A1", new Payment("A1", 5))).isEqualTo(1);
+    assertThat(awaitEnd(run.id()).outputs()).isEqualTo(Map.of("orderId", "A1", "amount", 5L));
   }
 }
