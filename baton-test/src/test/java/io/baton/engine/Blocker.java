@@ -12,8 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
- * A tool body that blocks until the test releases it, counting how many calls are in flight, and noticing
- * interruptions: the way tests control when handlers end, without sleeping.
+ * A tool body that blocks until the test releases it, counting how many calls are in flight, and
+ * noticing interruptions: the way tests control when handlers end, without sleeping.
  */
 final class Blocker implements Tool.Invoker {
   private final Semaphore started = new Semaphore(0);

@@ -22,14 +22,24 @@ import org.junit.jupiter.api.Test;
 /** Concurrency limits and priorities, seen through runs. */
 class ConcurrencyTest extends EngineTest {
 
-  private static WorkflowDefinition fourIndependentSteps(String id, io.baton.api.definition.WorkflowPolicies p) {
-    return flow(id, p, null, tool("s1", "work", map()), tool("s2", "work", map()), tool("s3", "work", map()), tool("s4", "work", map()));
+  private static WorkflowDefinition fourIndependentSteps(
+      String id, io.baton.api.definition.WorkflowPolicies p) {
+    return flow(
+        id,
+        p,
+        null,
+        tool("s1", "work", map()),
+        tool("s2", "work", map()),
+        tool("s3", "work", map()),
+        tool("s4", "work", map()));
   }
 
   @Test
   void theGlobalLimitQueuesStepsBeyondIt() {
     Blocker work = blocker();
-    engine(b -> b.config(EngineConfig.DEFAULTS.withMaxConcurrentTasks(2)).tool("work", "blocks", work));
+    engine(
+        b ->
+            b.config(EngineConfig.DEFAULTS.withMaxConcurrentTasks(2)).tool("work", "blocks", work));
     var run = baton.start(fourIndependentSteps("global", null), Map.of());
     work.awaitStarted(2);
     RunView view = baton.status(run.id());
@@ -53,7 +63,9 @@ class ConcurrencyTest extends EngineTest {
     work.awaitStarted(2);
     baton.status(a.id());
     baton.status(b.id());
-    assertThat(work.contexts()).extracting(StepContext::runId).containsExactlyInAnyOrder(a.id(), b.id());
+    assertThat(work.contexts())
+        .extracting(StepContext::runId)
+        .containsExactlyInAnyOrder(a.id(), b.id());
     assertThat(baton.status(a.id()).steps().values())
         .filteredOn(s -> s.status() == StepStatus.READY)
         .as("run a's other steps wait for its one slot")
@@ -68,7 +80,9 @@ class ConcurrencyTest extends EngineTest {
   @Test
   void queuedStepsStartByTheirRunsPriority() {
     Blocker work = blocker();
-    engine(b -> b.config(EngineConfig.DEFAULTS.withMaxConcurrentTasks(1)).tool("work", "blocks", work));
+    engine(
+        b ->
+            b.config(EngineConfig.DEFAULTS.withMaxConcurrentTasks(1)).tool("work", "blocks", work));
     WorkflowDefinition one = flow("one", tool("s", "work", map()));
     var holder = baton.start(one, Map.of());
     work.awaitStarted(1);
@@ -92,7 +106,9 @@ class ConcurrencyTest extends EngineTest {
   @Test
   void aStepsOwnPriorityOverridesItsRuns() {
     Blocker work = blocker();
-    engine(b -> b.config(EngineConfig.DEFAULTS.withMaxConcurrentTasks(1)).tool("work", "blocks", work));
+    engine(
+        b ->
+            b.config(EngineConfig.DEFAULTS.withMaxConcurrentTasks(1)).tool("work", "blocks", work));
     var holder = baton.start(flow("holder", tool("s", "work", map())), Map.of());
     work.awaitStarted(1);
     var run =
@@ -116,7 +132,10 @@ class ConcurrencyTest extends EngineTest {
     Blocker work = blocker();
     engine(
         b ->
-            b.config(EngineConfig.DEFAULTS.withMaxConcurrentTasks(1).withStrategy(SchedulingStrategy.ROUND_ROBIN))
+            b.config(
+                    EngineConfig.DEFAULTS
+                        .withMaxConcurrentTasks(1)
+                        .withStrategy(SchedulingStrategy.ROUND_ROBIN))
                 .tool("work", "blocks", work));
     var holder = baton.start(flow("holder", tool("s", "work", map())), Map.of());
     work.awaitStarted(1);
@@ -139,7 +158,9 @@ class ConcurrencyTest extends EngineTest {
   @Test
   void cancellingARunWithdrawsItsQueuedSteps() {
     Blocker work = blocker();
-    engine(b -> b.config(EngineConfig.DEFAULTS.withMaxConcurrentTasks(1)).tool("work", "blocks", work));
+    engine(
+        b ->
+            b.config(EngineConfig.DEFAULTS.withMaxConcurrentTasks(1)).tool("work", "blocks", work));
     var holder = baton.start(flow("holder", tool("s", "work", map())), Map.of());
     work.awaitStarted(1);
     var queued = baton.start(flow("queued", tool("q", "work", map())), Map.of());
@@ -151,7 +172,9 @@ class ConcurrencyTest extends EngineTest {
     waitForStep(next.id(), "n", StepStatus.READY);
     work.release(1);
     work.awaitStarted(1);
-    assertThat(work.contexts().get(1).runId()).as("the cancelled run's step never runs").isEqualTo(next.id());
+    assertThat(work.contexts().get(1).runId())
+        .as("the cancelled run's step never runs")
+        .isEqualTo(next.id());
     work.releaseAll();
     assertThat(holder.await(EventLog.TIMEOUT).status()).isEqualTo(RunStatus.COMPLETED);
     assertThat(next.await(EventLog.TIMEOUT).status()).isEqualTo(RunStatus.COMPLETED);

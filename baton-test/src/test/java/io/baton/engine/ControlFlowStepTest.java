@@ -48,7 +48,8 @@ class ControlFlowStepTest extends EngineTest {
     var start = new StartStep(step("start").build());
     var quick = tool("quick", "fast", map("v", "${steps.start.output.v}"), "start");
     var lingering = tool("lingering", "slow", map(), "start");
-    var end = new EndStep(step("end").after("quick").build(), map("result", "${steps.quick.output.v}"));
+    var end =
+        new EndStep(step("end").after("quick").build(), map("result", "${steps.quick.output.v}"));
     var afterEnd = tool("never", "echo", map(), "lingering");
     WorkflowDefinition wf = flow("end-early", start, quick, lingering, end, afterEnd);
 
@@ -111,7 +112,8 @@ class ControlFlowStepTest extends EngineTest {
     assertThat(stepIn(done, "join").input()).isEqualTo(Map.of("yes", "completed", "no", "skipped"));
     assertThat(log.events(done.runId(), StepSkipped.class))
         .extracting(StepSkipped::path, StepSkipped::reason)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("no", "branch 'else' of 'check' was not taken"));
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("no", "branch 'else' of 'check' was not taken"));
   }
 
   @Test
@@ -146,7 +148,8 @@ class ControlFlowStepTest extends EngineTest {
     var go = tool("go", "echo", map("went", true));
     var wf = flow("probe", probe, check, go);
 
-    assertThat(statuses(run(wf, Map.of("answer", "yes")))).containsEntry("go", StepStatus.COMPLETED);
+    assertThat(statuses(run(wf, Map.of("answer", "yes"))))
+        .containsEntry("go", StepStatus.COMPLETED);
     assertThat(statuses(run(wf, Map.of("answer", "no")))).containsEntry("go", StepStatus.SKIPPED);
   }
 
@@ -170,7 +173,12 @@ class ControlFlowStepTest extends EngineTest {
   void joinAnyRunsAsSoonAsOneDependencyCompleted() {
     var a = tool("a", "echo", map("n", 1));
     var b = tool("b", "slow", map());
-    var c = step("c").after("a", "b").join(JoinMode.ANY).input(map("a", "${steps.a.output.n}")).tool("echo");
+    var c =
+        step("c")
+            .after("a", "b")
+            .join(JoinMode.ANY)
+            .input(map("a", "${steps.a.output.n}"))
+            .tool("echo");
     var run = baton.start(flow("any", a, b, c), Map.of());
     slow.awaitStarted(1);
     RunView view = waitForStep(run.id(), "c", StepStatus.COMPLETED);

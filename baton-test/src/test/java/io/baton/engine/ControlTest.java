@@ -55,7 +55,10 @@ class ControlTest extends EngineTest {
 
   @Test
   void pauseLetsRunningStepsFinishButStartsNothingNewUntilResume() {
-    var run = baton.start(flow("pause", step("a").tool("hang"), tool("b", "echo", map("after", "a"), "a")), Map.of());
+    var run =
+        baton.start(
+            flow("pause", step("a").tool("hang"), tool("b", "echo", map("after", "a"), "a")),
+            Map.of());
     hang.awaitStarted(1);
     assertThat(baton.pause(run.id(), "ops")).isTrue();
     assertThat(baton.pause(run.id(), "ops")).as("already paused").isFalse();
@@ -74,15 +77,23 @@ class ControlTest extends EngineTest {
     RunView done = run.await(EventLog.TIMEOUT);
     assertThat(done.status()).isEqualTo(RunStatus.COMPLETED);
     assertThat(stepIn(done, "b").status()).isEqualTo(StepStatus.COMPLETED);
-    assertThat(log.events(run.id(), RunPaused.class)).extracting(RunPaused::by).containsExactly("ops");
+    assertThat(log.events(run.id(), RunPaused.class))
+        .extracting(RunPaused::by)
+        .containsExactly("ops");
     assertThat(log.events(run.id(), RunResumed.class)).hasSize(1);
   }
 
   @Test
   void aRetryDueWhilePausedWaitsForResume() {
-    var wf = flow("pause-retry", step("f").retry(retry(1, Backoff.FIXED, Duration.ofSeconds(5))).tool("flakyOnce"));
+    var wf =
+        flow(
+            "pause-retry",
+            step("f").retry(retry(1, Backoff.FIXED, Duration.ofSeconds(5))).tool("flakyOnce"));
     var run = baton.start(wf, Map.of());
-    waitFor(run.id(), "the retry is pending", v -> v.step("f") != null && v.step("f").status() == StepStatus.READY);
+    waitFor(
+        run.id(),
+        "the retry is pending",
+        v -> v.step("f") != null && v.step("f").status() == StepStatus.READY);
     assertThat(baton.pause(run.id(), "ops")).isTrue();
     clock.advance(Duration.ofSeconds(10));
     RunView paused = baton.status(run.id());
@@ -121,7 +132,9 @@ class ControlTest extends EngineTest {
     hang.awaitInterrupted(2);
 
     assertThat(done.status()).isEqualTo(RunStatus.CANCELLED);
-    assertThat(statuses(done)).containsEntry("a", StepStatus.CANCELLED).containsEntry("a2", StepStatus.CANCELLED);
+    assertThat(statuses(done))
+        .containsEntry("a", StepStatus.CANCELLED)
+        .containsEntry("a2", StepStatus.CANCELLED);
     assertThat(done.step("b")).isNull();
     assertThat(hang.contexts()).allSatisfy(c -> assertThat(c.isCancelled()).isTrue());
     RunCancelled c = log.events(run.id(), RunCancelled.class).getFirst();
@@ -132,8 +145,17 @@ class ControlTest extends EngineTest {
 
   @Test
   void cancellingAWaitingRunClosesItsQuestions() {
-    var run = baton.start(flow("cancel-wait", new HumanStep(step("ask").build(), "?", Map.of(), List.of(), null, null)), Map.of());
-    String waitId = waitFor(run.id(), "a question", v -> !v.pendingInputs().isEmpty()).pendingInputs().getFirst().waitId();
+    var run =
+        baton.start(
+            flow(
+                "cancel-wait",
+                new HumanStep(step("ask").build(), "?", Map.of(), List.of(), null, null)),
+            Map.of());
+    String waitId =
+        waitFor(run.id(), "a question", v -> !v.pendingInputs().isEmpty())
+            .pendingInputs()
+            .getFirst()
+            .waitId();
     assertThat(baton.cancel(run.id(), "ops")).isTrue();
     RunView done = run.await(EventLog.TIMEOUT);
     assertThat(done.status()).isEqualTo(RunStatus.CANCELLED);
@@ -158,7 +180,10 @@ class ControlTest extends EngineTest {
         flow(
             "timings",
             step("a").input(map("q", "${inputs.q}")).tool("hang"),
-            step("f").after("a").retry(retry(1, Backoff.FIXED, Duration.ofSeconds(10))).tool("flakyOnce"));
+            step("f")
+                .after("a")
+                .retry(retry(1, Backoff.FIXED, Duration.ofSeconds(10)))
+                .tool("flakyOnce"));
     var run = baton.start(wf, Map.of("q", "what"));
     hang.awaitStarted(1);
     RunView running = baton.status(run.id());
@@ -175,8 +200,14 @@ class ControlTest extends EngineTest {
 
     clock.advance(Duration.ofSeconds(5));
     hang.release(1);
-    RunView backoff = waitFor(run.id(), "f waits for its retry", v -> v.step("f") != null && v.step("f").status() == StepStatus.READY);
-    assertThat(backoff.status()).as("a run that only waits for a retry").isEqualTo(RunStatus.WAITING);
+    RunView backoff =
+        waitFor(
+            run.id(),
+            "f waits for its retry",
+            v -> v.step("f") != null && v.step("f").status() == StepStatus.READY);
+    assertThat(backoff.status())
+        .as("a run that only waits for a retry")
+        .isEqualTo(RunStatus.WAITING);
     assertThat(stepIn(backoff, "a").endedAt()).isEqualTo(T0.plusSeconds(5));
     assertThat(stepIn(backoff, "a").output()).isEqualTo(Map.of("hung", true));
     assertThat(stepIn(backoff, "f").failure().kind()).isEqualTo(ErrorKind.UNAVAILABLE);
@@ -201,8 +232,14 @@ class ControlTest extends EngineTest {
     work.releaseAll();
     var m =
         new MapStep(
-            step("m").build(), "${inputs.items}", null, 0, List.of(tool("w", "work", map("x", "${item}"))), null);
-    RunView done = run(flow("keys", tool("top", "work", map("x", 0)), m), Map.of("items", List.of(1, 2)));
+            step("m").build(),
+            "${inputs.items}",
+            null,
+            0,
+            List.of(tool("w", "work", map("x", "${item}"))),
+            null);
+    RunView done =
+        run(flow("keys", tool("top", "work", map("x", 0)), m), Map.of("items", List.of(1, 2)));
     assertThat(done.status()).isEqualTo(RunStatus.COMPLETED);
     assertThat(work.contexts())
         .extracting(StepContext::idempotencyKey)
@@ -211,9 +248,10 @@ class ControlTest extends EngineTest {
     assertThat(work.contexts())
         .filteredOn(c -> c.path().equals("m[1]/w"))
         .singleElement()
-        .satisfies(c -> {
-          assertThat(c.stepId()).isEqualTo("w");
-          assertThat(c.input()).isEqualTo(Map.of("x", 2));
-        });
+        .satisfies(
+            c -> {
+              assertThat(c.stepId()).isEqualTo("w");
+              assertThat(c.input()).isEqualTo(Map.of("x", 2));
+            });
   }
 }

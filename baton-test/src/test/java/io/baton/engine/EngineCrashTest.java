@@ -25,8 +25,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * An error escaping into a run's decider (an engine bug, or an inline executor throwing an {@link Error}) fails
- * the run, durably, and never hangs it.
+ * An error escaping into a run's decider (an engine bug, or an inline executor throwing an {@link
+ * Error}) fails the run, durably, and never hangs it.
  */
 class EngineCrashTest extends EngineTest {
   private final InMemoryJournal journal = new InMemoryJournal();
@@ -61,7 +61,12 @@ class EngineCrashTest extends EngineTest {
     hang = blocker();
     engine(
         b ->
-            b.stores(journal, new InMemoryRunStore(), new InMemoryTimerStore(), new InMemoryWaitStore(), new InMemoryDefinitionStore())
+            b.stores(
+                    journal,
+                    new InMemoryRunStore(),
+                    new InMemoryTimerStore(),
+                    new InMemoryWaitStore(),
+                    new InMemoryDefinitionStore())
                 .step(new Exploding())
                 .tool("hang", "blocks", hang)
                 .tool("echo", "echo", (args, ctx) -> args));
@@ -69,13 +74,22 @@ class EngineCrashTest extends EngineTest {
 
   @Test
   void aCrashInTheFirstDrainOfARunFailsItInsteadOfLosingIt() {
-    RunView done = run(flow("crash-first", new CustomStep(step("x").build(), "explode", Map.of())), Map.of());
+    RunView done =
+        run(flow("crash-first", new CustomStep(step("x").build(), "explode", Map.of())), Map.of());
     assertThat(done.status()).isEqualTo(RunStatus.FAILED);
     assertThat(done.failure().kind()).isEqualTo(ErrorKind.UNKNOWN);
     assertThat(done.failure().message()).contains("internal error").contains("kaboom");
-    assertThat(journal.read(done.runId(), 0)).first().extracting(e -> e.event().getClass().getSimpleName()).isEqualTo("RunStarted");
-    assertThat(journal.read(done.runId(), 0)).last().extracting(e -> e.event()).isInstanceOf(RunFailed.class);
-    assertThat(baton.status(done.runId()).status()).as("as reloaded from the journal").isEqualTo(RunStatus.FAILED);
+    assertThat(journal.read(done.runId(), 0))
+        .first()
+        .extracting(e -> e.event().getClass().getSimpleName())
+        .isEqualTo("RunStarted");
+    assertThat(journal.read(done.runId(), 0))
+        .last()
+        .extracting(e -> e.event())
+        .isInstanceOf(RunFailed.class);
+    assertThat(baton.status(done.runId()).status())
+        .as("as reloaded from the journal")
+        .isEqualTo(RunStatus.FAILED);
   }
 
   @Test

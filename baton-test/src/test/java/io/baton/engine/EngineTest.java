@@ -19,15 +19,17 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 
 /**
- * What the runtime tests share: an engine on a fake clock whose events are recorded, blockers released at the
- * end, and a check that no run failed because of an engine bug.
+ * What the runtime tests share: an engine on a fake clock whose events are recorded, blockers
+ * released at the end, and a check that no run failed because of an engine bug.
  */
 abstract class EngineTest {
   protected final EventLog log = new EventLog();
   private final List<Blocker> blockers = new ArrayList<>();
   private TestEngine engine;
+
   /** Set by the tests that provoke a crash of a decider on purpose. */
   protected boolean expectEngineCrash;
+
   protected Baton baton;
   protected FakeClock clock;
 
@@ -75,8 +77,9 @@ abstract class EngineTest {
   }
 
   /**
-   * Waits until the run's view satisfies {@code test}: the view is taken again after each new journaled event.
-   * A view taken through the run's decider also means the side effects of what it shows have been carried out.
+   * Waits until the run's view satisfies {@code test}: the view is taken again after each new
+   * journaled event. A view taken through the run's decider also means the side effects of what it
+   * shows have been carried out.
    */
   protected RunView waitFor(String runId, String what, Predicate<RunView> test) {
     long deadline = System.nanoTime() + EventLog.TIMEOUT.toNanos();

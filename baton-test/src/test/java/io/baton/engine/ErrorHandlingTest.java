@@ -33,7 +33,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** onError continue / goto, escalation to a person, and how handler exceptions and outputs are classified. */
+/**
+ * onError continue / goto, escalation to a person, and how handler exceptions and outputs are
+ * classified.
+ */
 class ErrorHandlingTest extends EngineTest {
   private Throwable toThrow;
   private Object toReturn;
@@ -66,13 +69,15 @@ class ErrorHandlingTest extends EngineTest {
   void onErrorContinueRecordsTheFailureAndDependentsRun() {
     toThrow = new StepException(ErrorKind.BAD_INPUT, "no such customer");
     var a = step("a").onError(ErrorPolicy.CONTINUE).tool("fail");
-    var b = tool("b", "echo", map("status", "${steps.a.status}", "kind", "${steps.a.error.kind}"), "a");
+    var b =
+        tool("b", "echo", map("status", "${steps.a.status}", "kind", "${steps.a.error.kind}"), "a");
     RunView done = run(flow("continue", a, b), Map.of());
 
     assertThat(done.status()).isEqualTo(RunStatus.COMPLETED);
     assertThat(stepIn(done, "a").status()).isEqualTo(StepStatus.FAILED);
     assertThat(stepIn(done, "a").failure().message()).isEqualTo("no such customer");
-    assertThat(stepIn(done, "b").output()).isEqualTo(Map.of("status", "failed", "kind", "bad_input"));
+    assertThat(stepIn(done, "b").output())
+        .isEqualTo(Map.of("status", "failed", "kind", "bad_input"));
     assertThat(done.failure()).isNull();
   }
 
@@ -124,14 +129,17 @@ class ErrorHandlingTest extends EngineTest {
     clock.advance(Duration.ofSeconds(10));
     hang.awaitInterrupted(1);
 
-    RunView waiting = waitFor(run.id(), "the escalation is pending", v -> !v.pendingInputs().isEmpty());
+    RunView waiting =
+        waitFor(run.id(), "the escalation is pending", v -> !v.pendingInputs().isEmpty());
     assertThat(waiting.status()).isEqualTo(RunStatus.WAITING);
     assertThat(stepIn(waiting, "slow").status()).isEqualTo(StepStatus.WAITING);
     assertThat(stepIn(waiting, "slow").failure().kind()).isEqualTo(ErrorKind.TIMEOUT);
     PendingInput p = waiting.pendingInputs().getFirst();
     assertThat(p.path()).isEqualTo("slow");
     assertThat(p.waitId()).isEqualTo(run.id() + ":slow:1:escalation");
-    assertThat(p.prompt()).startsWith("Step 'slow' failed (timeout: ").endsWith("Provide its output to let the run go on.");
+    assertThat(p.prompt())
+        .startsWith("Step 'slow' failed (timeout: ")
+        .endsWith("Provide its output to let the run go on.");
 
     assertThat(baton.submitInput(p.waitId(), Map.of("answer", 42), "oncall")).isTrue();
     RunView done = run.await(EventLog.TIMEOUT);
@@ -172,8 +180,10 @@ class ErrorHandlingTest extends EngineTest {
         Arguments.of(new IOException("No space left on device"), ErrorKind.DISK_FULL, false),
         Arguments.of(new CancellationException("stop"), ErrorKind.CANCELLED, false),
         Arguments.of(new OutOfMemoryError("heap"), ErrorKind.OUT_OF_MEMORY, false),
-        Arguments.of(new StepException(ErrorKind.RATE_LIMITED, "slow down"), ErrorKind.RATE_LIMITED, true),
-        Arguments.of(new StepException(ErrorKind.DEPENDENCY_DOWN, "db"), ErrorKind.DEPENDENCY_DOWN, false));
+        Arguments.of(
+            new StepException(ErrorKind.RATE_LIMITED, "slow down"), ErrorKind.RATE_LIMITED, true),
+        Arguments.of(
+            new StepException(ErrorKind.DEPENDENCY_DOWN, "db"), ErrorKind.DEPENDENCY_DOWN, false));
   }
 
   @ParameterizedTest(name = "{0} -> {1}")
@@ -215,13 +225,21 @@ class ErrorHandlingTest extends EngineTest {
   @Test
   void aHandlerReturningARecordGetsItConvertedToAMap() {
     toReturn = new Shape("tri", List.of(new Point(1, "a"), new Point(2, "b")));
-    RunView done = run(flow("record", step("a").tool("give"), tool("b", "echo", map("name", "${steps.a.output.name}"), "a")), Map.of());
+    RunView done =
+        run(
+            flow(
+                "record",
+                step("a").tool("give"),
+                tool("b", "echo", map("name", "${steps.a.output.name}"), "a")),
+            Map.of());
     assertThat(done.status()).isEqualTo(RunStatus.COMPLETED);
     assertThat(stepIn(done, "a").output())
         .isEqualTo(
             Map.of(
-                "name", "tri",
-                "points", List.of(Map.of("x", 1L, "label", "a"), Map.of("x", 2L, "label", "b"))));
+                "name",
+                "tri",
+                "points",
+                List.of(Map.of("x", 1L, "label", "a"), Map.of("x", 2L, "label", "b"))));
     assertThat(done.outputs()).isEqualTo(Map.of("name", "tri"));
   }
 }

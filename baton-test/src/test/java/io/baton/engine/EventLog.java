@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * Records every journaled event of an engine, and lets a test wait (on a monitor, never sleeping) until an event
- * it expects has been journaled.
+ * Records every journaled event of an engine, and lets a test wait (on a monitor, never sleeping)
+ * until an event it expects has been journaled.
  */
 final class EventLog implements RunListener {
   static final Duration TIMEOUT = Duration.ofSeconds(10);
@@ -53,7 +53,9 @@ final class EventLog implements RunListener {
     synchronized (this) {
       while (true) {
         for (JournalEntry e : entries) {
-          if (e.runId().equals(runId) && type.isInstance(e.event()) && test.test(type.cast(e.event()))) {
+          if (e.runId().equals(runId)
+              && type.isInstance(e.event())
+              && test.test(type.cast(e.event()))) {
             return type.cast(e.event());
           }
         }

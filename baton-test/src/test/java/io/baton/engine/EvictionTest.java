@@ -37,8 +37,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Suspended runs leave memory and come back from the journal when something concerns them; an engine started
- * on the same stores recovers the runs that had not ended.
+ * Suspended runs leave memory and come back from the journal when something concerns them; an
+ * engine started on the same stores recovers the runs that had not ended.
  */
 class EvictionTest extends EngineTest {
   private final CountingJournal journal = new CountingJournal();
@@ -84,7 +84,11 @@ class EvictionTest extends EngineTest {
   }
 
   private void engineWithStores(boolean evict) {
-    engine(b -> b.stores(journal, runs, timers, waits, definitions).evictSuspended(evict).tool("echo", "echo", (a, c) -> a));
+    engine(
+        b ->
+            b.stores(journal, runs, timers, waits, definitions)
+                .evictSuspended(evict)
+                .tool("echo", "echo", (a, c) -> a));
   }
 
   private static WorkflowDefinition question() {
@@ -98,13 +102,19 @@ class EvictionTest extends EngineTest {
   void aSuspendedRunLeavesMemoryAndAnAnswerReloadsItFromTheJournal() {
     engineWithStores(true);
     var run = baton.start(question(), Map.of());
-    String waitId = waitFor(run.id(), "a question", v -> !v.pendingInputs().isEmpty()).pendingInputs().getFirst().waitId();
+    String waitId =
+        waitFor(run.id(), "a question", v -> !v.pendingInputs().isEmpty())
+            .pendingInputs()
+            .getFirst()
+            .waitId();
 
     int before = journal.loads(run.id());
     for (int i = 0; i < 50; i++) {
       baton.status(run.id());
     }
-    assertThat(journal.loads(run.id())).as("each look at a suspended run loads it once").isEqualTo(before + 50);
+    assertThat(journal.loads(run.id()))
+        .as("each look at a suspended run loads it once")
+        .isEqualTo(before + 50);
 
     int beforeAnswer = journal.loads(run.id());
     assertThat(baton.submitInput(waitId, "yes", "me")).isTrue();
@@ -118,7 +128,11 @@ class EvictionTest extends EngineTest {
   void withoutEvictionASuspendedRunStaysInMemory() {
     engineWithStores(false);
     var run = baton.start(question(), Map.of());
-    String waitId = waitFor(run.id(), "a question", v -> !v.pendingInputs().isEmpty()).pendingInputs().getFirst().waitId();
+    String waitId =
+        waitFor(run.id(), "a question", v -> !v.pendingInputs().isEmpty())
+            .pendingInputs()
+            .getFirst()
+            .waitId();
     baton.submitInput(waitId, "yes", "me");
     assertThat(run.await(EventLog.TIMEOUT).status()).isEqualTo(RunStatus.COMPLETED);
     assertThat(journal.loads(run.id())).isZero();
@@ -127,7 +141,10 @@ class EvictionTest extends EngineTest {
   @Test
   void aTimerWakesAnEvictedRun() {
     engineWithStores(true);
-    var run = baton.start(flow("nap", new WaitStep(step("w").build(), Duration.ofHours(2), null, null)), Map.of());
+    var run =
+        baton.start(
+            flow("nap", new WaitStep(step("w").build(), Duration.ofHours(2), null, null)),
+            Map.of());
     waitForStatus(run.id(), RunStatus.WAITING);
     int before = journal.loads(run.id());
     clock.advance(Duration.ofHours(2));
@@ -138,7 +155,12 @@ class EvictionTest extends EngineTest {
 
   /** A second engine on the same stores, with a clock at the same time: a restart. */
   private Baton restart(FakeClock clock2, Map<String, Object> tools) {
-    var b = Baton.builder().clock(clock2).ids(new SequentialIds()).stores(journal, runs, timers, waits, definitions).listener(log);
+    var b =
+        Baton.builder()
+            .clock(clock2)
+            .ids(new SequentialIds())
+            .stores(journal, runs, timers, waits, definitions)
+            .listener(log);
     tools.forEach((name, invoker) -> b.tool(name, name, (io.baton.api.spi.Tool.Invoker) invoker));
     second = b.build();
     return second;
@@ -148,10 +170,17 @@ class EvictionTest extends EngineTest {
   void anEngineOnTheSameStoresRecoversAWaitingRunAndTakesItsAnswer() {
     engineWithStores(true);
     var run = baton.start(question(), Map.of());
-    String waitId = waitFor(run.id(), "a question", v -> !v.pendingInputs().isEmpty()).pendingInputs().getFirst().waitId();
+    String waitId =
+        waitFor(run.id(), "a question", v -> !v.pendingInputs().isEmpty())
+            .pendingInputs()
+            .getFirst()
+            .waitId();
     baton.close();
 
-    Baton other = restart(new FakeClock(clock.now()), Map.of("echo", (io.baton.api.spi.Tool.Invoker) (a, c) -> a));
+    Baton other =
+        restart(
+            new FakeClock(clock.now()),
+            Map.of("echo", (io.baton.api.spi.Tool.Invoker) (a, c) -> a));
     assertThat(other.recover()).isEqualTo(1);
     assertThat(other.pendingInputs(10)).extracting(p -> p.waitId()).containsExactly(waitId);
     assertThat(other.submitInput(waitId, "later", "me")).isTrue();
@@ -206,18 +235,22 @@ class EvictionTest extends EngineTest {
 
   @Test
   void aHandlerEndingAfterTheEngineClosedIsDroppedQuietly() throws Exception {
-    java.util.concurrent.atomic.AtomicReference<Thread> handlerThread = new java.util.concurrent.atomic.AtomicReference<>();
+    java.util.concurrent.atomic.AtomicReference<Thread> handlerThread =
+        new java.util.concurrent.atomic.AtomicReference<>();
     java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
     java.util.concurrent.CountDownLatch finish = new java.util.concurrent.CountDownLatch(1);
     engine(
         b ->
             b.stores(journal, runs, timers, waits, definitions)
-                .tool("late", "ends after the engine closed", (args, ctx) -> {
-                  handlerThread.set(Thread.currentThread());
-                  started.countDown();
-                  finish.await(10, java.util.concurrent.TimeUnit.SECONDS);
-                  return "late";
-                }));
+                .tool(
+                    "late",
+                    "ends after the engine closed",
+                    (args, ctx) -> {
+                      handlerThread.set(Thread.currentThread());
+                      started.countDown();
+                      finish.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                      return "late";
+                    }));
     var run = baton.start(flow("late", step("l").tool("late")), Map.of());
     assertThat(started.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
     baton.close();
@@ -232,6 +265,8 @@ class EvictionTest extends EngineTest {
       Thread.setDefaultUncaughtExceptionHandler(previous);
     }
     assertThat(uncaught).isEmpty();
-    assertThat(runs.find(run.id()).orElseThrow().status()).as("the run is left for recovery").isEqualTo(RunStatus.RUNNING);
+    assertThat(runs.find(run.id()).orElseThrow().status())
+        .as("the run is left for recovery")
+        .isEqualTo(RunStatus.RUNNING);
   }
 }

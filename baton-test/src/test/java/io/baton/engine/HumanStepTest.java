@@ -45,7 +45,10 @@ class HumanStepTest extends EngineTest {
   }
 
   private static WorkflowDefinition approval(HumanStep ask) {
-    return flow("approval", ask, tool("after", "echo", map("approved", "${steps.ask.output.approved}"), "ask"));
+    return flow(
+        "approval",
+        ask,
+        tool("after", "echo", map("approved", "${steps.ask.output.approved}"), "ask"));
   }
 
   private PendingInput pending(String runId) {
@@ -55,7 +58,8 @@ class HumanStepTest extends EngineTest {
 
   @Test
   void aHumanStepWaitsWithAPendingInputAndTheAnswerBecomesItsOutput() {
-    var run = baton.start(approval(ask(null, null, null)), Map.of("question", "Ship it?", "doc", "d-1"));
+    var run =
+        baton.start(approval(ask(null, null, null)), Map.of("question", "Ship it?", "doc", "d-1"));
 
     PendingInput p = pending(run.id());
     RunView waiting = baton.status(run.id());
@@ -68,8 +72,17 @@ class HumanStepTest extends EngineTest {
     assertThat(p.assignees()).containsExactly("alice", "role:reviewers");
     assertThat(p.deadline()).isNull();
     assertThat(stepIn(waiting, "ask").waitId()).isEqualTo(p.waitId());
-    assertThat(stepIn(waiting, "ask").input()).isEqualTo(
-        Map.of("prompt", "Ship it?", "form", FORM, "assignees", List.of("alice", "role:reviewers"), "input", Map.of("doc", "d-1")));
+    assertThat(stepIn(waiting, "ask").input())
+        .isEqualTo(
+            Map.of(
+                "prompt",
+                "Ship it?",
+                "form",
+                FORM,
+                "assignees",
+                List.of("alice", "role:reviewers"),
+                "input",
+                Map.of("doc", "d-1")));
     assertThat(baton.pendingInputs(10)).containsExactly(p);
 
     assertThat(baton.submitInput(p.waitId(), Map.of("approved", true), "alice")).isTrue();
@@ -79,10 +92,11 @@ class HumanStepTest extends EngineTest {
     assertThat(done.outputs()).isEqualTo(Map.of("approved", true));
     assertThat(log.events(run.id(), WaitResolved.class))
         .singleElement()
-        .satisfies(r -> {
-          assertThat(r.by()).isEqualTo("alice");
-          assertThat(r.value()).isEqualTo(Map.of("approved", true));
-        });
+        .satisfies(
+            r -> {
+              assertThat(r.by()).isEqualTo("alice");
+              assertThat(r.value()).isEqualTo(Map.of("approved", true));
+            });
     assertThat(baton.pendingInputs(10)).isEmpty();
   }
 
@@ -98,7 +112,9 @@ class HumanStepTest extends EngineTest {
     assertThat(log.events(run.id(), WaitResolved.class)).hasSize(1);
   }
 
-  /** A race: the view of a status query used to be taken after the wait's registration was queued. */
+  /**
+   * A race: the view of a status query used to be taken after the wait's registration was queued.
+   */
   @RepeatedTest(200)
   void aPendingInputSeenInTheStatusCanBeAnsweredAtOnce() {
     var run = baton.start(flow("quick", ask(null, null, null)), Map.of("question", "q"));
@@ -107,7 +123,9 @@ class HumanStepTest extends EngineTest {
       v = run.status();
     }
     assertThat(v.pendingInputs()).isNotEmpty();
-    assertThat(baton.submitInput(v.pendingInputs().getFirst().waitId(), Map.of("approved", true), "me"))
+    assertThat(
+            baton.submitInput(
+                v.pendingInputs().getFirst().waitId(), Map.of("approved", true), "me"))
         .as("the answer to a question the status showed")
         .isTrue();
     assertThat(awaitEnd(run.id()).status()).isEqualTo(RunStatus.COMPLETED);
@@ -120,7 +138,9 @@ class HumanStepTest extends EngineTest {
 
   @Test
   void onTimeoutFailFailsTheStepWithATimeout() {
-    var run = baton.start(approval(ask(Duration.ofHours(1), TimeoutAction.FAIL, null)), Map.of("question", "q"));
+    var run =
+        baton.start(
+            approval(ask(Duration.ofHours(1), TimeoutAction.FAIL, null)), Map.of("question", "q"));
     PendingInput p = pending(run.id());
     assertThat(p.deadline()).isEqualTo(T0.plus(Duration.ofHours(1)));
 
@@ -141,7 +161,8 @@ class HumanStepTest extends EngineTest {
   void onTimeoutUseDefaultCompletesTheStepWithTheDefault() {
     var run =
         baton.start(
-            approval(ask(Duration.ofHours(1), TimeoutAction.USE_DEFAULT, Map.of("approved", false))),
+            approval(
+                ask(Duration.ofHours(1), TimeoutAction.USE_DEFAULT, Map.of("approved", false))),
             Map.of("question", "q"));
     pending(run.id());
     clock.advance(Duration.ofHours(1));
@@ -155,7 +176,9 @@ class HumanStepTest extends EngineTest {
 
   @Test
   void onTimeoutSkipSkipsTheStepAndItsDependents() {
-    var run = baton.start(approval(ask(Duration.ofHours(1), TimeoutAction.SKIP, null)), Map.of("question", "q"));
+    var run =
+        baton.start(
+            approval(ask(Duration.ofHours(1), TimeoutAction.SKIP, null)), Map.of("question", "q"));
     pending(run.id());
     clock.advance(Duration.ofHours(1));
     RunView done = awaitEnd(run.id());
@@ -169,7 +192,9 @@ class HumanStepTest extends EngineTest {
 
   @Test
   void anAnswerBeforeTheDeadlineIsNotUndoneByTheTimeout() {
-    var run = baton.start(approval(ask(Duration.ofHours(1), TimeoutAction.FAIL, null)), Map.of("question", "q"));
+    var run =
+        baton.start(
+            approval(ask(Duration.ofHours(1), TimeoutAction.FAIL, null)), Map.of("question", "q"));
     String waitId = pending(run.id()).waitId();
     clock.advance(Duration.ofMinutes(30));
     assertThat(baton.submitInput(waitId, Map.of("approved", true), "alice")).isTrue();
@@ -191,11 +216,15 @@ class HumanStepTest extends EngineTest {
             new HumanStep(step("first").build(), "first?", Map.of(), List.of(), null, null),
             new HumanStep(step("second").build(), "second?", Map.of(), List.of(), null, null));
     var run = baton.start(wf, Map.of());
-    RunView v = waitFor(run.id(), "both questions are pending", view -> view.pendingInputs().size() == 2);
-    assertThat(v.pendingInputs()).extracting(PendingInput::prompt).containsExactlyInAnyOrder("first?", "second?");
+    RunView v =
+        waitFor(run.id(), "both questions are pending", view -> view.pendingInputs().size() == 2);
+    assertThat(v.pendingInputs())
+        .extracting(PendingInput::prompt)
+        .containsExactlyInAnyOrder("first?", "second?");
 
     baton.submitInput(run.id() + ":first:1", 1, "me");
-    RunView one = waitFor(run.id(), "one question is left", view -> view.pendingInputs().size() == 1);
+    RunView one =
+        waitFor(run.id(), "one question is left", view -> view.pendingInputs().size() == 1);
     assertThat(one.status()).isEqualTo(RunStatus.WAITING);
     baton.submitInput(run.id() + ":second:1", 2, "me");
     RunView done = awaitEnd(run.id());
@@ -221,7 +250,8 @@ class HumanStepTest extends EngineTest {
   void anAnswerThatIsNotJsonIsRefusedAndTheQuestionStaysOpen() {
     var run = baton.start(approval(ask(null, null, null)), Map.of("question", "q"));
     String waitId = pending(run.id()).waitId();
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> baton.submitInput(waitId, new Thread(() -> {}), "alice"))
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> baton.submitInput(waitId, new Thread(() -> {}), "alice"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining(waitId)
         .hasMessageContaining("java.lang.Thread");

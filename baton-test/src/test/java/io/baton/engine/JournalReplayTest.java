@@ -44,7 +44,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** A run's journal, replayed into a fresh {@link RunState}, yields the state the run had: replay = state. */
+/**
+ * A run's journal, replayed into a fresh {@link RunState}, yields the state the run had: replay =
+ * state.
+ */
 class JournalReplayTest extends EngineTest {
   private final InMemoryJournal journal = new InMemoryJournal();
   private final AtomicInteger flaky = new AtomicInteger();
@@ -58,22 +61,38 @@ class JournalReplayTest extends EngineTest {
   void setUp() {
     engine(
         b ->
-            b.stores(journal, new InMemoryRunStore(), new InMemoryTimerStore(), new InMemoryWaitStore(), new InMemoryDefinitionStore())
+            b.stores(
+                    journal,
+                    new InMemoryRunStore(),
+                    new InMemoryTimerStore(),
+                    new InMemoryWaitStore(),
+                    new InMemoryDefinitionStore())
                 .tool("echo", "echo", (args, ctx) -> args)
-                .tool("flaky", "fails its first call", (args, ctx) -> {
-                  if (flaky.incrementAndGet() == 1) {
-                    throw new StepException(ErrorKind.UNAVAILABLE, "first call fails");
-                  }
-                  return "second call";
-                })
-                .tool("refuse", "always fails", (args, ctx) -> {
-                  throw new StepException(ErrorKind.PERMISSION_DENIED, "no");
-                }));
+                .tool(
+                    "flaky",
+                    "fails its first call",
+                    (args, ctx) -> {
+                      if (flaky.incrementAndGet() == 1) {
+                        throw new StepException(ErrorKind.UNAVAILABLE, "first call fails");
+                      }
+                      return "second call";
+                    })
+                .tool(
+                    "refuse",
+                    "always fails",
+                    (args, ctx) -> {
+                      throw new StepException(ErrorKind.PERMISSION_DENIED, "no");
+                    }));
   }
 
-  /** A workflow that touches every kind of event: branches, scopes, retries, failures, waits and answers. */
+  /**
+   * A workflow that touches every kind of event: branches, scopes, retries, failures, waits and
+   * answers.
+   */
   private static WorkflowDefinition everything() {
-    var check = new ConditionStep(step("check").build(), "inputs.go == \"yes\"", List.of("yes"), List.of("no"));
+    var check =
+        new ConditionStep(
+            step("check").build(), "inputs.go == \"yes\"", List.of("yes"), List.of("no"));
     var par =
         new ParallelStep(
             step("par").after("yes", "no").build(),
@@ -82,12 +101,31 @@ class JournalReplayTest extends EngineTest {
                 new Branch("bad", List.of(tool("p2", "refuse", map())))),
             null);
     var m =
-        new MapStep(step("m").after("par").build(), "${inputs.items}", null, 2, List.of(tool("w", "echo", map("x", "${item}"))), "${steps.w.output.x}");
-    var loop = new LoopStep(step("loop").after("m").build(), null, null, 2, List.of(tool("l", "echo", map("i", "${iteration}"))), null);
-    var retried = step("retried").after("loop").retry(retry(1, Backoff.FIXED, Duration.ofSeconds(5))).tool("flaky");
+        new MapStep(
+            step("m").after("par").build(),
+            "${inputs.items}",
+            null,
+            2,
+            List.of(tool("w", "echo", map("x", "${item}"))),
+            "${steps.w.output.x}");
+    var loop =
+        new LoopStep(
+            step("loop").after("m").build(),
+            null,
+            null,
+            2,
+            List.of(tool("l", "echo", map("i", "${iteration}"))),
+            null);
+    var retried =
+        step("retried")
+            .after("loop")
+            .retry(retry(1, Backoff.FIXED, Duration.ofSeconds(5)))
+            .tool("flaky");
     var tolerated = step("tolerated").after("retried").onError(ErrorPolicy.CONTINUE).tool("refuse");
-    var nap = new WaitStep(step("nap").after("tolerated").build(), Duration.ofMinutes(1), null, null);
-    var ask = new HumanStep(step("ask").after("nap").build(), "ok?", Map.of(), List.of(), null, null);
+    var nap =
+        new WaitStep(step("nap").after("tolerated").build(), Duration.ofMinutes(1), null, null);
+    var ask =
+        new HumanStep(step("ask").after("nap").build(), "ok?", Map.of(), List.of(), null, null);
     return flow(
         "everything",
         check,
@@ -115,7 +153,9 @@ class JournalReplayTest extends EngineTest {
     assertThat(replayed.effectiveStatus()).isEqualTo(view.status());
     assertThat(replayed.outputs()).isEqualTo(view.outputs());
     assertThat(replayed.failure()).isEqualTo(view.failure());
-    assertThat(replayed.steps()).extracting(StepState::path).containsExactlyElementsOf(view.steps().keySet());
+    assertThat(replayed.steps())
+        .extracting(StepState::path)
+        .containsExactlyElementsOf(view.steps().keySet());
     for (StepView expected : view.steps().values()) {
       StepState s = replayed.step(expected.path());
       assertThat(s.status()).as(expected.path()).isEqualTo(expected.status());
@@ -133,7 +173,13 @@ class JournalReplayTest extends EngineTest {
   void replayingTheJournalOfACompletedRunYieldsItsFinalState() {
     WorkflowDefinition wf = everything();
     var run = baton.start(wf, Map.of("go", "yes", "items", List.of("a", "b", "c")));
-    waitFor(run.id(), "the retry is pending", v -> v.step("retried") != null && v.step("retried").attempt() == 1 && v.step("retried").failure() != null);
+    waitFor(
+        run.id(),
+        "the retry is pending",
+        v ->
+            v.step("retried") != null
+                && v.step("retried").attempt() == 1
+                && v.step("retried").failure() != null);
     clock.advance(Duration.ofSeconds(5));
     waitForStatus(run.id(), RunStatus.WAITING);
     waitFor(run.id(), "the nap", v -> v.step("nap") != null);
@@ -154,16 +200,24 @@ class JournalReplayTest extends EngineTest {
     assertSameState(replay(wf, run.id()), done);
 
     List<JournalEntry> entries = journal.read(run.id(), 0);
-    assertThat(entries).extracting(JournalEntry::seq).containsExactlyElementsOf(
-        java.util.stream.LongStream.range(0, entries.size()).boxed().toList());
+    assertThat(entries)
+        .extracting(JournalEntry::seq)
+        .containsExactlyElementsOf(
+            java.util.stream.LongStream.range(0, entries.size()).boxed().toList());
     assertThat(entries.getFirst().event()).isInstanceOf(RunStarted.class);
     assertThat(entries.getLast().event()).isInstanceOf(RunCompleted.class);
-    assertThat(log.events(run.id())).containsExactlyElementsOf(entries.stream().map(JournalEntry::event).toList());
+    assertThat(log.events(run.id()))
+        .containsExactlyElementsOf(entries.stream().map(JournalEntry::event).toList());
   }
 
   @Test
   void replayingTheJournalOfAFailedRunYieldsItsFailure() {
-    WorkflowDefinition wf = flow("fails", tool("a", "echo", map()), tool("b", "refuse", map(), "a"), tool("c", "echo", map(), "b"));
+    WorkflowDefinition wf =
+        flow(
+            "fails",
+            tool("a", "echo", map()),
+            tool("b", "refuse", map(), "a"),
+            tool("c", "echo", map(), "b"));
     RunView done = run(wf, Map.of());
     assertThat(done.status()).isEqualTo(RunStatus.FAILED);
     RunState replayed = replay(wf, done.runId());
@@ -176,7 +230,12 @@ class JournalReplayTest extends EngineTest {
     Blocker hang = blocker();
     engine(
         b ->
-            b.stores(journal, new InMemoryRunStore(), new InMemoryTimerStore(), new InMemoryWaitStore(), new InMemoryDefinitionStore())
+            b.stores(
+                    journal,
+                    new InMemoryRunStore(),
+                    new InMemoryTimerStore(),
+                    new InMemoryWaitStore(),
+                    new InMemoryDefinitionStore())
                 .tool("hang", "blocks", hang));
     WorkflowDefinition wf = flow("cancelled", step("h").tool("hang"));
     var run = baton.start(wf, Map.of());

@@ -41,13 +41,15 @@ class LoopStepTest extends EngineTest {
                     "fails on the given iteration",
                     (args, ctx) -> {
                       if (args.get("i").equals(args.get("bad"))) {
-                        throw new StepException(ErrorKind.BAD_INPUT, "bad iteration " + args.get("i"));
+                        throw new StepException(
+                            ErrorKind.BAD_INPUT, "bad iteration " + args.get("i"));
                       }
                       return args.get("i");
                     }));
   }
 
-  private static LoopStep loop(String whileCond, String until, int max, Object result, StepDef... body) {
+  private static LoopStep loop(
+      String whileCond, String until, int max, Object result, StepDef... body) {
     return new LoopStep(step("loop").build(), whileCond, until, max, List.of(body), result);
   }
 
@@ -78,7 +80,8 @@ class LoopStepTest extends EngineTest {
     RunView done = run(flow("until", loop(null, "result == \"done\"", 10, null, body)), Map.of());
     assertThat(done.status()).isEqualTo(RunStatus.COMPLETED);
     assertThat(stepIn(done, "loop").output())
-        .isEqualTo(Map.of("iterations", 3, "result", "done", "results", List.of("more", "more", "done")));
+        .isEqualTo(
+            Map.of("iterations", 3, "result", "done", "results", List.of("more", "more", "done")));
     assertThat(counter.get()).isEqualTo(3);
   }
 
@@ -86,7 +89,9 @@ class LoopStepTest extends EngineTest {
   void untilThatNeverHoldsEndsAtMaxIterationsWithoutAnError() {
     var body = tool("a", "echo", map("i", "${iteration}"));
     RunView done =
-        run(flow("never", loop(null, "result == \"never\"", 4, "${steps.a.output.i}", body)), Map.of());
+        run(
+            flow("never", loop(null, "result == \"never\"", 4, "${steps.a.output.i}", body)),
+            Map.of());
     assertThat(done.status()).isEqualTo(RunStatus.COMPLETED);
     assertThat(stepIn(done, "loop").output())
         .isEqualTo(Map.of("iterations", 4, "result", 3L, "results", List.of(0L, 1L, 2L, 3L)));
@@ -111,13 +116,15 @@ class LoopStepTest extends EngineTest {
     RunView done = run(flow("once", loop("previous == null", null, 5, null, body)), Map.of());
     assertThat(stepIn(done, "loop").output())
         .isEqualTo(
-            Map.of("iterations", 1, "result", Map.of("i", 0L), "results", List.of(Map.of("i", 0L))));
+            Map.of(
+                "iterations", 1, "result", Map.of("i", 0L), "results", List.of(Map.of("i", 0L))));
   }
 
   @Test
   void whileTrueIsBoundedByMaxIterations() {
     var body = tool("a", "echo", map("i", "${iteration}"));
-    RunView done = run(flow("bounded", loop("true", null, 4, "${steps.a.output.i}", body)), Map.of());
+    RunView done =
+        run(flow("bounded", loop("true", null, 4, "${steps.a.output.i}", body)), Map.of());
     assertThat(stepIn(done, "loop").output())
         .isEqualTo(Map.of("iterations", 4, "result", 3L, "results", List.of(0L, 1L, 2L, 3L)));
   }
@@ -125,7 +132,10 @@ class LoopStepTest extends EngineTest {
   @Test
   void aFailingIterationFailsTheLoopAndNoFurtherIterationStarts() {
     var body = tool("a", "failOn", map("i", "${iteration}", "bad", 1));
-    RunView done = run(flow("failing", loop(null, null, 5, null, body), tool("after", "echo", map(), "loop")), Map.of());
+    RunView done =
+        run(
+            flow("failing", loop(null, null, 5, null, body), tool("after", "echo", map(), "loop")),
+            Map.of());
     assertThat(done.status()).isEqualTo(RunStatus.FAILED);
     assertThat(done.failedStep()).isEqualTo("loop");
     assertThat(done.failure().message()).isEqualTo("iteration 1 of 'loop' failed: bad iteration 1");
@@ -158,7 +168,8 @@ class LoopStepTest extends EngineTest {
   @Disabled("needs CEL: enable after expressions merge")
   void whileWithAComparisonNeedsCel() {
     var body = tool("a", "echo", map("i", "${iteration}"));
-    RunView done = run(flow("cel", loop("iteration < 3", null, 10, "${steps.a.output.i}", body)), Map.of());
+    RunView done =
+        run(flow("cel", loop("iteration < 3", null, 10, "${steps.a.output.i}", body)), Map.of());
     assertThat(stepIn(done, "loop").output())
         .isEqualTo(Map.of("iterations", 3, "result", 2L, "results", List.of(0L, 1L, 2L)));
   }

@@ -48,7 +48,11 @@ class MapStepTest extends EngineTest {
                   }
                   return x(args) * 10;
                 }));
-    var wf = flow("order", mapOver("${inputs.items}", 0, tool("work", "work", map("x", "${item}", "i", "${index}"))));
+    var wf =
+        flow(
+            "order",
+            mapOver(
+                "${inputs.items}", 0, tool("work", "work", map("x", "${item}", "i", "${index}"))));
     var run = baton.start(wf, Map.of("items", List.of(3L, 1L, 2L)));
     first.awaitStarted(1);
     waitForStep(run.id(), "m[1]/work", StepStatus.COMPLETED);
@@ -68,7 +72,8 @@ class MapStepTest extends EngineTest {
   void maxConcurrencyBoundsHowManyItemsRunAtOnce() {
     Blocker work = blocker(args -> args.get("x"));
     engine(b -> b.tool("work", "blocks", work));
-    var wf = flow("bounded", mapOver("${inputs.items}", 2, tool("work", "work", map("x", "${item}"))));
+    var wf =
+        flow("bounded", mapOver("${inputs.items}", 2, tool("work", "work", map("x", "${item}"))));
     var run = baton.start(wf, Map.of("items", List.of("a", "b", "c", "d", "e")));
 
     work.awaitStarted(2);
@@ -97,9 +102,15 @@ class MapStepTest extends EngineTest {
 
   @Test
   void anEmptyListCompletesAtOnceWithAnEmptyResult() {
-    engine(b -> b.tool("work", "never called", (args, ctx) -> {
-      throw new AssertionError("no item to work on");
-    }).tool("echo", "echo", (args, ctx) -> args));
+    engine(
+        b ->
+            b.tool(
+                    "work",
+                    "never called",
+                    (args, ctx) -> {
+                      throw new AssertionError("no item to work on");
+                    })
+                .tool("echo", "echo", (args, ctx) -> args));
     var wf =
         flow(
             "empty",
@@ -176,7 +187,8 @@ class MapStepTest extends EngineTest {
         .isEqualTo(List.of(Map.of("inner", "p"), Map.of("inner", "q")));
 
     var templated =
-        new MapStep(step("m").build(), "${inputs.items}", null, 0, body, "${steps.double.output.tag}");
+        new MapStep(
+            step("m").build(), "${inputs.items}", null, 0, body, "${steps.double.output.tag}");
     RunView done2 = run(flow("multi2", templated), Map.of("items", List.of("p", "q")));
     assertThat(stepIn(done2, "m").output()).isEqualTo(List.of("d", "d"));
   }

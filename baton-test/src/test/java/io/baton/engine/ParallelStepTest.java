@@ -96,7 +96,9 @@ class ParallelStepTest extends EngineTest {
         .containsEntry("value", null)
         .containsEntry(
             "error", Map.of("kind", "bad_input", "message", "boom: red", "retryable", false));
-    assertThat(out.get("two")).containsEntry("status", "completed").containsEntry("value", Map.of("n", 1L));
+    assertThat(out.get("two"))
+        .containsEntry("status", "completed")
+        .containsEntry("value", Map.of("n", 1L));
     assertThat(out.get("slowpoke")).containsEntry("value", Map.of("slow", "done"));
     assertThat(statuses(done))
         .containsEntry("checks[test]/unit", StepStatus.FAILED)
@@ -117,8 +119,7 @@ class ParallelStepTest extends EngineTest {
     assertThat(done.status()).isEqualTo(RunStatus.FAILED);
     assertThat(done.failedStep()).isEqualTo("checks");
     assertThat(done.failure().kind()).isEqualTo(ErrorKind.BAD_INPUT);
-    assertThat(done.failure().message())
-        .isEqualTo("branch 'test' of 'checks' failed: boom: red");
+    assertThat(done.failure().message()).isEqualTo("branch 'test' of 'checks' failed: boom: red");
     assertThat(done.failure().details()).containsEntry("failedStep", "checks[test]/unit");
     assertThat(statuses(done))
         .containsEntry("checks", StepStatus.FAILED)

@@ -26,11 +26,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Retrying a failed run from its failed steps, and re-running from a step with edited input (a fork). */
+/**
+ * Retrying a failed run from its failed steps, and re-running from a step with edited input (a
+ * fork).
+ */
 class RerunTest extends EngineTest {
   private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
   private final AtomicBoolean broken = new AtomicBoolean(true);
-  private final List<String> keys = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+  private final List<String> keys =
+      java.util.Collections.synchronizedList(new java.util.ArrayList<>());
   private Blocker hang;
   private final CountDownLatch sideStarted = new CountDownLatch(1);
 
@@ -48,39 +52,54 @@ class RerunTest extends EngineTest {
     engine(
         b ->
             b.tool("hang", "blocks", hang)
-                .tool("source", "counts", (args, ctx) -> {
-                  count("source");
-                  Map<String, Object> out = new java.util.HashMap<>();
-                  out.put("n", args.get("n"));
-                  return out;
-                })
-                .tool("failOnceSideRuns", "fails once the side step runs", (args, ctx) -> {
-                  if (broken.get()) {
-                    sideStarted.await(10, TimeUnit.SECONDS);
-                    throw new StepException(ErrorKind.UNAVAILABLE, "still broken");
-                  }
-                  return "fixed";
-                })
-                .tool("times10", "multiplies n by ten", (args, ctx) -> {
-                  count("times10");
-                  keys.add(ctx.idempotencyKey());
-                  if (broken.get() && args.get("n") == null) {
-                    throw new StepException(ErrorKind.BAD_INPUT, "n is missing");
-                  }
-                  return ((Number) args.get("n")).longValue() * 10;
-                })
-                .tool("fragile", "fails while broken", (args, ctx) -> {
-                  count("fragile");
-                  keys.add(ctx.idempotencyKey());
-                  if (broken.get()) {
-                    throw new StepException(ErrorKind.UNAVAILABLE, "still broken");
-                  }
-                  return "fixed";
-                })
-                .tool("echo", "echo", (args, ctx) -> {
-                  count("echo");
-                  return args;
-                }));
+                .tool(
+                    "source",
+                    "counts",
+                    (args, ctx) -> {
+                      count("source");
+                      Map<String, Object> out = new java.util.HashMap<>();
+                      out.put("n", args.get("n"));
+                      return out;
+                    })
+                .tool(
+                    "failOnceSideRuns",
+                    "fails once the side step runs",
+                    (args, ctx) -> {
+                      if (broken.get()) {
+                        sideStarted.await(10, TimeUnit.SECONDS);
+                        throw new StepException(ErrorKind.UNAVAILABLE, "still broken");
+                      }
+                      return "fixed";
+                    })
+                .tool(
+                    "times10",
+                    "multiplies n by ten",
+                    (args, ctx) -> {
+                      count("times10");
+                      keys.add(ctx.idempotencyKey());
+                      if (broken.get() && args.get("n") == null) {
+                        throw new StepException(ErrorKind.BAD_INPUT, "n is missing");
+                      }
+                      return ((Number) args.get("n")).longValue() * 10;
+                    })
+                .tool(
+                    "fragile",
+                    "fails while broken",
+                    (args, ctx) -> {
+                      count("fragile");
+                      keys.add(ctx.idempotencyKey());
+                      if (broken.get()) {
+                        throw new StepException(ErrorKind.UNAVAILABLE, "still broken");
+                      }
+                      return "fixed";
+                    })
+                .tool(
+                    "echo",
+                    "echo",
+                    (args, ctx) -> {
+                      count("echo");
+                      return args;
+                    }));
   }
 
   private static WorkflowDefinition chain() {
@@ -118,10 +137,11 @@ class RerunTest extends EngineTest {
     assertThat(keys).containsExactly(run.id() + "/b/1", run.id() + "/b/2");
     assertThat(log.events(run.id(), RunRetried.class))
         .singleElement()
-        .satisfies(r -> {
-          assertThat(r.paths()).containsExactly("b");
-          assertThat(r.by()).isEqualTo("ops");
-        });
+        .satisfies(
+            r -> {
+              assertThat(r.paths()).containsExactly("b");
+              assertThat(r.by()).isEqualTo("ops");
+            });
   }
 
   @Test
@@ -142,7 +162,14 @@ class RerunTest extends EngineTest {
                   }
                   return ((Number) x).longValue() * 100;
                 }));
-    var m = new MapStep(step("m").build(), "${inputs.items}", null, 0, List.of(tool("w", "item", map("x", "${item}"))), null);
+    var m =
+        new MapStep(
+            step("m").build(),
+            "${inputs.items}",
+            null,
+            0,
+            List.of(tool("w", "item", map("x", "${item}"))),
+            null);
     var run = baton.start(flow("retry-map", m), Map.of("items", List.of(1L, 2L, 3L)));
     waitForStep(run.id(), "m[0]/w", StepStatus.COMPLETED);
     waitForStep(run.id(), "m[2]/w", StepStatus.COMPLETED);
@@ -205,8 +232,11 @@ class RerunTest extends EngineTest {
     assertThat(calls("source")).as("steps before the re-run step are not run again").isEqualTo(1);
     assertThat(calls("times10")).isEqualTo(2);
     assertThat(calls("echo")).isEqualTo(2);
-    assertThat(log.events(fork.id(), RunStarted.class).getFirst().forkOf()).isEqualTo(first.runId());
-    assertThat(baton.status(first.runId()).outputs()).as("the source run is untouched").isEqualTo(Map.of("b", 20L));
+    assertThat(log.events(fork.id(), RunStarted.class).getFirst().forkOf())
+        .isEqualTo(first.runId());
+    assertThat(baton.status(first.runId()).outputs())
+        .as("the source run is untouched")
+        .isEqualTo(Map.of("b", 20L));
   }
 
   @Test
@@ -241,7 +271,9 @@ class RerunTest extends EngineTest {
 
   @Test
   void rerunFromAStepInsideACompositeIsRefused() {
-    var m = new MapStep(step("m").build(), "${inputs.items}", null, 0, List.of(tool("w", "echo", map())), null);
+    var m =
+        new MapStep(
+            step("m").build(), "${inputs.items}", null, 0, List.of(tool("w", "echo", map())), null);
     RunView first = run(flow("nested", m), Map.of("items", List.of(1)));
     assertThatThrownBy(() -> baton.rerunFrom(first.runId(), "w", null))
         .isInstanceOf(IllegalArgumentException.class)
@@ -251,10 +283,7 @@ class RerunTest extends EngineTest {
   @Test
   void rerunFromAFailedStepAlsoRerunsAnIndependentStepThatTheFailureCancelled() {
     var wf =
-        flow(
-            "fork-cancelled",
-            tool("a", "failOnceSideRuns", map()),
-            step("side").tool("hang"));
+        flow("fork-cancelled", tool("a", "failOnceSideRuns", map()), step("side").tool("hang"));
     var run = baton.start(wf, Map.of());
     hang.awaitStarted(1);
     sideStarted.countDown();

@@ -39,7 +39,8 @@ class RetryTest extends EngineTest {
   private final List<String> keys = Collections.synchronizedList(new ArrayList<>());
 
   /** An engine whose tool "flaky" throws {@code failure} on its first {@code failures} calls. */
-  private void flakyEngine(int failures, Supplier<? extends Exception> failure, EngineConfig config) {
+  private void flakyEngine(
+      int failures, Supplier<? extends Exception> failure, EngineConfig config) {
     engine(
         b ->
             b.config(config)
@@ -73,8 +74,11 @@ class RetryTest extends EngineTest {
     return baton.start(flow("retry", step("flaky").retry(policy).tool("flaky")), Map.of()).id();
   }
 
-  /** Waits for the failure of {@code attempt}, then checks nothing happens until its retry is due. */
-  private void expectRetryAfter(String runId, int attempt, Duration delay) throws InterruptedException {
+  /**
+   * Waits for the failure of {@code attempt}, then checks nothing happens until its retry is due.
+   */
+  private void expectRetryAfter(String runId, int attempt, Duration delay)
+      throws InterruptedException {
     StepFailed f = log.await(runId, StepFailed.class, e -> e.attempt() == attempt);
     assertThat(f.retryAt()).as("retry of attempt " + attempt).isEqualTo(f.at().plus(delay));
     clock.advance(delay.minusMillis(1));
@@ -104,20 +108,31 @@ class RetryTest extends EngineTest {
     assertThat(stepIn(done, "flaky").output()).isEqualTo(Map.of("call", 4L));
     assertThat(stepIn(done, "flaky").endedAt()).isEqualTo(T0.plusSeconds(d1 + d2 + d3));
     assertThat(calls.get()).isEqualTo(4);
-    assertThat(keys).containsExactly(runId + "/flaky/1", runId + "/flaky/2", runId + "/flaky/3", runId + "/flaky/4");
+    assertThat(keys)
+        .containsExactly(
+            runId + "/flaky/1", runId + "/flaky/2", runId + "/flaky/3", runId + "/flaky/4");
     assertThat(log.kindsFor(runId, "flaky"))
         .containsExactly(
-            "StepScheduled", "StepStarted", "StepFailed",
-            "StepScheduled", "StepStarted", "StepFailed",
-            "StepScheduled", "StepStarted", "StepFailed",
-            "StepScheduled", "StepStarted", "StepCompleted");
+            "StepScheduled",
+            "StepStarted",
+            "StepFailed",
+            "StepScheduled",
+            "StepStarted",
+            "StepFailed",
+            "StepScheduled",
+            "StepStarted",
+            "StepFailed",
+            "StepScheduled",
+            "StepStarted",
+            "StepCompleted");
   }
 
   @Test
   void delaysAreCappedByMaxDelay() throws InterruptedException {
     flakyEngine(3, RetryTest::unavailable);
     var policy =
-        new RetryPolicy(3, Backoff.EXPONENTIAL, Duration.ofSeconds(10), Duration.ofSeconds(15), 0, null);
+        new RetryPolicy(
+            3, Backoff.EXPONENTIAL, Duration.ofSeconds(10), Duration.ofSeconds(15), 0, null);
     String runId = startFlaky(policy);
     awaitCalls(1);
     expectRetryAfter(runId, 1, Duration.ofSeconds(10));
@@ -129,7 +144,8 @@ class RetryTest extends EngineTest {
   @Test
   void whenRetriesAreExhaustedTheStepFailsWithTheLastFailure() throws InterruptedException {
     AtomicInteger n = new AtomicInteger();
-    flakyEngine(100, () -> new StepException(ErrorKind.RATE_LIMITED, "quota " + n.incrementAndGet()));
+    flakyEngine(
+        100, () -> new StepException(ErrorKind.RATE_LIMITED, "quota " + n.incrementAndGet()));
     String runId = startFlaky(retry(2, Backoff.FIXED, Duration.ofSeconds(1)));
     awaitCalls(1);
     expectRetryAfter(runId, 1, Duration.ofSeconds(1));
@@ -153,7 +169,9 @@ class RetryTest extends EngineTest {
     RunView done = awaitEnd(runId);
     assertThat(done.status()).isEqualTo(RunStatus.FAILED);
     assertThat(done.failure().kind()).isEqualTo(ErrorKind.BAD_INPUT);
-    assertThat(log.events(runId, StepFailed.class)).singleElement().satisfies(f -> assertThat(f.retryAt()).isNull());
+    assertThat(log.events(runId, StepFailed.class))
+        .singleElement()
+        .satisfies(f -> assertThat(f.retryAt()).isNull());
     assertThat(calls.get()).isEqualTo(1);
   }
 
@@ -161,7 +179,9 @@ class RetryTest extends EngineTest {
   void aHandlerCanSayThatARetryableKindIsNotWorthRetrying() {
     flakyEngine(
         1,
-        () -> new StepException(new StepFailure(ErrorKind.UNAVAILABLE, "gone for good", false, Map.of())));
+        () ->
+            new StepException(
+                new StepFailure(ErrorKind.UNAVAILABLE, "gone for good", false, Map.of())));
     RunView done = awaitEnd(startFlaky(retry(3, Backoff.FIXED, Duration.ofSeconds(1))));
     assertThat(done.status()).isEqualTo(RunStatus.FAILED);
     assertThat(calls.get()).isEqualTo(1);
@@ -170,7 +190,8 @@ class RetryTest extends EngineTest {
   @Test
   void retryOnLimitsRetriesToTheListedCategories() {
     flakyEngine(1, RetryTest::unavailable);
-    RunView done = awaitEnd(startFlaky(retry(3, Backoff.FIXED, Duration.ofSeconds(1), ErrorCategory.SYSTEM)));
+    RunView done =
+        awaitEnd(startFlaky(retry(3, Backoff.FIXED, Duration.ofSeconds(1), ErrorCategory.SYSTEM)));
     assertThat(done.status()).isEqualTo(RunStatus.FAILED);
     assertThat(done.failure().kind()).isEqualTo(ErrorKind.UNAVAILABLE);
     assertThat(calls.get()).isEqualTo(1);
@@ -200,8 +221,10 @@ class RetryTest extends EngineTest {
   @Test
   void theWorkflowRetryPolicyAppliesToStepsWithoutTheirOwn() throws InterruptedException {
     flakyEngine(1, RetryTest::unavailable);
-    var policies = new WorkflowPolicies(null, retry(1, Backoff.FIXED, Duration.ofSeconds(7)), 0, null, null);
-    String runId = baton.start(flow("wf-retry", policies, null, step("flaky").tool("flaky")), Map.of()).id();
+    var policies =
+        new WorkflowPolicies(null, retry(1, Backoff.FIXED, Duration.ofSeconds(7)), 0, null, null);
+    String runId =
+        baton.start(flow("wf-retry", policies, null, step("flaky").tool("flaky")), Map.of()).id();
     awaitCalls(1);
     expectRetryAfter(runId, 1, Duration.ofSeconds(7));
     assertThat(awaitEnd(runId).status()).isEqualTo(RunStatus.COMPLETED);
@@ -209,8 +232,7 @@ class RetryTest extends EngineTest {
 
   @Test
   void theEngineDefaultRetriesExponentiallyFromOneSecond() throws InterruptedException {
-    EngineConfig config =
-        new EngineConfig(256, null, 2, null, null, 0, 0, null, null);
+    EngineConfig config = new EngineConfig(256, null, 2, null, null, 0, 0, null, null);
     flakyEngine(2, RetryTest::unavailable, config);
     String runId = baton.start(flow("default-retry", step("flaky").tool("flaky")), Map.of()).id();
     awaitCalls(1);
@@ -222,7 +244,8 @@ class RetryTest extends EngineTest {
   @Test
   void withoutARetryPolicyAFailureIsFinal() {
     flakyEngine(1, RetryTest::unavailable);
-    RunView done = awaitEnd(baton.start(flow("no-retry", step("flaky").tool("flaky")), Map.of()).id());
+    RunView done =
+        awaitEnd(baton.start(flow("no-retry", step("flaky").tool("flaky")), Map.of()).id());
     assertThat(done.status()).isEqualTo(RunStatus.FAILED);
     assertThat(done.failure().kind()).isEqualTo(ErrorKind.UNAVAILABLE);
     assertThat(calls.get()).isEqualTo(1);

@@ -63,7 +63,8 @@ class StepTypesTest extends EngineTest {
 
     @Override
     public Object execute(CustomStep step, StepContext context) {
-      return String.valueOf(context.inputMap().get("text")).toUpperCase() + step.config().get("suffix");
+      return String.valueOf(context.inputMap().get("text")).toUpperCase()
+          + step.config().get("suffix");
     }
 
     @Override
@@ -79,7 +80,9 @@ class StepTypesTest extends EngineTest {
             b.tool("echo", "returns its arguments", (args, ctx) -> args)
                 .tool("other", "unused", (args, ctx) -> null)
                 .module(new ContextModule())
-                .task("analysis", (capability, input, ctx) -> Map.of("capability", capability, "input", input))
+                .task(
+                    "analysis",
+                    (capability, input, ctx) -> Map.of("capability", capability, "input", input))
                 .task("code_review", (capability, input, ctx) -> "reviewed " + input.get("pr"))
                 .step(new Upper()));
   }
@@ -87,10 +90,21 @@ class StepTypesTest extends EngineTest {
   @Test
   void aTransformComputesAValueFromATemplate() {
     var a = tool("a", "echo", map("n", 7, "name", "x"));
-    var t = new TransformStep(step("t").after("a").build(), null, map("count", "${steps.a.output.n}", "fixed", List.of(1, "two"), "who", "${inputs.who}"));
+    var t =
+        new TransformStep(
+            step("t").after("a").build(),
+            null,
+            map(
+                "count",
+                "${steps.a.output.n}",
+                "fixed",
+                List.of(1, "two"),
+                "who",
+                "${inputs.who}"));
     RunView done = run(flow("transform", a, t), Map.of("who", "ada"));
     assertThat(done.status()).isEqualTo(RunStatus.COMPLETED);
-    assertThat(stepIn(done, "t").output()).isEqualTo(Map.of("count", 7L, "fixed", List.of(1, "two"), "who", "ada"));
+    assertThat(stepIn(done, "t").output())
+        .isEqualTo(Map.of("count", 7L, "fixed", List.of(1, "two"), "who", "ada"));
     assertThat(stepIn(done, "t").type()).isEqualTo("transform");
   }
 
@@ -112,11 +126,17 @@ class StepTypesTest extends EngineTest {
   @Test
   void aToolStepCallsTheToolWithItsResolvedInputAndContext() {
     List<StepContext> seen = Collections.synchronizedList(new ArrayList<>());
-    engine(b -> b.tool("capture", "records its context", (args, ctx) -> {
-      seen.add(ctx);
-      return Map.of("args", args);
-    }));
-    RunView done = run(flow("tool", tool("t", "capture", map("q", "${inputs.q}"))), Map.of("q", "why"));
+    engine(
+        b ->
+            b.tool(
+                "capture",
+                "records its context",
+                (args, ctx) -> {
+                  seen.add(ctx);
+                  return Map.of("args", args);
+                }));
+    RunView done =
+        run(flow("tool", tool("t", "capture", map("q", "${inputs.q}"))), Map.of("q", "why"));
     assertThat(stepIn(done, "t").output()).isEqualTo(Map.of("args", Map.of("q", "why")));
     StepContext ctx = seen.getFirst();
     assertThat(ctx.runId()).isEqualTo(done.runId());
@@ -140,7 +160,14 @@ class StepTypesTest extends EngineTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"create-context", "createContext", "create_context", "CreateContext", "create context"})
+  @ValueSource(
+      strings = {
+        "create-context",
+        "createContext",
+        "create_context",
+        "CreateContext",
+        "create context"
+      })
   void aModuleOperationMatchesInAnyNamingStyle(String operation) {
     var m = new ModuleStep(step("m").input("name", "${inputs.name}").build(), "context", operation);
     RunView done = run(flow("module", m), Map.of("name", "shared"));
@@ -173,14 +200,23 @@ class StepTypesTest extends EngineTest {
     RunView done = run(flow("no-op", m), Map.of());
     assertThat(done.failure().kind()).isEqualTo(ErrorKind.NOT_FOUND);
     assertThat(done.failure().message())
-        .isEqualTo("module 'context' has no operation 'explode'; it offers [create-context, getContext]");
+        .isEqualTo(
+            "module 'context' has no operation 'explode'; it offers [create-context, getContext]");
     assertThat(moduleCalls).isEmpty();
   }
 
   @Test
   void aTaskStepGoesToTheHandlerOfItsCapability() {
-    var t = new CustomStep(step("t").input("goal", "${inputs.goal}").build(), "task", Map.of("capability", "analysis"));
-    var r = new CustomStep(step("r").after("t").input("pr", 12).build(), "task", Map.of("capability", "codeReview"));
+    var t =
+        new CustomStep(
+            step("t").input("goal", "${inputs.goal}").build(),
+            "task",
+            Map.of("capability", "analysis"));
+    var r =
+        new CustomStep(
+            step("r").after("t").input("pr", 12).build(),
+            "task",
+            Map.of("capability", "codeReview"));
     RunView done = run(flow("iflow", t, r), Map.of("goal", "ship"));
     assertThat(done.status()).isEqualTo(RunStatus.COMPLETED);
     assertThat(stepIn(done, "t").output())
@@ -194,16 +230,20 @@ class StepTypesTest extends EngineTest {
     RunView done = run(flow("no-cap", t), Map.of());
     assertThat(done.failure().kind()).isEqualTo(ErrorKind.NOT_FOUND);
     assertThat(done.failure().message())
-        .isEqualTo("no handler is registered for tasks of capability 'design'; registered: [analysis, codereview]");
+        .isEqualTo(
+            "no handler is registered for tasks of capability 'design'; registered: [analysis, codereview]");
   }
 
   @Test
   void aCustomStepTypeRegisteredThroughTheSpiRuns() {
-    var u = new CustomStep(step("u").input("text", "${inputs.t}").build(), "upper", Map.of("suffix", "!"));
+    var u =
+        new CustomStep(
+            step("u").input("text", "${inputs.t}").build(), "upper", Map.of("suffix", "!"));
     RunView done = run(flow("custom", u), Map.of("t", "hey"));
     assertThat(done.status()).isEqualTo(RunStatus.COMPLETED);
     assertThat(stepIn(done, "u").output()).isEqualTo("HEY!");
     assertThat(stepIn(done, "u").type()).isEqualTo("upper");
-    assertThat(log.kindsFor(done.runId(), "u")).containsExactly("StepScheduled", "StepStarted", "StepCompleted");
+    assertThat(log.kindsFor(done.runId(), "u"))
+        .containsExactly("StepScheduled", "StepStarted", "StepCompleted");
   }
 }

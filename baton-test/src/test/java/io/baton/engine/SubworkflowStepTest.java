@@ -32,30 +32,50 @@ class SubworkflowStepTest extends EngineTest {
     engine(
         b ->
             b.tool("echo", "echo", (args, ctx) -> args)
-                .tool("double", "doubles n", (args, ctx) -> ((Number) args.get("n")).longValue() * 2)
+                .tool(
+                    "double", "doubles n", (args, ctx) -> ((Number) args.get("n")).longValue() * 2)
                 .tool("block", "blocks", childWork)
                 .tool(
                     "refuse",
                     "fails",
                     (args, ctx) -> {
-                      throw new StepException(ErrorKind.PERMISSION_DENIED, "not allowed: " + args.get("who"));
+                      throw new StepException(
+                          ErrorKind.PERMISSION_DENIED, "not allowed: " + args.get("who"));
                     }));
   }
 
-  private static WorkflowDefinition child(String version, Object outputs, io.baton.api.definition.StepDef... steps) {
+  private static WorkflowDefinition child(
+      String version, Object outputs, io.baton.api.definition.StepDef... steps) {
     return new WorkflowDefinition(
-        "child", version, null, null, null, outputs, List.of(steps), WorkflowPolicies.DEFAULTS, null, null);
+        "child",
+        version,
+        null,
+        null,
+        null,
+        outputs,
+        List.of(steps),
+        WorkflowPolicies.DEFAULTS,
+        null,
+        null);
   }
 
   private static WorkflowDefinition parent(String version) {
-    var sub = new SubworkflowStep(step("sub").input("n", "${inputs.n}", "who", "${inputs.who}").build(), "child", version);
+    var sub =
+        new SubworkflowStep(
+            step("sub").input("n", "${inputs.n}", "who", "${inputs.who}").build(),
+            "child",
+            version);
     var after = tool("after", "echo", map("got", "${steps.sub.output.doubled}"), "sub");
     return flow("parent-" + version, sub, after);
   }
 
   @Test
   void theChildRunsWithTheStepInputAndTheParentGetsItsOutputs() {
-    baton.register(child("1", map("doubled", "${steps.d.output}"), tool("d", "double", map("n", "${inputs.n}"))));
+    baton.register(
+        child(
+            "1",
+            map("doubled", "${steps.d.output}"),
+            tool("d", "double", map("n", "${inputs.n}"))));
     var run = baton.start(parent(null), Map.of("n", 21L));
     RunView done = run.await(EventLog.TIMEOUT);
 
@@ -127,6 +147,7 @@ class SubworkflowStepTest extends EngineTest {
     RunView done = run(parent(null), Map.of("n", 1L));
     assertThat(done.status()).isEqualTo(RunStatus.FAILED);
     assertThat(done.failure().kind()).isEqualTo(ErrorKind.NOT_FOUND);
-    assertThat(done.failure().message()).isEqualTo("subworkflow 'child' is not registered with the engine");
+    assertThat(done.failure().message())
+        .isEqualTo("subworkflow 'child' is not registered with the engine");
   }
 }

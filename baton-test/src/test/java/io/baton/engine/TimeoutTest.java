@@ -31,12 +31,16 @@ class TimeoutTest extends EngineTest {
   @BeforeEach
   void setUp() {
     hang = blocker(args -> "finished");
-    engine(b -> b.tool("hang", "blocks until released", hang).tool("echo", "echo", (args, ctx) -> args));
+    engine(
+        b ->
+            b.tool("hang", "blocks until released", hang)
+                .tool("echo", "echo", (args, ctx) -> args));
   }
 
   @Test
   void aStepTimeoutFailsTheAttemptWithTimeoutAndInterruptsTheHandler() {
-    var run = baton.start(flow("hang", step("h").timeout(Duration.ofSeconds(30)).tool("hang")), Map.of());
+    var run =
+        baton.start(flow("hang", step("h").timeout(Duration.ofSeconds(30)).tool("hang")), Map.of());
     hang.awaitStarted(1);
     clock.advance(Duration.ofSeconds(29));
     assertThat(stepIn(baton.status(run.id()), "h").status()).isEqualTo(StepStatus.RUNNING);
@@ -49,18 +53,27 @@ class TimeoutTest extends EngineTest {
     assertThat(done.status()).isEqualTo(RunStatus.FAILED);
     assertThat(done.failedStep()).isEqualTo("h");
     assertThat(done.failure().kind()).isEqualTo(ErrorKind.TIMEOUT);
-    assertThat(done.failure().message()).isEqualTo("step 'h' did not finish within PT30S (attempt 1)");
+    assertThat(done.failure().message())
+        .isEqualTo("step 'h' did not finish within PT30S (attempt 1)");
     assertThat(stepIn(done, "h").endedAt()).isEqualTo(T0.plusSeconds(30));
   }
 
   @Test
   void aTimedOutAttemptIsRetriedAndTheNextAttemptCanSucceed() {
-    var h = step("h").timeout(Duration.ofSeconds(30)).retry(retry(1, Backoff.FIXED, Duration.ofSeconds(5))).tool("hang");
+    var h =
+        step("h")
+            .timeout(Duration.ofSeconds(30))
+            .retry(retry(1, Backoff.FIXED, Duration.ofSeconds(5)))
+            .tool("hang");
     var run = baton.start(flow("hang-retry", h), Map.of());
     hang.awaitStarted(1);
     clock.advance(Duration.ofSeconds(30));
     hang.awaitInterrupted(1);
-    RunView between = waitFor(run.id(), "the retry is due", v -> v.step("h") != null && v.step("h").status() == StepStatus.READY);
+    RunView between =
+        waitFor(
+            run.id(),
+            "the retry is due",
+            v -> v.step("h") != null && v.step("h").status() == StepStatus.READY);
     assertThat(stepIn(between, "h").failure().kind()).isEqualTo(ErrorKind.TIMEOUT);
 
     clock.advance(Duration.ofSeconds(5));
@@ -78,7 +91,10 @@ class TimeoutTest extends EngineTest {
   void theTimeoutOfAnAttemptThatFinishedInTimeDoesNothing() {
     var run =
         baton.start(
-            flow("in-time", step("h").timeout(Duration.ofSeconds(30)).tool("hang"), tool("after", "echo", map(), "h")),
+            flow(
+                "in-time",
+                step("h").timeout(Duration.ofSeconds(30)).tool("hang"),
+                tool("after", "echo", map(), "h")),
             Map.of());
     hang.awaitStarted(1);
     clock.advance(Duration.ofSeconds(10));
@@ -138,7 +154,11 @@ class TimeoutTest extends EngineTest {
             null,
             new HumanStep(step("ask").build(), "?", Map.of(), List.of(), null, null));
     var run = baton.start(wf, Map.of());
-    String waitId = waitFor(run.id(), "a question", v -> !v.pendingInputs().isEmpty()).pendingInputs().getFirst().waitId();
+    String waitId =
+        waitFor(run.id(), "a question", v -> !v.pendingInputs().isEmpty())
+            .pendingInputs()
+            .getFirst()
+            .waitId();
 
     clock.advance(Duration.ofHours(1));
     RunView done = run.await(EventLog.TIMEOUT);

@@ -42,7 +42,11 @@ class WaitStepTest extends EngineTest {
 
   @Test
   void aDurationWaitHoldsTheRunUntilTheClockPassesIt() {
-    var wf = flow("nap", waitFor(Duration.ofHours(1)), tool("after", "echo", map("woke", "${steps.w.output.firedAt}"), "w"));
+    var wf =
+        flow(
+            "nap",
+            waitFor(Duration.ofHours(1)),
+            tool("after", "echo", map("woke", "${steps.w.output.firedAt}"), "w"));
     var run = baton.start(wf, Map.of());
 
     RunView waiting = waitForStatus(run.id(), RunStatus.WAITING);
@@ -101,7 +105,8 @@ class WaitStepTest extends EngineTest {
     var wf = flow("paid", waitForEvent("order.paid", "${inputs.orderId}", null));
     var run = baton.start(wf, Map.of("orderId", "A1"));
     RunView waiting = waitForStatus(run.id(), RunStatus.WAITING);
-    assertThat(stepIn(waiting, "w").input()).isEqualTo(Map.of("event", "order.paid", "correlationKey", "A1"));
+    assertThat(stepIn(waiting, "w").input())
+        .isEqualTo(Map.of("event", "order.paid", "correlationKey", "A1"));
 
     assertThat(baton.signal("order.paid", "B2", Map.of("amount", 1))).isZero();
     assertThat(baton.signal("order.shipped", "A1", Map.of("amount", 2))).isZero();
@@ -137,7 +142,8 @@ class WaitStepTest extends EngineTest {
     RunView done = awaitEnd(run.id());
     assertThat(done.status()).isEqualTo(RunStatus.FAILED);
     assertThat(done.failure().kind()).isEqualTo(ErrorKind.TIMEOUT);
-    assertThat(done.failure().message()).isEqualTo("no event 'order.paid' arrived in time for step 'w'");
+    assertThat(done.failure().message())
+        .isEqualTo("no event 'order.paid' arrived in time for step 'w'");
     assertThat(stepIn(done, "w").endedAt()).isEqualTo(T0.plus(Duration.ofMinutes(10)));
     assertThat(baton.signal("order.paid", "A1", "too late")).isZero();
   }
@@ -162,7 +168,8 @@ class WaitStepTest extends EngineTest {
     RunView woken = awaitEnd(a.id());
     assertThat(woken.status()).isEqualTo(RunStatus.COMPLETED);
     assertThat(stepIn(woken, "w").output()).isEqualTo(Map.of("from", "B"));
-    assertThat(log.events(a.id(), WaitResolved.class).getFirst().by()).isEqualTo("run " + b.runId());
+    assertThat(log.events(a.id(), WaitResolved.class).getFirst().by())
+        .isEqualTo("run " + b.runId());
     assertThat(baton.status(other.id()).status()).isEqualTo(RunStatus.WAITING);
   }
 

@@ -48,7 +48,9 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The planner as a pure function of a run's state and the time: no engine, no threads, no clock. */
+/**
+ * The planner as a pure function of a run's state and the time: no engine, no threads, no clock.
+ */
 class PlannerTest {
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
   private final Planner planner = new Planner();
@@ -67,7 +69,8 @@ class PlannerTest {
   }
 
   private RunState start(Map<String, Object> inputs, StepDef... steps) {
-    var wf = new WorkflowDefinition("wf", "1", null, null, null, null, List.of(steps), null, null, null);
+    var wf =
+        new WorkflowDefinition("wf", "1", null, null, null, null, List.of(steps), null, null, null);
     return startWorkflow(wf, inputs);
   }
 
@@ -97,14 +100,16 @@ class PlannerTest {
 
   @Test
   void theFirstPlanSchedulesTheRootsWithTheirResolvedInputs() {
-    RunState run = start(Map.of("x", 5L), tool("a", Map.of("x", "${inputs.x}")), tool("b", Map.of(), "a"));
+    RunState run =
+        start(Map.of("x", 5L), tool("a", Map.of("x", "${inputs.x}")), tool("b", Map.of(), "a"));
     assertThat(plan(run, T0)).containsExactly(new StepScheduled(T0, "a", 1, Map.of("x", 5L)));
     assertThat(plan(run, T0)).as("nothing changed, nothing to decide").isEmpty();
   }
 
   @Test
   void aCompletedStepSchedulesItsDependentsAndTheLastOneCompletesTheRun() {
-    RunState run = start(Map.of(), tool("a", Map.of()), tool("b", Map.of("from", "${steps.a.output}"), "a"));
+    RunState run =
+        start(Map.of(), tool("a", Map.of()), tool("b", Map.of("from", "${steps.a.output}"), "a"));
     plan(run, T0);
     complete(run, "a", 1, "out");
     assertThat(plan(run, T0)).containsExactly(new StepScheduled(T0, "b", 1, Map.of("from", "out")));
@@ -115,12 +120,20 @@ class PlannerTest {
 
   @Test
   void aStartedCompositeOpensItsFirstScope() {
-    var loop = new LoopStep(common("loop"), null, null, 2, List.of(tool("body", Map.of("i", "${iteration}"))), null);
+    var loop =
+        new LoopStep(
+            common("loop"),
+            null,
+            null,
+            2,
+            List.of(tool("body", Map.of("i", "${iteration}"))),
+            null);
     RunState run = start(Map.of(), loop);
     assertThat(plan(run, T0)).containsExactly(new StepScheduled(T0, "loop", 1, Map.of()));
     run.apply(new StepStarted(T0, "loop", 1));
     assertThat(plan(run, T0)).containsExactly(new ScopeOpened(T0, "loop", "0"));
-    assertThat(plan(run, T0)).containsExactly(new StepScheduled(T0, "loop[0]/body", 1, Map.of("i", 0)));
+    assertThat(plan(run, T0))
+        .containsExactly(new StepScheduled(T0, "loop[0]/body", 1, Map.of("i", 0)));
   }
 
   @Test
@@ -128,7 +141,9 @@ class PlannerTest {
     var par =
         new ParallelStep(
             common("p"),
-            List.of(new Branch("a", List.of(tool("a1", Map.of()))), new Branch("b", List.of(tool("b1", Map.of())))),
+            List.of(
+                new Branch("a", List.of(tool("a1", Map.of()))),
+                new Branch("b", List.of(tool("b1", Map.of())))),
             ParallelMode.FAIL_FAST);
     RunState run = start(Map.of(), par);
     plan(run, T0);
@@ -141,11 +156,14 @@ class PlannerTest {
 
     List<RunEvent> events = plan(run, T0);
     assertThat(events.getFirst()).isEqualTo(new StepCancelled(T0, "p[a]/a1", "branch 'b' failed"));
-    assertThat(events.get(1)).isInstanceOfSatisfying(StepFailed.class, f -> {
-      assertThat(f.path()).isEqualTo("p");
-      assertThat(f.failure().message()).isEqualTo("branch 'b' of 'p' failed: boom");
-      assertThat(f.retryAt()).isNull();
-    });
+    assertThat(events.get(1))
+        .isInstanceOfSatisfying(
+            StepFailed.class,
+            f -> {
+              assertThat(f.path()).isEqualTo("p");
+              assertThat(f.failure().message()).isEqualTo("branch 'b' of 'p' failed: boom");
+              assertThat(f.retryAt()).isNull();
+            });
   }
 
   @Test
@@ -168,20 +186,26 @@ class PlannerTest {
     var a = new ToolStep(StepCommon.of("a").withInput(Map.of()), "t");
     var withRetry =
         new ToolStep(
-            new StepCommon("a", null, null, null, null, null, Map.of(), null, policy, null, null, null, null), "t");
+            new StepCommon(
+                "a", null, null, null, null, null, Map.of(), null, policy, null, null, null, null),
+            "t");
     RunState run = start(Map.of(), a.withCommon(withRetry.common()));
     plan(run, T0);
     run.apply(new StepStarted(T0, "a", 1));
-    List<RunEvent> failed = planner.fail(run, "a", 1, StepFailure.of(ErrorKind.TIMEOUT, "slow"), T0);
+    List<RunEvent> failed =
+        planner.fail(run, "a", 1, StepFailure.of(ErrorKind.TIMEOUT, "slow"), T0);
     assertThat(failed)
-        .containsExactly(new StepFailed(T0, "a", 1, StepFailure.of(ErrorKind.TIMEOUT, "slow"), T0.plusSeconds(10)));
+        .containsExactly(
+            new StepFailed(
+                T0, "a", 1, StepFailure.of(ErrorKind.TIMEOUT, "slow"), T0.plusSeconds(10)));
     failed.forEach(run::apply);
     assertThat(run.step("a").status()).isEqualTo(StepStatus.READY);
     assertThat(run.effectiveStatus()).isEqualTo(RunStatus.WAITING);
 
     assertThat(plan(run, T0.plusSeconds(9))).isEmpty();
     run.touch("a");
-    assertThat(plan(run, T0.plusSeconds(10))).containsExactly(new StepScheduled(T0.plusSeconds(10), "a", 2, Map.of()));
+    assertThat(plan(run, T0.plusSeconds(10)))
+        .containsExactly(new StepScheduled(T0.plusSeconds(10), "a", 2, Map.of()));
 
     run.apply(new StepStarted(T0, "a", 2));
     assertThat(planner.fail(run, "a", 2, StepFailure.of(ErrorKind.TIMEOUT, "slow"), T0))
@@ -193,12 +217,14 @@ class PlannerTest {
   void retryOnDecidesByCategoryAndTheFlagVetoesOnlyRetryableOnes() {
     RetryPolicy retryable = new RetryPolicy(1, null, null, null, 0, null);
     RetryPolicy system = new RetryPolicy(1, null, null, null, 0, Set.of(ErrorCategory.SYSTEM));
-    RetryPolicy all =
-        new RetryPolicy(1, null, null, null, 0, Set.of(ErrorCategory.values()));
+    RetryPolicy all = new RetryPolicy(1, null, null, null, 0, Set.of(ErrorCategory.values()));
     assertThat(Failures.isRetried(retryable, StepFailure.of(ErrorKind.UNAVAILABLE, "x"))).isTrue();
     assertThat(Failures.isRetried(retryable, StepFailure.of(ErrorKind.BAD_INPUT, "x"))).isFalse();
-    assertThat(Failures.isRetried(retryable, StepFailure.of(ErrorKind.DEPENDENCY_DOWN, "x"))).isFalse();
-    assertThat(Failures.isRetried(retryable, new StepFailure(ErrorKind.UNAVAILABLE, "x", false, null))).isFalse();
+    assertThat(Failures.isRetried(retryable, StepFailure.of(ErrorKind.DEPENDENCY_DOWN, "x")))
+        .isFalse();
+    assertThat(
+            Failures.isRetried(retryable, new StepFailure(ErrorKind.UNAVAILABLE, "x", false, null)))
+        .isFalse();
     assertThat(Failures.isRetried(system, StepFailure.of(ErrorKind.DEPENDENCY_DOWN, "x"))).isTrue();
     assertThat(Failures.isRetried(system, StepFailure.of(ErrorKind.UNAVAILABLE, "x"))).isFalse();
     assertThat(Failures.isRetried(all, StepFailure.of(ErrorKind.BAD_INPUT, "x"))).isTrue();
@@ -207,7 +233,8 @@ class PlannerTest {
 
   @Test
   void jitterIsTheSameOnEveryReplayAndStaysWithinItsFraction() {
-    RetryPolicy policy = new RetryPolicy(3, Backoff.FIXED, Duration.ofSeconds(100), null, 0.2, null);
+    RetryPolicy policy =
+        new RetryPolicy(3, Backoff.FIXED, Duration.ofSeconds(100), null, 0.2, null);
     Set<Duration> seen = new HashSet<>();
     for (int i = 0; i < 50; i++) {
       Duration d = Failures.delay(policy, 1, "run/step/" + i);
@@ -216,7 +243,9 @@ class PlannerTest {
       seen.add(d);
     }
     assertThat(seen).as("the delays are spread").hasSizeGreaterThan(10);
-    assertThat(Failures.delay(new RetryPolicy(3, Backoff.FIXED, Duration.ofSeconds(100), null, 0, null), 1, "k"))
+    assertThat(
+            Failures.delay(
+                new RetryPolicy(3, Backoff.FIXED, Duration.ofSeconds(100), null, 0, null), 1, "k"))
         .isEqualTo(Duration.ofSeconds(100));
   }
 
@@ -241,16 +270,21 @@ class PlannerTest {
     apply(run, new StepStarted(T0, "b", 1), new StepStarted(T0, "c", 1));
     run.apply(new StepFailed(T0, "b", 1, StepFailure.of(ErrorKind.BAD_INPUT, "no"), null));
     List<RunEvent> end = plan(run, T0);
-    assertThat(end).containsExactly(
-        new StepCancelled(T0, "c", "step 'b' failed"),
-        new RunFailed(T0, StepFailure.of(ErrorKind.BAD_INPUT, "no"), "b"));
+    assertThat(end)
+        .containsExactly(
+            new StepCancelled(T0, "c", "step 'b' failed"),
+            new RunFailed(T0, StepFailure.of(ErrorKind.BAD_INPUT, "no"), "b"));
 
-    assertThat(planner.controls().retry(run, "ops", T0)).containsExactly(new RunRetried(T0, List.of("b", "c"), "ops"));
+    assertThat(planner.controls().retry(run, "ops", T0))
+        .containsExactly(new RunRetried(T0, List.of("b", "c"), "ops"));
     planner.controls().retry(run, "ops", T0).forEach(run::apply);
     assertThat(run.status()).isEqualTo(RunStatus.RUNNING);
     assertThat(plan(run, T0))
-        .containsExactlyInAnyOrder(new StepScheduled(T0, "b", 2, Map.of()), new StepScheduled(T0, "c", 2, Map.of()));
-    assertThat(planner.controls().retry(run, "ops", T0)).as("a running run is not retried").isEmpty();
+        .containsExactlyInAnyOrder(
+            new StepScheduled(T0, "b", 2, Map.of()), new StepScheduled(T0, "c", 2, Map.of()));
+    assertThat(planner.controls().retry(run, "ops", T0))
+        .as("a running run is not retried")
+        .isEmpty();
   }
 
   @Test
@@ -258,24 +292,32 @@ class PlannerTest {
     RunState run = start(Map.of(), new WaitStep(common("w"), Duration.ofHours(1), null, null));
     plan(run, T0);
     List<RunEvent> started = planner.start(run, "w", T0);
-    assertThat(started.get(1)).isInstanceOfSatisfying(StepWaiting.class, w -> {
-      assertThat(w.kind()).isEqualTo(WaitKind.TIMER);
-      assertThat(w.deadline()).isEqualTo(T0.plus(Duration.ofHours(1)));
-      assertThat(w.waitId()).isEqualTo("r:w:1");
-    });
+    assertThat(started.get(1))
+        .isInstanceOfSatisfying(
+            StepWaiting.class,
+            w -> {
+              assertThat(w.kind()).isEqualTo(WaitKind.TIMER);
+              assertThat(w.deadline()).isEqualTo(T0.plus(Duration.ofHours(1)));
+              assertThat(w.waitId()).isEqualTo("r:w:1");
+            });
     started.forEach(run::apply);
     assertThat(run.effectiveStatus()).isEqualTo(RunStatus.WAITING);
     run.touch("w");
     assertThat(plan(run, T0.plusSeconds(3599))).isEmpty();
     run.touch("w");
     Instant due = T0.plus(Duration.ofHours(1));
-    assertThat(plan(run, due)).containsExactly(new StepCompleted(due, "w", 1, Map.of("firedAt", due.toString())));
+    assertThat(plan(run, due))
+        .containsExactly(new StepCompleted(due, "w", 1, Map.of("firedAt", due.toString())));
   }
 
   @Test
   void anEndStepCancelsWhatIsStillActiveAndCompletesTheRunWithItsOutput() {
     RunState run =
-        start(Map.of(), tool("slow", Map.of()), tool("quick", Map.of()), new EndStep(common("end", "quick"), Map.of("r", "${steps.quick.output}")));
+        start(
+            Map.of(),
+            tool("slow", Map.of()),
+            tool("quick", Map.of()),
+            new EndStep(common("end", "quick"), Map.of("r", "${steps.quick.output}")));
     plan(run, T0);
     apply(run, new StepStarted(T0, "slow", 1));
     complete(run, "quick", 1, "q");
@@ -293,9 +335,23 @@ class PlannerTest {
     var c = new ToolStep(common("c", "a", "b").withInput(Map.of()), "t");
     var any =
         new ToolStep(
-            new StepCommon("c", null, null, List.of("a", "b"), JoinMode.ANY, null, Map.of(), null, null, null, null, null, null),
+            new StepCommon(
+                "c",
+                null,
+                null,
+                List.of("a", "b"),
+                JoinMode.ANY,
+                null,
+                Map.of(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null),
             "t");
-    RunState run = start(Map.of(), tool("a", Map.of()), tool("b", Map.of()), c.withCommon(any.common()));
+    RunState run =
+        start(Map.of(), tool("a", Map.of()), tool("b", Map.of()), c.withCommon(any.common()));
     plan(run, T0);
     apply(run, new StepStarted(T0, "b", 1));
     complete(run, "a", 1, "first");

@@ -38,7 +38,11 @@ class StepSchedulerTest {
   }
 
   private static EngineConfig config(
-      int max, SchedulingStrategy strategy, int perWorkflow, int perRun, Map<String, Integer> perType) {
+      int max,
+      SchedulingStrategy strategy,
+      int perWorkflow,
+      int perRun,
+      Map<String, Integer> perType) {
     return new EngineConfig(max, null, 0, strategy, AGING, perWorkflow, perRun, perType, null);
   }
 
@@ -50,7 +54,8 @@ class StepSchedulerTest {
     return key(path, run, "wf", "tool", priority, 0);
   }
 
-  private TaskKey key(String path, String run, String workflow, String type, Priority priority, int runLimit) {
+  private TaskKey key(
+      String path, String run, String workflow, String type, Priority priority, int runLimit) {
     TaskKey k = new TaskKey(run, path, workflow, type, priority, runLimit, clock.now);
     keys.put(path, k);
     return k;
@@ -229,7 +234,9 @@ class StepSchedulerTest {
       enqueue(key("a" + i, "A", Priority.MEDIUM));
     }
     enqueue(key("b1", "B", Priority.MEDIUM));
-    assertThat(dispatched).as("B has capacity, and only A's own limit holds A back").containsExactly("b1");
+    assertThat(dispatched)
+        .as("B has capacity, and only A's own limit holds A back")
+        .containsExactly("b1");
   }
 
   @Test
