@@ -28,7 +28,11 @@ final class Failures {
     }
     RetryPolicy retry = s.step().retry();
     int retriesUsed = attempt - 1 - run.attemptsBeforeRetry(path);
-    if (isRetried(retry, failure) && retriesUsed < retry.maxRetries()) {
+    // A composite is not retried as a whole: its steps were retried by their own policies, and a new attempt
+    // would only find the same failed branch, item or iteration.
+    if (!s.step().kind().isComposite()
+        && isRetried(retry, failure)
+        && retriesUsed < retry.maxRetries()) {
       Instant at = now.plus(delay(retry, retriesUsed + 1, run.runId() + "/" + path + "/" + attempt));
       out.add(new StepFailed(now, path, attempt, failure, at));
       return out;
