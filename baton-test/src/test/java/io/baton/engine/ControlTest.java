@@ -254,4 +254,19 @@ class ControlTest extends EngineTest {
               assertThat(c.input()).isEqualTo(Map.of("x", 2));
             });
   }
+
+  @Test
+  void cancellingARunWaitingForARetryCallsTheRetryOff() {
+    var wf = flow("cancel-retry", step("f").retry(retry(1, Backoff.FIXED, Duration.ofSeconds(5))).tool("flakyOnce"));
+    var run = baton.start(wf, Map.of());
+    waitFor(run.id(), "the retry is pending", v -> v.step("f") != null && v.step("f").status() == StepStatus.READY);
+    assertThat(baton.cancel(run.id(), "ops")).isTrue();
+    RunView done = run.await(EventLog.TIMEOUT);
+    clock.advance(Duration.ofMinutes(1));
+
+    assertThat(done.status()).isEqualTo(RunStatus.CANCELLED);
+    assertThat(stepIn(done, "f").status()).isEqualTo(StepStatus.CANCELLED);
+    assertThat(baton.status(run.id()).status()).isEqualTo(RunStatus.CANCELLED);
+    assertThat(flakyCalls.get()).isEqualTo(1);
+  }
 }

@@ -227,4 +227,26 @@ class MapStepTest extends EngineTest {
     assertThat(stepIn(run(flow("expr", m), Map.of("items", List.of(1L, 2L, 3L))), "m").output())
         .isEqualTo(List.of(2L, 3L));
   }
+
+  @Test
+  void nestedMapsKeepTheirItemsApartAndNestTheirResults() {
+    engine(b -> b.tool("pair", "pairs", (args, ctx) -> args.get("outer") + "-" + args.get("inner")));
+    var inner =
+        new MapStep(
+            step("inner").build(),
+            "${item.letters}",
+            null,
+            0,
+            List.of(tool("p", "pair", map("outer", "${index}", "inner", "${item}"))),
+            null);
+    var outer = new MapStep(step("outer").build(), "${inputs.groups}", null, 1, List.of(inner), null);
+    RunView done =
+        run(
+            flow("nested", outer),
+            Map.of("groups", List.of(Map.of("letters", List.of("a", "b")), Map.of("letters", List.of("c")))));
+    assertThat(done.status()).isEqualTo(RunStatus.COMPLETED);
+    assertThat(stepIn(done, "outer").output()).isEqualTo(List.of(List.of("0-a", "1-b"), List.of("0-c")));
+    assertThat(done.steps().keySet())
+        .contains("outer[0]/inner", "outer[0]/inner[1]/p", "outer[1]/inner[0]/p");
+  }
 }

@@ -263,4 +263,25 @@ class RetryTest extends EngineTest {
     awaitCalls(2);
     assertThat(awaitEnd(runId).status()).isEqualTo(RunStatus.COMPLETED);
   }
+
+  @Test
+  void aCompositeIsNotRetriedWhenItsItemsHaveUsedTheirOwnRetries() {
+    flakyEngine(100, () -> new StepException(ErrorKind.DEPENDENCY_DOWN, "db down"));
+    var policies =
+        new WorkflowPolicies(
+            null, retry(1, Backoff.FIXED, Duration.ofSeconds(5), ErrorCategory.SYSTEM), 0, null, null);
+    var m =
+        new io.baton.api.definition.MapStep(
+            step("m").build(), "${inputs.items}", null, 0, List.of(step("flaky").tool("flaky")), null);
+    String runId = baton.start(flow("composite-retry", policies, null, m), Map.of("items", List.of(1))).id();
+    log.await(runId, StepFailed.class, f -> f.path().equals("m[0]/flaky") && f.attempt() == 1);
+    clock.advance(Duration.ofSeconds(5));
+    log.await(runId, StepFailed.class, f -> f.path().equals("m") && f.retryAt() == null);
+
+    RunView done = awaitEnd(runId);
+    assertThat(done.status()).isEqualTo(RunStatus.FAILED);
+    assertThat(done.endedAt()).isEqualTo(T0.plusSeconds(5));
+    assertThat(stepIn(done, "m").attempt()).isEqualTo(1);
+    assertThat(calls.get()).isEqualTo(2);
+  }
 }

@@ -150,4 +150,22 @@ class SubworkflowStepTest extends EngineTest {
     assertThat(done.failure().message())
         .isEqualTo("subworkflow 'child' is not registered with the engine");
   }
+
+  @Test
+  void aSubworkflowStepTimeoutFailsTheStepAndCancelsTheChild() {
+    baton.register(child("1", null, tool("b", "block", map())));
+    var sub =
+        new SubworkflowStep(step("sub").timeout(java.time.Duration.ofMinutes(1)).build(), "child", null);
+    var run = baton.start(flow("parent-timeout", sub), Map.of());
+    childWork.awaitStarted(1);
+    clock.advance(java.time.Duration.ofMinutes(1));
+
+    RunView done = run.await(EventLog.TIMEOUT);
+    assertThat(done.status()).isEqualTo(RunStatus.FAILED);
+    assertThat(done.failure().kind()).isEqualTo(ErrorKind.TIMEOUT);
+    assertThat(done.failure().message()).isEqualTo("step 'sub' did not finish in time");
+    RunView child = awaitEnd(run.id() + ":sub:1");
+    assertThat(child.status()).isEqualTo(RunStatus.CANCELLED);
+    childWork.awaitInterrupted(1);
+  }
 }
