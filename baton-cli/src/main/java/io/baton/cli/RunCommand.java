@@ -1,0 +1,234 @@
+package io.baton.cli;
+
+import io.baton.api.definition.StepDef;
+import io.baton.api.definition.WorkflowDefinition;
+import io.baton.cli.offline.OfflineStandIns;
+import io.baton.cli.progress.ProgressRenderer;
+import io.baton.cli.progress.RunProgress;
+import io.baton.cli.run.AnswerBook;
+import io.baton.cli.run.Answers;
+import io.baton.cli.run.InputCheck;
+import io.baton.cli.run.JsonText;
+import io.baton.cli.run.LocalEngine;
+import io.baton.cli.run.RunSession;
+import io.baton.cli.run.TerminalQuestions;
+import io.baton.engine.config.EngineConfig;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code baton run FILE}: validates a workflow, runs it in-process with live progress, answers its human steps and
+ * prints its outputs. Exit 0 when the run completed, 1 when it failed, 2 when the workflow, inputs, answers or
+ * options are invalid.
+ */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs a workflow in-process, showing its steps as they run, and prints its outputs.",
+      "Progress and questions go to stderr; outputs to stdout."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  baton run examples/hello.yaml --input name=Ada",
+      "  baton run examples/approval.yaml --answer approve=true --output json",
+      "",
+      "Exit codes: 0 completed, 1 the run failed, 2 invalid workflow, input, answer or option."
+    })
+final class RunCommand implements Callable<Integer> {
+  private final Terminal terminal;
+  private final WorkflowFiles files = new WorkflowFiles();
+
+  @Parameters(
+      index = "0",
+      paramLabel = "FILE",
+      description = "The workflow: Baton YAML/JSON, or a seed format (MPLP, iflow).")
+  private Path file;
+
+  @Option(
+      names = {"-i", "--input"},
+      paramLabel = "KEY=VALUE",
+      description = "An input of the run; VALUE is read as JSON when it is JSON, else as text.")
+  private Map<String, String> inputs = new LinkedHashMap<>();
+
+  @Option(
+      names = "--input-file",
+      paramLabel = "FILE",
+      description = "A JSON or YAML object of inputs; --input values override it.")
+  private Path inputFile;
+
+  @Option(
+      names = {"-a", "--answer"},
+      paramLabel = "STEP=VALUE",
+      description = "The answer of human step STEP (an id or a path), JSON or text. Needed without a terminal.")
+  private Map<String, String> answers = new LinkedHashMap<>();
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      description = "text (the outputs, default) or json (the whole final run state).")
+  private OutputFormat output;
+
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description = "Engine configuration (the iflow orchestration keys, YAML).")
+  private Path config;
+
+  @Option(
+      names = "--timeout",
+      paramLabel = "DURATION",
+      defaultValue = "10m",
+      converter = DurationConverter.class,
+      description = "How long the run may take before it is cancelled (default ${DEFAULT-VALUE}).")
+  private Duration timeout;
+
+  @Option(
+      names = "--workflows",
+      paramLabel = "DIR",
+      description = "Another directory to find subworkflows in (the run file's own is always searched).")
+  private List<Path> workflowDirs = new ArrayList<>();
+
+  RunCommand(Terminal terminal) {
+    this.terminal = terminal;
+  }
+
+  /** Everything a run needs, checked. */
+  private record Prepared(
+      WorkflowDefinition definition,
+      List<WorkflowDefinition> subworkflows,
+      Map<String, Object> inputs,
+      AnswerBook answers,
+      EngineConfig config) {}
+
+  @Override
+  public Integer call() throws InterruptedException {
+    ProblemReport report = new ProblemReport(terminal.err());
+    Loaded<WorkflowDefinition> loaded = files.load(file);
+    if (!loaded.ok()) {
+      return report.invalid(
+          loaded.errors(),
+          file + " is invalid (" + ProblemReport.count(loaded.errors().size(), "error")
+              + "); fix the lines above and run again");
+    }
+    report.warnings(loaded.warnings());
+    Prepared prepared = prepare(loaded.value(), report);
+    if (prepared == null) {
+      return ExitCodes.INVALID;
+    }
+    return run(prepared);
+  }
+
+  /** Checks subworkflows, inputs, answers and configuration; prints the problems and returns null if any. */
+  private Prepared prepare(WorkflowDefinition definition, ProblemReport report) {
+    Path dir = file.toAbsolutePath().getParent();
+    List<Path> dirs = new ArrayList<>(List.of(dir));
+    dirs.addAll(workflowDirs);
+    SubworkflowLibrary.Resolution children = new SubworkflowLibrary(files, dirs).resolve(definition);
+    if (!children.problems().isEmpty()) {
+      report.invalid(children.problems(), "the subworkflows of " + file + " cannot all be loaded");
+      return null;
+    }
+    Map<String, Object> runInputs;
+    try {
+      runInputs = InputCheck.withDefaults(definition.inputs(), collectInputs());
+    } catch (IllegalArgumentException e) {
+      report.invalid(List.of(e.getMessage()), "fix --input-file and run again");
+      return null;
+    }
+    List<String> inputProblems = InputCheck.problems(definition.inputs(), runInputs);
+    if (!inputProblems.isEmpty()) {
+      report.invalid(inputProblems, "give the inputs with --input NAME=VALUE or --input-file FILE");
+      return null;
+    }
+    AnswerBook book = new AnswerBook(answers);
+    List<String> unknown = book.unknown(stepIds(definition, children.workflows()));
+    if (!unknown.isEmpty()) {
+      report.invalid(
+          unknown.stream().map(s -> "--answer " + s + ": the workflow has no step '" + s + "'").toList(),
+          "name a human step by its id or path");
+      return null;
+    }
+    EngineConfig engineConfig = EngineConfig.DEFAULTS;
+    if (config != null) {
+      Loaded<EngineConfig> c = files.loadConfig(config);
+      if (!c.ok()) {
+        report.invalid(c.errors(), config + " is not a valid engine configuration");
+        return null;
+      }
+      report.warnings(c.warnings());
+      engineConfig = c.value();
+    }
+    return new Prepared(definition, children.workflows(), runInputs, book, engineConfig);
+  }
+
+  private Map<String, Object> collectInputs() {
+    Map<String, Object> out = new LinkedHashMap<>();
+    if (inputFile != null) {
+      out.putAll(JsonText.readObject(inputFile));
+    }
+    inputs.forEach((key, text) -> out.put(key, JsonText.value(text)));
+    return out;
+  }
+
+  private int run(Prepared p) throws InterruptedException {
+    List<WorkflowDefinition> all = new ArrayList<>(p.subworkflows());
+    all.addFirst(p.definition());
+    String notice = OfflineStandIns.notice(all);
+    if (notice != null) {
+      terminal.err().println(notice);
+    }
+    Clock clock = Clock.systemUTC();
+    Optional<TerminalQuestions> asker =
+        terminal.interactive()
+            ? Optional.of(new TerminalQuestions(terminal.in(), terminal.err()))
+            : Optional.empty();
+    RunSession.Limits limits =
+        new RunSession.Limits(timeout, Duration.ofMillis(200), Duration.ofSeconds(10), clock);
+    try (LocalEngine engine = LocalEngine.start(p.config(), p.subworkflows())) {
+      RunSession session =
+          new RunSession(
+              engine,
+              ProgressRenderer.forTerminal(terminal, clock),
+              new RunProgress(stepTypes(all)),
+              new Answers(p.answers(), asker),
+              limits);
+      return new OutcomeReport(terminal, output).print(session.run(p.definition(), p.inputs()));
+    }
+  }
+
+  private static Set<String> stepIds(WorkflowDefinition root, List<WorkflowDefinition> children) {
+    Set<String> ids = new HashSet<>();
+    root.allSteps().forEach(s -> ids.add(s.id()));
+    children.forEach(c -> c.allSteps().forEach(s -> ids.add(s.id())));
+    return ids;
+  }
+
+  /** The type of each step, by workflow id and step id, for the progress display. */
+  private static BiFunction<String, String, String> stepTypes(List<WorkflowDefinition> workflows) {
+    Map<String, Map<String, String>> types = new HashMap<>();
+    for (WorkflowDefinition w : workflows) {
+      Map<String, String> byId = types.computeIfAbsent(w.id(), k -> new HashMap<>());
+      for (StepDef step : w.allSteps()) {
+        byId.put(step.id(), step.type());
+      }
+    }
+    return (workflow, step) -> types.getOrDefault(workflow, Map.of()).get(step);
+  }
+}
