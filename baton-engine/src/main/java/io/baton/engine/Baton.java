@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * A Baton engine embedded in a Java program: starts runs of workflows, controls them, answers their questions.
+ * A Baton engine embedded in a Java program: starts runs of workflows, controls them, answers their
+ * questions.
  *
  * <pre>{@code
  * try (Baton baton = Baton.builder()
@@ -30,7 +31,8 @@ import java.util.concurrent.TimeoutException;
  * }
  * }</pre>
  *
- * <p>Thread-safe. Every method that changes a run returns once the change is durable in the journal.
+ * <p>Thread-safe. Every method that changes a run returns once the change is durable in the
+ * journal.
  */
 public final class Baton implements AutoCloseable {
   private final RunEngine engine;
@@ -50,7 +52,9 @@ public final class Baton implements AutoCloseable {
     return new BatonBuilder();
   }
 
-  /** Registers a workflow so that subworkflow steps and {@link #start(String, Map)} find it by id. */
+  /**
+   * Registers a workflow so that subworkflow steps and {@link #start(String, Map)} find it by id.
+   */
   public void register(WorkflowDefinition definition) {
     engine.register(definition);
   }
@@ -97,16 +101,17 @@ public final class Baton implements AutoCloseable {
   }
 
   /**
-   * Starts a new run that shares {@code runId}'s history up to top-level step {@code stepId}, which runs again
-   * with {@code editedInput} (or its original input when null), followed by everything downstream of it.
+   * Starts a new run that shares {@code runId}'s history up to top-level step {@code stepId}, which
+   * runs again with {@code editedInput} (or its original input when null), followed by everything
+   * downstream of it.
    */
   public RunHandle rerunFrom(String runId, String stepId, Object editedInput) {
     return new RunHandle(this, engine.fork(runId, stepId, editedInput));
   }
 
   /**
-   * Answers a human step (or any wait) by its wait id. Answering twice is harmless: the second answer is ignored
-   * and this returns false.
+   * Answers a human step (or any wait) by its wait id. Answering twice is harmless: the second
+   * answer is ignored and this returns false.
    *
    * @return true when the answer was taken, false when the wait was already answered or is unknown
    */
@@ -154,7 +159,9 @@ public final class Baton implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting for " + id, e);
     } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+      throw e.getCause() instanceof RuntimeException r
+          ? r
+          : new IllegalStateException(e.getCause());
     }
   }
 }

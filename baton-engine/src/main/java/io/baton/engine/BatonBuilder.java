@@ -39,8 +39,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Assembles a {@link Baton}: stores, clock, configuration and the extensions (step types, tools, modules, task
- * handlers, expression dialects, listeners). Everything has a default: in-memory stores, the system clock.
+ * Assembles a {@link Baton}: stores, clock, configuration and the extensions (step types, tools,
+ * modules, task handlers, expression dialects, listeners). Everything has a default: in-memory
+ * stores, the system clock.
  */
 public final class BatonBuilder {
   private TimeSource clock;
@@ -54,7 +55,8 @@ public final class BatonBuilder {
   private Expressions expressions = Expressions.defaults();
   private boolean evictSuspended = true;
   private final Registry<Tool> tools = Registry.exact("tool");
-  private final Registry<CoordinationModule> modules = new Registry<>("module", Registry::looseName);
+  private final Registry<CoordinationModule> modules =
+      new Registry<>("module", Registry::looseName);
   private final Registry<TaskHandler> tasks = new Registry<>("task handler", Registry::looseName);
   private final Registry<StepExecutor<?>> steps = Registry.exact("step type");
   private final List<RunListener> listeners = new CopyOnWriteArrayList<>();
@@ -81,7 +83,11 @@ public final class BatonBuilder {
 
   /** The stores of runs (all five; durable ones come from {@code baton-store-jdbc}). */
   public BatonBuilder stores(
-      Journal journal, RunStore runs, TimerStore timers, WaitStore waits, DefinitionStore definitions) {
+      Journal journal,
+      RunStore runs,
+      TimerStore timers,
+      WaitStore waits,
+      DefinitionStore definitions) {
     this.journal = journal;
     this.runs = runs;
     this.timers = timers;
@@ -152,8 +158,15 @@ public final class BatonBuilder {
     ExecutorService deciders = Executors.newVirtualThreadPerTaskExecutor();
     RuntimeServices rt =
         new RuntimeServices(
-            time, new Planner(), journal, runs, timers, waits, new StepScheduler(config, time),
-            listeners, deciders);
+            time,
+            new Planner(),
+            journal,
+            runs,
+            timers,
+            waits,
+            new StepScheduler(config, time),
+            listeners,
+            deciders);
     WorkflowCompiler compiler = new WorkflowCompiler(expressions, steps::find, config);
     RunEngine engine = new RunEngine(rt, definitions, compiler, ids, evictSuspended);
     return new Baton(engine, waits, listeners, deciders::shutdown);

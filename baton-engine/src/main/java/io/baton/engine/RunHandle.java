@@ -30,7 +30,8 @@ public final class RunHandle {
   }
 
   /**
-   * Waits until the run ends (completes, fails, is cancelled or times out) and returns its final state.
+   * Waits until the run ends (completes, fails, is cancelled or times out) and returns its final
+   * state.
    *
    * @throws RunTimeoutException when it has not ended within {@code timeout}; the run goes on
    */

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.PriorityQueue;
 
 /**
- * A clock that only moves when a test says so. Timers (waits, retries, timeouts) fire during {@link #advance},
- * in time order, so tests of time-dependent behaviour never sleep.
+ * A clock that only moves when a test says so. Timers (waits, retries, timeouts) fire during {@link
+ * #advance}, in time order, so tests of time-dependent behaviour never sleep.
  *
  * <pre>{@code
  * FakeClock clock = new FakeClock();

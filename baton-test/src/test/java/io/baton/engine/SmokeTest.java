@@ -18,10 +18,18 @@ class SmokeTest {
 
   @Test
   void chainOfTools() {
-    try (TestEngine t = TestEngine.create(b -> b.tool("inc", "adds one", (args, ctx) -> ((Number) args.getOrDefault("n", 0L)).longValue() + 1))) {
+    try (TestEngine t =
+        TestEngine.create(
+            b ->
+                b.tool(
+                    "inc",
+                    "adds one",
+                    (args, ctx) -> ((Number) args.getOrDefault("n", 0L)).longValue() + 1))) {
       var a = new ToolStep(c("a").withInput(Map.of("n", "${inputs.start}")), "inc");
       var b = new ToolStep(c("b", "a").withInput(Map.of("n", "${steps.a.output}")), "inc");
-      var wf = new WorkflowDefinition("chain", "1", null, null, null, null, List.of(a, b), null, null, null);
+      var wf =
+          new WorkflowDefinition(
+              "chain", "1", null, null, null, null, List.of(a, b), null, null, null);
       RunView v = t.baton().start(wf, Map.of("start", 5L)).await(Duration.ofSeconds(5));
       assertThat(v.status()).isEqualTo(RunStatus.COMPLETED);
       assertThat(v.outputs()).isEqualTo(7L);
@@ -32,7 +40,8 @@ class SmokeTest {
   void humanWaitsAndResumes() {
     try (TestEngine t = TestEngine.create()) {
       var h = new HumanStep(c("ask"), "ok?", Map.of(), List.of(), null, null);
-      var wf = new WorkflowDefinition("h", "1", null, null, null, null, List.of(h), null, null, null);
+      var wf =
+          new WorkflowDefinition("h", "1", null, null, null, null, List.of(h), null, null, null);
       var run = t.baton().start(wf, Map.of());
       RunView v = run.status();
       for (int i = 0; i < 100 && v.pendingInputs().isEmpty(); i++) v = run.status();

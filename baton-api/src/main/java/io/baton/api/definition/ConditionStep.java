@@ -3,8 +3,9 @@ package io.baton.api.definition;
 import java.util.List;
 
 /**
- * Chooses between two sets of steps. The steps of the branch not taken are skipped (and skipping propagates to
- * the steps that depend only on them). Its output is {@code {"value": true|false, "branch": "then"|"else"}}.
+ * Chooses between two sets of steps. The steps of the branch not taken are skipped (and skipping
+ * propagates to the steps that depend only on them). Its output is {@code {"value": true|false,
+ * "branch": "then"|"else"}}.
  *
  * <pre>{@code
  * - id: big-order

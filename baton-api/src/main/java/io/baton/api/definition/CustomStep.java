@@ -3,9 +3,9 @@ package io.baton.api.definition;
 import java.util.Map;
 
 /**
- * A step of a type registered through the step-executor SPI ({@code agent}, {@code llm}, {@code http},
- * {@code code}, {@code task}, or your own). Its type-specific fields are kept in {@code config}, interpreted and
- * validated by the executor registered for the type.
+ * A step of a type registered through the step-executor SPI ({@code agent}, {@code llm}, {@code
+ * http}, {@code code}, {@code task}, or your own). Its type-specific fields are kept in {@code
+ * config}, interpreted and validated by the executor registered for the type.
  *
  * @param type the step type
  * @param config the type-specific fields, as written

@@ -1,8 +1,8 @@
 package io.baton.api.definition;
 
 /**
- * Publishes an event, which wakes the wait steps of any run waiting for it (with a matching correlation key) and
- * reaches the engine's event listeners.
+ * Publishes an event, which wakes the wait steps of any run waiting for it (with a matching
+ * correlation key) and reaches the engine's event listeners.
  *
  * @param event the event's type
  * @param data the payload, a template

@@ -3,11 +3,13 @@ package io.baton.api.definition;
 import java.util.Locale;
 
 /**
- * A workflow-level fallback of the MPLP format: when a step fails with the given condition, the action is taken
- * instead of failing the run. {@code {condition: timeout, action: escalate-to-human}} turns a timed-out step into a
- * human step that asks a person to supply the step's output.
+ * A workflow-level fallback of the MPLP format: when a step fails with the given condition, the
+ * action is taken instead of failing the run. {@code {condition: timeout, action:
+ * escalate-to-human}} turns a timed-out step into a human step that asks a person to supply the
+ * step's output.
  *
- * @param condition the error kind, by its wire name ({@code timeout}, {@code unavailable}, …) or {@code any}
+ * @param condition the error kind, by its wire name ({@code timeout}, {@code unavailable}, …) or
+ *     {@code any}
  * @param action what to do; {@code escalate-to-human} is built in
  */
 public record FallbackAction(String condition, String action) {

@@ -5,7 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Defensive, order-keeping, null-tolerant copies for the definition records (JSON maps may hold nulls). */
+/**
+ * Defensive, order-keeping, null-tolerant copies for the definition records (JSON maps may hold
+ * nulls).
+ */
 final class Frozen {
   private Frozen() {}
 

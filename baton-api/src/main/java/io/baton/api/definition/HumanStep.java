@@ -1,13 +1,12 @@
 package io.baton.api.definition;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Asks a person for input. The run is {@code WAITING}, holding no thread, until the input arrives through
- * {@code submitInput(waitId, value)}; the value is validated against {@code form} and becomes the step's output.
- * Each wait has a stable id, so submitting twice is harmless.
+ * Asks a person for input. The run is {@code WAITING}, holding no thread, until the input arrives
+ * through {@code submitInput(waitId, value)}; the value is validated against {@code form} and
+ * becomes the step's output. Each wait has a stable id, so submitting twice is harmless.
  *
  * @param prompt the question, a template
  * @param form a JSON Schema of the expected answer, or empty for any value

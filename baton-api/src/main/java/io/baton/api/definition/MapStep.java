@@ -4,14 +4,15 @@ import java.util.List;
 
 /**
  * Runs its body once per item of a list, at most {@code maxConcurrency} at a time. Inside the body,
- * {@code ${item}} (or the name given by {@code as}) is the item and {@code ${index}} its position. The output is
- * the list of the iterations' results, in input order.
+ * {@code ${item}} (or the name given by {@code as}) is the item and {@code ${index}} its position.
+ * The output is the list of the iterations' results, in input order.
  *
  * @param items a template or expression giving the list
  * @param as the variable the item is bound to (default {@code item})
  * @param maxConcurrency the most iterations at once (0 = no limit of its own)
  * @param steps the body, run for each item
- * @param result a template for each iteration's result, or null for the output of the body's last step
+ * @param result a template for each iteration's result, or null for the output of the body's last
+ *     step
  */
 public record MapStep(
     StepCommon common,

@@ -1,9 +1,9 @@
 package io.baton.api.definition;
 
 /**
- * Calls an operation of a coordination module ({@code context}, {@code plan}, …) with the step's input as
- * parameters. Operation names match in any style: {@code create-context}, {@code createContext},
- * {@code create_context}.
+ * Calls an operation of a coordination module ({@code context}, {@code plan}, …) with the step's
+ * input as parameters. Operation names match in any style: {@code create-context}, {@code
+ * createContext}, {@code create_context}.
  *
  * @param module the module's name
  * @param operation the operation's name

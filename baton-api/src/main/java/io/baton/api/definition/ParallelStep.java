@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs branches side by side. Its output maps each branch id to {@code {"status": …, "value": …, "error": …}}.
+ * Runs branches side by side. Its output maps each branch id to {@code {"status": …, "value": …,
+ * "error": …}}.
  *
  * @param branches the branches
  * @param mode all-settled (default) or fail-fast

@@ -3,8 +3,8 @@ package io.baton.api.definition;
 import java.util.Locale;
 
 /**
- * The five priority levels of seed 004, highest first. Runs and steps carry one; the scheduler takes ready
- * steps by priority, then by age.
+ * The five priority levels of seed 004, highest first. Runs and steps carry one; the scheduler
+ * takes ready steps by priority, then by age.
  */
 public enum Priority {
   CRITICAL,

@@ -16,7 +16,8 @@ import java.util.Set;
  * @param backoff how the delay grows
  * @param initialDelay the delay before the first retry
  * @param maxDelay the cap on any delay
- * @param jitter the fraction (0..1) of each delay that is randomised, to spread retries of many steps
+ * @param jitter the fraction (0..1) of each delay that is randomised, to spread retries of many
+ *     steps
  * @param retryOn the error categories that are retried; failures of other categories fail at once
  */
 public record RetryPolicy(
@@ -42,7 +43,10 @@ public record RetryPolicy(
     backoff = Objects.requireNonNullElse(backoff, Backoff.EXPONENTIAL);
     initialDelay = Objects.requireNonNullElse(initialDelay, Duration.ofSeconds(1));
     maxDelay = Objects.requireNonNullElse(maxDelay, Duration.ofMinutes(5));
-    retryOn = retryOn == null || retryOn.isEmpty() ? Set.of(ErrorCategory.RETRYABLE) : Set.copyOf(retryOn);
+    retryOn =
+        retryOn == null || retryOn.isEmpty()
+            ? Set.of(ErrorCategory.RETRYABLE)
+            : Set.copyOf(retryOn);
   }
 
   /** A policy of {@code maxRetries} exponential retries from one second, for retryable errors. */

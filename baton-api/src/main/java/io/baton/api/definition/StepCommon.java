@@ -8,7 +8,8 @@ import java.util.Objects;
 /**
  * The fields every step has, whatever its type.
  *
- * @param id unique among the steps of its workflow (including nested ones): letters, digits, {@code -} and {@code _}
+ * @param id unique among the steps of its workflow (including nested ones): letters, digits, {@code
+ *     -} and {@code _}
  * @param name a human-readable name, or null
  * @param description what the step is for, or null
  * @param dependsOn the steps that must end before this one starts
@@ -49,19 +50,43 @@ public record StepCommon(
 
   /** The fields of a step with nothing but an id. */
   public static StepCommon of(String id) {
-    return new StepCommon(id, null, null, null, null, null, null, null, null, null, null, null, null);
+    return new StepCommon(
+        id, null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   /** A copy with other dependencies. */
   public StepCommon withDependsOn(List<String> deps) {
     return new StepCommon(
-        id, name, description, deps, join, when, input, timeout, retry, onError, priority, resources, ui);
+        id,
+        name,
+        description,
+        deps,
+        join,
+        when,
+        input,
+        timeout,
+        retry,
+        onError,
+        priority,
+        resources,
+        ui);
   }
 
   /** A copy with another input. */
   public StepCommon withInput(Map<String, Object> newInput) {
     return new StepCommon(
-        id, name, description, dependsOn, join, when, newInput, timeout, retry, onError, priority,
-        resources, ui);
+        id,
+        name,
+        description,
+        dependsOn,
+        join,
+        when,
+        newInput,
+        timeout,
+        retry,
+        onError,
+        priority,
+        resources,
+        ui);
   }
 }

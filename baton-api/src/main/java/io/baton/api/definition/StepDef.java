@@ -3,11 +3,11 @@ package io.baton.api.definition;
 import java.util.List;
 
 /**
- * The definition of one step of a workflow: a node of its graph. One record per step type, each with only its
- * own fields; the fields all steps share are in {@link #common()}.
+ * The definition of one step of a workflow: a node of its graph. One record per step type, each
+ * with only its own fields; the fields all steps share are in {@link #common()}.
  *
- * <p>Step types that need an external system ({@code agent}, {@code llm}, {@code http}, {@code code}, …) are
- * {@link CustomStep}s, interpreted by the executor registered for their type.
+ * <p>Step types that need an external system ({@code agent}, {@code llm}, {@code http}, {@code
+ * code}, …) are {@link CustomStep}s, interpreted by the executor registered for their type.
  */
 public sealed interface StepDef
     permits StartStep,
@@ -37,7 +37,9 @@ public sealed interface StepDef
     return common().id();
   }
 
-  /** The steps nested in this one (branches, bodies), in definition order; empty for simple steps. */
+  /**
+   * The steps nested in this one (branches, bodies), in definition order; empty for simple steps.
+   */
   default List<StepDef> children() {
     return List.of();
   }

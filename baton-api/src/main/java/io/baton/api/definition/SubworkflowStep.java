@@ -1,8 +1,8 @@
 package io.baton.api.definition;
 
 /**
- * Runs another workflow as a child run and completes with its outputs; the step's {@code input} is the child's
- * inputs. Cancelling the parent cancels the child.
+ * Runs another workflow as a child run and completes with its outputs; the step's {@code input} is
+ * the child's inputs. Cancelling the parent cancels the child.
  *
  * @param workflow the id of the child workflow, as registered with the engine
  * @param version the version to run, or null for the latest

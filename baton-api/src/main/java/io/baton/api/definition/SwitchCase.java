@@ -3,8 +3,8 @@ package io.baton.api.definition;
 import java.util.List;
 
 /**
- * One case of a {@link SwitchStep}: taken when the switch's value equals {@code equals}, or when {@code when}
- * (an expression in which {@code value} is the switch's value) is true.
+ * One case of a {@link SwitchStep}: taken when the switch's value equals {@code equals}, or when
+ * {@code when} (an expression in which {@code value} is the switch's value) is true.
  *
  * @param equals the value to match, or null when {@code when} is used
  * @param when a boolean expression, or null when {@code equals} is used

@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * Chooses one of several sets of steps by a value: the first matching case is taken, otherwise
- * {@code default}. The steps of the other cases are skipped. Its output is {@code {"value": …, "case": index or
- * "default"}}.
+ * {@code default}. The steps of the other cases are skipped. Its output is {@code {"value": …,
+ * "case": index or "default"}}.
  *
  * @param value the expression whose value is matched
  * @param cases the cases, tried in order

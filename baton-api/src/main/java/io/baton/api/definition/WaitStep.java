@@ -3,10 +3,10 @@ package io.baton.api.definition;
 import java.time.Duration;
 
 /**
- * Waits without holding a thread: for a duration, until a time, or until an event arrives. Exactly one of
- * {@code duration}, {@code until} and {@code event} is set. A wait for an event may have a {@code timeout}, after
- * which the step fails with kind {@code timeout}. Its output is the event's payload, or
- * {@code {"firedAt": time}} for timers.
+ * Waits without holding a thread: for a duration, until a time, or until an event arrives. Exactly
+ * one of {@code duration}, {@code until} and {@code event} is set. A wait for an event may have a
+ * {@code timeout}, after which the step fails with kind {@code timeout}. Its output is the event's
+ * payload, or {@code {"firedAt": time}} for timers.
  *
  * @param duration how long to wait
  * @param until a template giving an ISO-8601 instant to wait until

@@ -7,14 +7,16 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * A workflow: what the editor edits and the store keeps. Immutable; validated and compiled before it runs.
+ * A workflow: what the editor edits and the store keeps. Immutable; validated and compiled before
+ * it runs.
  *
  * @param id the workflow's id
  * @param version the version, e.g. {@code 1.0.0}
  * @param name a human-readable name
  * @param description what it does
  * @param inputs a JSON Schema of the run's inputs (empty: anything)
- * @param outputs the run's outputs as a JSON value of templates, or null for the output of the last step
+ * @param outputs the run's outputs as a JSON value of templates, or null for the output of the last
+ *     step
  * @param steps the top-level steps
  * @param policies the workflow-wide policies
  * @param expressionLanguage the dialect of its conditions and expressions ({@code cel} by default;

@@ -6,12 +6,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One entry of a run's journal. A run's state is the fold of its events, applied in one place; recovery is
- * replay. Events only ever gain nullable fields, so that journals written by older versions still replay.
+ * One entry of a run's journal. A run's state is the fold of its events, applied in one place;
+ * recovery is replay. Events only ever gain nullable fields, so that journals written by older
+ * versions still replay.
  *
- * <p>Step events name the step by its <em>path</em>: the step id, prefixed inside composite steps by the
- * composite's path and the scope key, e.g. {@code fanout[3]/summarise} (iteration 3 of map {@code fanout}) or
- * {@code checks[lint]/run} (branch {@code lint} of parallel {@code checks}).
+ * <p>Step events name the step by its <em>path</em>: the step id, prefixed inside composite steps
+ * by the composite's path and the scope key, e.g. {@code fanout[3]/summarise} (iteration 3 of map
+ * {@code fanout}) or {@code checks[lint]/run} (branch {@code lint} of parallel {@code checks}).
  */
 public sealed interface RunEvent {
 
@@ -46,12 +47,16 @@ public sealed interface RunEvent {
   record StepCompleted(Instant at, String path, int attempt, Object output) implements RunEvent {}
 
   /**
-   * A step attempt failed. When {@code retryAt} is set a retry is due then; otherwise the failure is final.
+   * A step attempt failed. When {@code retryAt} is set a retry is due then; otherwise the failure
+   * is final.
    */
   record StepFailed(Instant at, String path, int attempt, StepFailure failure, Instant retryAt)
       implements RunEvent {}
 
-  /** A step will not run: its condition was false, its branch was not taken, or its dependencies were skipped. */
+  /**
+   * A step will not run: its condition was false, its branch was not taken, or its dependencies
+   * were skipped.
+   */
   record StepSkipped(Instant at, String path, String reason) implements RunEvent {}
 
   /** A step was cancelled (with the run, or with a fail-fast sibling). */
@@ -63,8 +68,8 @@ public sealed interface RunEvent {
    * @param waitId the stable id by which the wait is answered
    * @param kind what it waits for
    * @param deadline when it gives up (or, for a timer, when it fires), or null
-   * @param details what the waiter needs to know: prompt and form for a person, event name and correlation key
-   *     for an event, child run id for a subworkflow
+   * @param details what the waiter needs to know: prompt and form for a person, event name and
+   *     correlation key for an event, child run id for a subworkflow
    */
   record StepWaiting(
       Instant at,
@@ -81,8 +86,8 @@ public sealed interface RunEvent {
       implements RunEvent {}
 
   /**
-   * A composite step opened one of its scopes: iteration {@code key} of a map or loop, or branch {@code key} of
-   * a parallel step.
+   * A composite step opened one of its scopes: iteration {@code key} of a map or loop, or branch
+   * {@code key} of a parallel step.
    */
   record ScopeOpened(Instant at, String path, String key) implements RunEvent {}
 
@@ -98,7 +103,10 @@ public sealed interface RunEvent {
   /** The run ended with its outputs. */
   record RunCompleted(Instant at, Object outputs) implements RunEvent {}
 
-  /** The run ended in failure, because of the step at {@code path} (null when the run itself failed). */
+  /**
+   * The run ended in failure, because of the step at {@code path} (null when the run itself
+   * failed).
+   */
   record RunFailed(Instant at, StepFailure failure, String path) implements RunEvent {}
 
   /** The run was cancelled; running steps were interrupted. */

@@ -1,8 +1,9 @@
 package io.baton.api.run;
 
 /**
- * Thrown by step handlers, tools and modules to fail a step with a classified failure. Any other exception is
- * classified by the engine (interruption as cancellation, {@link IllegalArgumentException} as bad input, …).
+ * Thrown by step handlers, tools and modules to fail a step with a classified failure. Any other
+ * exception is classified by the engine (interruption as cancellation, {@link
+ * IllegalArgumentException} as bad input, …).
  *
  * <pre>{@code
  * throw new StepException(ErrorKind.RATE_LIMITED, "quota exhausted, retry after 20 s");

@@ -4,9 +4,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A coordination module ({@code context}, {@code plan}, {@code role}, …) whose operations {@code module} steps
- * call. Operation names are matched in any style: {@code create-context}, {@code createContext} and
- * {@code create_context} are the same operation.
+ * A coordination module ({@code context}, {@code plan}, {@code role}, …) whose operations {@code
+ * module} steps call. Operation names are matched in any style: {@code create-context}, {@code
+ * createContext} and {@code create_context} are the same operation.
  */
 public interface CoordinationModule {
 
@@ -17,7 +17,8 @@ public interface CoordinationModule {
   Set<String> operations();
 
   /**
-   * Performs {@code operation} (as declared in {@link #operations()}) with the step's resolved input.
+   * Performs {@code operation} (as declared in {@link #operations()}) with the step's resolved
+   * input.
    *
    * @return the operation's result, JSON-like
    */

@@ -3,8 +3,9 @@ package io.baton.api.spi;
 import java.util.Map;
 
 /**
- * A language for conditions and computed values. CEL is built in; the JavaScript-style conditions of imported MPLP
- * workflows use the {@code javascript} dialect. Further dialects register through this SPI.
+ * A language for conditions and computed values. CEL is built in; the JavaScript-style conditions
+ * of imported MPLP workflows use the {@code javascript} dialect. Further dialects register through
+ * this SPI.
  */
 public interface ExpressionDialect {
 
@@ -21,7 +22,8 @@ public interface ExpressionDialect {
   /** A compiled expression, safe to evaluate concurrently. */
   interface Compiled {
     /**
-     * Evaluates against {@code variables} ({@code inputs}, {@code steps}, {@code vars}, {@code item}, …).
+     * Evaluates against {@code variables} ({@code inputs}, {@code steps}, {@code vars}, {@code
+     * item}, …).
      *
      * @throws ExpressionException when evaluation fails (missing field, wrong type, …)
      */

@@ -1,7 +1,8 @@
 package io.baton.api.spi;
 
 /**
- * An expression that does not compile or cannot be evaluated, with the position of the problem inside it.
+ * An expression that does not compile or cannot be evaluated, with the position of the problem
+ * inside it.
  */
 public class ExpressionException extends RuntimeException {
   private final String expression;

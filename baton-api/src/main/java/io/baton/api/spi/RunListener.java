@@ -3,8 +3,9 @@ package io.baton.api.spi;
 import io.baton.api.run.JournalEntry;
 
 /**
- * Observes runs: every journaled event, and the transient events steps emit. Called on the run's decider
- * thread after the event is durable, so it must be quick; hand heavy work to another thread.
+ * Observes runs: every journaled event, and the transient events steps emit. Called on the run's
+ * decider thread after the event is durable, so it must be quick; hand heavy work to another
+ * thread.
  */
 public interface RunListener {
 

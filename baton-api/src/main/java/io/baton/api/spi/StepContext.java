@@ -4,8 +4,8 @@ import io.baton.api.time.TimeSource;
 import java.util.Map;
 
 /**
- * What a step handler knows about the attempt it runs, and how it talks back. Passed explicitly: Baton has no
- * static facades or thread-locals.
+ * What a step handler knows about the attempt it runs, and how it talks back. Passed explicitly:
+ * Baton has no static facades or thread-locals.
  */
 public interface StepContext {
 
@@ -25,8 +25,8 @@ public interface StepContext {
   int attempt();
 
   /**
-   * {@code runId/path/attempt}: the same for every execution of this attempt, including one re-run after a crash,
-   * so side effects can be de-duplicated by it.
+   * {@code runId/path/attempt}: the same for every execution of this attempt, including one re-run
+   * after a crash, so side effects can be de-duplicated by it.
    */
   String idempotencyKey();
 
@@ -49,8 +49,8 @@ public interface StepContext {
   void log(String message);
 
   /**
-   * Publishes a transient event about this step (progress, streamed tokens) to the engine's listeners. Not
-   * journaled.
+   * Publishes a transient event about this step (progress, streamed tokens) to the engine's
+   * listeners. Not journaled.
    */
   void emit(String type, Object data);
 }

@@ -3,8 +3,9 @@ package io.baton.api.spi;
 import java.util.Map;
 
 /**
- * Does the work of {@code task} steps of one capability ({@code analysis}, {@code design}, {@code development},
- * …), the task types of the iflow format. Agents register themselves as task handlers for their capabilities.
+ * Does the work of {@code task} steps of one capability ({@code analysis}, {@code design}, {@code
+ * development}, …), the task types of the iflow format. Agents register themselves as task handlers
+ * for their capabilities.
  */
 @FunctionalInterface
 public interface TaskHandler {

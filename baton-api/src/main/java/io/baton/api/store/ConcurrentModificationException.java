@@ -1,8 +1,8 @@
 package io.baton.api.store;
 
 /**
- * Another writer changed the same aggregate first: the write was refused and nothing was lost. Names the
- * aggregate and the versions involved, so that the caller can reload and retry.
+ * Another writer changed the same aggregate first: the write was refused and nothing was lost.
+ * Names the aggregate and the versions involved, so that the caller can reload and retry.
  */
 public class ConcurrentModificationException extends RuntimeException {
   /**

@@ -7,8 +7,8 @@ import java.util.List;
 /**
  * The append-only event log of runs: the source of truth from which a run's state is rebuilt.
  *
- * <p>Durable implementations make an append durable before it returns (write-ahead: the engine acts on events
- * only after appending them) and may group the appends of many runs into one commit.
+ * <p>Durable implementations make an append durable before it returns (write-ahead: the engine acts
+ * on events only after appending them) and may group the appends of many runs into one commit.
  */
 public interface Journal {
 
@@ -21,7 +21,10 @@ public interface Journal {
    */
   void append(String runId, long expectedSeq, List<RunEvent> events);
 
-  /** The events of {@code runId} from position {@code fromSeq} on, in order; empty for an unknown run. */
+  /**
+   * The events of {@code runId} from position {@code fromSeq} on, in order; empty for an unknown
+   * run.
+   */
   List<JournalEntry> read(String runId, long fromSeq);
 
   /** Deletes a run's journal (retention). */

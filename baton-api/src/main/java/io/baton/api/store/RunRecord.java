@@ -31,7 +31,14 @@ public record RunRecord(
   /** A copy with another status, time of change and version. */
   public RunRecord with(RunStatus newStatus, Instant now, long newVersion) {
     return new RunRecord(
-        runId, workflowId, workflowVersion, newStatus, priority, parentRunId, createdAt, now,
+        runId,
+        workflowId,
+        workflowVersion,
+        newStatus,
+        priority,
+        parentRunId,
+        createdAt,
+        now,
         newVersion);
   }
 }

@@ -9,7 +9,8 @@ public interface RunStore {
   /**
    * Inserts or updates {@code record}. An update must carry the stored version + 1.
    *
-   * @throws ConcurrentModificationException when the stored version is not {@code record.version() - 1}
+   * @throws ConcurrentModificationException when the stored version is not {@code record.version()
+   *     - 1}
    */
   void save(RunRecord record);
 

@@ -3,7 +3,8 @@ package io.baton.api.store;
 import java.time.Instant;
 
 /**
- * A durable timer: when it is due, the engine wakes run {@code runId} (loading it if it was evicted).
+ * A durable timer: when it is due, the engine wakes run {@code runId} (loading it if it was
+ * evicted).
  *
  * @param timerId unique id
  * @param runId the run to wake

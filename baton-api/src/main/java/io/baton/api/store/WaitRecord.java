@@ -3,8 +3,8 @@ package io.baton.api.store;
 import io.baton.api.run.WaitKind;
 
 /**
- * An index entry for a suspended step, so that an answer or an event finds its run even when the run is not in
- * memory.
+ * An index entry for a suspended step, so that an answer or an event finds its run even when the
+ * run is not in memory.
  *
  * @param waitId the wait's stable id
  * @param runId the run

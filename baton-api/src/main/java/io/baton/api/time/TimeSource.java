@@ -3,8 +3,8 @@ package io.baton.api.time;
 import java.time.Instant;
 
 /**
- * The engine's only source of time. Production uses the system clock; tests use a fake clock that they advance
- * by hand, so that no test sleeps and timers, retries and timeouts are exact.
+ * The engine's only source of time. Production uses the system clock; tests use a fake clock that
+ * they advance by hand, so that no test sleeps and timers, retries and timeouts are exact.
  */
 public interface TimeSource {
 

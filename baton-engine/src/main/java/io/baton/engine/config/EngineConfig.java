@@ -6,10 +6,13 @@ import java.util.Objects;
 
 /**
  * The engine's configuration. Accepts the keys of the iflow orchestration configuration of seed 004
- * ({@code orchestration.max_concurrent_tasks}, {@code scheduling.strategy}, …) through {@link EngineConfigLoader}.
+ * ({@code orchestration.max_concurrent_tasks}, {@code scheduling.strategy}, …) through {@link
+ * EngineConfigLoader}.
  *
- * @param maxConcurrentTasks the most steps running at once on this engine ({@code max_concurrent_tasks})
- * @param taskTimeout the timeout of a step that declares none, or null for none ({@code task_timeout}, seconds)
+ * @param maxConcurrentTasks the most steps running at once on this engine ({@code
+ *     max_concurrent_tasks})
+ * @param taskTimeout the timeout of a step that declares none, or null for none ({@code
+ *     task_timeout}, seconds)
  * @param retryAttempts retries of a step that declares no retry policy ({@code retry_attempts})
  * @param strategy how ready steps are ordered ({@code scheduling.strategy})
  * @param agingInterval how long a ready step waits before its effective priority rises one level
@@ -30,10 +33,20 @@ public record EngineConfig(
     Map<String, Integer> maxConcurrentPerStepType,
     Map<String, Object> options) {
 
-  /** The defaults: 256 concurrent steps, no default timeout or retries, priority-based, aging every 30 s. */
+  /**
+   * The defaults: 256 concurrent steps, no default timeout or retries, priority-based, aging every
+   * 30 s.
+   */
   public static final EngineConfig DEFAULTS =
       new EngineConfig(
-          256, null, 0, SchedulingStrategy.PRIORITY_BASED, Duration.ofSeconds(30), 0, 0, Map.of(),
+          256,
+          null,
+          0,
+          SchedulingStrategy.PRIORITY_BASED,
+          Duration.ofSeconds(30),
+          0,
+          0,
+          Map.of(),
           Map.of());
 
   public EngineConfig {
@@ -54,14 +67,28 @@ public record EngineConfig(
   /** A copy with another global limit. */
   public EngineConfig withMaxConcurrentTasks(int max) {
     return new EngineConfig(
-        max, taskTimeout, retryAttempts, strategy, agingInterval, maxConcurrentPerWorkflow,
-        maxConcurrentPerRun, maxConcurrentPerStepType, options);
+        max,
+        taskTimeout,
+        retryAttempts,
+        strategy,
+        agingInterval,
+        maxConcurrentPerWorkflow,
+        maxConcurrentPerRun,
+        maxConcurrentPerStepType,
+        options);
   }
 
   /** A copy with another strategy. */
   public EngineConfig withStrategy(SchedulingStrategy newStrategy) {
     return new EngineConfig(
-        maxConcurrentTasks, taskTimeout, retryAttempts, newStrategy, agingInterval,
-        maxConcurrentPerWorkflow, maxConcurrentPerRun, maxConcurrentPerStepType, options);
+        maxConcurrentTasks,
+        taskTimeout,
+        retryAttempts,
+        newStrategy,
+        agingInterval,
+        maxConcurrentPerWorkflow,
+        maxConcurrentPerRun,
+        maxConcurrentPerStepType,
+        options);
   }
 }

@@ -14,7 +14,10 @@ import java.util.NoSuchElementException;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeoutException;
 
-/** Classifies what a handler threw into a {@link StepFailure}, so that retries act on the kind of error. */
+/**
+ * Classifies what a handler threw into a {@link StepFailure}, so that retries act on the kind of
+ * error.
+ */
 public final class FailureClassifier {
   private FailureClassifier() {}
 
@@ -24,7 +27,8 @@ public final class FailureClassifier {
       return e.failure();
     }
     ErrorKind kind = kindOf(thrown);
-    String message = thrown.getMessage() == null ? thrown.getClass().getSimpleName() : thrown.getMessage();
+    String message =
+        thrown.getMessage() == null ? thrown.getClass().getSimpleName() : thrown.getMessage();
     return new StepFailure(
         kind,
         message,

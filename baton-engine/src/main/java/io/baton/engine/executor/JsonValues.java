@@ -12,8 +12,9 @@ import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Makes what a handler returned into a JSON value (maps, lists, strings, numbers, booleans, null), the only kind
- * of value a journal can keep. Records and beans are converted; anything else is a clear error on the step.
+ * Makes what a handler returned into a JSON value (maps, lists, strings, numbers, booleans, null),
+ * the only kind of value a journal can keep. Records and beans are converted; anything else is a
+ * clear error on the step.
  */
 public final class JsonValues {
   private static final JsonMapper MAPPER = JsonMapper.builder().build();
@@ -79,13 +80,17 @@ public final class JsonValues {
   }
 
   private static Object convert(Object value, String where) {
-    if (value instanceof Thread || value instanceof java.io.Closeable || value instanceof Runnable) {
+    if (value instanceof Thread
+        || value instanceof java.io.Closeable
+        || value instanceof Runnable) {
       throw bad(where, "a " + typeOf(value));
     }
     try {
       return normalize(MAPPER.convertValue(value, Object.class), where);
     } catch (RuntimeException e) {
-      throw bad(where, "a " + typeOf(value) + " that cannot be converted to JSON (" + e.getMessage() + ")");
+      throw bad(
+          where,
+          "a " + typeOf(value) + " that cannot be converted to JSON (" + e.getMessage() + ")");
     }
   }
 

@@ -8,8 +8,9 @@ import io.baton.api.spi.StepContext;
 import io.baton.api.spi.StepExecutor;
 
 /**
- * Carries out {@code module} steps: calls an operation of a coordination module, matching the operation's name
- * in any style ({@code create-context} = {@code createContext} = {@code create_context}).
+ * Carries out {@code module} steps: calls an operation of a coordination module, matching the
+ * operation's name in any style ({@code create-context} = {@code createContext} = {@code
+ * create_context}).
  */
 public final class ModuleStepExecutor implements StepExecutor<ModuleStep> {
   private final Registry<CoordinationModule> modules;
@@ -35,7 +36,11 @@ public final class ModuleStepExecutor implements StepExecutor<ModuleStep> {
     if (module == null) {
       throw new StepException(
           ErrorKind.NOT_FOUND,
-          "no module named '" + step.module() + "' is registered; registered modules: [" + modules.names() + "]");
+          "no module named '"
+              + step.module()
+              + "' is registered; registered modules: ["
+              + modules.names()
+              + "]");
     }
     String wanted = Registry.looseName(step.operation());
     for (String operation : module.operations()) {
@@ -45,6 +50,11 @@ public final class ModuleStepExecutor implements StepExecutor<ModuleStep> {
     }
     throw new StepException(
         ErrorKind.NOT_FOUND,
-        "module '" + module.name() + "' has no operation '" + step.operation() + "'; it offers " + module.operations());
+        "module '"
+            + module.name()
+            + "' has no operation '"
+            + step.operation()
+            + "'; it offers "
+            + module.operations());
   }
 }

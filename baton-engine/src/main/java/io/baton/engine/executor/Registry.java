@@ -7,8 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * Named extensions of one kind (tools, modules, task handlers, step executors), registered at any time and looked
- * up by the engine. Lookups that fail say what is registered.
+ * Named extensions of one kind (tools, modules, task handlers, step executors), registered at any
+ * time and looked up by the engine. Lookups that fail say what is registered.
  *
  * @param <T> what it holds
  */
@@ -62,8 +62,8 @@ public final class Registry<T> {
   }
 
   /**
-   * The name as matched: lower case without {@code -}, {@code _} or spaces, so that {@code create-context},
-   * {@code createContext} and {@code create_context} are one name.
+   * The name as matched: lower case without {@code -}, {@code _} or spaces, so that {@code
+   * create-context}, {@code createContext} and {@code create_context} are one name.
    */
   public static String looseName(String name) {
     StringBuilder b = new StringBuilder(name.length());

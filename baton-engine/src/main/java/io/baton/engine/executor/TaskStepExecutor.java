@@ -9,8 +9,8 @@ import io.baton.api.spi.TaskHandler;
 import java.util.Map;
 
 /**
- * Carries out {@code task} steps (the iflow format's tasks): hands the task to the handler registered for its
- * {@code capability} ({@code analysis}, {@code design}, …).
+ * Carries out {@code task} steps (the iflow format's tasks): hands the task to the handler
+ * registered for its {@code capability} ({@code analysis}, {@code design}, …).
  */
 public final class TaskStepExecutor implements StepExecutor<CustomStep> {
   private final Registry<TaskHandler> handlers;

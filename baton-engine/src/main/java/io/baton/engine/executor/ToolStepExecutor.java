@@ -32,7 +32,11 @@ public final class ToolStepExecutor implements StepExecutor<ToolStep> {
     if (tool == null) {
       throw new StepException(
           ErrorKind.NOT_FOUND,
-          "no tool named '" + step.tool() + "' is registered; registered tools: [" + tools.names() + "]");
+          "no tool named '"
+              + step.tool()
+              + "' is registered; registered tools: ["
+              + tools.names()
+              + "]");
     }
     return tool.invoke(context.inputMap(), context);
   }

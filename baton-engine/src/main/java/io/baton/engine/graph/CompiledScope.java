@@ -5,8 +5,8 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * A list of sibling steps: the workflow's top level, a parallel branch, or the body of a map or loop. Each
- * instance of it at run time (one per branch, item or iteration) is a scope of the run.
+ * A list of sibling steps: the workflow's top level, a parallel branch, or the body of a map or
+ * loop. Each instance of it at run time (one per branch, item or iteration) is a scope of the run.
  */
 public final class CompiledScope {
   private final CompiledStep owner;

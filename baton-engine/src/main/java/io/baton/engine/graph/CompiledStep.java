@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A step ready to run: its definition with the graph edges resolved, the effective policies, and every
- * template and expression compiled once.
+ * A step ready to run: its definition with the graph edges resolved, the effective policies, and
+ * every template and expression compiled once.
  */
 public final class CompiledStep {
   private final StepDef definition;
@@ -116,7 +116,9 @@ public final class CompiledStep {
     return templates.get(name);
   }
 
-  /** The compiled expression of field {@code name} ({@code when}, {@code condition}, …), or null. */
+  /**
+   * The compiled expression of field {@code name} ({@code when}, {@code condition}, …), or null.
+   */
   public ExpressionDialect.Compiled expression(String name) {
     return expressions.get(name);
   }

@@ -6,8 +6,8 @@ import java.util.Collections;
 import java.util.Map;
 
 /**
- * A validated workflow in executable form: the graph of {@link CompiledStep}s in their scopes. Immutable once
- * built, shared by every run of the workflow version.
+ * A validated workflow in executable form: the graph of {@link CompiledStep}s in their scopes.
+ * Immutable once built, shared by every run of the workflow version.
  */
 public final class CompiledWorkflow {
   private final WorkflowDefinition definition;

@@ -1,8 +1,8 @@
 package io.baton.engine.graph;
 
 /**
- * A condition on another step's end that a step needs before it may run: the branch a condition or switch step
- * took, or the failure of a step whose {@code onError} is {@code goto} this one.
+ * A condition on another step's end that a step needs before it may run: the branch a condition or
+ * switch step took, or the failure of a step whose {@code onError} is {@code goto} this one.
  *
  * @param source the step whose end decides
  * @param branch the branch that must have been taken ({@code then}, {@code else}, {@code case:N},

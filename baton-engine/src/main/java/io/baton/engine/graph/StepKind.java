@@ -2,9 +2,14 @@ package io.baton.engine.graph;
 
 /** How the runtime carries out a step, whatever its type. */
 public enum StepKind {
-  /** Completes at once on the run's decider: start, end, condition, switch, transform, event, inline executors. */
+  /**
+   * Completes at once on the run's decider: start, end, condition, switch, transform, event, inline
+   * executors.
+   */
   INLINE,
-  /** Runs a handler on a virtual thread through the scheduler: module, tool, task and custom types. */
+  /**
+   * Runs a handler on a virtual thread through the scheduler: module, tool, task and custom types.
+   */
   TASK,
   /** Suspends on a timer or an event. */
   WAIT,

@@ -31,9 +31,10 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Turns a validated {@link WorkflowDefinition} into a {@link CompiledWorkflow}: resolves the graph's edges and
- * compiles every template and expression once. Structural errors are the validator's job; the compiler assumes a
- * valid definition and reports anything else as an {@link IllegalArgumentException} naming the step.
+ * Turns a validated {@link WorkflowDefinition} into a {@link CompiledWorkflow}: resolves the
+ * graph's edges and compiles every template and expression once. Structural errors are the
+ * validator's job; the compiler assumes a valid definition and reports anything else as an {@link
+ * IllegalArgumentException} naming the step.
  */
 public final class WorkflowCompiler {
   private final Expressions expressions;
@@ -42,7 +43,8 @@ public final class WorkflowCompiler {
 
   /**
    * @param expressions compiles templates and expressions
-   * @param executors the executor of each step type that runs a handler (module, tool, task, custom types)
+   * @param executors the executor of each step type that runs a handler (module, tool, task, custom
+   *     types)
    * @param config the engine's defaults for timeouts and retries
    */
   public WorkflowCompiler(
@@ -232,7 +234,10 @@ public final class WorkflowCompiler {
       case SwitchStep s -> {
         for (int i = 0; i < s.cases().size(); i++) {
           String branch = "case:" + i;
-          s.cases().get(i).next().forEach(id -> sibling(step, id, byId).guard(new Guard(step, branch)));
+          s.cases()
+              .get(i)
+              .next()
+              .forEach(id -> sibling(step, id, byId).guard(new Guard(step, branch)));
         }
         s.defaultNext().forEach(id -> sibling(step, id, byId).guard(new Guard(step, "default")));
       }
@@ -243,7 +248,8 @@ public final class WorkflowCompiler {
     }
   }
 
-  private static CompiledStep sibling(CompiledStep from, String id, Map<String, CompiledStep> byId) {
+  private static CompiledStep sibling(
+      CompiledStep from, String id, Map<String, CompiledStep> byId) {
     CompiledStep target = byId.get(id);
     if (target == null || target.scope() != from.scope()) {
       throw new IllegalArgumentException(

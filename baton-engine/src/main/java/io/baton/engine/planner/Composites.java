@@ -17,7 +17,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Progress of the composite steps: opening branches, items and iterations, and ending when they have. */
+/**
+ * Progress of the composite steps: opening branches, items and iterations, and ending when they
+ * have.
+ */
 final class Composites {
   private final Failures failures;
 
@@ -122,11 +125,18 @@ final class Composites {
     } catch (ExpressionException e) {
       out.addAll(
           failures.fail(
-              run, s.path(), s.attempt(), StepFailure.of(ErrorKind.EXPRESSION, e.getMessage()), now));
+              run,
+              s.path(),
+              s.attempt(),
+              StepFailure.of(ErrorKind.EXPRESSION, e.getMessage()),
+              now));
     }
   }
 
-  /** Evaluates the loop's {@code while} or {@code until}; a missing one means {@code absent}'s opposite. */
+  /**
+   * Evaluates the loop's {@code while} or {@code until}; a missing one means {@code absent}'s
+   * opposite.
+   */
   private static boolean holds(
       RunState run, StepState s, String field, int iteration, Object last, boolean absent) {
     var expression = s.step().expression(field);
@@ -167,7 +177,9 @@ final class Composites {
     out.addAll(failures.fail(run, s.path(), s.attempt(), wrapped, now));
   }
 
-  /** Whether nothing more will happen in a scope: all ended, or failed with nothing left running. */
+  /**
+   * Whether nothing more will happen in a scope: all ended, or failed with nothing left running.
+   */
   private static boolean settled(RunState run, ScopeInstance scope) {
     if (scope.allEnded()) {
       return true;

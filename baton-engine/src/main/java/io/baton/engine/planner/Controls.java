@@ -21,9 +21,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Decisions for what comes from outside a run: control operations, answers, events, child runs and deadlines.
- * Each returns the events to journal, or an empty list when the request does not apply (so repeating a request
- * is harmless).
+ * Decisions for what comes from outside a run: control operations, answers, events, child runs and
+ * deadlines. Each returns the events to journal, or an empty list when the request does not apply
+ * (so repeating a request is harmless).
  */
 public final class Controls {
   private final Failures failures;
@@ -77,8 +77,8 @@ public final class Controls {
   }
 
   /**
-   * An answer to the wait {@code waitId}: a person's input, an event's payload, or a child run's outputs.
-   * Returns nothing when the wait is no longer open (answered already, or timed out).
+   * An answer to the wait {@code waitId}: a person's input, an event's payload, or a child run's
+   * outputs. Returns nothing when the wait is no longer open (answered already, or timed out).
    */
   public List<RunEvent> resolve(
       RunState run, String path, String waitId, Object value, String by, Instant now) {
@@ -107,7 +107,13 @@ public final class Controls {
       return List.of();
     }
     String message =
-        "step '" + path + "' did not finish within " + s.step().timeout() + " (attempt " + attempt + ")";
+        "step '"
+            + path
+            + "' did not finish within "
+            + s.step().timeout()
+            + " (attempt "
+            + attempt
+            + ")";
     return failures.fail(run, path, attempt, StepFailure.of(ErrorKind.TIMEOUT, message), now);
   }
 
@@ -133,10 +139,16 @@ public final class Controls {
     String message =
         switch (s.waitKind()) {
           case HUMAN -> "nobody answered step '" + s.path() + "' in time";
-          case EVENT -> "no event '" + s.waitDetails().get("event") + "' arrived in time for step '" + s.path() + "'";
+          case EVENT ->
+              "no event '"
+                  + s.waitDetails().get("event")
+                  + "' arrived in time for step '"
+                  + s.path()
+                  + "'";
           default -> "step '" + s.path() + "' did not finish in time";
         };
-    return failures.fail(run, s.path(), s.attempt(), StepFailure.of(ErrorKind.TIMEOUT, message), now);
+    return failures.fail(
+        run, s.path(), s.attempt(), StepFailure.of(ErrorKind.TIMEOUT, message), now);
   }
 
   /** Cancels every step that has not ended. */

@@ -15,7 +15,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Decides what a failed attempt leads to: a retry after a backoff, an escalation to a person, or the end. */
+/**
+ * Decides what a failed attempt leads to: a retry after a backoff, an escalation to a person, or
+ * the end.
+ */
 final class Failures {
 
   List<RunEvent> fail(RunState run, String path, int attempt, StepFailure failure, Instant now) {
@@ -29,7 +32,8 @@ final class Failures {
     if (failure.retryable()
         && retry.retryOn().contains(failure.category())
         && retriesUsed < retry.maxRetries()) {
-      Instant at = now.plus(delay(retry, retriesUsed + 1, run.runId() + "/" + path + "/" + attempt));
+      Instant at =
+          now.plus(delay(retry, retriesUsed + 1, run.runId() + "/" + path + "/" + attempt));
       out.add(new StepFailed(now, path, attempt, failure, at));
       return out;
     }
@@ -69,8 +73,8 @@ final class Failures {
   }
 
   /**
-   * The delay before retry {@code retry}, with jitter derived from the attempt's key: spread like random jitter,
-   * yet the same on every replay.
+   * The delay before retry {@code retry}, with jitter derived from the attempt's key: spread like
+   * random jitter, yet the same on every replay.
    */
   static Duration delay(RetryPolicy policy, int retry, String key) {
     Duration base = policy.baseDelay(retry);

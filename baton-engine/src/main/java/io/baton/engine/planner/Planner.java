@@ -21,9 +21,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The pure heart of the engine: given a run's state and the time, decides what happens next, as the events to
- * journal. No I/O, no threads, no clock: everything it needs is in its arguments, so it is tested without any
- * infrastructure and a replay of its decisions is exact.
+ * The pure heart of the engine: given a run's state and the time, decides what happens next, as the
+ * events to journal. No I/O, no threads, no clock: everything it needs is in its arguments, so it
+ * is tested without any infrastructure and a replay of its decisions is exact.
  */
 public final class Planner {
   private final Failures failures = new Failures();
@@ -31,8 +31,8 @@ public final class Planner {
   private final Controls controls = new Controls(failures);
 
   /**
-   * The next decisions for {@code run}: steps to schedule, skip, retry or time out, scopes to open, and the
-   * run's end. Examines only the steps whose dependencies changed since the last call.
+   * The next decisions for {@code run}: steps to schedule, skip, retry or time out, scopes to open,
+   * and the run's end. Examines only the steps whose dependencies changed since the last call.
    */
   public List<RunEvent> plan(RunState run, Instant now) {
     List<RunEvent> out = new ArrayList<>();
@@ -86,15 +86,15 @@ public final class Planner {
     }
     Map<String, Object> vars = new Variables(run, scope, step, Map.of());
     try {
-      if (step.expression("when") != null
-          && !StepInputs.condition(step.expression("when"), vars)) {
+      if (step.expression("when") != null && !StepInputs.condition(step.expression("when"), vars)) {
         out.add(new StepSkipped(now, path, "its condition is false"));
         return;
       }
       Object input = StepInputs.resolve(step, vars);
       out.add(new StepScheduled(now, path, run.nextAttempt(path), input));
     } catch (ExpressionException e) {
-      failBeforeStart(run, scope, step, StepFailure.of(ErrorKind.EXPRESSION, describe(e)), now, out);
+      failBeforeStart(
+          run, scope, step, StepFailure.of(ErrorKind.EXPRESSION, describe(e)), now, out);
     } catch (StepException e) {
       failBeforeStart(run, scope, step, e.failure(), now, out);
     }
@@ -120,7 +120,8 @@ public final class Planner {
   }
 
   /**
-   * Whether a pending step may run: null while it must wait, "" when it is ready, otherwise why it is skipped.
+   * Whether a pending step may run: null while it must wait, "" when it is ready, otherwise why it
+   * is skipped.
    */
   private static String readiness(RunState run, ScopeInstance scope, CompiledStep step) {
     List<String> explicit = step.definition().common().dependsOn();
@@ -206,7 +207,8 @@ public final class Planner {
     StepState end = run.endReached();
     ScopeInstance root = run.scope("");
     if (end != null) {
-      out.addAll(Controls.cancelActive(run, now, "the workflow reached end step '" + end.path() + "'"));
+      out.addAll(
+          Controls.cancelActive(run, now, "the workflow reached end step '" + end.path() + "'"));
       out.add(new RunCompleted(now, end.output() != null ? end.output() : outputs(run)));
     } else if (root.hasUnhandledFailure()) {
       StepState failed = firstUnhandledFailure(run, root);

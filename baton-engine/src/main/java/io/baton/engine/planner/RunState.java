@@ -33,8 +33,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The state of one run: the fold of its journal. {@link #apply} is the only place it changes, so replaying a
- * journal rebuilds exactly the state the run had. Not thread-safe: owned by the run's decider.
+ * The state of one run: the fold of its journal. {@link #apply} is the only place it changes, so
+ * replaying a journal rebuilds exactly the state the run had. Not thread-safe: owned by the run's
+ * decider.
  */
 public final class RunState {
   private final String runId;
@@ -65,6 +66,60 @@ public final class RunState {
   /** Applies one event. Events must come in journal order. */
   public void apply(RunEvent event) {
     applied++;
+    String path = stepPathOf(event);
+    StepState before = path == null ? null : steps.get(path);
+    int categoryBefore = category(before);
+    applyEvent(event);
+    if (path != null) {
+      count(categoryBefore, -1);
+      count(category(steps.get(path)), 1);
+    } else if (event instanceof RunRetried) {
+      recount();
+    }
+  }
+
+  private static final int OTHER = 0;
+  private static final int ACTIVE = 1;
+  private static final int SUSPENDED = 2;
+  private final int[] counts = new int[3];
+
+  private static int category(StepState s) {
+    if (s == null) {
+      return OTHER;
+    }
+    return switch (s.status) {
+      case RUNNING -> ACTIVE;
+      case READY -> s.retryAt == null ? ACTIVE : SUSPENDED;
+      case WAITING -> SUSPENDED;
+      default -> OTHER;
+    };
+  }
+
+  private void count(int category, int delta) {
+    counts[category] += delta;
+  }
+
+  private void recount() {
+    java.util.Arrays.fill(counts, 0);
+    for (StepState s : steps.values()) {
+      count(category(s), 1);
+    }
+  }
+
+  private static String stepPathOf(RunEvent event) {
+    return switch (event) {
+      case StepScheduled e -> e.path();
+      case StepStarted e -> e.path();
+      case StepCompleted e -> e.path();
+      case StepFailed e -> e.path();
+      case StepSkipped e -> e.path();
+      case StepCancelled e -> e.path();
+      case StepWaiting e -> e.path();
+      default -> null;
+    };
+  }
+
+  private void applyEvent(RunEvent event) {
     switch (event) {
       case RunStarted e -> onStarted(e);
       case StepScheduled e -> onScheduled(e);
@@ -200,7 +255,10 @@ public final class RunState {
     CompiledScope body =
         step.children().size() == 1
             ? step.children().getFirst()
-            : step.children().stream().filter(c -> key.equals(c.branchId())).findFirst().orElseThrow();
+            : step.children().stream()
+                .filter(c -> key.equals(c.branchId()))
+                .findFirst()
+                .orElseThrow();
     String prefix = owner.path + "[" + key + "]/";
     ScopeInstance scope =
         new ScopeInstance(
@@ -311,19 +369,14 @@ public final class RunState {
     return status;
   }
 
-  /** {@link #status()}, except that a running run in which only suspended steps remain is WAITING. */
+  /**
+   * {@link #status()}, except that a running run in which only suspended steps remain is WAITING.
+   */
   public RunStatus effectiveStatus() {
     if (status != RunStatus.RUNNING) {
       return status;
     }
-    boolean waiting = false;
-    for (StepState s : steps.values()) {
-      if (s.status == StepStatus.RUNNING || (s.status == StepStatus.READY && s.retryAt == null)) {
-        return RunStatus.RUNNING;
-      }
-      waiting |= s.status == StepStatus.WAITING || s.status == StepStatus.READY;
-    }
-    return waiting ? RunStatus.WAITING : RunStatus.RUNNING;
+    return counts[ACTIVE] == 0 && counts[SUSPENDED] > 0 ? RunStatus.WAITING : RunStatus.RUNNING;
   }
 
   /** The state of the step at {@code path}, or null if it has none yet. */

@@ -4,8 +4,8 @@ import io.baton.engine.graph.CompiledScope;
 import java.util.Map;
 
 /**
- * One run-time instance of a {@link CompiledScope}: the top level, a branch, an item of a map or an iteration
- * of a loop. Counts its steps' ends so that completion is checked in constant time.
+ * One run-time instance of a {@link CompiledScope}: the top level, a branch, an item of a map or an
+ * iteration of a loop. Counts its steps' ends so that completion is checked in constant time.
  */
 public final class ScopeInstance {
   private final String prefix;

@@ -39,7 +39,10 @@ final class ScopeResults {
     return (List<Object>) ((Map<String, Object>) map.input).get("items");
   }
 
-  /** The value scope {@code key} of {@code owner} yields: its {@code result} template, or its last step's output. */
+  /**
+   * The value scope {@code key} of {@code owner} yields: its {@code result} template, or its last
+   * step's output.
+   */
   static Object resultOf(RunState run, StepState owner, String key) {
     ScopeInstance scope = run.scope(owner.path + "[" + key + "]/");
     Template template = owner.step.template("result");

@@ -19,8 +19,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Resolves what a step is scheduled with: its templates rendered and, for control steps, its expressions
- * evaluated. The result is journaled with {@code StepScheduled}, so a replay never evaluates again.
+ * Resolves what a step is scheduled with: its templates rendered and, for control steps, its
+ * expressions evaluated. The result is journaled with {@code StepScheduled}, so a replay never
+ * evaluates again.
  */
 final class StepInputs {
   private StepInputs() {}

@@ -13,7 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** How the steps the engine carries out itself start: control steps, waits, people, child runs, composites. */
+/**
+ * How the steps the engine carries out itself start: control steps, waits, people, child runs,
+ * composites.
+ */
 final class StepStarts {
   private StepStarts() {}
 

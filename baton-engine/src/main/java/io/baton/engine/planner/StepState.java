@@ -123,7 +123,10 @@ public final class StepState {
     return status.isTerminal();
   }
 
-  /** Whether its dependents treat it as having produced a value (completed, or failed with continue). */
+  /**
+   * Whether its dependents treat it as having produced a value (completed, or failed with
+   * continue).
+   */
   public boolean countsAsCompleted() {
     return status == StepStatus.COMPLETED
         || (status == StepStatus.FAILED && step.onError().action() == ErrorAction.CONTINUE);
@@ -134,7 +137,9 @@ public final class StepState {
     return status == StepStatus.FAILED && step.onError().action() == ErrorAction.FAIL;
   }
 
-  /** The step as templates and expressions see it: {@code output}, {@code status}, {@code error}, … */
+  /**
+   * The step as templates and expressions see it: {@code output}, {@code status}, {@code error}, …
+   */
   public Map<String, Object> asVariables() {
     if (variables == null) {
       Map<String, Object> v = new HashMap<>(8);

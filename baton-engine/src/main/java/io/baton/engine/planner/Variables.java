@@ -9,9 +9,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What templates and expressions of a step see: {@code inputs}, {@code steps}, {@code run}, {@code result} and
- * the variables of the enclosing scopes ({@code item}, {@code index}, {@code iteration}, {@code previous}).
- * Lazy: {@code steps} looks a step up only when read, so a step of a long chain costs nothing per other step.
+ * What templates and expressions of a step see: {@code inputs}, {@code steps}, {@code run}, {@code
+ * result} and the variables of the enclosing scopes ({@code item}, {@code index}, {@code
+ * iteration}, {@code previous}). Lazy: {@code steps} looks a step up only when read, so a step of a
+ * long chain costs nothing per other step.
  */
 final class Variables extends AbstractMap<String, Object> {
   private final RunState run;
@@ -84,7 +85,9 @@ final class Variables extends AbstractMap<String, Object> {
     return all.entrySet();
   }
 
-  /** The {@code steps} variable: each visible step by id, looked up through the enclosing scopes. */
+  /**
+   * The {@code steps} variable: each visible step by id, looked up through the enclosing scopes.
+   */
   private static final class StepsView extends AbstractMap<String, Object> {
     private final RunState run;
     private final ScopeInstance scope;

@@ -6,15 +6,15 @@ import io.baton.api.run.RunEvent.RunStarted;
 import io.baton.api.run.RunEvent.StepFailed;
 import io.baton.api.run.RunEvent.StepWaiting;
 import io.baton.api.run.StepFailure;
+import io.baton.api.run.StepStatus;
 import io.baton.api.run.WaitKind;
 import io.baton.api.spi.StepExecutor;
 import io.baton.api.store.TimerRecord;
 import io.baton.api.store.WaitRecord;
 import io.baton.api.time.TimeSource;
-import io.baton.api.run.StepStatus;
 import io.baton.engine.executor.FailureClassifier;
-import io.baton.engine.graph.StepKind;
 import io.baton.engine.executor.JsonValues;
+import io.baton.engine.graph.StepKind;
 import io.baton.engine.planner.RunState;
 import io.baton.engine.planner.StepState;
 import io.baton.engine.scheduler.QueuedTask;
@@ -26,9 +26,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The side effects of one run's events: handler threads, timers, wait registrations, child runs, published
- * events. Owned by the run's decider; anything that leaves the process is queued in {@code effects} and runs
- * only after the events that caused it are durable.
+ * The side effects of one run's events: handler threads, timers, wait registrations, child runs,
+ * published events. Owned by the run's decider; anything that leaves the process is queued in
+ * {@code effects} and runs only after the events that caused it are durable.
  */
 final class Effects {
   private final RuntimeServices rt;
@@ -40,7 +40,8 @@ final class Effects {
   private final Map<String, String> openWaits = new HashMap<>();
   private final Map<String, TimeSource.Cancellable> timers = new HashMap<>();
 
-  Effects(RuntimeServices rt, RunHost host, RunActor actor, RunState state, List<Runnable> effects) {
+  Effects(
+      RuntimeServices rt, RunHost host, RunActor actor, RunState state, List<Runnable> effects) {
     this.rt = rt;
     this.host = host;
     this.actor = actor;
@@ -93,7 +94,14 @@ final class Effects {
   }
 
   private TaskKey keyOf(String path) {
-    return new TaskKey(state.runId(), path, state.workflow().definition().id(), typeOf(path), Priority.DEFAULT, 0, null);
+    return new TaskKey(
+        state.runId(),
+        path,
+        state.workflow().definition().id(),
+        typeOf(path),
+        Priority.DEFAULT,
+        0,
+        null);
   }
 
   private String typeOf(String path) {
@@ -114,7 +122,8 @@ final class Effects {
     if (timeout != null) {
       Instant due = rt.clock().now().plus(timeout);
       task.timeout =
-          rt.clock().schedule(due, () -> actor.post(new Message.AttemptTimeout(s.path(), task.attempt)));
+          rt.clock()
+              .schedule(due, () -> actor.post(new Message.AttemptTimeout(s.path(), task.attempt)));
     }
     String path = s.path();
     Thread.startVirtualThread(
@@ -154,7 +163,8 @@ final class Effects {
     StepExecutor<StepDef> executor = (StepExecutor<StepDef>) s.step().executor();
     actor.recordStarted(s.path(), s.attempt());
     try {
-      Object output = JsonValues.normalize(executor.execute(s.step().definition(), contextFor(s, null)));
+      Object output =
+          JsonValues.normalize(executor.execute(s.step().definition(), contextFor(s, null)));
       actor.record(new io.baton.api.run.RunEvent.StepCompleted(now, s.path(), s.attempt(), output));
     } catch (Exception e) {
       actor.recordAll(
@@ -241,7 +251,10 @@ final class Effects {
     effects.add(
         () ->
             host.publish(
-                (String) in.get("event"), (String) in.get("correlationKey"), in.get("data"), runId));
+                (String) in.get("event"),
+                (String) in.get("correlationKey"),
+                in.get("data"),
+                runId));
   }
 
   void runStarted(RunStarted started) {

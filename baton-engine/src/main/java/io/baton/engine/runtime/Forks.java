@@ -8,8 +8,8 @@ import io.baton.api.run.RunEvent.StepFailed;
 import io.baton.api.run.RunEvent.StepScheduled;
 import io.baton.api.run.RunEvent.StepSkipped;
 import io.baton.api.run.RunEvent.StepStarted;
-import io.baton.api.run.RunEvent.WaitResolved;
 import io.baton.api.run.RunEvent.StepWaiting;
+import io.baton.api.run.RunEvent.WaitResolved;
 import io.baton.engine.graph.CompiledStep;
 import io.baton.engine.graph.CompiledWorkflow;
 import java.util.ArrayDeque;
@@ -20,9 +20,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Re-running from a step: the history a fork shares with its source run. Everything the source journaled about
- * the top-level steps that are neither the chosen step nor downstream of it is copied; the chosen step is then
- * scheduled again, with edited input if given.
+ * Re-running from a step: the history a fork shares with its source run. Everything the source
+ * journaled about the top-level steps that are neither the chosen step nor downstream of it is
+ * copied; the chosen step is then scheduled again, with edited input if given.
  */
 final class Forks {
   private Forks() {}
@@ -32,7 +32,10 @@ final class Forks {
     CompiledStep from = workflow.step(fromStep);
     if (from == null || from.scope() != workflow.root()) {
       throw new IllegalArgumentException(
-          "cannot re-run from '" + fromStep + "': it is not a top-level step of " + workflow.definition().id());
+          "cannot re-run from '"
+              + fromStep
+              + "': it is not a top-level step of "
+              + workflow.definition().id());
     }
     Set<String> rerun = downstream(from);
     List<RunEvent> out = new ArrayList<>();
@@ -52,7 +55,8 @@ final class Forks {
     }
     if (editedInput != null || originalInput != null) {
       var now = source.isEmpty() ? null : source.getLast().event().at();
-      out.add(new StepScheduled(now, fromStep, 1, editedInput != null ? editedInput : originalInput));
+      out.add(
+          new StepScheduled(now, fromStep, 1, editedInput != null ? editedInput : originalInput));
     }
     return out;
   }

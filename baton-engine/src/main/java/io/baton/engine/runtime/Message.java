@@ -10,7 +10,9 @@ sealed interface Message {
   /** The first events of a new run (or of a fork): journaled as the run's first batch. */
   record Start(java.util.List<io.baton.api.run.RunEvent> events) implements Message {}
 
-  /** The decider was rebuilt from the journal: re-establish timers, waits and handlers in flight. */
+  /**
+   * The decider was rebuilt from the journal: re-establish timers, waits and handlers in flight.
+   */
   record Recover() implements Message {}
 
   /** Asks for a view of the run's state. */
@@ -20,7 +22,8 @@ sealed interface Message {
   record Wake(String path) implements Message {}
 
   /** A step handler ended: with an output, or a failure. */
-  record TaskEnded(String path, int attempt, Object output, StepFailure failure) implements Message {}
+  record TaskEnded(String path, int attempt, Object output, StepFailure failure)
+      implements Message {}
 
   /** A queued step was handed to an executor. */
   record TaskDispatched(String path, int attempt, Instant at) implements Message {}
@@ -35,10 +38,11 @@ sealed interface Message {
   record Control(ControlOp op, String by, CompletableFuture<Boolean> done) implements Message {}
 
   /**
-   * An answer to a wait (a person's input, an event, a child run's outputs); {@code done} completes with
-   * whether it was accepted (false when the wait had already been answered).
+   * An answer to a wait (a person's input, an event, a child run's outputs); {@code done} completes
+   * with whether it was accepted (false when the wait had already been answered).
    */
-  record Resolve(String path, String waitId, Object value, String by, CompletableFuture<Boolean> done)
+  record Resolve(
+      String path, String waitId, Object value, String by, CompletableFuture<Boolean> done)
       implements Message {}
 
   /** A child run ended without completing. */

@@ -30,9 +30,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The decider of one run: an actor with a mailbox. Messages are handled one at a time on whichever virtual
- * thread drains the mailbox, so the run's state needs no lock. Each drain turns messages and plans into events,
- * applies them, makes them durable in one journal append, and only then acts on them (write-ahead).
+ * The decider of one run: an actor with a mailbox. Messages are handled one at a time on whichever
+ * virtual thread drains the mailbox, so the run's state needs no lock. Each drain turns messages
+ * and plans into events, applies them, makes them durable in one journal append, and only then acts
+ * on them (write-ahead).
  */
 final class RunActor {
   private static final Logger LOG = LoggerFactory.getLogger(RunActor.class);
@@ -66,7 +67,6 @@ final class RunActor {
       rt.deciders().execute(this::drain);
     }
   }
-
 
   boolean isEvicted() {
     return evicted;
@@ -121,20 +121,30 @@ final class RunActor {
       case Message.RunTimeout t -> recordAll(rt.planner().controls().timeOut(state, now));
       case Message.Control c -> control(c, now);
       case Message.Resolve r -> {
+        List<String> problems = answerProblems(r);
+        if (!problems.isEmpty()) {
+          r.done()
+              .completeExceptionally(
+                  new io.baton.engine.InvalidInputException(
+                      "the answer to step '" + r.path() + "'", problems));
+          return;
+        }
         List<RunEvent> events =
             rt.planner().controls().resolve(state, r.path(), r.waitId(), r.value(), r.by(), now);
         recordAll(events);
         effects.add(() -> r.done().complete(!events.isEmpty()));
       }
       case Message.ChildFailed f ->
-          recordAll(rt.planner().controls().childFailed(state, f.path(), f.waitId(), f.failure(), now));
+          recordAll(
+              rt.planner().controls().childFailed(state, f.path(), f.waitId(), f.failure(), now));
       case Message.Query q -> effects.add(() -> q.view().complete(RunViews.of(state)));
     }
   }
 
   /**
-   * Re-establishes what a rebuilt run had in flight: handlers are started again with the same attempt (and so
-   * the same idempotency key), timers and waits are registered again, child runs started if they are missing.
+   * Re-establishes what a rebuilt run had in flight: handlers are started again with the same
+   * attempt (and so the same idempotency key), timers and waits are registered again, child runs
+   * started if they are missing.
    */
   private void recover() {
     for (StepState s : List.copyOf(state.steps())) {
@@ -151,18 +161,34 @@ final class RunActor {
             start(s);
           } else {
             state.touch(s.path());
-            fx.failed(
-                new StepFailed(s.retryAt(), s.path(), s.attempt(), s.failure(), s.retryAt()));
+            fx.failed(new StepFailed(s.retryAt(), s.path(), s.attempt(), s.failure(), s.retryAt()));
           }
         }
         case WAITING ->
             fx.registerWait(
                 new StepWaiting(
-                    rt.clock().now(), s.path(), s.attempt(), s.waitId(), s.waitKind(),
-                    s.deadline(), s.waitDetails()));
+                    rt.clock().now(),
+                    s.path(),
+                    s.attempt(),
+                    s.waitId(),
+                    s.waitKind(),
+                    s.deadline(),
+                    s.waitDetails()));
         default -> {}
       }
     }
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<String> answerProblems(Message.Resolve r) {
+    StepState s = state.step(r.path());
+    if (s == null
+        || s.waitKind() != io.baton.api.run.WaitKind.HUMAN
+        || !r.waitId().equals(s.waitId())
+        || !(s.waitDetails().get("form") instanceof Map<?, ?> form)) {
+      return List.of();
+    }
+    return io.baton.engine.schema.JsonSchemaCheck.problems((Map<String, Object>) form, r.value());
   }
 
   private void taskEnded(Message.TaskEnded e, Instant now) {

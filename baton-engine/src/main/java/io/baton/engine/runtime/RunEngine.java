@@ -24,8 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The runs of one engine: creates their deciders, routes messages to them, loads them back from the journal
- * after an eviction or a restart, and links parents to children.
+ * The runs of one engine: creates their deciders, routes messages to them, loads them back from the
+ * journal after an eviction or a restart, and links parents to children.
  */
 public final class RunEngine implements RunHost {
   private static final Logger LOG = LoggerFactory.getLogger(RunEngine.class);
@@ -62,26 +62,47 @@ public final class RunEngine implements RunHost {
    *
    * @return the run's id
    */
-  public String start(WorkflowDefinition definition, Map<String, Object> inputs, StartRequest request) {
+  public String start(
+      WorkflowDefinition definition, Map<String, Object> inputs, StartRequest request) {
     CompiledWorkflow workflow = compile(definition);
+    List<String> problems =
+        io.baton.engine.schema.JsonSchemaCheck.problems(definition.inputs(), inputs);
+    if (!problems.isEmpty()) {
+      throw new io.baton.engine.InvalidInputException(
+          "the inputs of workflow '" + definition.id() + "'", problems);
+    }
     if (definitions.find(definition.id(), definition.version()).isEmpty()) {
       definitions.save(definition);
     }
     String runId = request.runId() != null ? request.runId() : ids.newId();
     var now = rt.clock().now();
-    var priority = request.priority() != null ? request.priority() : definition.policies().priority();
+    var priority =
+        request.priority() != null ? request.priority() : definition.policies().priority();
     RunRecord record =
         new RunRecord(
-            runId, definition.id(), definition.version(), RunStatus.PENDING, priority,
-            request.parentRunId(), now, now, 1);
+            runId,
+            definition.id(),
+            definition.version(),
+            RunStatus.PENDING,
+            priority,
+            request.parentRunId(),
+            now,
+            now,
+            1);
     rt.runs().save(record);
     completions.computeIfAbsent(runId, k -> new CompletableFuture<>());
     RunActor actor = new RunActor(rt, this, new RunState(runId, workflow), record);
     actors.put(runId, actor);
     RunStarted started =
         new RunStarted(
-            now, definition.id(), definition.version(), inputs, priority, request.parentRunId(),
-            request.parentStepPath(), request.forkOf());
+            now,
+            definition.id(),
+            definition.version(),
+            inputs,
+            priority,
+            request.parentRunId(),
+            request.parentStepPath(),
+            request.forkOf());
     List<RunEvent> first = new java.util.ArrayList<>();
     first.add(started);
     first.addAll(request.history());
@@ -119,8 +140,13 @@ public final class RunEngine implements RunHost {
             .orElseThrow(
                 () ->
                     new IllegalStateException(
-                        "run " + runId + " needs workflow " + r.workflowId() + " version "
-                            + r.workflowVersion() + ", which is not in the definition store"));
+                        "run "
+                            + runId
+                            + " needs workflow "
+                            + r.workflowId()
+                            + " version "
+                            + r.workflowVersion()
+                            + ", which is not in the definition store"));
     RunState state = new RunState(runId, compile(definition));
     for (JournalEntry entry : rt.journal().read(runId, 0)) {
       state.apply(entry.event());
@@ -160,7 +186,8 @@ public final class RunEngine implements RunHost {
   }
 
   /**
-   * Answers wait {@code waitId}; completes with true when accepted, false when it had been answered already.
+   * Answers wait {@code waitId}; completes with true when accepted, false when it had been answered
+   * already.
    *
    * @throws io.baton.engine.RunNotFoundException when no open or past wait has this id
    */
@@ -175,31 +202,38 @@ public final class RunEngine implements RunHost {
     return done;
   }
 
-  /** Wakes the runs waiting for {@code event} with this correlation key; returns how many were waiting. */
+  /**
+   * Wakes the runs waiting for {@code event} with this correlation key; returns how many were
+   * waiting.
+   */
   public int signal(String event, String correlationKey, Object payload, String by) {
     List<WaitRecord> waits = rt.waits().findByEvent(event, correlationKey);
     for (WaitRecord w : waits) {
-      deliver(w.runId(), new Message.Resolve(w.path(), w.waitId(), payload, by, new CompletableFuture<>()));
+      deliver(
+          w.runId(),
+          new Message.Resolve(w.path(), w.waitId(), payload, by, new CompletableFuture<>()));
     }
     return waits.size();
   }
 
   /**
-   * Starts a new run of {@code runId}'s workflow that shares its history up to step {@code fromStep}, which
-   * runs again (with {@code editedInput} if not null), followed by everything downstream of it.
+   * Starts a new run of {@code runId}'s workflow that shares its history up to step {@code
+   * fromStep}, which runs again (with {@code editedInput} if not null), followed by everything
+   * downstream of it.
    */
   public String fork(String runId, String fromStep, Object editedInput) {
-    RunRecord source = rt.runs().find(runId).orElseThrow(() -> new io.baton.engine.RunNotFoundException(runId));
+    RunRecord source =
+        rt.runs().find(runId).orElseThrow(() -> new io.baton.engine.RunNotFoundException(runId));
     WorkflowDefinition definition =
         definitions.find(source.workflowId(), source.workflowVersion()).orElseThrow();
     List<JournalEntry> journal = rt.journal().read(runId, 0);
     Map<String, Object> inputs =
-        journal.isEmpty() || !(journal.getFirst().event() instanceof RunStarted s) ? Map.of() : s.inputs();
+        journal.isEmpty() || !(journal.getFirst().event() instanceof RunStarted s)
+            ? Map.of()
+            : s.inputs();
     List<RunEvent> history = Forks.history(compile(definition), journal, fromStep, editedInput);
     return start(
-        definition,
-        inputs,
-        new StartRequest(null, source.priority(), null, null, runId, history));
+        definition, inputs, new StartRequest(null, source.priority(), null, null, runId, history));
   }
 
   /** Reloads every unfinished run (after a restart). */
@@ -229,7 +263,10 @@ public final class RunEngine implements RunHost {
       StepFailure failure =
           StepFailure.of(
               ErrorKind.NOT_FOUND,
-              "subworkflow '" + workflowId + "'" + (version == null ? "" : " version " + version)
+              "subworkflow '"
+                  + workflowId
+                  + "'"
+                  + (version == null ? "" : " version " + version)
                   + " is not registered with the engine");
       deliver(parent.runId(), new Message.ChildFailed(path, childRunId, failure));
       return;
@@ -266,12 +303,18 @@ public final class RunEngine implements RunHost {
       if (run.status() == RunStatus.COMPLETED) {
         deliver(
             run.parentRunId(),
-            new Message.Resolve(run.parentStepPath(), waitId, run.outputs(), "child run", new CompletableFuture<>()));
+            new Message.Resolve(
+                run.parentStepPath(),
+                waitId,
+                run.outputs(),
+                "child run",
+                new CompletableFuture<>()));
       } else {
         StepFailure failure =
             run.failure() != null
                 ? run.failure()
-                : StepFailure.of(ErrorKind.CANCELLED, "child run " + run.runId() + " ended " + run.status());
+                : StepFailure.of(
+                    ErrorKind.CANCELLED, "child run " + run.runId() + " ended " + run.status());
         deliver(run.parentRunId(), new Message.ChildFailed(run.parentStepPath(), waitId, failure));
       }
     }
@@ -292,7 +335,9 @@ public final class RunEngine implements RunHost {
   @Override
   public void persistenceFailed(RunActor actor, RuntimeException cause) {
     LOG.error(
-        "the journal refused events of run {}; reloading the run from its journal", actor.runId(), cause);
+        "the journal refused events of run {}; reloading the run from its journal",
+        actor.runId(),
+        cause);
     actors.remove(actor.runId(), actor);
     actor.markEvicted();
   }

@@ -6,7 +6,9 @@ import java.util.Map;
 /** What a run's decider asks of the engine around it: child runs, events between runs, and ends. */
 interface RunHost {
 
-  /** Starts child run {@code childRunId} unless it exists (so that a replayed start is harmless). */
+  /**
+   * Starts child run {@code childRunId} unless it exists (so that a replayed start is harmless).
+   */
   void startChild(RunState parent, String path, Map<String, Object> details);
 
   /** Cancels a child run (its parent step was cancelled or timed out). */

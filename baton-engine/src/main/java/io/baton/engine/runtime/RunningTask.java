@@ -4,14 +4,17 @@ import io.baton.api.time.TimeSource;
 import io.baton.engine.scheduler.QueuedTask;
 import io.baton.engine.scheduler.TaskKey;
 
-/** A step handler queued or running for a run: what the decider needs to interrupt or withdraw it. */
+/**
+ * A step handler queued or running for a run: what the decider needs to interrupt or withdraw it.
+ */
 final class RunningTask {
   final TaskKey key;
   final int attempt;
   volatile Thread thread;
   volatile boolean cancelled;
   volatile boolean acquired;
-  final java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
+  final java.util.concurrent.atomic.AtomicBoolean released =
+      new java.util.concurrent.atomic.AtomicBoolean();
   QueuedTask queued;
   TimeSource.Cancellable timeout;
 

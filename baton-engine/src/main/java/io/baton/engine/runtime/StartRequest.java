@@ -23,7 +23,8 @@ public record StartRequest(
     List<RunEvent> history) {
 
   /** A plain start: new id, the workflow's priority. */
-  public static final StartRequest DEFAULT = new StartRequest(null, null, null, null, null, List.of());
+  public static final StartRequest DEFAULT =
+      new StartRequest(null, null, null, null, null, List.of());
 
   public StartRequest {
     history = history == null ? List.of() : List.copyOf(history);

@@ -8,8 +8,8 @@ import java.util.Iterator;
 import java.util.function.Predicate;
 
 /**
- * Highest priority first, oldest first within a level; every {@code agingInterval} a step waits raises its
- * effective priority one level, so that low priorities never starve.
+ * Highest priority first, oldest first within a level; every {@code agingInterval} a step waits
+ * raises its effective priority one level, so that low priorities never starve.
  */
 final class PriorityReadyQueue implements ReadyQueue {
   /** How deep to look past tasks blocked by a per-run, per-workflow or per-type limit. */

@@ -3,8 +3,8 @@ package io.baton.engine.scheduler;
 import java.util.function.Consumer;
 
 /**
- * A ready step waiting for capacity. When the scheduler grants it, {@code dispatch} runs (outside the scheduler's
- * lock) and must eventually {@link StepScheduler#release release} the key.
+ * A ready step waiting for capacity. When the scheduler grants it, {@code dispatch} runs (outside
+ * the scheduler's lock) and must eventually {@link StepScheduler#release release} the key.
  */
 public final class QueuedTask {
   private final TaskKey key;

@@ -7,7 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Predicate;
 
-/** Runs take turns: each grant goes to the next run in rotation that has a ready step, whatever its priority. */
+/**
+ * Runs take turns: each grant goes to the next run in rotation that has a ready step, whatever its
+ * priority.
+ */
 final class RoundRobinReadyQueue implements ReadyQueue {
   private final LinkedHashMap<String, ArrayDeque<QueuedTask>> byRun = new LinkedHashMap<>();
   private int size;

@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Grants ready steps the capacity to run, in the order of the configured strategy, within the limits: the
- * global {@code max_concurrent_tasks}, per workflow, per run and per step type. Shared by every run of an
- * engine; its lock is held only for queue bookkeeping, never while a step runs.
+ * Grants ready steps the capacity to run, in the order of the configured strategy, within the
+ * limits: the global {@code max_concurrent_tasks}, per workflow, per run and per step type. Shared
+ * by every run of an engine; its lock is held only for queue bookkeeping, never while a step runs.
  */
 public final class StepScheduler {
   private final ReentrantLock lock = new ReentrantLock();
@@ -36,8 +36,8 @@ public final class StepScheduler {
   }
 
   /**
-   * Takes capacity for {@code key} at once if it is free and no other step waits for it (waiting steps go
-   * first). The caller must {@link #release} the key when the step ends.
+   * Takes capacity for {@code key} at once if it is free and no other step waits for it (waiting
+   * steps go first). The caller must {@link #release} the key when the step ends.
    *
    * @return whether the capacity was taken
    */
@@ -139,7 +139,10 @@ public final class StepScheduler {
     int runLimit = key.runLimit() > 0 ? key.runLimit() : config.maxConcurrentPerRun();
     return under(perRun, key.runId(), runLimit)
         && under(perWorkflow, key.workflowId(), config.maxConcurrentPerWorkflow())
-        && under(perType, key.stepType(), config.maxConcurrentPerStepType().getOrDefault(key.stepType(), 0));
+        && under(
+            perType,
+            key.stepType(),
+            config.maxConcurrentPerStepType().getOrDefault(key.stepType(), 0));
   }
 
   private static boolean under(Map<String, Integer> counts, String key, int limit) {

@@ -18,7 +18,8 @@ public final class InMemoryJournal implements Journal {
     List<RunEvent> log = logs.computeIfAbsent(runId, k -> new ArrayList<>());
     synchronized (log) {
       if (log.size() != expectedSeq) {
-        throw new ConcurrentModificationException("journal of run " + runId, expectedSeq, log.size());
+        throw new ConcurrentModificationException(
+            "journal of run " + runId, expectedSeq, log.size());
       }
       log.addAll(events);
     }

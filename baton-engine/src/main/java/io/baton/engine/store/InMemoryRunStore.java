@@ -37,7 +37,8 @@ public final class InMemoryRunStore implements RunStore {
     return runs.values().stream()
         .filter(r -> query.workflowId() == null || query.workflowId().equals(r.workflowId()))
         .filter(r -> query.statuses().isEmpty() || query.statuses().contains(r.status()))
-        .sorted(Comparator.comparing(RunRecord::createdAt).thenComparing(RunRecord::runId).reversed())
+        .sorted(
+            Comparator.comparing(RunRecord::createdAt).thenComparing(RunRecord::runId).reversed())
         .skip(query.offset())
         .limit(query.limit())
         .toList();
@@ -45,7 +46,10 @@ public final class InMemoryRunStore implements RunStore {
 
   @Override
   public List<String> unfinished() {
-    return runs.values().stream().filter(r -> !r.status().isTerminal()).map(RunRecord::runId).toList();
+    return runs.values().stream()
+        .filter(r -> !r.status().isTerminal())
+        .map(RunRecord::runId)
+        .toList();
   }
 
   @Override

@@ -32,7 +32,8 @@ public final class InMemoryWaitStore implements WaitStore {
   public List<WaitRecord> findByEvent(String eventName, String correlationKey) {
     return waits.values().stream()
         .filter(w -> w.kind() == WaitKind.EVENT && eventName.equals(w.eventName()))
-        .filter(w -> w.correlationKey() == null || Objects.equals(w.correlationKey(), correlationKey))
+        .filter(
+            w -> w.correlationKey() == null || Objects.equals(w.correlationKey(), correlationKey))
         .toList();
   }
 

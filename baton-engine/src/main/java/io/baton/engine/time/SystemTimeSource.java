@@ -9,8 +9,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The system clock, with timers on one daemon thread that hands each due task to a virtual thread. The only
- * place the engine reads the wall clock.
+ * The system clock, with timers on one daemon thread that hands each due task to a virtual thread.
+ * The only place the engine reads the wall clock.
  */
 public final class SystemTimeSource implements TimeSource {
   private final ScheduledExecutorService timers =
