@@ -16,8 +16,8 @@ import picocli.CommandLine.Spec;
  * baton graph examples/research-team.yaml
  * }</pre>
  *
- * <p>Exit codes are those of {@link ExitCodes}. Embedders and tests call {@link #execute(Terminal, String...)},
- * which never exits the JVM.
+ * <p>Exit codes are those of {@link ExitCodes}. Embedders and tests call {@link #execute(Terminal,
+ * String...)}, which never exits the JVM.
  */
 @Command(
     name = "baton",

@@ -6,7 +6,10 @@ import java.io.UncheckedIOException;
 import java.util.Properties;
 import picocli.CommandLine.IVersionProvider;
 
-/** The version printed by {@code baton --version}, written into {@code version.properties} by the build. */
+/**
+ * The version printed by {@code baton --version}, written into {@code version.properties} by the
+ * build.
+ */
 public final class BatonVersion implements IVersionProvider {
 
   /** The build's version, e.g. {@code 0.1.0-SNAPSHOT}. */

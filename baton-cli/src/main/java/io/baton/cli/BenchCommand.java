@@ -9,10 +9,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code baton bench W1 W2 …|all}: runs benchmark workloads of {@code baton-bench} and prints their RESULT lines.
+ * {@code baton bench W1 W2 …|all}: runs benchmark workloads of {@code baton-bench} and prints their
+ * RESULT lines.
  *
- * <p>The workloads live in {@code io.baton.bench.BenchMain}, which is looked up at run time so that the CLI builds
- * and says so clearly when a build does not include the benchmarks.
+ * <p>The workloads live in {@code io.baton.bench.BenchMain}, which is looked up at run time so that
+ * the CLI builds and says so clearly when a build does not include the benchmarks.
  */
 @Command(
     name = "bench",
@@ -44,9 +45,12 @@ final class BenchCommand implements Callable<Integer> {
     try {
       run = Class.forName(ENTRY_POINT).getMethod("run", List.class, PrintStream.class);
     } catch (ClassNotFoundException | NoSuchMethodException e) {
-      terminal.err().println(
-          "baton: benchmarks not built: this build has no " + ENTRY_POINT
-              + ".run(List, PrintStream); build a version that includes baton-bench's workloads");
+      terminal
+          .err()
+          .println(
+              "baton: benchmarks not built: this build has no "
+                  + ENTRY_POINT
+                  + ".run(List, PrintStream); build a version that includes baton-bench's workloads");
       return ExitCodes.INVALID;
     }
     try {

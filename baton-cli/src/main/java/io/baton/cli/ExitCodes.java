@@ -1,8 +1,8 @@
 package io.baton.cli;
 
 /**
- * The exit codes of every {@code baton} command, so that scripts and CI can tell a failed run from a mistake in
- * what they asked for.
+ * The exit codes of every {@code baton} command, so that scripts and CI can tell a failed run from
+ * a mistake in what they asked for.
  */
 public final class ExitCodes {
   /** The command did what was asked: the run completed, the files are valid. */
@@ -12,8 +12,8 @@ public final class ExitCodes {
   public static final int RUN_FAILED = 1;
 
   /**
-   * What was asked cannot be done as given: an invalid workflow, input, option or configuration, or a question no
-   * one can answer.
+   * What was asked cannot be done as given: an invalid workflow, input, option or configuration, or
+   * a question no one can answer.
    */
   public static final int INVALID = 2;
 

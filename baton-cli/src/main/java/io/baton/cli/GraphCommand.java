@@ -8,8 +8,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code baton graph FILE}: prints the workflow as a Mermaid flowchart, to paste into Markdown (GitHub renders it)
- * or the Mermaid live editor.
+ * {@code baton graph FILE}: prints the workflow as a Mermaid flowchart, to paste into Markdown
+ * (GitHub renders it) or the Mermaid live editor.
  */
 @Command(
     name = "graph",
@@ -37,7 +37,9 @@ final class GraphCommand implements Callable<Integer> {
     Loaded<WorkflowDefinition> loaded = new WorkflowFiles().load(file);
     if (!loaded.ok()) {
       return new ProblemReport(terminal.err())
-          .invalid(loaded.errors(), file + " is invalid; 'baton validate " + file + "' lists the problems");
+          .invalid(
+              loaded.errors(),
+              file + " is invalid; 'baton validate " + file + "' lists the problems");
     }
     terminal.out().print(MermaidGraph.of(loaded.value()));
     return ExitCodes.OK;

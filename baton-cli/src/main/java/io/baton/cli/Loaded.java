@@ -4,8 +4,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * What was read from a file: the value, when it could be made, and every problem found, each a one-line located
- * message ({@code flow.yaml:12:5 /steps/3 [step "b"] error unknown-step-reference: …}).
+ * What was read from a file: the value, when it could be made, and every problem found, each a
+ * one-line located message ({@code flow.yaml:12:5 /steps/3 [step "b"] error unknown-step-reference:
+ * …}).
  *
  * @param file the file
  * @param value what was read, or null when the file is unusable

@@ -8,8 +8,8 @@ import io.baton.cli.run.RunOutcome;
 import java.util.Locale;
 
 /**
- * Prints how a run ended: its outputs (or, with {@code --output json}, its whole final state) on the output stream;
- * why it failed on the error stream. Returns the exit code.
+ * Prints how a run ended: its outputs (or, with {@code --output json}, its whole final state) on
+ * the output stream; why it failed on the error stream. Returns the exit code.
  */
 final class OutcomeReport {
   private final Terminal terminal;

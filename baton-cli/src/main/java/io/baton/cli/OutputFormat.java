@@ -4,6 +4,9 @@ package io.baton.cli;
 public enum OutputFormat {
   /** The run's outputs as indented JSON; failures as a sentence on the error stream. */
   TEXT,
-  /** The whole final state of the run ({@code RunView}: status, outputs, failure, every step) as JSON. */
+  /**
+   * The whole final state of the run ({@code RunView}: status, outputs, failure, every step) as
+   * JSON.
+   */
   JSON
 }

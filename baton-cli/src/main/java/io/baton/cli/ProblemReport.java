@@ -4,8 +4,8 @@ import java.io.PrintStream;
 import java.util.List;
 
 /**
- * Prints the problems found in what the user gave (files, inputs, answers): each on its own line, then one line
- * saying what to do, and returns {@link ExitCodes#INVALID}.
+ * Prints the problems found in what the user gave (files, inputs, answers): each on its own line,
+ * then one line saying what to do, and returns {@link ExitCodes#INVALID}.
  */
 final class ProblemReport {
   private final PrintStream err;

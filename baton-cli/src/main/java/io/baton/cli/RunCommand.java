@@ -31,9 +31,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code baton run FILE}: validates a workflow, runs it in-process with live progress, answers its human steps and
- * prints its outputs. Exit 0 when the run completed, 1 when it failed, 2 when the workflow, inputs, answers or
- * options are invalid.
+ * {@code baton run FILE}: validates a workflow, runs it in-process with live progress, answers its
+ * human steps and prints its outputs. Exit 0 when the run completed, 1 when it failed, 2 when the
+ * workflow, inputs, answers or options are invalid.
  */
 @Command(
     name = "run",
@@ -75,7 +75,8 @@ final class RunCommand implements Callable<Integer> {
   @Option(
       names = {"-a", "--answer"},
       paramLabel = "STEP=VALUE",
-      description = "The answer of human step STEP (an id or a path), JSON or text. Needed without a terminal.")
+      description =
+          "The answer of human step STEP (an id or a path), JSON or text. Needed without a terminal.")
   private Map<String, String> answers = new LinkedHashMap<>();
 
   @Option(
@@ -102,7 +103,8 @@ final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--workflows",
       paramLabel = "DIR",
-      description = "Another directory to find subworkflows in (the run file's own is always searched).")
+      description =
+          "Another directory to find subworkflows in (the run file's own is always searched).")
   private List<Path> workflowDirs = new ArrayList<>();
 
   RunCommand(Terminal terminal) {
@@ -124,7 +126,9 @@ final class RunCommand implements Callable<Integer> {
     if (!loaded.ok()) {
       return report.invalid(
           loaded.errors(),
-          file + " is invalid (" + ProblemReport.count(loaded.errors().size(), "error")
+          file
+              + " is invalid ("
+              + ProblemReport.count(loaded.errors().size(), "error")
               + "); fix the lines above and run again");
     }
     report.warnings(loaded.warnings());
@@ -135,12 +139,16 @@ final class RunCommand implements Callable<Integer> {
     return run(prepared);
   }
 
-  /** Checks subworkflows, inputs, answers and configuration; prints the problems and returns null if any. */
+  /**
+   * Checks subworkflows, inputs, answers and configuration; prints the problems and returns null if
+   * any.
+   */
   private Prepared prepare(WorkflowDefinition definition, ProblemReport report) {
     Path dir = file.toAbsolutePath().getParent();
     List<Path> dirs = new ArrayList<>(List.of(dir));
     dirs.addAll(workflowDirs);
-    SubworkflowLibrary.Resolution children = new SubworkflowLibrary(files, dirs).resolve(definition);
+    SubworkflowLibrary.Resolution children =
+        new SubworkflowLibrary(files, dirs).resolve(definition);
     if (!children.problems().isEmpty()) {
       report.invalid(children.problems(), "the subworkflows of " + file + " cannot all be loaded");
       return null;
@@ -161,7 +169,9 @@ final class RunCommand implements Callable<Integer> {
     List<String> unknown = book.unknown(stepIds(definition, children.workflows()));
     if (!unknown.isEmpty()) {
       report.invalid(
-          unknown.stream().map(s -> "--answer " + s + ": the workflow has no step '" + s + "'").toList(),
+          unknown.stream()
+              .map(s -> "--answer " + s + ": the workflow has no step '" + s + "'")
+              .toList(),
           "name a human step by its id or path");
       return null;
     }

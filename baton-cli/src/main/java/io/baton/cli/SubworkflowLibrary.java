@@ -16,10 +16,11 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Finds the workflows that {@code subworkflow} steps run, so that {@code baton run} can register them with its
- * engine. A step {@code workflow: review} is looked for in each directory searched (the run file's own, then every
- * {@code --workflows DIR}): first in {@code review.yaml}, {@code review.yml} or {@code review.json}, then in any
- * workflow file there whose {@code id} is {@code review}. Children's own subworkflows are found the same way.
+ * Finds the workflows that {@code subworkflow} steps run, so that {@code baton run} can register
+ * them with its engine. A step {@code workflow: review} is looked for in each directory searched
+ * (the run file's own, then every {@code --workflows DIR}): first in {@code review.yaml}, {@code
+ * review.yml} or {@code review.json}, then in any workflow file there whose {@code id} is {@code
+ * review}. Children's own subworkflows are found the same way.
  */
 final class SubworkflowLibrary {
   private static final List<String> EXTENSIONS = List.of(".yaml", ".yml", ".json");
@@ -40,7 +41,10 @@ final class SubworkflowLibrary {
     this.directories = List.copyOf(directories);
   }
 
-  /** Every workflow that {@code root} runs as a subworkflow, directly or not, and what could not be found. */
+  /**
+   * Every workflow that {@code root} runs as a subworkflow, directly or not, and what could not be
+   * found.
+   */
   Resolution resolve(WorkflowDefinition root) {
     Map<String, WorkflowDefinition> found = new LinkedHashMap<>();
     List<String> problems = new ArrayList<>();
@@ -54,8 +58,15 @@ final class SubworkflowLibrary {
       Loaded<WorkflowDefinition> child = locate(id);
       if (child == null) {
         problems.add(
-            "step '" + step.id() + "' runs subworkflow '" + id + "', which is in none of " + directories
-                + "; put a file with 'id: " + id + "' there or pass --workflows DIR");
+            "step '"
+                + step.id()
+                + "' runs subworkflow '"
+                + id
+                + "', which is in none of "
+                + directories
+                + "; put a file with 'id: "
+                + id
+                + "' there or pass --workflows DIR");
       } else if (!child.ok()) {
         problems.addAll(child.errors());
       } else {

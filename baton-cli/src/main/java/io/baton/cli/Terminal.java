@@ -9,8 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * Where the CLI talks to its user: results go to {@code out}, progress, questions and errors to {@code err}, answers
- * come from {@code in}. Passed to every command explicitly, so that tests run the CLI in-process on captured streams.
+ * Where the CLI talks to its user: results go to {@code out}, progress, questions and errors to
+ * {@code err}, answers come from {@code in}. Passed to every command explicitly, so that tests run
+ * the CLI in-process on captured streams.
  *
  * <pre>{@code
  * int exit = BatonCli.execute(Terminal.system(), "run", "examples/hello.yaml");
@@ -19,7 +20,8 @@ import java.util.Map;
  * @param out where results go (output JSON, graphs, reports)
  * @param err where progress, notices, questions and errors go
  * @param in where a person's answers are read from
- * @param interactive whether a person is at a terminal: live progress, questions asked on the terminal
+ * @param interactive whether a person is at a terminal: live progress, questions asked on the
+ *     terminal
  * @param colour whether ANSI colours may be used
  * @param width the terminal's width in columns, for truncating progress lines
  */
@@ -46,7 +48,10 @@ public record Terminal(
         width(env));
   }
 
-  /** A non-interactive terminal on the given streams, as in CI: plain progress, no questions, no colour. */
+  /**
+   * A non-interactive terminal on the given streams, as in CI: plain progress, no questions, no
+   * colour.
+   */
   public static Terminal plain(PrintStream out, PrintStream err, BufferedReader in) {
     return new Terminal(out, err, in, false, false, DEFAULT_WIDTH);
   }
@@ -56,7 +61,8 @@ public record Terminal(
     if (console == null || "dumb".equals(env.get("TERM"))) {
       return false;
     }
-    // From JDK 22 System.console() is not null even when the streams are redirected; isTerminal() (22+) tells
+    // From JDK 22 System.console() is not null even when the streams are redirected; isTerminal()
+    // (22+) tells
     // whether they really are a terminal. The CLI is compiled for 21, hence the reflective call.
     try {
       Method isTerminal = Console.class.getMethod("isTerminal");

@@ -5,8 +5,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.IFactory;
 
 /**
- * Creates picocli's command objects, handing the {@link Terminal} to those whose constructor takes one, so that
- * commands write to the terminal they were given rather than to {@code System.out}.
+ * Creates picocli's command objects, handing the {@link Terminal} to those whose constructor takes
+ * one, so that commands write to the terminal they were given rather than to {@code System.out}.
  */
 final class TerminalFactory implements IFactory {
   private final Terminal terminal;

@@ -6,8 +6,8 @@ import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
 /**
- * Reports an exception that escaped a command: a bug, or a failure the command did not expect. The stack trace is
- * printed so that it can be reported; the exit code is {@link ExitCodes#RUN_FAILED}.
+ * Reports an exception that escaped a command: a bug, or a failure the command did not expect. The
+ * stack trace is printed so that it can be reported; the exit code is {@link ExitCodes#RUN_FAILED}.
  */
 final class UnexpectedErrors implements IExecutionExceptionHandler {
 

@@ -7,8 +7,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * Reports a mistake on the command line in two lines, what is wrong and how to get it right, instead of picocli's
- * default of printing the whole usage after the error.
+ * Reports a mistake on the command line in two lines, what is wrong and how to get it right,
+ * instead of picocli's default of printing the whole usage after the error.
  */
 final class UsageErrors implements IParameterExceptionHandler {
 

@@ -9,8 +9,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code baton validate FILE…}: checks workflow files without running them and prints every error and warning with
- * its location. Exit 2 when any file has an error, 0 otherwise (warnings alone do not fail).
+ * {@code baton validate FILE…}: checks workflow files without running them and prints every error
+ * and warning with its location. Exit 2 when any file has an error, 0 otherwise (warnings alone do
+ * not fail).
  */
 @Command(
     name = "validate",
@@ -47,20 +48,36 @@ final class ValidateCommand implements Callable<Integer> {
       if (loaded.ok()) {
         WorkflowDefinition d = loaded.value();
         out.println(
-            "ok " + file + " (" + d.id() + " " + d.version() + ", "
+            "ok "
+                + file
+                + " ("
+                + d.id()
+                + " "
+                + d.version()
+                + ", "
                 + ProblemReport.count(d.allSteps().size(), "step")
-                + warnings(loaded.warnings().size() + missing.size()) + ")");
+                + warnings(loaded.warnings().size() + missing.size())
+                + ")");
       } else {
         invalid++;
         out.println(
-            "invalid " + file + " (" + ProblemReport.count(loaded.errors().size(), "error")
-                + warnings(loaded.warnings().size()) + ")");
+            "invalid "
+                + file
+                + " ("
+                + ProblemReport.count(loaded.errors().size(), "error")
+                + warnings(loaded.warnings().size())
+                + ")");
       }
     }
     if (invalid > 0) {
-      terminal.err().println(
-          "baton: " + ProblemReport.count(invalid, "file") + " of " + paths.size()
-              + " invalid; fix the errors listed above");
+      terminal
+          .err()
+          .println(
+              "baton: "
+                  + ProblemReport.count(invalid, "file")
+                  + " of "
+                  + paths.size()
+                  + " invalid; fix the errors listed above");
       return ExitCodes.INVALID;
     }
     return ExitCodes.OK;

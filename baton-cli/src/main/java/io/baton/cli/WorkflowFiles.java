@@ -5,12 +5,14 @@ import io.baton.engine.config.EngineConfig;
 import java.nio.file.Path;
 
 /**
- * The CLI's one door to files: reads workflow definitions (Baton YAML or JSON, and the seed formats: MPLP workflow
- * JSON, MPLP {@code WorkflowDefinition}, iflow tasks) and engine configuration files (iflow configuration YAML).
+ * The CLI's one door to files: reads workflow definitions (Baton YAML or JSON, and the seed
+ * formats: MPLP workflow JSON, MPLP {@code WorkflowDefinition}, iflow tasks) and engine
+ * configuration files (iflow configuration YAML).
  *
- * <p>UNFINISHED: the workflow language ({@code io.baton.engine.language.WorkflowLoader}) and the configuration
- * loader ({@code io.baton.engine.config.EngineConfigLoader}) are being merged into the engine; until they are, this
- * class reports every file as unreadable. It is the only class to change when they land.
+ * <p>UNFINISHED: the workflow language ({@code io.baton.engine.language.WorkflowLoader}) and the
+ * configuration loader ({@code io.baton.engine.config.EngineConfigLoader}) are being merged into
+ * the engine; until they are, this class reports every file as unreadable. It is the only class to
+ * change when they land.
  */
 public final class WorkflowFiles {
   private static final String NOT_YET =

@@ -15,10 +15,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Draws a workflow as a Mermaid flowchart: each step a node, composite steps ({@code parallel}, {@code map},
- * {@code loop}) subgraphs holding their steps (a parallel step one subgraph per branch), dependencies as arrows,
- * the branches of {@code condition} and {@code switch} steps as labelled arrows, {@code onError: goto} as dotted
- * arrows.
+ * Draws a workflow as a Mermaid flowchart: each step a node, composite steps ({@code parallel},
+ * {@code map}, {@code loop}) subgraphs holding their steps (a parallel step one subgraph per
+ * branch), dependencies as arrows, the branches of {@code condition} and {@code switch} steps as
+ * labelled arrows, {@code onError: goto} as dotted arrows.
  *
  * <pre>{@code
  * String mermaid = MermaidGraph.of(definition); // "flowchart TD\n  s_plan[\"plan<br/>tool echo\"]\n …"
@@ -38,7 +38,11 @@ public final class MermaidGraph {
 
   private String draw(WorkflowDefinition definition) {
     out.append("flowchart TD\n");
-    out.append("  %% ").append(definition.id()).append(' ').append(definition.version()).append('\n');
+    out.append("  %% ")
+        .append(definition.id())
+        .append(' ')
+        .append(definition.version())
+        .append('\n');
     steps(definition.steps(), 1);
     definition.allSteps().forEach(this::collectEdges);
     edges.forEach((edge, label) -> out.append("  ").append(edge.render(label)).append('\n'));
@@ -51,7 +55,12 @@ public final class MermaidGraph {
       String id = text.id(step.id());
       switch (step) {
         case ParallelStep p -> {
-          open(indent, id, step.id() + " · parallel, " + p.mode().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+          open(
+              indent,
+              id,
+              step.id()
+                  + " · parallel, "
+                  + p.mode().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
           for (Branch branch : p.branches()) {
             open(indent + "  ", text.id(step.id() + "/" + branch.id()), "branch " + branch.id());
             steps(branch.steps(), depth + 2);
@@ -59,7 +68,13 @@ public final class MermaidGraph {
           }
           out.append(indent).append("end\n");
         }
-        case MapStep m -> scope(indent, id, step.id() + " · map over " + m.items() + concurrency(m), m.steps(), depth);
+        case MapStep m ->
+            scope(
+                indent,
+                id,
+                step.id() + " · map over " + m.items() + concurrency(m),
+                m.steps(),
+                depth);
         case LoopStep l -> scope(indent, id, step.id() + " · " + loop(l), l.steps(), depth);
         default -> out.append(indent).append(NodeShape.node(id, step)).append('\n');
       }
@@ -73,7 +88,12 @@ public final class MermaidGraph {
   }
 
   private void open(String indent, String id, String title) {
-    out.append(indent).append("subgraph ").append(id).append("[\"").append(MermaidText.label(title)).append("\"]\n");
+    out.append(indent)
+        .append("subgraph ")
+        .append(id)
+        .append("[\"")
+        .append(MermaidText.label(title))
+        .append("\"]\n");
   }
 
   private static String concurrency(MapStep m) {
@@ -113,12 +133,14 @@ public final class MermaidGraph {
   }
 
   /**
-   * Adds an arrow. A branch target usually also depends on its decision: its one arrow carries the branch's label;
-   * two cases leading to the same step share an arrow with both labels.
+   * Adds an arrow. A branch target usually also depends on its decision: its one arrow carries the
+   * branch's label; two cases leading to the same step share an arrow with both labels.
    */
   private void edge(Edge edge, String label) {
     edges.merge(
-        edge, label, (old, added) -> old.isEmpty() ? added : added.isEmpty() ? old : old + " / " + added);
+        edge,
+        label,
+        (old, added) -> old.isEmpty() ? added : added.isEmpty() ? old : old + " / " + added);
   }
 
   /** An arrow between two nodes; dotted for error fallbacks. */

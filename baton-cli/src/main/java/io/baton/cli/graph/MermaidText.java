@@ -10,7 +10,10 @@ final class MermaidText {
   private final Map<String, String> ids = new HashMap<>();
   private final Map<String, Integer> taken = new HashMap<>();
 
-  /** The Mermaid id of step (or scope) {@code key}: letters, digits and {@code _}, the same every time asked. */
+  /**
+   * The Mermaid id of step (or scope) {@code key}: letters, digits and {@code _}, the same every
+   * time asked.
+   */
   String id(String key) {
     return ids.computeIfAbsent(
         key,
@@ -21,7 +24,9 @@ final class MermaidText {
         });
   }
 
-  /** {@code text} as the inside of a quoted Mermaid label, cut at {@value #MAX_LABEL} characters. */
+  /**
+   * {@code text} as the inside of a quoted Mermaid label, cut at {@value #MAX_LABEL} characters.
+   */
   static String label(String text) {
     String t = text.length() > MAX_LABEL ? text.substring(0, MAX_LABEL - 1) + "…" : text;
     StringBuilder out = new StringBuilder();

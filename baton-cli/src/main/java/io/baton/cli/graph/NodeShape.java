@@ -16,8 +16,9 @@ import io.baton.api.definition.WaitStep;
 import io.baton.cli.progress.DurationText;
 
 /**
- * How a simple step is drawn: its shape (decisions as rhombi, start and end as stadiums, calls to modules and
- * subworkflows as subroutines, people as parallelograms) and a label naming the step and what it does.
+ * How a simple step is drawn: its shape (decisions as rhombi, start and end as stadiums, calls to
+ * modules and subworkflows as subroutines, people as parallelograms) and a label naming the step
+ * and what it does.
  */
 final class NodeShape {
   private NodeShape() {}

@@ -3,8 +3,9 @@ package io.baton.cli.offline;
 import java.util.List;
 
 /**
- * Offline stand-in for the MPLP {@code collab} module. {@code decide} applies the decision mode by a fixed rule:
- * every mode ({@code consensus}, {@code vote}, {@code leader}) picks the first option, so that runs are repeatable.
+ * Offline stand-in for the MPLP {@code collab} module. {@code decide} applies the decision mode by
+ * a fixed rule: every mode ({@code consensus}, {@code vote}, {@code leader}) picks the first
+ * option, so that runs are repeatable.
  */
 final class CollabModule extends OfflineModule {
 
@@ -22,9 +23,12 @@ final class CollabModule extends OfflineModule {
         (p, ctx) -> {
           List<?> options = list(p, "options");
           return result(
-              "mode", text(p, "mode", "consensus"),
-              "decision", options.isEmpty() ? null : options.getFirst(),
-              "options", options);
+              "mode",
+              text(p, "mode", "consensus"),
+              "decision",
+              options.isEmpty() ? null : options.getFirst(),
+              "options",
+              options);
         });
   }
 }

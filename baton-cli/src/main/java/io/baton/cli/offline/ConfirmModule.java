@@ -2,8 +2,8 @@ package io.baton.cli.offline;
 
 /**
  * Offline stand-in for the MPLP {@code confirm} module. Approvals are granted at once by a rule
- * ({@code approver: offline-auto-approver}); the real module turns {@code request-approval} into a human step —
- * use a {@code human} step where a person must decide.
+ * ({@code approver: offline-auto-approver}); the real module turns {@code request-approval} into a
+ * human step — use a {@code human} step where a person must decide.
  */
 final class ConfirmModule extends OfflineModule {
 
@@ -13,10 +13,14 @@ final class ConfirmModule extends OfflineModule {
         "request-approval",
         (p, ctx) ->
             result(
-                "approvalId", DerivedIds.of(ctx, "approval"),
-                "subject", text(p, "subject", ctx.stepId()),
-                "status", "approved",
-                "approver", "offline-auto-approver"));
+                "approvalId",
+                DerivedIds.of(ctx, "approval"),
+                "subject",
+                text(p, "subject", ctx.stepId()),
+                "status",
+                "approved",
+                "approver",
+                "offline-auto-approver"));
     operation(
         "approve",
         (p, ctx) -> result("approvalId", text(p, "approvalId", null), "status", "approved"));

@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Offline stand-in for the MPLP {@code context} module: shared contexts (a blackboard) kept in memory for the
- * life of the CLI process. {@code create-context} → {@code {contextId, name, type, variables}}.
+ * Offline stand-in for the MPLP {@code context} module: shared contexts (a blackboard) kept in
+ * memory for the life of the CLI process. {@code create-context} → {@code {contextId, name, type,
+ * variables}}.
  */
 final class ContextModule extends OfflineModule {
   private final Map<String, Map<String, Object>> variables = new ConcurrentHashMap<>();
@@ -57,7 +58,8 @@ final class ContextModule extends OfflineModule {
     Map<String, Object> vars = variables.get(id);
     if (vars == null) {
       throw new StepException(
-          ErrorKind.NOT_FOUND, "no context '" + id + "'; create it first with context.create-context");
+          ErrorKind.NOT_FOUND,
+          "no context '" + id + "'; create it first with context.create-context");
     }
     return vars;
   }

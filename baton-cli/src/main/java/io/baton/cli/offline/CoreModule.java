@@ -3,9 +3,10 @@ package io.baton.cli.offline;
 import java.util.LinkedHashMap;
 
 /**
- * Offline stand-in for the MPLP {@code core} module. {@code evaluate-condition} answers {@code "A"} unless the
- * input's {@code result} says otherwise, so the seed's conditional workflow takes its path A;
- * {@code merge-results} gathers its parameters; {@code execute-task} and {@code finalize} report success.
+ * Offline stand-in for the MPLP {@code core} module. {@code evaluate-condition} answers {@code "A"}
+ * unless the input's {@code result} says otherwise, so the seed's conditional workflow takes its
+ * path A; {@code merge-results} gathers its parameters; {@code execute-task} and {@code finalize}
+ * report success.
  */
 final class CoreModule extends OfflineModule {
 
@@ -19,7 +20,8 @@ final class CoreModule extends OfflineModule {
                 "task", text(p, "task", ctx.stepId()),
                 "status", "completed"));
     operation("evaluate-condition", (p, ctx) -> result("result", text(p, "result", "A")));
-    operation("merge-results", (p, ctx) -> result("merged", new LinkedHashMap<>(p), "count", p.size()));
+    operation(
+        "merge-results", (p, ctx) -> result("merged", new LinkedHashMap<>(p), "count", p.size()));
     operation("finalize", (p, ctx) -> result("status", "finalized"));
   }
 }

@@ -5,9 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /**
- * Ids that the offline stand-ins hand out ({@code contextId}, {@code planId}, …): name-based UUIDs of the run, the
- * step's path and the kind of thing, so that the same step of the same run always gets the same id, retries
- * included, and nothing random enters a run's outputs.
+ * Ids that the offline stand-ins hand out ({@code contextId}, {@code planId}, …): name-based UUIDs
+ * of the run, the step's path and the kind of thing, so that the same step of the same run always
+ * gets the same id, retries included, and nothing random enters a run's outputs.
  */
 final class DerivedIds {
   private DerivedIds() {}

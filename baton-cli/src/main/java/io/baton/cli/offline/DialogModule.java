@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Offline stand-in for the MPLP {@code dialog} module. {@code facilitate-communication} opens a dialog among the
- * participants and has each greet the others with a fixed line; {@code send} echoes the message back as sent.
+ * Offline stand-in for the MPLP {@code dialog} module. {@code facilitate-communication} opens a
+ * dialog among the participants and has each greet the others with a fixed line; {@code send}
+ * echoes the message back as sent.
  */
 final class DialogModule extends OfflineModule {
 
@@ -36,6 +37,7 @@ final class DialogModule extends OfflineModule {
                 "text", text(p, "text", ""),
                 "delivered", true));
     operation(
-        "history", (p, ctx) -> result("dialogId", text(p, "dialogId", null), "messages", List.of()));
+        "history",
+        (p, ctx) -> result("dialogId", text(p, "dialogId", null), "messages", List.of()));
   }
 }

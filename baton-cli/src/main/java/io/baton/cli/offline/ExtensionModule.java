@@ -3,8 +3,8 @@ package io.baton.cli.offline;
 import java.util.List;
 
 /**
- * Offline stand-in for the MPLP {@code extension} module: reports plugins as installed and active without loading
- * anything.
+ * Offline stand-in for the MPLP {@code extension} module: reports plugins as installed and active
+ * without loading anything.
  */
 final class ExtensionModule extends OfflineModule {
 
@@ -18,8 +18,7 @@ final class ExtensionModule extends OfflineModule {
                 "name", text(p, "name", ctx.stepId()),
                 "status", "installed"));
     operation(
-        "activate",
-        (p, ctx) -> result("name", text(p, "name", ctx.stepId()), "status", "active"));
+        "activate", (p, ctx) -> result("name", text(p, "name", ctx.stepId()), "status", "active"));
     operation("list", (p, ctx) -> result("extensions", List.of()));
   }
 }

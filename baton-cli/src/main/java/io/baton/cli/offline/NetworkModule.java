@@ -3,7 +3,8 @@ package io.baton.cli.offline;
 import java.util.List;
 
 /**
- * Offline stand-in for the MPLP {@code network} module: a one-node topology in which every route is direct.
+ * Offline stand-in for the MPLP {@code network} module: a one-node topology in which every route is
+ * direct.
  */
 final class NetworkModule extends OfflineModule {
 

@@ -11,8 +11,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * An offline stand-in for one MPLP coordination module: a table of named operations, each a deterministic function
- * of its parameters and the step it serves. Subclasses declare their operations in their constructor.
+ * An offline stand-in for one MPLP coordination module: a table of named operations, each a
+ * deterministic function of its parameters and the step it serves. Subclasses declare their
+ * operations in their constructor.
  */
 abstract class OfflineModule implements CoordinationModule {
   private final String name;
@@ -28,7 +29,10 @@ abstract class OfflineModule implements CoordinationModule {
     this.name = name;
   }
 
-  /** Declares operation {@code operation} (in kebab case; the engine also matches camel and snake case). */
+  /**
+   * Declares operation {@code operation} (in kebab case; the engine also matches camel and snake
+   * case).
+   */
   final void operation(String operation, Operation body) {
     operations.put(operation, body);
   }
@@ -44,12 +48,18 @@ abstract class OfflineModule implements CoordinationModule {
   }
 
   @Override
-  public final Object invoke(String operation, Map<String, Object> parameters, StepContext context) {
+  public final Object invoke(
+      String operation, Map<String, Object> parameters, StepContext context) {
     Operation body = operations.get(operation);
     if (body == null) {
       throw new StepException(
           ErrorKind.NOT_FOUND,
-          "offline module '" + name + "' has no operation '" + operation + "'; it offers " + operations());
+          "offline module '"
+              + name
+              + "' has no operation '"
+              + operation
+              + "'; it offers "
+              + operations());
     }
     return body.apply(parameters, context);
   }

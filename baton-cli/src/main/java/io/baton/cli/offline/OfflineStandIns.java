@@ -13,8 +13,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Registers the CLI's offline stand-ins on an engine, and says which of them a workflow uses. See the package
- * documentation for what they are and why they exist.
+ * Registers the CLI's offline stand-ins on an engine, and says which of them a workflow uses. See
+ * the package documentation for what they are and why they exist.
  *
  * <pre>{@code
  * Baton baton = OfflineStandIns.register(Baton.builder()).build();
@@ -26,7 +26,15 @@ public final class OfflineStandIns {
   /** The coordination modules stood in for, in the order of the MPLP specification. */
   public static final List<String> MODULES =
       List.of(
-          "context", "plan", "role", "confirm", "trace", "extension", "dialog", "collab", "core",
+          "context",
+          "plan",
+          "role",
+          "confirm",
+          "trace",
+          "extension",
+          "dialog",
+          "collab",
+          "core",
           "network");
 
   private OfflineStandIns() {}
@@ -51,17 +59,20 @@ public final class OfflineStandIns {
   }
 
   /**
-   * The one-line notice to print when {@code workflows} use any stand-in, naming them, or null when they use none.
+   * The one-line notice to print when {@code workflows} use any stand-in, naming them, or null when
+   * they use none.
    */
   public static String notice(Collection<WorkflowDefinition> workflows) {
     Set<String> used = new TreeSet<>();
-    Set<String> tools = OfflineTools.all().stream().map(Tool::name).collect(java.util.stream.Collectors.toSet());
+    Set<String> tools =
+        OfflineTools.all().stream().map(Tool::name).collect(java.util.stream.Collectors.toSet());
     for (WorkflowDefinition workflow : workflows) {
       for (StepDef step : workflow.allSteps()) {
         switch (step) {
           case ModuleStep m when MODULES.contains(m.module()) -> used.add("module " + m.module());
           case ToolStep t when tools.contains(t.tool()) -> used.add("tool " + t.tool());
-          case CustomStep c when "task".equals(c.type()) -> used.add("task " + c.config().get("capability"));
+          case CustomStep c when "task".equals(c.type()) ->
+              used.add("task " + c.config().get("capability"));
           default -> {}
         }
       }

@@ -7,18 +7,25 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The CLI's offline stand-in for the agents that will handle {@code task} steps: for each capability of the iflow
- * format ({@code analysis}, {@code design}, {@code development}, {@code integration}, {@code testing}) and those of
- * the examples ({@code research}, {@code writing}, {@code review}), it answers
- * {@code {capability, subject, summary, offline: true}} — a fixed sentence about the task's subject (its
- * {@code topic}, {@code goal}, {@code task} or {@code title} input, else the step id). No model is called.
+ * The CLI's offline stand-in for the agents that will handle {@code task} steps: for each
+ * capability of the iflow format ({@code analysis}, {@code design}, {@code development}, {@code
+ * integration}, {@code testing}) and those of the examples ({@code research}, {@code writing},
+ * {@code review}), it answers {@code {capability, subject, summary, offline: true}} — a fixed
+ * sentence about the task's subject (its {@code topic}, {@code goal}, {@code task} or {@code title}
+ * input, else the step id). No model is called.
  */
 public final class OfflineTasks implements TaskHandler {
 
   /** The capabilities it handles. */
   public static final List<String> CAPABILITIES =
       List.of(
-          "analysis", "design", "development", "integration", "testing", "research", "writing",
+          "analysis",
+          "design",
+          "development",
+          "integration",
+          "testing",
+          "research",
+          "writing",
           "review");
 
   private static final List<String> SUBJECT_KEYS = List.of("topic", "goal", "task", "title");

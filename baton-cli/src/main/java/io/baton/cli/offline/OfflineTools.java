@@ -15,8 +15,9 @@ import java.util.Map;
  *   <li>{@code echo} — returns its arguments as given;
  *   <li>{@code uppercase} — {@code {text}} → {@code {text: TEXT}};
  *   <li>{@code word-count} — {@code {text}} → {@code {words, characters}};
- *   <li>{@code flaky} — fails with kind {@code unavailable} on its first {@code failures} attempts (default 1), then
- *       returns {@code {attempt, succeeded: true}}: shows retries without randomness.
+ *   <li>{@code flaky} — fails with kind {@code unavailable} on its first {@code failures} attempts
+ *       (default 1), then returns {@code {attempt, succeeded: true}}: shows retries without
+ *       randomness.
  * </ul>
  */
 public final class OfflineTools {
@@ -25,7 +26,8 @@ public final class OfflineTools {
   /** The tools, in the order above. */
   public static List<Tool> all() {
     return List.of(
-        Tool.of("echo", "Returns its arguments as given (offline stand-in).", Map.of(), (a, c) -> a),
+        Tool.of(
+            "echo", "Returns its arguments as given (offline stand-in).", Map.of(), (a, c) -> a),
         Tool.of(
             "uppercase",
             "Upper-cases {text} (offline stand-in).",
@@ -45,7 +47,11 @@ public final class OfflineTools {
               if (c.attempt() <= failures) {
                 throw new StepException(
                     ErrorKind.UNAVAILABLE,
-                    "flaky: attempt " + c.attempt() + " of " + (failures + 1) + " fails on purpose");
+                    "flaky: attempt "
+                        + c.attempt()
+                        + " of "
+                        + (failures + 1)
+                        + " fails on purpose");
               }
               return Map.of("attempt", c.attempt(), "succeeded", true);
             }));
@@ -62,7 +68,8 @@ public final class OfflineTools {
   private static String text(Map<String, Object> arguments) {
     Object text = arguments.get("text");
     if (text == null) {
-      throw new StepException(ErrorKind.BAD_INPUT, "argument 'text' is required, e.g. input: {text: \"…\"}");
+      throw new StepException(
+          ErrorKind.BAD_INPUT, "argument 'text' is required, e.g. input: {text: \"…\"}");
     }
     return String.valueOf(text);
   }

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Offline stand-in for the MPLP {@code plan} module: a rule-based planner. {@code create-plan} turns the given
- * {@code tasks}, or else one task per assigned role, or else the three steps research / draft / review of
- * {@code goal}, into {@code {planId, tasks: [{id, title, role}]}}. The seed fixtures' variants
- * ({@code createPlanA}, {@code executePlanB}, …) are answered too.
+ * Offline stand-in for the MPLP {@code plan} module: a rule-based planner. {@code create-plan}
+ * turns the given {@code tasks}, or else one task per assigned role, or else the three steps
+ * research / draft / review of {@code goal}, into {@code {planId, tasks: [{id, title, role}]}}. The
+ * seed fixtures' variants ({@code createPlanA}, {@code executePlanB}, …) are answered too.
  */
 final class PlanModule extends OfflineModule {
 
@@ -21,8 +21,7 @@ final class PlanModule extends OfflineModule {
     operation("execute-plan-a", (p, ctx) -> execution(p, ctx, "A"));
     operation("execute-plan-b", (p, ctx) -> execution(p, ctx, "B"));
     operation(
-        "update-plan",
-        (p, ctx) -> result("planId", text(p, "planId", null), "status", "updated"));
+        "update-plan", (p, ctx) -> result("planId", text(p, "planId", null), "status", "updated"));
     operation(
         "decompose",
         (p, ctx) -> {
@@ -37,10 +36,14 @@ final class PlanModule extends OfflineModule {
     List<Map<String, Object>> tasks =
         given.isEmpty() ? tasks(roles, text(p, "goal", "the goal")) : numbered(given);
     return result(
-        "planId", DerivedIds.of(ctx, "plan"),
-        "contextId", p.get("contextId"),
-        "variant", variant,
-        "tasks", tasks);
+        "planId",
+        DerivedIds.of(ctx, "plan"),
+        "contextId",
+        p.get("contextId"),
+        "variant",
+        variant,
+        "tasks",
+        tasks);
   }
 
   private static Map<String, Object> execution(

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Offline stand-in for the MPLP {@code role} module. {@code assign-roles} gives each requested role an agent
- * named after it ({@code reviewer} → {@code reviewer-agent}), or the agent the input pairs it with;
- * {@code check-permission} allows everything.
+ * Offline stand-in for the MPLP {@code role} module. {@code assign-roles} gives each requested role
+ * an agent named after it ({@code reviewer} → {@code reviewer-agent}), or the agent the input pairs
+ * it with; {@code check-permission} allows everything.
  */
 final class RoleModule extends OfflineModule {
 

@@ -3,8 +3,8 @@ package io.baton.cli.offline;
 import java.util.List;
 
 /**
- * Offline stand-in for the MPLP {@code trace} module: acknowledges monitoring requests and records nothing; the
- * run's own journal is the trace the CLI shows.
+ * Offline stand-in for the MPLP {@code trace} module: acknowledges monitoring requests and records
+ * nothing; the run's own journal is the trace the CLI shows.
  */
 final class TraceModule extends OfflineModule {
 
@@ -17,9 +17,7 @@ final class TraceModule extends OfflineModule {
                 "traceId", DerivedIds.of(ctx, "trace"),
                 "planId", p.get("planId"),
                 "status", "monitoring"));
-    operation(
-        "record", (p, ctx) -> result("traceId", text(p, "traceId", null), "recorded", true));
-    operation(
-        "query", (p, ctx) -> result("traceId", text(p, "traceId", null), "spans", List.of()));
+    operation("record", (p, ctx) -> result("traceId", text(p, "traceId", null), "recorded", true));
+    operation("query", (p, ctx) -> result("traceId", text(p, "traceId", null), "spans", List.of()));
   }
 }

@@ -1,8 +1,8 @@
 package io.baton.cli.progress;
 
 /**
- * ANSI escape sequences for colour and cursor movement, or nothing at all when they are disabled (not a terminal,
- * or {@code NO_COLOR} set).
+ * ANSI escape sequences for colour and cursor movement, or nothing at all when they are disabled
+ * (not a terminal, or {@code NO_COLOR} set).
  */
 final class Ansi {
   static final String GREEN = "32";
@@ -23,7 +23,10 @@ final class Ansi {
     return enabled && code != null ? "\u001b[" + code + "m" + text + "\u001b[0m" : text;
   }
 
-  /** Moves the cursor to the start of the line {@code lines} lines up and clears everything below it. */
+  /**
+   * Moves the cursor to the start of the line {@code lines} lines up and clears everything below
+   * it.
+   */
   String rewind(int lines) {
     if (lines <= 0) {
       return "";

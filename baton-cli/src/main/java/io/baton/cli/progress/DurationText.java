@@ -7,8 +7,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Durations as people write and read them: {@code 12ms}, {@code 1.5s}, {@code 2m03s}; and parsed from {@code 500ms},
- * {@code 30s}, {@code 10m}, {@code 1h}, {@code 1h30m} or ISO-8601 {@code PT10M}.
+ * Durations as people write and read them: {@code 12ms}, {@code 1.5s}, {@code 2m03s}; and parsed
+ * from {@code 500ms}, {@code 30s}, {@code 10m}, {@code 1h}, {@code 1h30m} or ISO-8601 {@code
+ * PT10M}.
  */
 public final class DurationText {
   private static final Pattern PARTS = Pattern.compile("(\\d+)(ms|h|m|s|d)");

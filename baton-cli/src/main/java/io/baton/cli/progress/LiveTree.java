@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Progress for a person at a terminal: the whole tree of steps, coloured, redrawn in place on every change and
- * every tick. While the run goes on, a tree taller than the screen hides its finished steps (a redraw cannot move
- * above the top of the screen); the final tree is printed whole.
+ * Progress for a person at a terminal: the whole tree of steps, coloured, redrawn in place on every
+ * change and every tick. While the run goes on, a tree taller than the screen hides its finished
+ * steps (a redraw cannot move above the top of the screen); the final tree is printed whole.
  */
 final class LiveTree implements ProgressRenderer {
   private static final int MAX_LIVE_ROWS = 30;

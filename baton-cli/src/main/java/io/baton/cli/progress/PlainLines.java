@@ -6,8 +6,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Progress for logs and CI: one line per change of a step's state, never redrawn, no colour. Nested steps are
- * indented under their composite and keep their full path, so that a log can be searched for it:
+ * Progress for logs and CI: one line per change of a step's state, never redrawn, no colour. Nested
+ * steps are indented under their composite and keep their full path, so that a log can be searched
+ * for it:
  *
  * <pre>
  * running   fanout (map)

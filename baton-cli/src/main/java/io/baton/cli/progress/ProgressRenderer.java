@@ -22,15 +22,18 @@ public interface ProgressRenderer {
   /** Time passed without events (durations of running steps grow). */
   void tick(RunProgress run, Instant now);
 
-  /** Something else is about to be written (a question): stop drawing over the lines written so far. */
+  /**
+   * Something else is about to be written (a question): stop drawing over the lines written so far.
+   */
   void suspend();
 
   /** The run has ended; show the final state. */
   void runEnded(RunProgress run);
 
   /**
-   * A live, coloured tree redrawn in place on an interactive terminal; otherwise one plain line per change, which
-   * reads well in CI logs. Both write to the terminal's {@code err} stream, keeping {@code out} for results.
+   * A live, coloured tree redrawn in place on an interactive terminal; otherwise one plain line per
+   * change, which reads well in CI logs. Both write to the terminal's {@code err} stream, keeping
+   * {@code out} for results.
    */
   static ProgressRenderer forTerminal(Terminal terminal, Clock clock) {
     return terminal.interactive()

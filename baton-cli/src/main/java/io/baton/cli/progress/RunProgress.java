@@ -13,9 +13,10 @@ import java.util.Map;
 import java.util.function.BiFunction;
 
 /**
- * The progress of one run and its child runs, folded from their journal events into a tree of {@link StepNode}s:
- * steps inside composites ({@code fanout[3]/work}) under their composite, and the steps of a subworkflow's child
- * run under the subworkflow step. Fed on the CLI's main thread, in journal order.
+ * The progress of one run and its child runs, folded from their journal events into a tree of
+ * {@link StepNode}s: steps inside composites ({@code fanout[3]/work}) under their composite, and
+ * the steps of a subworkflow's child run under the subworkflow step. Fed on the CLI's main thread,
+ * in journal order.
  */
 public final class RunProgress {
   private final BiFunction<String, String, String> typeOf;

@@ -18,9 +18,11 @@ final class RunSummary {
 
   /** {@code run completed in 1.2s · 5 completed, 1 skipped}. */
   static String footer(RunProgress run) {
-    StringBuilder out = new StringBuilder("run ").append(run.status().name().toLowerCase(Locale.ROOT));
+    StringBuilder out =
+        new StringBuilder("run ").append(run.status().name().toLowerCase(Locale.ROOT));
     if (run.startedAt() != null && run.endedAt() != null) {
-      out.append(" in ").append(DurationText.format(Duration.between(run.startedAt(), run.endedAt())));
+      out.append(" in ")
+          .append(DurationText.format(Duration.between(run.startedAt(), run.endedAt())));
     }
     List<String> counts = new ArrayList<>();
     for (Map.Entry<StepStatus, Integer> e : run.counts().entrySet()) {

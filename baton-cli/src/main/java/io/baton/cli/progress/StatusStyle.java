@@ -2,7 +2,9 @@ package io.baton.cli.progress;
 
 import io.baton.api.run.StepStatus;
 
-/** How a step's state is shown: a word for plain output, a symbol and a colour for the live tree. */
+/**
+ * How a step's state is shown: a word for plain output, a symbol and a colour for the live tree.
+ */
 enum StatusStyle {
   PENDING("pending", "·", Ansi.DIM),
   READY("ready", "○", Ansi.DIM),

@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The details printed after a step's name: its type, attempt (from the second), duration and a note (what it waits
- * for, why it failed or was skipped, when it is retried).
+ * The details printed after a step's name: its type, attempt (from the second), duration and a note
+ * (what it waits for, why it failed or was skipped, when it is retried).
  */
 final class StepDetails {
   private StepDetails() {}
@@ -21,7 +21,10 @@ final class StepDetails {
       parts.add("attempt " + node.attempt());
     }
     Duration elapsed = node.elapsed(now);
-    if (elapsed != null && node.status() != StepStatus.WAITING && !node.isRetrying()) {
+    // A step that has just started has no duration worth printing; one that waits shows what for.
+    boolean shown = node.status().isTerminal() || node.status() == StepStatus.RUNNING;
+    if (elapsed != null && shown && (node.status().isTerminal() || !elapsed.isZero())
+        && !node.isRetrying()) {
       parts.add(DurationText.format(elapsed));
     }
     if (node.isRetrying()) {

@@ -98,7 +98,8 @@ final class StepEvents {
     return switch (kind) {
       case TIMER ->
           details.containsKey("duration")
-              ? "timer " + DurationText.format(java.time.Duration.parse((String) details.get("duration")))
+              ? "timer "
+                  + DurationText.format(java.time.Duration.parse((String) details.get("duration")))
               : "until " + details.get("until");
       case EVENT -> "event " + details.get("event") + keyNote(details.get("correlationKey"));
       case HUMAN -> "input: " + details.get("prompt");

@@ -30,17 +30,24 @@ public final class StepNode {
     this.type = type;
   }
 
-  /** The step's path as displayed: its run path, prefixed by the subworkflow step for steps of child runs. */
+  /**
+   * The step's path as displayed: its run path, prefixed by the subworkflow step for steps of child
+   * runs.
+   */
   public String path() {
     return path;
   }
 
-  /** The step type ({@code tool}, {@code map}, …), or {@code ?} when the definition is not known. */
+  /**
+   * The step type ({@code tool}, {@code map}, …), or {@code ?} when the definition is not known.
+   */
   public String type() {
     return type;
   }
 
-  /** The steps nested in it (iterations, branches, a child run's steps), in the order they appeared. */
+  /**
+   * The steps nested in it (iterations, branches, a child run's steps), in the order they appeared.
+   */
   public List<StepNode> children() {
     return children;
   }
@@ -75,7 +82,10 @@ public final class StepNode {
     return note;
   }
 
-  /** How long its current (or last) attempt has run, up to {@code now} while it runs; null before it starts. */
+  /**
+   * How long its current (or last) attempt has run, up to {@code now} while it runs; null before it
+   * starts.
+   */
   public Duration elapsed(Instant now) {
     if (startedAt == null) {
       return null;

@@ -1,14 +1,17 @@
 package io.baton.cli.progress;
 
 /**
- * Reads step paths: {@code fanout[3]/summarise} is step {@code summarise} in scope {@code 3} of composite
- * {@code fanout}; {@code review/ask} (a display path) is step {@code ask} of the child run of subworkflow step
- * {@code review}.
+ * Reads step paths: {@code fanout[3]/summarise} is step {@code summarise} in scope {@code 3} of
+ * composite {@code fanout}; {@code review/ask} (a display path) is step {@code ask} of the child
+ * run of subworkflow step {@code review}.
  */
 final class StepPaths {
   private StepPaths() {}
 
-  /** The path of the composite or subworkflow step that {@code path} is nested in, or null at the top level. */
+  /**
+   * The path of the composite or subworkflow step that {@code path} is nested in, or null at the
+   * top level.
+   */
   static String parent(String path) {
     int slash = path.lastIndexOf('/');
     if (slash < 0) {

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Lays a run's steps out as an indented tree, depth first in the order the steps appeared: each nested step under
- * its composite, labelled relative to it ({@code [3]/work} under {@code fanout}).
+ * Lays a run's steps out as an indented tree, depth first in the order the steps appeared: each
+ * nested step under its composite, labelled relative to it ({@code [3]/work} under {@code fanout}).
  */
 final class TreeLayout {
   private TreeLayout() {}

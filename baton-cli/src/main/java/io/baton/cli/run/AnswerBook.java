@@ -7,10 +7,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The answers given on the command line with {@code --answer STEP=VALUE}, for human steps. {@code STEP} is a step
- * id (answering every instance of the step, e.g. in each iteration of a map) or a full path
- * ({@code fanout[2]/approve}, {@code review/approve} for a step of subworkflow step {@code review}). {@code VALUE}
- * is parsed as JSON when it is JSON, otherwise taken as text.
+ * The answers given on the command line with {@code --answer STEP=VALUE}, for human steps. {@code
+ * STEP} is a step id (answering every instance of the step, e.g. in each iteration of a map) or a
+ * full path ({@code fanout[2]/approve}, {@code review/approve} for a step of subworkflow step
+ * {@code review}). {@code VALUE} is parsed as JSON when it is JSON, otherwise taken as text.
  *
  * <pre>{@code
  * --answer approve=true --answer 'details={"reason": "ok"}' --answer comment=looks good

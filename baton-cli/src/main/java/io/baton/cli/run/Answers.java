@@ -3,8 +3,8 @@ package io.baton.cli.run;
 import java.util.Optional;
 
 /**
- * Where the answers to human steps come from: the {@code --answer} book first, then the person at the terminal
- * when there is one; otherwise the question cannot be answered.
+ * Where the answers to human steps come from: the {@code --answer} book first, then the person at
+ * the terminal when there is one; otherwise the question cannot be answered.
  */
 public final class Answers {
   private final AnswerBook book;
@@ -32,6 +32,11 @@ public final class Answers {
     return terminal
         .orElseThrow(() -> new MissingAnswerException(question, "there is no terminal to ask on"))
         .ask(question);
+  }
+
+  /** Tells the person at the terminal, if there is one, something about their answer. */
+  public void tell(String message) {
+    terminal.ifPresent(t -> t.tell(message));
   }
 
   /** Whether answering may involve asking a person (so progress drawing must make room). */

@@ -8,9 +8,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Hands the journal events of runs from the engine's decider threads to the CLI's main thread. The listener only
- * enqueues — it runs on a run's decider, which must not wait for a terminal — and everything else (drawing,
- * asking, answering) happens on the main thread, in journal order.
+ * Hands the journal events of runs from the engine's decider threads to the CLI's main thread. The
+ * listener only enqueues — it runs on a run's decider, which must not wait for a terminal — and
+ * everything else (drawing, asking, answering) happens on the main thread, in journal order.
  */
 public final class EventInbox implements RunListener {
   private final BlockingQueue<JournalEntry> entries = new LinkedBlockingQueue<>();

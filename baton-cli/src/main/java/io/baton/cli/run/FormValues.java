@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Reads one answer typed by a person, as the JSON Schema of a form field says: {@code y}/{@code n} for booleans,
- * numbers, one of an {@code enum}, JSON for objects and lists, text otherwise.
+ * Reads one answer typed by a person, as the JSON Schema of a form field says: {@code y}/{@code n}
+ * for booleans, numbers, one of an {@code enum}, JSON for objects and lists, text otherwise.
  */
 public final class FormValues {
   private FormValues() {}
@@ -35,7 +35,10 @@ public final class FormValues {
     return value;
   }
 
-  /** A description of the expected form of an answer, e.g. {@code (boolean)}, {@code (one of [a, b])}. */
+  /**
+   * A description of the expected form of an answer, e.g. {@code (boolean)}, {@code (one of [a,
+   * b])}.
+   */
   public static String describe(Map<String, Object> schema) {
     if (schema.get("enum") instanceof List<?> choices) {
       return "one of " + choices;
@@ -48,13 +51,20 @@ public final class FormValues {
     };
   }
 
-  /** An example of {@code --answer} values for a form, as a hint: {@code ' (e.g. {"approved": true})'}. */
+  /**
+   * An example of {@code --answer} values for a form, as a hint: {@code ' (e.g. {"approved":
+   * true})'}.
+   */
   public static String example(Map<String, Object> form) {
     if (form.get("properties") instanceof Map<?, ?> properties && !properties.isEmpty()) {
       StringBuilder out = new StringBuilder(" (a JSON object, e.g. '{");
       String separator = "";
       for (Map.Entry<?, ?> e : properties.entrySet()) {
-        out.append(separator).append('"').append(e.getKey()).append("\": ").append(sample(e.getValue()));
+        out.append(separator)
+            .append('"')
+            .append(e.getKey())
+            .append("\": ")
+            .append(sample(e.getValue()));
         separator = ", ";
       }
       return out.append("}')").toString();
@@ -65,7 +75,9 @@ public final class FormValues {
   private static String sample(Object property) {
     Map<?, ?> p = property instanceof Map<?, ?> m ? m : Map.of();
     if (p.get("enum") instanceof List<?> choices && !choices.isEmpty()) {
-      return choices.getFirst() instanceof String s ? "\"" + s + "\"" : String.valueOf(choices.getFirst());
+      return choices.getFirst() instanceof String s
+          ? "\"" + s + "\""
+          : String.valueOf(choices.getFirst());
     }
     return switch (String.valueOf(p.get("type"))) {
       case "boolean" -> "true";
@@ -105,7 +117,10 @@ public final class FormValues {
     boolean ok = type.equals("object") ? value instanceof Map<?, ?> : value instanceof List<?>;
     if (!ok) {
       throw new IllegalArgumentException(
-          "expected a JSON " + type + " such as " + (type.equals("object") ? "{\"a\": 1}" : "[1, 2]"));
+          "expected a JSON "
+              + type
+              + " such as "
+              + (type.equals("object") ? "{\"a\": 1}" : "[1, 2]"));
     }
     return value;
   }

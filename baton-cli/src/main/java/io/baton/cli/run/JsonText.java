@@ -11,7 +11,8 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * JSON in and out of the CLI: values typed on the command line, input files, and the pretty JSON it prints.
+ * JSON in and out of the CLI: values typed on the command line, input files, and the pretty JSON it
+ * prints.
  *
  * <pre>{@code
  * JsonText.value("42")        // 42
@@ -69,6 +70,8 @@ public final class JsonText {
   }
 
   private static String kind(Object value) {
-    return value == null ? "null" : value instanceof java.util.List<?> ? "a list" : "a " + value.getClass().getSimpleName();
+    return value == null
+        ? "null"
+        : value instanceof java.util.List<?> ? "a list" : "a " + value.getClass().getSimpleName();
   }
 }

@@ -7,9 +7,9 @@ import io.baton.engine.config.EngineConfig;
 import java.util.List;
 
 /**
- * The in-process engine a {@code baton run} uses: in-memory stores, the system clock, the given configuration, the
- * CLI's offline stand-ins, the workflows its subworkflow steps run, and an {@link EventInbox} receiving every
- * event.
+ * The in-process engine a {@code baton run} uses: in-memory stores, the system clock, the given
+ * configuration, the CLI's offline stand-ins, the workflows its subworkflow steps run, and an
+ * {@link EventInbox} receiving every event.
  *
  * <pre>{@code
  * try (LocalEngine engine = LocalEngine.start(EngineConfig.DEFAULTS, List.of(child))) {

@@ -1,6 +1,9 @@
 package io.baton.cli.run;
 
-/** A human step asks a question that nobody can answer: no {@code --answer} for it and no terminal to ask on. */
+/**
+ * A human step asks a question that nobody can answer: no {@code --answer} for it and no terminal
+ * to ask on.
+ */
 public class MissingAnswerException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 

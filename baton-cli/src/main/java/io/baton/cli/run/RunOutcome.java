@@ -8,7 +8,8 @@ import io.baton.cli.ExitCodes;
  * How a run driven by the CLI ended.
  *
  * @param view the run's final state
- * @param problem why the CLI stopped the run (a question nobody could answer, the time limit), or null
+ * @param problem why the CLI stopped the run (a question nobody could answer, the time limit), or
+ *     null
  * @param exitCode the exit code it calls for
  */
 public record RunOutcome(RunView view, String problem, int exitCode) {

@@ -10,13 +10,15 @@ import io.baton.cli.progress.ProgressRenderer;
 import io.baton.cli.progress.RunProgress;
 import io.baton.cli.progress.StepNode;
 import io.baton.engine.Baton;
+import io.baton.engine.InvalidInputException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
 /**
- * Drives one run in-process from the CLI's main thread: starts it, feeds its events (and its child runs') to the
- * progress display, answers its human steps, and stops it when nobody can answer or it runs out of time.
+ * Drives one run in-process from the CLI's main thread: starts it, feeds its events (and its child
+ * runs') to the progress display, answers its human steps, and stops it when nobody can answer or
+ * it runs out of time.
  *
  * <pre>{@code
  * RunOutcome outcome = new RunSession(engine, renderer, progress, answers, limits).run(flow, inputs);
@@ -76,13 +78,18 @@ public final class RunSession {
         if (stopping) {
           break; // cancelled, yet not ended within the grace period: report what is known
         }
-        stop(runId, "the run did not end within " + DurationText.format(limits.timeout())
-            + "; pass --timeout to wait longer", ExitCodes.RUN_FAILED);
+        stop(
+            runId,
+            "the run did not end within "
+                + DurationText.format(limits.timeout())
+                + "; pass --timeout to wait longer",
+            ExitCodes.RUN_FAILED);
         stopping = true;
         deadline = now() + limits.grace().toMillis();
         continue;
       }
-      JournalEntry entry = engine.inbox().poll(Duration.ofMillis(Math.min(left, limits.tick().toMillis())));
+      JournalEntry entry =
+          engine.inbox().poll(Duration.ofMillis(Math.min(left, limits.tick().toMillis())));
       if (entry == null) {
         renderer.tick(progress, limits.clock().instant());
       } else if (handle(entry) && !stopping) {
@@ -114,15 +121,33 @@ public final class RunSession {
 
   private boolean answer(StepNode node, RunEvent.StepWaiting waiting) {
     Question question = question(node, waiting);
-    if (answers.asks(question)) {
+    boolean asking = answers.asks(question);
+    if (asking) {
       renderer.suspend();
     }
-    try {
-      engine.baton().submitInput(waiting.waitId(), answers.answer(question), BY);
-      return false;
-    } catch (MissingAnswerException e) {
-      stop(progress.runId(), e.getMessage(), ExitCodes.INVALID);
-      return true;
+    while (true) {
+      try {
+        engine.baton().submitInput(waiting.waitId(), answers.answer(question), BY);
+        return false;
+      } catch (MissingAnswerException e) {
+        stop(progress.runId(), e.getMessage(), ExitCodes.INVALID);
+        return true;
+      } catch (InvalidInputException e) {
+        String why = String.join("; ", e.problems());
+        if (!asking) {
+          stop(
+              progress.runId(),
+              "--answer "
+                  + question.stepId()
+                  + " does not fit the step's form: "
+                  + why
+                  + "; give an answer"
+                  + FormValues.example(question.form()),
+              ExitCodes.INVALID);
+          return true;
+        }
+        answers.tell("  that answer does not fit the form: " + why + "; try again");
+      }
     }
   }
 

@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Asks a human step's question on the terminal: the prompt, then one line per field of its form (type, choices,
- * default), re-asking a field until its answer fits. A form without fields takes one line of JSON or text.
+ * Asks a human step's question on the terminal: the prompt, then one line per field of its form
+ * (type, choices, default), re-asking a field until its answer fits. A form without fields takes
+ * one line of JSON or text.
  *
  * <pre>
  * ? approve: Ship release 1.4 to production?
@@ -52,7 +53,13 @@ public final class TerminalQuestions {
     return field(question, "answer", form, true);
   }
 
-  private Object field(Question question, String name, Map<String, Object> field, boolean required) {
+  /** Writes a line to the person, e.g. why their answer was refused. */
+  public void tell(String message) {
+    out.println(message);
+  }
+
+  private Object field(
+      Question question, String name, Map<String, Object> field, boolean required) {
     while (true) {
       out.print("  " + name + " (" + FormValues.describe(field) + hints(field, required) + "): ");
       out.flush();

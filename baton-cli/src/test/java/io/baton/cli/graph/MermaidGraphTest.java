@@ -32,7 +32,8 @@ class MermaidGraphTest {
   @Test
   void drawsStepsAndDependencies() {
     String mermaid =
-        graph(new ToolStep(step("fetch"), "echo"), new ToolStep(step("shout", "fetch"), "uppercase"));
+        graph(
+            new ToolStep(step("fetch"), "echo"), new ToolStep(step("shout", "fetch"), "uppercase"));
 
     assertThat(mermaid)
         .startsWith("flowchart TD\n  %% g 2\n")
@@ -44,7 +45,8 @@ class MermaidGraphTest {
   void labelsTheBranchesOfConditionsAndSwitches() {
     String mermaid =
         graph(
-            new ConditionStep(step("big"), "inputs.amount > 100", List.of("manual"), List.of("auto")),
+            new ConditionStep(
+                step("big"), "inputs.amount > 100", List.of("manual"), List.of("auto")),
             new HumanStep(step("manual"), "Approve?", null, null, null, null),
             new ToolStep(step("auto"), "echo"),
             new SwitchStep(
@@ -78,12 +80,21 @@ class MermaidGraphTest {
                 step("checks", "fanout"),
                 List.of(new Branch("lint", List.of(lint)), new Branch("test", List.of(test))),
                 null),
-            new LoopStep(step("retry", "checks"), null, "steps.again.output.succeeded", 3, List.of(again), null));
+            new LoopStep(
+                step("retry", "checks"),
+                null,
+                "steps.again.output.succeeded",
+                3,
+                List.of(again),
+                null));
 
     assertThat(mermaid)
-        .contains("  subgraph s_fanout[\"fanout · map over ${inputs.items}, 2 at a time\"]\n    s_work[")
-        .contains("  subgraph s_checks[\"checks · parallel, all-settled\"]\n    subgraph s_checks_lint[\"branch lint\"]\n      s_lint[")
-        .contains("  subgraph s_retry[\"retry · loop until steps.again.output.succeeded, at most 3\"]")
+        .contains(
+            "  subgraph s_fanout[\"fanout · map over ${inputs.items}, 2 at a time\"]\n    s_work[")
+        .contains(
+            "  subgraph s_checks[\"checks · parallel, all-settled\"]\n    subgraph s_checks_lint[\"branch lint\"]\n      s_lint[")
+        .contains(
+            "  subgraph s_retry[\"retry · loop until steps.again.output.succeeded, at most 3\"]")
         .contains("  s_fanout --> s_checks")
         .contains("  s_checks --> s_retry");
   }
@@ -92,7 +103,20 @@ class MermaidGraphTest {
   void drawsErrorFallbacksAsDottedArrows() {
     var risky =
         new ToolStep(
-            new StepCommon("risky", null, null, null, null, null, null, null, null, ErrorPolicy.goTo("rescue"), null, null, null),
+            new StepCommon(
+                "risky",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                ErrorPolicy.goTo("rescue"),
+                null,
+                null,
+                null),
             "flaky");
     String mermaid = graph(risky, new ToolStep(step("rescue"), "echo"));
 

@@ -23,7 +23,8 @@ class OfflineStandInsTest {
   }
 
   private static WorkflowDefinition flow(StepDef... steps) {
-    return new WorkflowDefinition("f", "1", null, null, null, null, List.of(steps), null, null, null);
+    return new WorkflowDefinition(
+        "f", "1", null, null, null, null, List.of(steps), null, null, null);
   }
 
   private static RunView run(WorkflowDefinition flow) {
@@ -36,14 +37,23 @@ class OfflineStandInsTest {
   void answersTheSeedsModuleOperationsDeterministically() {
     var flow =
         flow(
-            new ModuleStep(step("ctx").withInput(Map.of("name", "s", "type", "multi-agent")), "context", "create-context"),
+            new ModuleStep(
+                step("ctx").withInput(Map.of("name", "s", "type", "multi-agent")),
+                "context",
+                "create-context"),
             new ModuleStep(
                 step("roles", "ctx")
-                    .withInput(Map.of("contextId", "${steps.ctx.output.contextId}", "roles", List.of("coordinator", "reviewer"))),
+                    .withInput(
+                        Map.of(
+                            "contextId",
+                            "${steps.ctx.output.contextId}",
+                            "roles",
+                            List.of("coordinator", "reviewer"))),
                 "role",
                 "assignRoles"),
             new ModuleStep(
-                step("plan", "roles").withInput(Map.of("assignedRoles", "${steps.roles.output.assignments}")),
+                step("plan", "roles")
+                    .withInput(Map.of("assignedRoles", "${steps.roles.output.assignments}")),
                 "plan",
                 "create_plan"),
             new ModuleStep(step("eval"), "core", "evaluateCondition"));
@@ -53,7 +63,10 @@ class OfflineStandInsTest {
     assertThat(first.status()).isEqualTo(RunStatus.COMPLETED);
     @SuppressWarnings("unchecked")
     Map<String, Object> ctx = (Map<String, Object>) first.step("ctx").output();
-    assertThat(ctx).containsEntry("name", "s").containsEntry("type", "multi-agent").containsEntry("offline", true);
+    assertThat(ctx)
+        .containsEntry("name", "s")
+        .containsEntry("type", "multi-agent")
+        .containsEntry("offline", true);
     assertThat((String) ctx.get("contextId")).hasSize(36);
     assertThat(first.step("roles").output())
         .isEqualTo(
@@ -100,11 +113,31 @@ class OfflineStandInsTest {
   void handlesTasksAndRetriesTheFlakyTool() {
     var flow =
         flow(
-            new CustomStep(step("analyze").withInput(Map.of("topic", "search")), "task", Map.of("capability", "analysis")),
+            new CustomStep(
+                step("analyze").withInput(Map.of("topic", "search")),
+                "task",
+                Map.of("capability", "analysis")),
             new ToolStep(
-                new StepCommon("flaky", null, null, null, null, null, Map.of("failures", 2), null,
-                    new io.baton.api.definition.RetryPolicy(2, io.baton.api.definition.Backoff.FIXED, Duration.ofMillis(1), null, 0, null),
-                    null, null, null, null),
+                new StepCommon(
+                    "flaky",
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    Map.of("failures", 2),
+                    null,
+                    new io.baton.api.definition.RetryPolicy(
+                        2,
+                        io.baton.api.definition.Backoff.FIXED,
+                        Duration.ofMillis(1),
+                        null,
+                        0,
+                        null),
+                    null,
+                    null,
+                    null,
+                    null),
                 "flaky"));
 
     RunView view = run(flow);

@@ -11,7 +11,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 class DurationTextTest {
 
   @ParameterizedTest
-  @CsvSource({"500ms, PT0.5S", "30s, PT30S", "10m, PT10M", "1h30m, PT1H30M", "PT10M, PT10M", "2d, PT48H"})
+  @CsvSource({
+    "500ms, PT0.5S",
+    "30s, PT30S",
+    "10m, PT10M",
+    "1h30m, PT1H30M",
+    "PT10M, PT10M",
+    "2d, PT48H"
+  })
   void parsesTheFormsPeopleWrite(String text, String iso) {
     assertThat(DurationText.parse(text)).isEqualTo(Duration.parse(iso));
   }
@@ -19,8 +26,10 @@ class DurationTextTest {
   @Test
   void saysWhatFormsItAcceptsWhenItCannotParse() {
     assertThatThrownBy(() -> DurationText.parse("ten minutes"))
-        .hasMessage("'ten minutes' is not a duration; write it like 500ms, 30s, 10m, 1h30m or PT10M");
-    assertThatThrownBy(() -> DurationText.parse("10m5")).isInstanceOf(IllegalArgumentException.class);
+        .hasMessage(
+            "'ten minutes' is not a duration; write it like 500ms, 30s, 10m, 1h30m or PT10M");
+    assertThatThrownBy(() -> DurationText.parse("10m5"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @ParameterizedTest

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 
 class RunProgressTest {
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
-  private final RunProgress progress = new RunProgress((w, s) -> s.equals("fanout") ? "map" : "tool");
+  private final RunProgress progress =
+      new RunProgress((w, s) -> s.equals("fanout") ? "map" : "tool");
   private long seq;
 
   private void feed(String runId, RunEvent... events) {
@@ -36,7 +37,8 @@ class RunProgressTest {
   }
 
   private static RunEvent.RunStarted started(String parent, String parentPath) {
-    return new RunEvent.RunStarted(T0, "wf", "1", Map.of(), Priority.MEDIUM, parent, parentPath, null);
+    return new RunEvent.RunStarted(
+        T0, "wf", "1", Map.of(), Priority.MEDIUM, parent, parentPath, null);
   }
 
   @Test
@@ -54,7 +56,9 @@ class RunProgressTest {
 
     List<TreeLayout.Row> rows = TreeLayout.rows(progress);
 
-    assertThat(rows).extracting(TreeLayout.Row::label).containsExactly("fanout", "[0]/work", "review", "ask");
+    assertThat(rows)
+        .extracting(TreeLayout.Row::label)
+        .containsExactly("fanout", "[0]/work", "review", "ask");
     assertThat(rows).extracting(TreeLayout.Row::depth).containsExactly(0, 1, 0, 1);
     assertThat(progress.node("fanout[0]/work").status()).isEqualTo(StepStatus.COMPLETED);
     assertThat(progress.node("review/ask").status()).isEqualTo(StepStatus.RUNNING);
@@ -70,7 +74,8 @@ class RunProgressTest {
         new RunEvent.StepStarted(at(0), "call", 1),
         new RunEvent.StepFailed(at(10), "call", 1, boom, at(1010)),
         new RunEvent.StepStarted(at(0), "ask", 1),
-        new RunEvent.StepWaiting(at(1), "ask", 1, "w1", WaitKind.HUMAN, null, Map.of("prompt", "Ok?")));
+        new RunEvent.StepWaiting(
+            at(1), "ask", 1, "w1", WaitKind.HUMAN, null, Map.of("prompt", "Ok?")));
 
     assertThat(progress.node("call").isRetrying()).isTrue();
     assertThat(StepDetails.of(progress.node("call"), at(10)))

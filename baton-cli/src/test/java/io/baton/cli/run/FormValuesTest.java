@@ -18,12 +18,14 @@ class FormValuesTest {
     assertThat(FormValues.parse("[1, 2]", Map.of("type", "array"))).isEqualTo(List.of(1, 2));
     assertThat(FormValues.parse("{\"a\": 1}", Map.of())).isEqualTo(Map.of("a", 1));
     assertThat(FormValues.parse("looks good", Map.of())).isEqualTo("looks good");
-    assertThat(FormValues.parse("2", Map.of("type", "integer", "enum", List.of(1, 2)))).isEqualTo(2L);
+    assertThat(FormValues.parse("2", Map.of("type", "integer", "enum", List.of(1, 2))))
+        .isEqualTo(2L);
   }
 
   @Test
   void saysWhatWasExpected() {
-    assertThatThrownBy(() -> FormValues.parse("maybe", Map.of("type", "boolean"))).hasMessage("expected y or n");
+    assertThatThrownBy(() -> FormValues.parse("maybe", Map.of("type", "boolean")))
+        .hasMessage("expected y or n");
     assertThatThrownBy(() -> FormValues.parse("red", Map.of("enum", List.of("low", "high"))))
         .hasMessage("expected one of [low, high]");
     assertThatThrownBy(() -> FormValues.parse("x", Map.of("type", "object")))
@@ -33,7 +35,11 @@ class FormValuesTest {
   @Test
   void givesAnExampleAnswerForAForm() {
     Map<String, Object> form =
-        Map.of("type", "object", "properties", Map.of("level", Map.of("enum", List.of("low", "high"))));
+        Map.of(
+            "type",
+            "object",
+            "properties",
+            Map.of("level", Map.of("enum", List.of("low", "high"))));
     assertThat(FormValues.example(form)).isEqualTo(" (a JSON object, e.g. '{\"level\": \"low\"}')");
     assertThat(FormValues.example(Map.of("type", "boolean"))).isEqualTo(" (y/n)");
     assertThat(FormValues.example(Map.of())).isEmpty();

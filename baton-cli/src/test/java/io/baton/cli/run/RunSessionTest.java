@@ -34,7 +34,8 @@ class RunSessionTest {
   }
 
   static WorkflowDefinition flow(String id, StepDef... steps) {
-    return new WorkflowDefinition(id, "1", null, null, null, null, List.of(steps), null, null, null);
+    return new WorkflowDefinition(
+        id, "1", null, null, null, null, List.of(steps), null, null, null);
   }
 
   private static RunOutcome run(
@@ -68,7 +69,9 @@ class RunSessionTest {
         flow(
             "chain",
             new ToolStep(step("shout").withInput(Map.of("text", "${inputs.text}")), "uppercase"),
-            new ToolStep(step("count", "shout").withInput(Map.of("text", "${steps.shout.output.text}")), "word-count"));
+            new ToolStep(
+                step("count", "shout").withInput(Map.of("text", "${steps.shout.output.text}")),
+                "word-count"));
 
     RunOutcome outcome = run(t, flow, Map.of("text", "hello big world"), book(Map.of()), LIMITS);
 
@@ -85,19 +88,24 @@ class RunSessionTest {
   void indentsTheStepsOfAMapUnderIt() throws Exception {
     var t = CapturedTerminal.plain();
     var body = new ToolStep(step("shout").withInput(Map.of("text", "${item}")), "uppercase");
-    var flow = flow("fan", new MapStep(step("fanout"), "${inputs.words}", null, 2, List.of(body), null));
+    var flow =
+        flow("fan", new MapStep(step("fanout"), "${inputs.words}", null, 2, List.of(body), null));
 
     RunOutcome outcome = run(t, flow, Map.of("words", List.of("a", "b")), book(Map.of()), LIMITS);
 
     assertThat(outcome.view().status()).isEqualTo(RunStatus.COMPLETED);
-    assertThat(outcome.view().outputs()).isEqualTo(List.of(Map.of("text", "A"), Map.of("text", "B")));
-    assertThat(t.err()).contains("completed   fanout[0]/shout").contains("completed   fanout[1]/shout");
+    assertThat(outcome.view().outputs())
+        .isEqualTo(List.of(Map.of("text", "A"), Map.of("text", "B")));
+    assertThat(t.err())
+        .contains("completed   fanout[0]/shout")
+        .contains("completed   fanout[1]/shout");
   }
 
   @Test
   void answersAHumanStepFromTheAnswerBook() throws Exception {
     var t = CapturedTerminal.plain();
-    var flow = flow("ask", new HumanStep(step("approve"), "Ship it?", Map.of(), List.of(), null, null));
+    var flow =
+        flow("ask", new HumanStep(step("approve"), "Ship it?", Map.of(), List.of(), null, null));
 
     RunOutcome outcome = run(t, flow, Map.of(), book(Map.of("approve", "{\"ok\": true}")), LIMITS);
 
@@ -111,11 +119,12 @@ class RunSessionTest {
     var t = CapturedTerminal.interactive("maybe\ny\n\n");
     Map<String, Object> form =
         Map.of(
-            "type", "object",
-            "required", List.of("approved"),
+            "type",
+            "object",
+            "required",
+            List.of("approved"),
             "properties",
-                new java.util.LinkedHashMap<>(
-                    Map.of("approved", Map.of("type", "boolean"))));
+            new java.util.LinkedHashMap<>(Map.of("approved", Map.of("type", "boolean"))));
     ((Map<String, Object>) form.get("properties"))
         .put("reviewer", Map.of("type", "string", "default", "ada"));
     var flow = flow("ask", new HumanStep(step("approve"), "Ship it?", form, List.of(), null, null));
@@ -143,7 +152,8 @@ class RunSessionTest {
             new HumanStep(
                 step("approve"),
                 "Ship it?",
-                Map.of("type", "object", "properties", Map.of("approved", Map.of("type", "boolean"))),
+                Map.of(
+                    "type", "object", "properties", Map.of("approved", Map.of("type", "boolean"))),
                 List.of(),
                 null,
                 null));
@@ -160,10 +170,14 @@ class RunSessionTest {
   @Test
   void cancelsARunThatOutlivesItsTimeout() throws Exception {
     var t = CapturedTerminal.plain();
-    var flow = flow("stuck", new WaitStep(step("forever"), null, null, new EventWait("never", null)));
+    var flow =
+        flow("stuck", new WaitStep(step("forever"), null, null, new EventWait("never", null)));
     var limits =
         new RunSession.Limits(
-            Duration.ofMillis(300), Duration.ofMillis(100), Duration.ofSeconds(5), Clock.systemUTC());
+            Duration.ofMillis(300),
+            Duration.ofMillis(100),
+            Duration.ofSeconds(5),
+            Clock.systemUTC());
 
     RunOutcome outcome = run(t, flow, Map.of(), book(Map.of()), limits);
 
@@ -176,7 +190,9 @@ class RunSessionTest {
   void showsTheStepsOfAChildRunUnderItsSubworkflowStep() throws Exception {
     var t = CapturedTerminal.plain();
     var child =
-        flow("child", new ToolStep(step("shout").withInput(Map.of("text", "${inputs.text}")), "uppercase"));
+        flow(
+            "child",
+            new ToolStep(step("shout").withInput(Map.of("text", "${inputs.text}")), "uppercase"));
     var parent =
         flow(
             "parent",
