@@ -128,6 +128,9 @@ public final class RunState {
         s.status = StepStatus.RUNNING;
         s.startedAt = e.at();
         s.invalidate();
+        if (s.step.kind().isComposite()) {
+          candidates.put(s.path, new Candidate(s.scope, s.step));
+        }
       }
       case StepCompleted e -> onCompleted(e);
       case StepFailed e -> onFailed(e);

@@ -1,0 +1,150 @@
+package io.baton.engine.journal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.baton.api.definition.Backoff;
+import io.baton.api.definition.RetryPolicy;
+import io.baton.api.definition.WorkflowDefinition;
+import io.baton.api.run.ErrorKind;
+import io.baton.api.run.JournalEntry;
+import io.baton.api.run.RunEvent;
+import io.baton.api.run.RunStatus;
+import io.baton.api.run.StepException;
+import io.baton.api.run.StepStatus;
+import io.baton.engine.Baton;
+import io.baton.engine.config.EngineConfig;
+import io.baton.engine.define.Steps;
+import io.baton.engine.define.Workflow;
+import io.baton.engine.executor.Registry;
+import io.baton.engine.executor.ToolStepExecutor;
+import io.baton.engine.expression.Expressions;
+import io.baton.engine.graph.WorkflowCompiler;
+import io.baton.engine.planner.RunState;
+import io.baton.engine.store.InMemoryDefinitionStore;
+import io.baton.engine.store.InMemoryJournal;
+import io.baton.engine.store.InMemoryRunStore;
+import io.baton.engine.store.InMemoryTimerStore;
+import io.baton.engine.store.InMemoryWaitStore;
+import io.baton.engine.store.RunEventCodec;
+import io.baton.test.FakeClock;
+import io.baton.test.SequentialIds;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A recorded journal, replayed on every build: if a change to the events or to {@link
+ * RunState#apply} breaks the replay of journals written before it, this fails. Re-record (only for
+ * a deliberate, compatible change) with {@code -Dbaton.writeGolden=true}.
+ */
+class GoldenJournalTest {
+  private static final Path GOLDEN = Path.of("src/test/resources/journals/basic-v1.jsonl");
+  private final RunEventCodec codec = new RunEventCodec();
+
+  static WorkflowDefinition workflow() {
+    return Workflow.define("golden")
+        .step(Steps.value("a", Map.of("n", "${inputs.n}")))
+        .step(
+            Steps.tool("flaky", "flaky")
+                .dependsOn("a")
+                .retry(new RetryPolicy(2, Backoff.FIXED, Duration.ofSeconds(1), null, 0, Set.of())))
+        .step(Steps.map("each", "${inputs.items}", 0, Steps.value("twice", "${item}")))
+        .step(Steps.human("ask", "Ship it?").dependsOn("flaky", "each"))
+        .step(
+            Steps.end(
+                    "done",
+                    Map.of("answer", "${steps.ask.output}", "items", "${steps.each.output}"))
+                .dependsOn("ask"))
+        .build();
+  }
+
+  @Test
+  void theRecordedJournalStillReplaysToTheSameEnd() throws IOException {
+    if (Boolean.getBoolean("baton.writeGolden")) {
+      Files.write(GOLDEN, record().stream().map(codec::encode).toList());
+    }
+    List<RunEvent> golden = Files.readAllLines(GOLDEN).stream().map(codec::decode).toList();
+    RunState state = replay(golden);
+    assertThat(state.status()).isEqualTo(RunStatus.COMPLETED);
+    assertThat(state.outputs()).isEqualTo(Map.of("answer", "yes", "items", List.of("x", "y")));
+    assertThat(state.step("flaky").attempt()).isEqualTo(2);
+    assertThat(state.step("each[1]/twice").status()).isEqualTo(StepStatus.COMPLETED);
+  }
+
+  @Test
+  void todaysEngineWritesTheSameJournal() {
+    List<String> today = record().stream().map(codec::encode).toList();
+    List<RunEvent> decoded = today.stream().map(codec::decode).toList();
+    assertThat(decoded.stream().map(codec::encode).toList()).isEqualTo(today);
+    assertThat(replay(decoded).status()).isEqualTo(RunStatus.COMPLETED);
+  }
+
+  private static RunState replay(List<RunEvent> events) {
+    var compiler =
+        new WorkflowCompiler(
+            Expressions.defaults(),
+            type -> new ToolStepExecutor(Registry.exact("tool")),
+            EngineConfig.DEFAULTS);
+    RunState state = new RunState("run-1", compiler.compile(workflow()));
+    events.forEach(state::apply);
+    return state;
+  }
+
+  private static List<RunEvent> record() {
+    InMemoryJournal journal = new InMemoryJournal();
+    FakeClock clock = new FakeClock();
+    AtomicInteger calls = new AtomicInteger();
+    try (Baton baton =
+        Baton.builder()
+            .clock(clock)
+            .ids(new SequentialIds())
+            .stores(
+                journal,
+                new InMemoryRunStore(),
+                new InMemoryTimerStore(),
+                new InMemoryWaitStore(),
+                new InMemoryDefinitionStore())
+            .tool(
+                "flaky",
+                "fails once",
+                (args, ctx) -> {
+                  if (calls.incrementAndGet() == 1) {
+                    throw new StepException(ErrorKind.UNAVAILABLE, "not yet");
+                  }
+                  return "ok";
+                })
+            .build()) {
+      var run = baton.start(workflow(), Map.of("n", 1L, "items", List.of("x", "y")));
+      awaitStatus(baton, run.id(), () -> !clock.pendingTimers().isEmpty());
+      clock.advance(Duration.ofSeconds(1));
+      String waitId = awaitWait(baton, run.id());
+      baton.submitInput(waitId, "yes", "tester");
+      assertThat(run.await(Duration.ofSeconds(10)).status()).isEqualTo(RunStatus.COMPLETED);
+    }
+    return journal.read("run-1", 0).stream().map(JournalEntry::event).toList();
+  }
+
+  private static void awaitStatus(
+      Baton baton, String runId, java.util.function.BooleanSupplier ready) {
+    for (int i = 0; i < 100_000 && !ready.getAsBoolean(); i++) {
+      baton.status(runId);
+    }
+    assertThat(ready.getAsBoolean()).as("condition reached").isTrue();
+  }
+
+  private static String awaitWait(Baton baton, String runId) {
+    for (int i = 0; i < 100_000; i++) {
+      var pending = baton.status(runId).pendingInputs();
+      if (!pending.isEmpty()) {
+        return pending.getFirst().waitId();
+      }
+    }
+    throw new AssertionError("no pending input: " + baton.status(runId));
+  }
+}
