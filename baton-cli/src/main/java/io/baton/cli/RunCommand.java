@@ -122,9 +122,20 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     ProblemReport report = new ProblemReport(terminal.err());
+    try {
+      return run(prepare(report));
+    } catch (InvalidRequestException e) {
+      return report.invalid(e.problems(), e.advice());
+    }
+  }
+
+  /**
+   * Loads and checks the workflow, its subworkflows, the inputs, the answers and the configuration.
+   */
+  private Prepared prepare(ProblemReport report) {
     Loaded<WorkflowDefinition> loaded = files.load(file);
     if (!loaded.ok()) {
-      return report.invalid(
+      throw new InvalidRequestException(
           loaded.errors(),
           file
               + " is invalid ("
@@ -132,69 +143,64 @@ final class RunCommand implements Callable<Integer> {
               + "); fix the lines above and run again");
     }
     report.warnings(loaded.warnings());
-    Prepared prepared = prepare(loaded.value(), report);
-    if (prepared == null) {
-      return ExitCodes.INVALID;
-    }
-    return run(prepared);
-  }
-
-  /**
-   * Checks subworkflows, inputs, answers and configuration; prints the problems and returns null if
-   * any.
-   */
-  private Prepared prepare(WorkflowDefinition definition, ProblemReport report) {
-    Path dir = file.toAbsolutePath().getParent();
-    List<Path> dirs = new ArrayList<>(List.of(dir));
-    dirs.addAll(workflowDirs);
-    SubworkflowLibrary.Resolution children =
-        new SubworkflowLibrary(files, dirs).resolve(definition);
-    if (!children.problems().isEmpty()) {
-      report.invalid(children.problems(), "the subworkflows of " + file + " cannot all be loaded");
-      return null;
-    }
-    Map<String, Object> runInputs;
-    try {
-      runInputs = InputCheck.withDefaults(definition.inputs(), collectInputs());
-    } catch (IllegalArgumentException e) {
-      report.invalid(List.of(e.getMessage()), "fix --input-file and run again");
-      return null;
-    }
-    List<String> inputProblems = InputCheck.problems(definition.inputs(), runInputs);
-    if (!inputProblems.isEmpty()) {
-      report.invalid(inputProblems, "give the inputs with --input NAME=VALUE or --input-file FILE");
-      return null;
-    }
+    WorkflowDefinition definition = loaded.value();
+    List<WorkflowDefinition> children = subworkflows(definition);
     AnswerBook book = new AnswerBook(answers);
-    List<String> unknown = book.unknown(stepIds(definition, children.workflows()));
+    List<String> unknown = book.unknown(stepIds(definition, children));
     if (!unknown.isEmpty()) {
-      report.invalid(
+      throw new InvalidRequestException(
           unknown.stream()
               .map(s -> "--answer " + s + ": the workflow has no step '" + s + "'")
               .toList(),
           "name a human step by its id or path");
-      return null;
     }
-    EngineConfig engineConfig = EngineConfig.DEFAULTS;
-    if (config != null) {
-      Loaded<EngineConfig> c = files.loadConfig(config);
-      if (!c.ok()) {
-        report.invalid(c.errors(), config + " is not a valid engine configuration");
-        return null;
-      }
-      report.warnings(c.warnings());
-      engineConfig = c.value();
-    }
-    return new Prepared(definition, children.workflows(), runInputs, book, engineConfig);
+    return new Prepared(definition, children, runInputs(definition), book, engineConfig(report));
   }
 
-  private Map<String, Object> collectInputs() {
-    Map<String, Object> out = new LinkedHashMap<>();
-    if (inputFile != null) {
-      out.putAll(JsonText.readObject(inputFile));
+  private List<WorkflowDefinition> subworkflows(WorkflowDefinition definition) {
+    List<Path> dirs = new ArrayList<>(List.of(file.toAbsolutePath().getParent()));
+    dirs.addAll(workflowDirs);
+    SubworkflowLibrary.Resolution children =
+        new SubworkflowLibrary(files, dirs).resolve(definition);
+    if (!children.problems().isEmpty()) {
+      throw new InvalidRequestException(
+          children.problems(), "the subworkflows of " + file + " cannot all be loaded");
     }
-    inputs.forEach((key, text) -> out.put(key, JsonText.value(text)));
-    return out;
+    return children.workflows();
+  }
+
+  /** The inputs from --input-file and --input, with the schema's defaults, checked against it. */
+  private Map<String, Object> runInputs(WorkflowDefinition definition) {
+    Map<String, Object> given = new LinkedHashMap<>();
+    if (inputFile != null) {
+      try {
+        given.putAll(JsonText.readObject(inputFile));
+      } catch (IllegalArgumentException e) {
+        throw new InvalidRequestException(
+            List.of(e.getMessage()), "fix --input-file and run again");
+      }
+    }
+    inputs.forEach((key, text) -> given.put(key, JsonText.value(text)));
+    Map<String, Object> all = InputCheck.withDefaults(definition.inputs(), given);
+    List<String> problems = InputCheck.problems(definition.inputs(), all);
+    if (!problems.isEmpty()) {
+      throw new InvalidRequestException(
+          problems, "give the inputs with --input NAME=VALUE or --input-file FILE");
+    }
+    return all;
+  }
+
+  private EngineConfig engineConfig(ProblemReport report) {
+    if (config == null) {
+      return EngineConfig.DEFAULTS;
+    }
+    Loaded<EngineConfig> loaded = files.loadConfig(config);
+    if (!loaded.ok()) {
+      throw new InvalidRequestException(
+          loaded.errors(), config + " is not a valid engine configuration");
+    }
+    report.warnings(loaded.warnings());
+    return loaded.value();
   }
 
   private int run(Prepared p) throws InterruptedException {

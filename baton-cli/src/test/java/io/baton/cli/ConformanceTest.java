@@ -11,7 +11,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The seed documents' own workflows ({@code src/test/resources/conformance/}, copied verbatim from
- * {@code shared/conformance/}) run unchanged through {@code baton run}, on the CLI's offline stand-ins.
+ * {@code shared/conformance/}) run unchanged through {@code baton run}, on the CLI's offline
+ * stand-ins.
  */
 class ConformanceTest {
   private static final String DIR = "src/test/resources/conformance/";
@@ -45,7 +46,8 @@ class ConformanceTest {
 
     @SuppressWarnings("unchecked")
     Map<String, Map<String, Object>> steps =
-        (Map<String, Map<String, Object>>) ((Map<String, Object>) JsonText.value(t.out())).get("steps");
+        (Map<String, Map<String, Object>>)
+            ((Map<String, Object>) JsonText.value(t.out())).get("steps");
     assertThat(steps.get("path-a")).containsEntry("status", "COMPLETED");
     assertThat(steps.get("path-b")).containsEntry("status", "SKIPPED");
     assertThat(steps.get("finalization")).containsEntry("status", "COMPLETED");
@@ -71,11 +73,13 @@ class ConformanceTest {
   void theMultiAgentSeedPassesIdsFromStepToStep() {
     var t = CapturedTerminal.plain();
 
-    assertThat(t.run("run", DIR + "mplp-multi-agent-collaboration.json", "--output", "json")).isZero();
+    assertThat(t.run("run", DIR + "mplp-multi-agent-collaboration.json", "--output", "json"))
+        .isZero();
 
     @SuppressWarnings("unchecked")
     Map<String, Map<String, Object>> steps =
-        (Map<String, Map<String, Object>>) ((Map<String, Object>) JsonText.value(t.out())).get("steps");
+        (Map<String, Map<String, Object>>)
+            ((Map<String, Object>) JsonText.value(t.out())).get("steps");
     @SuppressWarnings("unchecked")
     Map<String, Object> context = (Map<String, Object>) steps.get("context-setup").get("output");
     @SuppressWarnings("unchecked")

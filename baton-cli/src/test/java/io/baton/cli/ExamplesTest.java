@@ -16,8 +16,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Runs every workflow of {@code examples/} end to end through {@link BatonCli}, with the arguments of its
- * {@code # ci-args:} line (the same ones {@code .ci/run} passes), and checks its key outputs.
+ * Runs every workflow of {@code examples/} end to end through {@link BatonCli}, with the arguments
+ * of its {@code # ci-args:} line (the same ones {@code .ci/run} passes), and checks its key
+ * outputs.
  */
 class ExamplesTest {
   static final Path EXAMPLES = Path.of("..", "examples");
@@ -31,7 +32,8 @@ class ExamplesTest {
           out -> {
             assertThat(out).containsEntry("goal", "Choose a vector database");
             assertThat((List<?>) out.get("findings")).hasSize(3);
-            assertThat(String.valueOf(out.get("review"))).startsWith("Reviewed Choose a vector database");
+            assertThat(String.valueOf(out.get("review")))
+                .startsWith("Reviewed Choose a vector database");
           },
           "order-routing.yaml",
           out ->
@@ -40,9 +42,7 @@ class ExamplesTest {
                   .containsEntry("shippingDays", 1)
                   .containsEntry("customs", true),
           "word-stats.yaml",
-          out ->
-              assertThat(out.get("total"))
-                  .isEqualTo(Map.of("sentences", 3, "longSentences", 1)),
+          out -> assertThat(out.get("total")).isEqualTo(Map.of("sentences", 3, "longSentences", 1)),
           "retry-and-recover.yaml",
           out ->
               assertThat(out)
@@ -50,20 +50,30 @@ class ExamplesTest {
                   .containsEntry("rounds", 3)
                   .containsEntry("finalScore", 90),
           "approval.yaml",
-          out -> assertThat(out).containsEntry("deployed", "app-1.4.0.jar").containsEntry("comment", "ship it"),
+          out ->
+              assertThat(out)
+                  .containsEntry("deployed", "app-1.4.0.jar")
+                  .containsEntry("comment", "ship it"),
           "event-handoff.yaml",
           out ->
               assertThat(out)
                   .containsEntry("order", "A-17")
-                  .containsEntry("payment", Map.of("orderId", "A-17", "amount", 42.5, "currency", "EUR")),
+                  .containsEntry(
+                      "payment", Map.of("orderId", "A-17", "amount", 42.5, "currency", "EUR")),
           "proofread.yaml",
-          out -> assertThat(out).containsEntry("text", "A DRAFT TO PROOFREAD").containsEntry("words", 4),
+          out ->
+              assertThat(out)
+                  .containsEntry("text", "A DRAFT TO PROOFREAD")
+                  .containsEntry("words", 4),
           "review-pipeline.yaml",
           out -> assertThat((List<?>) out.get("proofread")).hasSize(2),
           "build-pipeline.yaml",
           out -> {
             assertThat(out).containsEntry("app", "shop");
-            assertThat((List<?>) out.get("stages")).hasSize(6).last().isEqualTo("Tested shop: all checks pass.");
+            assertThat((List<?>) out.get("stages"))
+                .hasSize(6)
+                .last()
+                .isEqualTo("Tested shop: all checks pass.");
           });
 
   static Stream<Path> examples() throws IOException {

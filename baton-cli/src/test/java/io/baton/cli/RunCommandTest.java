@@ -19,7 +19,8 @@ class RunCommandTest {
     assertThat(t.out()).isEmpty();
     assertThat(t.err())
         .contains("failed    breaks (tool")
-        .containsPattern("baton: run \\S+ failed: step 'breaks' failed \\(unavailable\\): flaky: attempt 1");
+        .containsPattern(
+            "baton: run \\S+ failed: step 'breaks' failed \\(unavailable\\): flaky: attempt 1");
   }
 
   @Test
@@ -49,7 +50,8 @@ class RunCommandTest {
   void aHumanStepWithoutAnswerOrTerminalExitsTwoAndSaysWhatToPass() {
     var t = CapturedTerminal.plain();
 
-    assertThat(t.run("run", FLOWS + "ask.yaml", "--input", "topic=news")).isEqualTo(ExitCodes.INVALID);
+    assertThat(t.run("run", FLOWS + "ask.yaml", "--input", "topic=news"))
+        .isEqualTo(ExitCodes.INVALID);
 
     assertThat(t.err())
         .contains("step 'approve' asks \"Publish news?\" but there is no terminal to ask on")
@@ -59,7 +61,14 @@ class RunCommandTest {
   @Test
   void answersComeFromTheCommandLineOrTheTerminal() {
     var t = CapturedTerminal.plain();
-    assertThat(t.run("run", FLOWS + "ask.yaml", "-i", "topic=news", "--answer", "approve={\"approved\": true}"))
+    assertThat(
+            t.run(
+                "run",
+                FLOWS + "ask.yaml",
+                "-i",
+                "topic=news",
+                "--answer",
+                "approve={\"approved\": true}"))
         .isZero();
     assertThat(JsonText.value(t.out())).isEqualTo(Map.of("approved", true));
 
@@ -93,7 +102,8 @@ class RunCommandTest {
   void jsonOutputIsTheWholeRunView() {
     var t = CapturedTerminal.plain();
 
-    assertThat(t.run("run", FLOWS + "failing.yaml", "--output", "json")).isEqualTo(ExitCodes.RUN_FAILED);
+    assertThat(t.run("run", FLOWS + "failing.yaml", "--output", "json"))
+        .isEqualTo(ExitCodes.RUN_FAILED);
 
     @SuppressWarnings("unchecked")
     Map<String, Object> view = (Map<String, Object>) JsonText.value(t.out());
@@ -107,7 +117,14 @@ class RunCommandTest {
     java.nio.file.Files.writeString(file, "{\"topic\": \"from file\"}");
     var t = CapturedTerminal.plain();
 
-    assertThat(t.run("run", FLOWS + "ask.yaml", "--input-file", file.toString(), "--answer", "approve={\"approved\":true}"))
+    assertThat(
+            t.run(
+                "run",
+                FLOWS + "ask.yaml",
+                "--input-file",
+                file.toString(),
+                "--answer",
+                "approve={\"approved\":true}"))
         .isZero();
     assertThat(t.err()).contains("Publish from file?");
   }

@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits a command line as a POSIX shell would for the simple cases the examples' {@code # ci-args:} lines use:
- * words separated by blanks, single quotes taken literally, double quotes with backslash escapes.
+ * Splits a command line as a POSIX shell would for the simple cases the examples' {@code #
+ * ci-args:} lines use: words separated by blanks, single quotes taken literally, double quotes with
+ * backslash escapes.
  */
 final class ShellWords {
   private ShellWords() {}

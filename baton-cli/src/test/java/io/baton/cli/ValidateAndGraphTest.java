@@ -29,7 +29,9 @@ class ValidateAndGraphTest {
 
     assertThat(t.run("validate", FLOWS + "warned.yaml")).isZero();
 
-    assertThat(t.out()).containsPattern("warned\\.yaml:7:\\d+ .*warning.*colour").contains("1 warning");
+    assertThat(t.out())
+        .containsPattern("warned\\.yaml:7:\\d+ .*warning.*colour")
+        .contains("1 warning");
   }
 
   @Test

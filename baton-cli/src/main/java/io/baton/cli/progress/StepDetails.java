@@ -23,7 +23,9 @@ final class StepDetails {
     Duration elapsed = node.elapsed(now);
     // A step that has just started has no duration worth printing; one that waits shows what for.
     boolean shown = node.status().isTerminal() || node.status() == StepStatus.RUNNING;
-    if (elapsed != null && shown && (node.status().isTerminal() || !elapsed.isZero())
+    if (elapsed != null
+        && shown
+        && (node.status().isTerminal() || !elapsed.isZero())
         && !node.isRetrying()) {
       parts.add(DurationText.format(elapsed));
     }
