@@ -108,7 +108,9 @@ class RunCommandTest {
     @SuppressWarnings("unchecked")
     Map<String, Object> view = (Map<String, Object>) JsonText.value(t.out());
     assertThat(view).containsEntry("status", "FAILED").containsEntry("failedStep", "breaks");
-    assertThat((Map<?, ?>) view.get("steps")).containsKeys("ok", "breaks");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> steps = (Map<String, Object>) view.get("steps");
+    assertThat(steps).containsKeys("ok", "breaks");
   }
 
   @Test
