@@ -52,4 +52,47 @@ class SmokeTest {
       assertThat(run.await(Duration.ofSeconds(5)).outputs()).isEqualTo("yes");
     }
   }
+
+  @Test
+  void mapBindsItsNamedVariableAndConditionsUseCel() {
+    try (TestEngine t = TestEngine.create()) {
+      var body = new TransformStep(c("twice"), "doc * 2", null);
+      var map = new MapStep(c("each"), "${inputs.list}", "doc", 0, List.of(body), null);
+      var big =
+          new TransformStep(
+              new StepCommon(
+                  "big",
+                  null,
+                  null,
+                  List.of("each"),
+                  null,
+                  "size(steps.each.output) > 2",
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null),
+              "'big'",
+              null);
+      var wf =
+          new WorkflowDefinition(
+              "m",
+              "1",
+              null,
+              null,
+              null,
+              "${steps.each.output}",
+              List.of(map, big),
+              null,
+              null,
+              null);
+      RunView v =
+          t.baton().start(wf, Map.of("list", List.of(1L, 2L, 3L))).await(Duration.ofSeconds(5));
+      assertThat(v.status()).isEqualTo(RunStatus.COMPLETED);
+      assertThat(v.outputs()).isEqualTo(List.of(2L, 4L, 6L));
+      assertThat(v.step("big").output()).isEqualTo("big");
+    }
+  }
 }

@@ -147,7 +147,7 @@ final class Composites {
     extra.put("iteration", iteration);
     extra.put("previous", last);
     extra.put("result", last);
-    return StepInputs.condition(expression, new Variables(run, s.scope(), s.step(), extra));
+    return StepInputs.condition(expression, new StepVariables(run, s.scope(), s.step(), extra));
   }
 
   private static Map<String, Object> loopOutput(int iterations, Object last, List<Object> results) {

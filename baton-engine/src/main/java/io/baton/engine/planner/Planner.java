@@ -84,7 +84,7 @@ public final class Planner {
       out.add(new StepSkipped(now, path, skip));
       return;
     }
-    Map<String, Object> vars = new Variables(run, scope, step, Map.of());
+    Map<String, Object> vars = new StepVariables(run, scope, step, Map.of());
     try {
       if (step.expression("when") != null && !StepInputs.condition(step.expression("when"), vars)) {
         out.add(new StepSkipped(now, path, "its condition is false"));
@@ -233,7 +233,7 @@ public final class Planner {
     var template = run.workflow().outputs();
     ScopeInstance root = run.scope("");
     if (template != null) {
-      return template.render(new Variables(run, root, null, Map.of()));
+      return template.render(new StepVariables(run, root, null, Map.of()));
     }
     List<CompiledStep> steps = root.scope().steps();
     for (int i = steps.size() - 1; i >= 0; i--) {

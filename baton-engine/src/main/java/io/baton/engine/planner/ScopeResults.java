@@ -47,7 +47,7 @@ final class ScopeResults {
     ScopeInstance scope = run.scope(owner.path + "[" + key + "]/");
     Template template = owner.step.template("result");
     if (template != null) {
-      return template.render(new Variables(run, scope, null, Map.of()));
+      return template.render(new StepVariables(run, scope, null, Map.of()));
     }
     if (scope.scope().steps().isEmpty()) {
       return null;

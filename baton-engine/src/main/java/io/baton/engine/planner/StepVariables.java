@@ -14,13 +14,13 @@ import java.util.Set;
  * iteration}, {@code previous}). Lazy: {@code steps} looks a step up only when read, so a step of a
  * long chain costs nothing per other step.
  */
-final class Variables extends AbstractMap<String, Object> {
+final class StepVariables extends AbstractMap<String, Object> {
   private final RunState run;
   private final ScopeInstance scope;
   private final CompiledStep step;
   private final Map<String, Object> extra;
 
-  Variables(RunState run, ScopeInstance scope, CompiledStep step, Map<String, Object> extra) {
+  StepVariables(RunState run, ScopeInstance scope, CompiledStep step, Map<String, Object> extra) {
     this.run = run;
     this.scope = scope;
     this.step = step;
