@@ -5,6 +5,9 @@ import io.baton.api.run.PendingInput;
 import io.baton.api.run.RunView;
 import io.baton.api.spi.RunListener;
 import io.baton.api.store.WaitStore;
+import io.baton.engine.language.DefinitionInvalidException;
+import io.baton.engine.language.Diagnostic;
+import io.baton.engine.language.WorkflowLoader;
 import io.baton.engine.runtime.ControlOp;
 import io.baton.engine.runtime.RunEngine;
 import io.baton.engine.runtime.StartRequest;
@@ -13,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -36,12 +40,20 @@ import java.util.concurrent.TimeoutException;
  */
 public final class Baton implements AutoCloseable {
   private final RunEngine engine;
+  private final WorkflowLoader loader;
   private final WaitStore waits;
   private final List<RunListener> listeners;
   private final Runnable onClose;
+  private final Map<String, WorkflowDefinition> validated = new ConcurrentHashMap<>();
 
-  Baton(RunEngine engine, WaitStore waits, List<RunListener> listeners, Runnable onClose) {
+  Baton(
+      RunEngine engine,
+      WorkflowLoader loader,
+      WaitStore waits,
+      List<RunListener> listeners,
+      Runnable onClose) {
     this.engine = engine;
+    this.loader = loader;
     this.waits = waits;
     this.listeners = listeners;
     this.onClose = onClose;
@@ -67,7 +79,25 @@ public final class Baton implements AutoCloseable {
   /** Starts a run with options (id, priority). */
   public RunHandle start(
       WorkflowDefinition definition, Map<String, Object> inputs, StartRequest request) {
+    validate(definition);
     return new RunHandle(this, engine.start(definition, inputs, request));
+  }
+
+  /** Validates a definition once per instance: invalid definitions never run. */
+  private void validate(WorkflowDefinition definition) {
+    if (validated.get(key(definition)) == definition) {
+      return;
+    }
+    List<Diagnostic> errors =
+        loader.validate(definition).stream().filter(Diagnostic::isError).toList();
+    if (!errors.isEmpty()) {
+      throw new DefinitionInvalidException(errors);
+    }
+    validated.put(key(definition), definition);
+  }
+
+  private static String key(WorkflowDefinition definition) {
+    return definition.id() + "@" + definition.version();
   }
 
   /** The run's current state. */

@@ -21,6 +21,9 @@ import io.baton.engine.executor.TaskStepExecutor;
 import io.baton.engine.executor.ToolStepExecutor;
 import io.baton.engine.expression.Expressions;
 import io.baton.engine.graph.WorkflowCompiler;
+import io.baton.engine.language.EngineExpressionSupport;
+import io.baton.engine.language.LanguageContext;
+import io.baton.engine.language.WorkflowLoader;
 import io.baton.engine.planner.Planner;
 import io.baton.engine.runtime.RunEngine;
 import io.baton.engine.runtime.RuntimeServices;
@@ -169,6 +172,20 @@ public final class BatonBuilder {
             deciders);
     WorkflowCompiler compiler = new WorkflowCompiler(expressions, steps::find, config);
     RunEngine engine = new RunEngine(rt, definitions, compiler, ids, evictSuspended);
-    return new Baton(engine, waits, listeners, deciders::shutdown);
+    return new Baton(
+        engine, new WorkflowLoader(languageContext()), waits, listeners, deciders::shutdown);
+  }
+
+  /**
+   * What the language knows of this engine: its dialects and the schemas of its added step types.
+   */
+  private LanguageContext languageContext() {
+    LanguageContext context = LanguageContext.of(new EngineExpressionSupport(expressions));
+    for (StepExecutor<?> executor : steps.all()) {
+      if (!context.knownTypes().contains(executor.type())) {
+        context = context.withStepType(executor.type(), executor.configSchema());
+      }
+    }
+    return context;
   }
 }

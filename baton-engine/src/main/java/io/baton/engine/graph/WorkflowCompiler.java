@@ -23,16 +23,12 @@ import io.baton.api.definition.WorkflowDefinition;
 import io.baton.api.spi.ExecutionMode;
 import io.baton.api.spi.StepExecutor;
 import io.baton.engine.config.EngineConfig;
-import io.baton.engine.expression.CelDialect;
 import io.baton.engine.expression.Expressions;
-import io.baton.engine.expression.JavaScriptDialect;
-import io.baton.engine.expression.Variables;
+import io.baton.engine.language.EngineExpressionSupport;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -61,21 +57,9 @@ public final class WorkflowCompiler {
 
   /** Compiles {@code definition}. */
   public CompiledWorkflow compile(WorkflowDefinition definition) {
-    return new WorkflowCompiler(withItemNames(definition), executors, config)
+    return new WorkflowCompiler(
+            EngineExpressionSupport.declaring(expressions, definition), executors, config)
         .compileGraph(definition);
-  }
-
-  /** The expressions with the names map steps bind their items to ({@code as: doc}) declared. */
-  private Expressions withItemNames(WorkflowDefinition definition) {
-    Set<String> names = new TreeSet<>();
-    for (StepDef step : definition.allSteps()) {
-      if (step instanceof MapStep m && !Variables.WELL_KNOWN.contains(m.as())) {
-        names.add(m.as());
-      }
-    }
-    return names.isEmpty()
-        ? expressions
-        : expressions.with(new CelDialect(names)).with(new JavaScriptDialect(names));
   }
 
   private CompiledWorkflow compileGraph(WorkflowDefinition definition) {

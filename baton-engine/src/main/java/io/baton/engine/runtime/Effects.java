@@ -36,13 +36,25 @@ final class Effects {
   private final RunActor actor;
   private final RunState state;
   private final List<Runnable> effects;
+  private final List<Runnable> index;
   private final Map<String, RunningTask> tasks = new HashMap<>();
   private final Map<String, String> openWaits = new HashMap<>();
   private final Map<String, TimeSource.Cancellable> timers = new HashMap<>();
 
+  /**
+   * @param effects what leaves the process, run after the batch is durable and listeners were told
+   * @param index updates of the wait and timer indexes, run right after the batch is durable,
+   *     before anyone can learn of the waits they index
+   */
   Effects(
-      RuntimeServices rt, RunHost host, RunActor actor, RunState state, List<Runnable> effects) {
+      RuntimeServices rt,
+      RunHost host,
+      RunActor actor,
+      RunState state,
+      List<Runnable> effects,
+      List<Runnable> index) {
     this.rt = rt;
+    this.index = index;
     this.host = host;
     this.actor = actor;
     this.state = state;
@@ -219,7 +231,7 @@ final class Effects {
       String event = w.kind() == WaitKind.EVENT ? (String) d.get("event") : null;
       String key = w.kind() == WaitKind.EVENT ? (String) d.get("correlationKey") : null;
       WaitRecord record = new WaitRecord(w.waitId(), runId, w.path(), w.kind(), event, key);
-      effects.add(() -> rt.waits().register(record));
+      index.add(() -> rt.waits().register(record));
     }
     if (w.deadline() != null) {
       timer(w.waitId(), w.path(), w.deadline(), new Message.Wake(w.path()));
@@ -232,7 +244,7 @@ final class Effects {
   void clearWait(String path) {
     String waitId = openWaits.remove(path);
     if (waitId != null) {
-      effects.add(() -> rt.waits().remove(waitId));
+      index.add(() -> rt.waits().remove(waitId));
       cancelTimer(waitId);
       StepState s = state.step(path);
       if (s != null
@@ -266,10 +278,10 @@ final class Effects {
 
   void runEnded() {
     timers.values().forEach(TimeSource.Cancellable::cancel);
-    timers.keySet().forEach(id -> effects.add(() -> rt.timers().cancel(state.runId() + "/" + id)));
+    timers.keySet().forEach(id -> index.add(() -> rt.timers().cancel(state.runId() + "/" + id)));
     timers.clear();
     for (String waitId : List.copyOf(openWaits.values())) {
-      effects.add(() -> rt.waits().remove(waitId));
+      index.add(() -> rt.waits().remove(waitId));
     }
     openWaits.clear();
     effects.add(() -> host.runEnded(state));
@@ -279,7 +291,7 @@ final class Effects {
     cancelTimer(id);
     timers.put(id, rt.clock().schedule(at, () -> actor.post(message)));
     TimerRecord record = new TimerRecord(state.runId() + "/" + id, state.runId(), path, at);
-    effects.add(() -> rt.timers().schedule(record));
+    index.add(() -> rt.timers().schedule(record));
   }
 
   private void cancelTimer(String id) {
@@ -287,7 +299,7 @@ final class Effects {
     if (t != null) {
       t.cancel();
       String timerId = state.runId() + "/" + id;
-      effects.add(() -> rt.timers().cancel(timerId));
+      index.add(() -> rt.timers().cancel(timerId));
     }
   }
 }

@@ -44,6 +44,8 @@ final class RunActor {
   private final AtomicBoolean scheduled = new AtomicBoolean();
   private final List<RunEvent> batch = new ArrayList<>();
   private final List<Runnable> effects = new ArrayList<>();
+  private final List<Runnable> index = new ArrayList<>();
+  private final List<Runnable> replies = new ArrayList<>();
   private final Effects fx;
   private RunRecord record;
   private volatile boolean evicted;
@@ -53,7 +55,7 @@ final class RunActor {
     this.host = host;
     this.state = state;
     this.record = record;
-    this.fx = new Effects(rt, host, this, state, effects);
+    this.fx = new Effects(rt, host, this, state, effects, index);
   }
 
   String runId() {
@@ -132,12 +134,12 @@ final class RunActor {
         List<RunEvent> events =
             rt.planner().controls().resolve(state, r.path(), r.waitId(), r.value(), r.by(), now);
         recordAll(events);
-        effects.add(() -> r.done().complete(!events.isEmpty()));
+        replies.add(() -> r.done().complete(!events.isEmpty()));
       }
       case Message.ChildFailed f ->
           recordAll(
               rt.planner().controls().childFailed(state, f.path(), f.waitId(), f.failure(), now));
-      case Message.Query q -> effects.add(() -> q.view().complete(RunViews.of(state)));
+      case Message.Query q -> replies.add(() -> q.view().complete(RunViews.of(state)));
     }
   }
 
@@ -216,7 +218,7 @@ final class RunActor {
           case RETRY -> controls.retry(state, c.by(), now);
         };
     recordAll(events);
-    effects.add(() -> c.done().complete(!events.isEmpty()));
+    replies.add(() -> c.done().complete(!events.isEmpty()));
   }
 
   private void decide() {
@@ -306,6 +308,11 @@ final class RunActor {
     record(new StepStarted(rt.clock().now(), path, attempt));
   }
 
+  /**
+   * Makes the batch durable, then: updates the wait and timer indexes, tells the listeners, carries
+   * out the effects, and answers the requests — in that order, so that nobody learns of a wait
+   * before it can be answered.
+   */
   private void flush() {
     if (!batch.isEmpty()) {
       long base = state.applied() - batch.size();
@@ -314,24 +321,34 @@ final class RunActor {
       } catch (RuntimeException e) {
         batch.clear();
         effects.clear();
+        index.clear();
+        // the requests were not made durable: their callers time out rather than hear a false yes
+        replies.clear();
         host.persistenceFailed(this, e);
         return;
       }
       saveRecord();
+      runAll(index);
       notifyListeners(base);
       batch.clear();
     }
-    if (!effects.isEmpty()) {
-      List<Runnable> toRun = List.copyOf(effects);
-      effects.clear();
-      for (Runnable effect : toRun) {
-        effect.run();
-      }
-    }
+    runAll(index);
+    runAll(effects);
+    runAll(replies);
     RunStatus status = state.effectiveStatus();
     if ((status == RunStatus.WAITING || status.isTerminal() || status == RunStatus.PAUSED)
         && fx.idle()) {
       host.runIdle(this);
+    }
+  }
+
+  private static void runAll(List<Runnable> actions) {
+    if (!actions.isEmpty()) {
+      List<Runnable> toRun = List.copyOf(actions);
+      actions.clear();
+      for (Runnable action : toRun) {
+        action.run();
+      }
     }
   }
 
@@ -365,6 +382,7 @@ final class RunActor {
     LOG.error("internal error in the decider of run {}; failing the run", runId(), e);
     batch.clear();
     effects.clear();
+    index.clear();
     if (!state.status().isTerminal()) {
       try {
         record(

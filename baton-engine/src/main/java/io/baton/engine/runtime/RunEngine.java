@@ -53,8 +53,15 @@ public final class RunEngine implements RunHost {
 
   /** The compiled form of a definition, compiled once per id and version. */
   public CompiledWorkflow compile(WorkflowDefinition definition) {
-    return compiled.computeIfAbsent(
-        definition.id() + "@" + definition.version(), k -> compiler.compile(definition));
+    String key = definition.id() + "@" + definition.version();
+    CompiledWorkflow known = compiled.get(key);
+    if (known != null
+        && (known.definition() == definition || known.definition().equals(definition))) {
+      return known;
+    }
+    CompiledWorkflow fresh = compiler.compile(definition);
+    compiled.put(key, fresh);
+    return fresh;
   }
 
   /**

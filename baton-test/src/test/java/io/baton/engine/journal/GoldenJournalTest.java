@@ -125,7 +125,11 @@ class GoldenJournalTest {
       clock.advance(Duration.ofSeconds(1));
       String waitId = awaitWait(baton, run.id());
       baton.submitInput(waitId, "yes", "tester");
-      assertThat(run.await(Duration.ofSeconds(10)).status()).isEqualTo(RunStatus.COMPLETED);
+      try {
+        assertThat(run.await(Duration.ofSeconds(10)).status()).isEqualTo(RunStatus.COMPLETED);
+      } catch (io.baton.engine.RunTimeoutException e) {
+        throw new AssertionError("run did not end: " + baton.status(run.id()), e);
+      }
     }
     return journal.read("run-1", 0).stream().map(JournalEntry::event).toList();
   }
