@@ -46,7 +46,8 @@ class CliArchitectureTest {
         .resideInAPackage("io.baton.cli.offline..")
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage("io.baton.cli", "io.baton.cli.run..", "io.baton.cli.progress..", "picocli..")
+        .resideInAnyPackage(
+            "io.baton.cli", "io.baton.cli.run..", "io.baton.cli.progress..", "picocli..")
         .check(CLI);
   }
 }

@@ -30,7 +30,7 @@ class ValidateAndGraphTest {
     assertThat(t.run("validate", FLOWS + "warned.yaml")).isZero();
 
     assertThat(t.out())
-        .containsPattern("warned\\.yaml:7:\\d+ .*warning.*colour")
+        .containsPattern("warned\\.yaml:11:\\d+ .*warning not-upstream.*first")
         .contains("1 warning");
   }
 

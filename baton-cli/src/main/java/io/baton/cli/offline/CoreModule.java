@@ -19,7 +19,9 @@ final class CoreModule extends OfflineModule {
                 "taskId", DerivedIds.of(ctx, "task"),
                 "task", text(p, "task", ctx.stepId()),
                 "status", "completed"));
-    operation("evaluate-condition", (p, ctx) -> result("result", text(p, "result", "A")));
+    // The bare value, not an object: the seed's conditional workflow tests the evaluation's result
+    // itself (`result === "A"`), `result` being the output of the step before.
+    operation("evaluate-condition", (p, ctx) -> text(p, "result", "A"));
     operation(
         "merge-results", (p, ctx) -> result("merged", new LinkedHashMap<>(p), "count", p.size()));
     operation("finalize", (p, ctx) -> result("status", "finalized"));

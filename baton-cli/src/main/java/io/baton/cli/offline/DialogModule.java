@@ -21,7 +21,7 @@ final class DialogModule extends OfflineModule {
           for (Object participant : list(p, "participants")) {
             Object who = participant instanceof Map<?, ?> m ? m.get("agent") : participant;
             participants.add(who);
-            messages.add(Map.of("from", String.valueOf(who), "text", "ready to collaborate"));
+            messages.add(fields("from", String.valueOf(who), "text", "ready to collaborate"));
           }
           return result(
               "dialogId", DerivedIds.of(ctx, "dialog"),

@@ -66,11 +66,19 @@ abstract class OfflineModule implements CoordinationModule {
 
   /** A result map that says it came from an offline stand-in, with {@code fields} in order. */
   static Map<String, Object> result(Object... fields) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    for (int i = 0; i < fields.length; i += 2) {
-      out.put((String) fields[i], fields[i + 1]);
-    }
+    Map<String, Object> out = fields(fields);
     out.put("offline", true);
+    return out;
+  }
+
+  /**
+   * A map of {@code keysAndValues} (key, value, key, value, …) in that order; values may be null.
+   */
+  static Map<String, Object> fields(Object... keysAndValues) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      out.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
     return out;
   }
 

@@ -76,6 +76,6 @@ final class PlanModule extends OfflineModule {
   }
 
   private static Map<String, Object> task(int n, String title, String role) {
-    return Map.of("id", "task-" + n, "title", title, "role", role);
+    return fields("id", "task-" + n, "title", title, "role", role);
   }
 }

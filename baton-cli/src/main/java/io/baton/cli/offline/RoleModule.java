@@ -22,7 +22,7 @@ final class RoleModule extends OfflineModule {
           for (int i = 0; i < roles.size(); i++) {
             String role = String.valueOf(roles.get(i));
             String agent = i < agents.size() ? String.valueOf(agents.get(i)) : role + "-agent";
-            assignments.add(Map.of("role", role, "agent", agent));
+            assignments.add(fields("role", role, "agent", agent));
           }
           return result("contextId", p.get("contextId"), "assignments", assignments);
         });

@@ -86,12 +86,12 @@ final class StepEvents {
     return n;
   }
 
+  /**
+   * The wait is over; the step's completion (or failure) follows at once. Showing it as running in
+   * between would only add a line.
+   */
   private static StepNode resolved(StepNode n) {
-    if (n.status == StepStatus.WAITING) {
-      n.status = StepStatus.RUNNING;
-      n.note = null;
-    }
-    return n;
+    return null;
   }
 
   private static String waitNote(WaitKind kind, Map<String, Object> details) {

@@ -5,6 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.util.DefaultIndenter;
+import tools.jackson.core.util.DefaultPrettyPrinter;
+import tools.jackson.core.util.Separators;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,10 +28,23 @@ public final class JsonText {
       JsonMapper.builder()
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .enable(SerializationFeature.INDENT_OUTPUT)
+          .defaultPrettyPrinter(prettyPrinter())
           .build();
   private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
   private JsonText() {}
+
+  /**
+   * Two-space indents, every list item on its own line, {@code "key": value}: JSON as people write
+   * it.
+   */
+  private static DefaultPrettyPrinter prettyPrinter() {
+    DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+    return new DefaultPrettyPrinter(
+            Separators.createDefaultInstance().withObjectNameValueSpacing(Separators.Spacing.AFTER))
+        .withArrayIndenter(indenter)
+        .withObjectIndenter(indenter);
+  }
 
   /** {@code text} as a JSON value when it is valid JSON, otherwise as the string itself. */
   public static Object value(String text) {
