@@ -28,7 +28,8 @@ final class MermaidText {
    * {@code text} as the inside of a quoted Mermaid label, cut at {@value #MAX_LABEL} characters.
    */
   static String label(String text) {
-    String t = text.length() > MAX_LABEL ? text.substring(0, MAX_LABEL - 1) + "…" : text;
+    String flat = text.strip().replaceAll("\\s+", " "); // multi-line expressions read as one line
+    String t = flat.length() > MAX_LABEL ? flat.substring(0, MAX_LABEL - 1) + "…" : flat;
     StringBuilder out = new StringBuilder();
     for (char c : t.toCharArray()) {
       switch (c) {
@@ -36,7 +37,6 @@ final class MermaidText {
         case '<' -> out.append("#lt;");
         case '>' -> out.append("#gt;");
         case '#' -> out.append("#35;");
-        case '\n' -> out.append(' ');
         default -> out.append(c);
       }
     }

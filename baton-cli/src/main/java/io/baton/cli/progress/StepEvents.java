@@ -33,6 +33,8 @@ final class StepEvents {
   private static StepNode scheduled(StepNode n, int attempt) {
     n.status = StepStatus.READY;
     n.attempt = attempt;
+    n.retryAt = null; // a retry that is scheduled is no longer pending
+    n.note = null;
     return n;
   }
 
