@@ -12,7 +12,9 @@ import io.baton.cli.run.JsonText;
 import io.baton.cli.run.LocalEngine;
 import io.baton.cli.run.RunSession;
 import io.baton.cli.run.TerminalQuestions;
+import io.baton.engine.InvalidInputException;
 import io.baton.engine.config.EngineConfig;
+import io.baton.engine.language.DefinitionInvalidException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -226,6 +228,13 @@ final class RunCommand implements Callable<Integer> {
               new Answers(p.answers(), asker),
               limits);
       return new OutcomeReport(terminal, output).print(session.run(p.definition(), p.inputs()));
+    } catch (InvalidInputException e) {
+      // The CLI checks inputs first; this is the engine's own check, should it find more.
+      throw new InvalidRequestException(e.problems(), "the engine refused the inputs of the run");
+    } catch (DefinitionInvalidException e) {
+      throw new InvalidRequestException(
+          e.diagnostics().stream().map(Object::toString).toList(),
+          "the engine refused the workflow");
     }
   }
 
