@@ -71,6 +71,21 @@ class ControlFlowStepTest extends EngineTest {
   }
 
   @Test
+  void anEndStepsOutputMayHoldANullNextToItsPlaceholders() {
+    var a = tool("a", "echo", map("v", "x"));
+    var end =
+        new EndStep(
+            step("end").after("a").build(), map("deployed", null, "v", "${steps.a.output.v}"));
+    RunView done = run(flow("end-null", a, end), Map.of());
+
+    assertThat(done.status()).isEqualTo(RunStatus.COMPLETED);
+    Map<String, Object> expected = new java.util.HashMap<>();
+    expected.put("deployed", null);
+    expected.put("v", "x");
+    assertThat(done.outputs()).isEqualTo(expected);
+  }
+
+  @Test
   void withoutAnEndStepTheOutputIsThatOfTheLastCompletedTopLevelStep() {
     fast.releaseAll();
     var a = tool("a", "echo", map("n", 1));
