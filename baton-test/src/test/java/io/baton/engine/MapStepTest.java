@@ -125,6 +125,23 @@ class MapStepTest extends EngineTest {
   }
 
   @Test
+  void aNullItemReadsAsNullNotAsAnUnsetVariable() {
+    engine(b -> b.tool("echo", "echo", (args, ctx) -> args));
+    var m =
+        new MapStep(
+            step("m").build(),
+            "${inputs.items}",
+            null,
+            0,
+            List.of(tool("work", "echo", map("v", "${item}"))),
+            "${steps.work.output.v}");
+    RunView done = run(flow("nulls", m), Map.of("items", java.util.Arrays.asList("a", null)));
+
+    assertThat(done.status()).isEqualTo(RunStatus.COMPLETED);
+    assertThat(stepIn(done, "m").output()).isEqualTo(java.util.Arrays.asList("a", null));
+  }
+
+  @Test
   void itemsThatAreNotAListFailTheStepWithBadInput() {
     engine(b -> b.tool("work", "echo", (args, ctx) -> args));
     var wf = flow("bad", mapOver("${inputs.items}", 0, tool("work", "work", map())));
