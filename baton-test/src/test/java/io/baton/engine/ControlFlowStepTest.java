@@ -21,8 +21,6 @@ import io.baton.api.run.StepStatus;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -269,8 +267,6 @@ class ControlFlowStepTest extends EngineTest {
   }
 
   @Test
-  @Tag("needs-cel")
-  @Disabled("needs CEL: enable after expressions merge")
   void conditionWithAComparisonNeedsCel() {
     var check =
         new ConditionStep(step("check").build(), "inputs.n > 3", List.of("big"), List.of("small"));
@@ -284,8 +280,6 @@ class ControlFlowStepTest extends EngineTest {
   }
 
   @Test
-  @Tag("needs-cel")
-  @Disabled("needs CEL: enable after expressions merge")
   void switchCaseWithAWhenExpressionNeedsCel() {
     var sw =
         new SwitchStep(
