@@ -21,8 +21,6 @@ import io.baton.api.run.StepStatus;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -68,6 +66,21 @@ class ControlFlowStepTest extends EngineTest {
     slow.awaitInterrupted(1);
     assertThat(log.kindsFor(run.id(), "lingering"))
         .containsExactly("StepScheduled", "StepStarted", "StepCancelled");
+  }
+
+  @Test
+  void anEndStepsOutputMayHoldANullNextToItsPlaceholders() {
+    var a = tool("a", "echo", map("v", "x"));
+    var end =
+        new EndStep(
+            step("end").after("a").build(), map("deployed", null, "v", "${steps.a.output.v}"));
+    RunView done = run(flow("end-null", a, end), Map.of());
+
+    assertThat(done.status()).isEqualTo(RunStatus.COMPLETED);
+    Map<String, Object> expected = new java.util.HashMap<>();
+    expected.put("deployed", null);
+    expected.put("v", "x");
+    assertThat(done.outputs()).isEqualTo(expected);
   }
 
   @Test
@@ -254,8 +267,6 @@ class ControlFlowStepTest extends EngineTest {
   }
 
   @Test
-  @Tag("needs-cel")
-  @Disabled("needs CEL: enable after expressions merge")
   void conditionWithAComparisonNeedsCel() {
     var check =
         new ConditionStep(step("check").build(), "inputs.n > 3", List.of("big"), List.of("small"));
@@ -269,8 +280,6 @@ class ControlFlowStepTest extends EngineTest {
   }
 
   @Test
-  @Tag("needs-cel")
-  @Disabled("needs CEL: enable after expressions merge")
   void switchCaseWithAWhenExpressionNeedsCel() {
     var sw =
         new SwitchStep(

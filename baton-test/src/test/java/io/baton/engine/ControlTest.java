@@ -257,9 +257,15 @@ class ControlTest extends EngineTest {
 
   @Test
   void cancellingARunWaitingForARetryCallsTheRetryOff() {
-    var wf = flow("cancel-retry", step("f").retry(retry(1, Backoff.FIXED, Duration.ofSeconds(5))).tool("flakyOnce"));
+    var wf =
+        flow(
+            "cancel-retry",
+            step("f").retry(retry(1, Backoff.FIXED, Duration.ofSeconds(5))).tool("flakyOnce"));
     var run = baton.start(wf, Map.of());
-    waitFor(run.id(), "the retry is pending", v -> v.step("f") != null && v.step("f").status() == StepStatus.READY);
+    waitFor(
+        run.id(),
+        "the retry is pending",
+        v -> v.step("f") != null && v.step("f").status() == StepStatus.READY);
     assertThat(baton.cancel(run.id(), "ops")).isTrue();
     RunView done = run.await(EventLog.TIMEOUT);
     clock.advance(Duration.ofMinutes(1));

@@ -29,6 +29,9 @@ class HumanStepTest extends EngineTest {
   private static final Map<String, Object> FORM =
       Map.of("type", "object", "properties", Map.of("approved", Map.of("type", "boolean")));
 
+  /** The inputs the approval workflow reads: its question and the document under review. */
+  private static final Map<String, Object> QUESTION = Map.of("question", "q", "doc", "d-1");
+
   @BeforeEach
   void setUp() {
     engine(b -> b.tool("echo", "echo", (args, ctx) -> args));
@@ -102,7 +105,7 @@ class HumanStepTest extends EngineTest {
 
   @Test
   void submittingTwiceIsHarmlessAndTheFirstAnswerWins() {
-    var run = baton.start(approval(ask(null, null, null)), Map.of("question", "q"));
+    var run = baton.start(approval(ask(null, null, null)), QUESTION);
     String waitId = pending(run.id()).waitId();
     assertThat(baton.submitInput(waitId, Map.of("approved", true), "alice")).isTrue();
     assertThat(baton.submitInput(waitId, Map.of("approved", false), "bob")).isFalse();
@@ -117,7 +120,7 @@ class HumanStepTest extends EngineTest {
    */
   @RepeatedTest(200)
   void aPendingInputSeenInTheStatusCanBeAnsweredAtOnce() {
-    var run = baton.start(flow("quick", ask(null, null, null)), Map.of("question", "q"));
+    var run = baton.start(flow("quick", ask(null, null, null)), QUESTION);
     RunView v = run.status();
     for (int i = 0; i < 10_000 && v.pendingInputs().isEmpty(); i++) {
       v = run.status();
@@ -132,15 +135,26 @@ class HumanStepTest extends EngineTest {
   }
 
   @Test
+  void anInputTheTemplateReadsButTheRunLacksFailsTheStepBeforeAnyQuestionIsAsked() {
+    RunView done = run(approval(ask(null, null, null)), Map.of("question", "q"));
+
+    assertThat(done.status()).isEqualTo(RunStatus.FAILED);
+    assertThat(done.failedStep()).isEqualTo("ask");
+    assertThat(done.failure().kind()).isEqualTo(ErrorKind.EXPRESSION);
+    assertThat(done.failure().message()).contains("inputs has no field 'doc'");
+    assertThat(done.pendingInputs()).isEmpty();
+    assertThat(baton.pendingInputs(10)).isEmpty();
+    assertThat(done.step("after")).isNull();
+  }
+
+  @Test
   void anUnknownWaitIdIsRefused() {
     assertThat(baton.submitInput("no-such-wait", "x", "me")).isFalse();
   }
 
   @Test
   void onTimeoutFailFailsTheStepWithATimeout() {
-    var run =
-        baton.start(
-            approval(ask(Duration.ofHours(1), TimeoutAction.FAIL, null)), Map.of("question", "q"));
+    var run = baton.start(approval(ask(Duration.ofHours(1), TimeoutAction.FAIL, null)), QUESTION);
     PendingInput p = pending(run.id());
     assertThat(p.deadline()).isEqualTo(T0.plus(Duration.ofHours(1)));
 
@@ -163,7 +177,7 @@ class HumanStepTest extends EngineTest {
         baton.start(
             approval(
                 ask(Duration.ofHours(1), TimeoutAction.USE_DEFAULT, Map.of("approved", false))),
-            Map.of("question", "q"));
+            QUESTION);
     pending(run.id());
     clock.advance(Duration.ofHours(1));
     RunView done = awaitEnd(run.id());
@@ -176,9 +190,7 @@ class HumanStepTest extends EngineTest {
 
   @Test
   void onTimeoutSkipSkipsTheStepAndItsDependents() {
-    var run =
-        baton.start(
-            approval(ask(Duration.ofHours(1), TimeoutAction.SKIP, null)), Map.of("question", "q"));
+    var run = baton.start(approval(ask(Duration.ofHours(1), TimeoutAction.SKIP, null)), QUESTION);
     pending(run.id());
     clock.advance(Duration.ofHours(1));
     RunView done = awaitEnd(run.id());
@@ -192,9 +204,7 @@ class HumanStepTest extends EngineTest {
 
   @Test
   void anAnswerBeforeTheDeadlineIsNotUndoneByTheTimeout() {
-    var run =
-        baton.start(
-            approval(ask(Duration.ofHours(1), TimeoutAction.FAIL, null)), Map.of("question", "q"));
+    var run = baton.start(approval(ask(Duration.ofHours(1), TimeoutAction.FAIL, null)), QUESTION);
     String waitId = pending(run.id()).waitId();
     clock.advance(Duration.ofMinutes(30));
     assertThat(baton.submitInput(waitId, Map.of("approved", true), "alice")).isTrue();
@@ -237,7 +247,7 @@ class HumanStepTest extends EngineTest {
 
   @Test
   void anAnswerGivenAsARecordIsStoredAsJsonLikeAHandlersOutput() {
-    var run = baton.start(approval(ask(null, null, null)), Map.of("question", "q"));
+    var run = baton.start(approval(ask(null, null, null)), QUESTION);
     String waitId = pending(run.id()).waitId();
     assertThat(baton.submitInput(waitId, new Approval(true, "lgtm"), "alice")).isTrue();
     RunView done = awaitEnd(run.id());
@@ -248,7 +258,7 @@ class HumanStepTest extends EngineTest {
 
   @Test
   void anAnswerThatIsNotJsonIsRefusedAndTheQuestionStaysOpen() {
-    var run = baton.start(approval(ask(null, null, null)), Map.of("question", "q"));
+    var run = baton.start(approval(ask(null, null, null)), QUESTION);
     String waitId = pending(run.id()).waitId();
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () -> baton.submitInput(waitId, new Thread(() -> {}), "alice"))

@@ -97,7 +97,7 @@ class JournalReplayTest extends EngineTest {
         new ParallelStep(
             step("par").after("yes", "no").build(),
             List.of(
-                new Branch("ok", List.of(tool("p1", "echo", map("b", "${branch}")))),
+                new Branch("ok", List.of(tool("p1", "echo", map("b", "${inputs.go}")))),
                 new Branch("bad", List.of(tool("p2", "refuse", map())))),
             null);
     var m =

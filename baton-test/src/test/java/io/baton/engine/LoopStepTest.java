@@ -19,8 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** loop steps: the iteration cap, until and while, the loop variables, and failing iterations. */
@@ -164,8 +162,6 @@ class LoopStepTest extends EngineTest {
   }
 
   @Test
-  @Tag("needs-cel")
-  @Disabled("needs CEL: enable after expressions merge")
   void whileWithAComparisonNeedsCel() {
     var body = tool("a", "echo", map("i", "${iteration}"));
     RunView done =

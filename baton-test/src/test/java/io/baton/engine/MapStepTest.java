@@ -19,8 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Disabled;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** map steps: order of results, concurrency limit, empty lists and failing items. */
@@ -125,6 +123,23 @@ class MapStepTest extends EngineTest {
   }
 
   @Test
+  void aNullItemReadsAsNullNotAsAnUnsetVariable() {
+    engine(b -> b.tool("echo", "echo", (args, ctx) -> args));
+    var m =
+        new MapStep(
+            step("m").build(),
+            "${inputs.items}",
+            null,
+            0,
+            List.of(tool("work", "echo", map("v", "${item}"))),
+            "${steps.work.output.v}");
+    RunView done = run(flow("nulls", m), Map.of("items", java.util.Arrays.asList("a", null)));
+
+    assertThat(done.status()).isEqualTo(RunStatus.COMPLETED);
+    assertThat(stepIn(done, "m").output()).isEqualTo(java.util.Arrays.asList("a", null));
+  }
+
+  @Test
   void itemsThatAreNotAListFailTheStepWithBadInput() {
     engine(b -> b.tool("work", "echo", (args, ctx) -> args));
     var wf = flow("bad", mapOver("${inputs.items}", 0, tool("work", "work", map())));
@@ -194,8 +209,6 @@ class MapStepTest extends EngineTest {
   }
 
   @Test
-  @Tag("needs-cel")
-  @Disabled("needs CEL: enable after expressions merge")
   void theItemVariableCanBeRenamedWithAs() {
     engine(b -> b.tool("echo", "echo", (args, ctx) -> args));
     var m =
@@ -212,8 +225,6 @@ class MapStepTest extends EngineTest {
   }
 
   @Test
-  @Tag("needs-cel")
-  @Disabled("needs CEL: enable after expressions merge")
   void itemsMayComeFromAnExpression() {
     engine(b -> b.tool("echo", "echo", (args, ctx) -> args));
     var m =
@@ -230,7 +241,8 @@ class MapStepTest extends EngineTest {
 
   @Test
   void nestedMapsKeepTheirItemsApartAndNestTheirResults() {
-    engine(b -> b.tool("pair", "pairs", (args, ctx) -> args.get("outer") + "-" + args.get("inner")));
+    engine(
+        b -> b.tool("pair", "pairs", (args, ctx) -> args.get("outer") + "-" + args.get("inner")));
     var inner =
         new MapStep(
             step("inner").build(),
@@ -239,13 +251,17 @@ class MapStepTest extends EngineTest {
             0,
             List.of(tool("p", "pair", map("outer", "${index}", "inner", "${item}"))),
             null);
-    var outer = new MapStep(step("outer").build(), "${inputs.groups}", null, 1, List.of(inner), null);
+    var outer =
+        new MapStep(step("outer").build(), "${inputs.groups}", null, 1, List.of(inner), null);
     RunView done =
         run(
             flow("nested", outer),
-            Map.of("groups", List.of(Map.of("letters", List.of("a", "b")), Map.of("letters", List.of("c")))));
+            Map.of(
+                "groups",
+                List.of(Map.of("letters", List.of("a", "b")), Map.of("letters", List.of("c")))));
     assertThat(done.status()).isEqualTo(RunStatus.COMPLETED);
-    assertThat(stepIn(done, "outer").output()).isEqualTo(List.of(List.of("0-a", "1-b"), List.of("0-c")));
+    assertThat(stepIn(done, "outer").output())
+        .isEqualTo(List.of(List.of("0-a", "1-b"), List.of("0-c")));
     assertThat(done.steps().keySet())
         .contains("outer[0]/inner", "outer[0]/inner[1]/p", "outer[1]/inner[0]/p");
   }

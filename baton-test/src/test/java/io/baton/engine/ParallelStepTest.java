@@ -5,6 +5,7 @@ import static io.baton.engine.Flows.map;
 import static io.baton.engine.Flows.step;
 import static io.baton.engine.Flows.tool;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.baton.api.definition.Branch;
 import io.baton.api.definition.ParallelMode;
@@ -17,6 +18,7 @@ import io.baton.api.run.RunStatus;
 import io.baton.api.run.RunView;
 import io.baton.api.run.StepException;
 import io.baton.api.run.StepStatus;
+import io.baton.engine.language.DefinitionInvalidException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -167,5 +169,33 @@ class ParallelStepTest extends EngineTest {
     RunView done = run(flow("ok", par, after), Map.of("x", "hello"));
     assertThat(done.status()).isEqualTo(RunStatus.COMPLETED);
     assertThat(done.outputs()).isEqualTo(Map.of("x", "hello"));
+  }
+
+  /**
+   * The language has no branch variable (the scaffold used to render the unknown {@code ${branch}}
+   * as null): such a template is refused up front, and no run starts.
+   */
+  @Test
+  void aBranchReadingAVariableThatDoesNotExistIsRefusedBeforeAnyRunStarts() {
+    var par =
+        new ParallelStep(
+            step("p").build(),
+            List.of(new Branch("ok", List.of(tool("p1", "echo", map("b", "${branch}"))))),
+            null);
+
+    assertThatThrownBy(() -> baton.start(flow("no-branch-var", par), Map.of()))
+        .isInstanceOf(DefinitionInvalidException.class)
+        .satisfies(
+            e ->
+                assertThat(((DefinitionInvalidException) e).errors())
+                    .singleElement()
+                    .satisfies(
+                        d -> {
+                          assertThat(d.code()).isEqualTo("invalid-template");
+                          assertThat(d.stepId()).isEqualTo("p1");
+                          assertThat(d.pointer()).isEqualTo("/steps/0/branches/0/steps/0/input/b");
+                          assertThat(d.message()).contains("'branch' is neither a variable");
+                        }));
+    assertThat(log.size()).as("events of any run").isZero();
   }
 }

@@ -251,9 +251,13 @@ class RerunTest extends EngineTest {
 
   @Test
   void rerunFromTheFailedStepOfAFailedRunWithCorrectedInputCompletes() {
-    RunView first = run(chain(), Map.of());
+    Map<String, Object> noN = new java.util.HashMap<>();
+    noN.put("n", null);
+    RunView first = run(chain(), noN);
     assertThat(first.status()).isEqualTo(RunStatus.FAILED);
     assertThat(first.failedStep()).isEqualTo("b");
+    assertThat(first.failure().kind()).isEqualTo(ErrorKind.BAD_INPUT);
+    assertThat(first.failure().message()).isEqualTo("n is missing");
 
     RunView done = baton.rerunFrom(first.runId(), "b", Map.of("n", 5L)).await(EventLog.TIMEOUT);
     assertThat(done.status()).isEqualTo(RunStatus.COMPLETED);

@@ -269,11 +269,21 @@ class RetryTest extends EngineTest {
     flakyEngine(100, () -> new StepException(ErrorKind.DEPENDENCY_DOWN, "db down"));
     var policies =
         new WorkflowPolicies(
-            null, retry(1, Backoff.FIXED, Duration.ofSeconds(5), ErrorCategory.SYSTEM), 0, null, null);
+            null,
+            retry(1, Backoff.FIXED, Duration.ofSeconds(5), ErrorCategory.SYSTEM),
+            0,
+            null,
+            null);
     var m =
         new io.baton.api.definition.MapStep(
-            step("m").build(), "${inputs.items}", null, 0, List.of(step("flaky").tool("flaky")), null);
-    String runId = baton.start(flow("composite-retry", policies, null, m), Map.of("items", List.of(1))).id();
+            step("m").build(),
+            "${inputs.items}",
+            null,
+            0,
+            List.of(step("flaky").tool("flaky")),
+            null);
+    String runId =
+        baton.start(flow("composite-retry", policies, null, m), Map.of("items", List.of(1))).id();
     log.await(runId, StepFailed.class, f -> f.path().equals("m[0]/flaky") && f.attempt() == 1);
     clock.advance(Duration.ofSeconds(5));
     log.await(runId, StepFailed.class, f -> f.path().equals("m") && f.retryAt() == null);

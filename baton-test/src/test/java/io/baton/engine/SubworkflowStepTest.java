@@ -76,7 +76,7 @@ class SubworkflowStepTest extends EngineTest {
             "1",
             map("doubled", "${steps.d.output}"),
             tool("d", "double", map("n", "${inputs.n}"))));
-    var run = baton.start(parent(null), Map.of("n", 21L));
+    var run = baton.start(parent(null), Map.of("n", 21L, "who", "alice"));
     RunView done = run.await(EventLog.TIMEOUT);
 
     assertThat(done.status()).isEqualTo(RunStatus.COMPLETED);
@@ -90,10 +90,7 @@ class SubworkflowStepTest extends EngineTest {
     RunView child = baton.status(childId);
     assertThat(child.status()).isEqualTo(RunStatus.COMPLETED);
     assertThat(child.workflowId()).isEqualTo("child");
-    Map<String, Object> childInputs = new java.util.HashMap<>();
-    childInputs.put("n", 21L);
-    childInputs.put("who", null);
-    assertThat(child.inputs()).isEqualTo(childInputs);
+    assertThat(child.inputs()).isEqualTo(Map.of("n", 21L, "who", "alice"));
     RunStarted started = log.events(childId, RunStarted.class).getFirst();
     assertThat(started.parentRunId()).isEqualTo(run.id());
     assertThat(started.parentStepPath()).isEqualTo("sub");
@@ -103,8 +100,10 @@ class SubworkflowStepTest extends EngineTest {
   void theStepRunsTheRequestedVersionOrElseTheLatest() {
     baton.register(child("1", map("doubled", "v1"), tool("d", "echo", map())));
     baton.register(child("2", map("doubled", "v2"), tool("d", "echo", map())));
-    assertThat(run(parent("1"), Map.of("n", 1L)).outputs()).isEqualTo(Map.of("got", "v1"));
-    assertThat(run(parent(null), Map.of("n", 1L)).outputs()).isEqualTo(Map.of("got", "v2"));
+    assertThat(run(parent("1"), Map.of("n", 1L, "who", "bob")).outputs())
+        .isEqualTo(Map.of("got", "v1"));
+    assertThat(run(parent(null), Map.of("n", 1L, "who", "bob")).outputs())
+        .isEqualTo(Map.of("got", "v2"));
   }
 
   @Test
@@ -125,7 +124,7 @@ class SubworkflowStepTest extends EngineTest {
   @Test
   void cancellingTheParentCancelsTheChildAndInterruptsItsHandler() {
     baton.register(child("1", null, tool("b", "block", map())));
-    var run = baton.start(parent(null), Map.of("n", 1L));
+    var run = baton.start(parent(null), Map.of("n", 1L, "who", "bob"));
     childWork.awaitStarted(1);
     String childId = run.id() + ":sub:1";
     assertThat(baton.status(childId).status()).isEqualTo(RunStatus.RUNNING);
@@ -144,7 +143,7 @@ class SubworkflowStepTest extends EngineTest {
 
   @Test
   void anUnregisteredChildWorkflowFailsTheStepWithNotFound() {
-    RunView done = run(parent(null), Map.of("n", 1L));
+    RunView done = run(parent(null), Map.of("n", 1L, "who", "bob"));
     assertThat(done.status()).isEqualTo(RunStatus.FAILED);
     assertThat(done.failure().kind()).isEqualTo(ErrorKind.NOT_FOUND);
     assertThat(done.failure().message())
@@ -155,7 +154,8 @@ class SubworkflowStepTest extends EngineTest {
   void aSubworkflowStepTimeoutFailsTheStepAndCancelsTheChild() {
     baton.register(child("1", null, tool("b", "block", map())));
     var sub =
-        new SubworkflowStep(step("sub").timeout(java.time.Duration.ofMinutes(1)).build(), "child", null);
+        new SubworkflowStep(
+            step("sub").timeout(java.time.Duration.ofMinutes(1)).build(), "child", null);
     var run = baton.start(flow("parent-timeout", sub), Map.of());
     childWork.awaitStarted(1);
     clock.advance(java.time.Duration.ofMinutes(1));

@@ -45,8 +45,8 @@ final class Composites {
       return;
     }
     if (((ParallelStep) s.step().definition()).mode() == ParallelMode.FAIL_FAST) {
-      // Every branch is checked before any is waited for: a failure in a later branch must not wait for the
-      // earlier branches to settle.
+      // Every branch is checked before any is waited for: a failure in a later branch must not wait
+      // for the earlier branches to settle.
       for (String key : s.scopeKeys()) {
         ScopeInstance scope = scopeOf(run, s, key);
         if (scope.hasUnhandledFailure()) {

@@ -153,7 +153,8 @@ public final class Controls {
 
   /**
    * The run's decider hit an internal error: every active step is cancelled and the run fails with
-   * {@code failure}, as for any other failure, so that nothing is left running and the run can be retried.
+   * {@code failure}, as for any other failure, so that nothing is left running and the run can be
+   * retried.
    */
   public List<RunEvent> internalError(RunState run, StepFailure failure, Instant now) {
     if (run.status().isTerminal()) {

@@ -31,8 +31,8 @@ final class Failures {
     }
     RetryPolicy retry = s.step().retry();
     int retriesUsed = attempt - 1 - run.attemptsBeforeRetry(path);
-    // A composite is not retried as a whole: its steps were retried by their own policies, and a new attempt
-    // would only find the same failed branch, item or iteration.
+    // A composite is not retried as a whole: its steps were retried by their own policies, and a
+    // new attempt would only find the same failed branch, item or iteration.
     if (!s.step().kind().isComposite()
         && isRetried(retry, failure)
         && retriesUsed < retry.maxRetries()) {
@@ -50,10 +50,11 @@ final class Failures {
   }
 
   /**
-   * Whether the policy retries this failure. {@code retryOn} names the categories retried. A failure's
-   * {@code retryable} flag defaults to "its category is RETRYABLE", so it can only veto within that category (a
-   * handler saying a timeout will not get better); for the other categories, listing them in {@code retryOn} is
-   * the opt-in. Cancellations are deliberate and never retried.
+   * Whether the policy retries this failure. {@code retryOn} names the categories retried. A
+   * failure's {@code retryable} flag defaults to "its category is RETRYABLE", so it can only veto
+   * within that category (a handler saying a timeout will not get better); for the other
+   * categories, listing them in {@code retryOn} is the opt-in. Cancellations are deliberate and
+   * never retried.
    */
   static boolean isRetried(RetryPolicy retry, StepFailure failure) {
     if (failure.kind() == ErrorKind.CANCELLED || !retry.retryOn().contains(failure.category())) {

@@ -268,7 +268,10 @@ final class Effects {
                 runId));
   }
 
-  /** Arms the run's deadline, counted from when it started: at its start, and again when it is recovered. */
+  /**
+   * Arms the run's deadline, counted from when it started: at its start, and again when it is
+   * recovered.
+   */
   void runStarted(Instant startedAt) {
     Duration timeout = state.workflow().definition().policies().timeout();
     if (timeout != null) {

@@ -67,9 +67,9 @@ final class Forks {
   }
 
   /**
-   * The top-level steps that did not end well in the source: cancelled, failed (with {@code onError: fail}),
-   * or still running or waiting. Their copied events would leave them in a state no handler, timer or wait of
-   * the fork will ever change, so the fork runs them again instead.
+   * The top-level steps that did not end well in the source: cancelled, failed (with {@code
+   * onError: fail}), or still running or waiting. Their copied events would leave them in a state
+   * no handler, timer or wait of the fork will ever change, so the fork runs them again instead.
    */
   private static Set<String> unfinished(CompiledWorkflow workflow, List<JournalEntry> source) {
     Map<String, RunEvent> last = new HashMap<>();
@@ -87,8 +87,7 @@ final class Forks {
                 case StepCompleted c -> true;
                 case StepSkipped s -> true;
                 case StepFailed f ->
-                    f.retryAt() == null
-                        && workflow.step(id).onError().action() != ErrorAction.FAIL;
+                    f.retryAt() == null && workflow.step(id).onError().action() != ErrorAction.FAIL;
                 default -> false;
               };
           if (!endedWell) {

@@ -49,6 +49,7 @@ final class RunActor {
   private final Effects fx;
   private RunRecord record;
   private volatile boolean evicted;
+
   /** How many of the run's events are in the journal: where the next append goes. */
   private long durable;
 
@@ -72,19 +73,19 @@ final class RunActor {
       try {
         rt.deciders().execute(this::drain);
       } catch (java.util.concurrent.RejectedExecutionException e) {
-        // The engine was closed (a handler or timer ended after it): the message is dropped. What was durable
-        // is in the journal, and an engine started on the same stores recovers the run.
+        // The engine was closed (a handler or timer ended after it): the message is dropped. What
+        // was durable is in the journal, and an engine started on the same stores recovers the run.
         scheduled.set(false);
         LOG.debug("run {}: engine closed, dropped {}", runId(), message.getClass().getSimpleName());
       }
     }
   }
 
-
   /**
-   * Queues a message without draining: a freshly loaded actor gets its {@link Message.Recover} this way, so that
-   * it is handled in one drain with the message that caused the load (otherwise the actor, idle after
-   * recovering, could evict itself before that message arrives, and each message would load the run again).
+   * Queues a message without draining: a freshly loaded actor gets its {@link Message.Recover} this
+   * way, so that it is handled in one drain with the message that caused the load (otherwise the
+   * actor, idle after recovering, could evict itself before that message arrives, and each message
+   * would load the run again).
    */
   void enqueue(Message message) {
     mailbox.add(message);
@@ -404,10 +405,10 @@ final class RunActor {
   }
 
   /**
-   * An engine bug: logged loudly, and the run fails rather than hangs. The events already applied in this drain
-   * stay in the batch, so that the journal still matches the state (the append goes at {@link #durable}); the
-   * effects they called for are dropped, and the planner cancels every active step (interrupting handlers and
-   * returning their capacity) before the run fails.
+   * An engine bug: logged loudly, and the run fails rather than hangs. The events already applied
+   * in this drain stay in the batch, so that the journal still matches the state (the append goes
+   * at {@link #durable}); the effects they called for are dropped, and the planner cancels every
+   * active step (interrupting handlers and returning their capacity) before the run fails.
    */
   private void crash(Throwable e) {
     LOG.error("internal error in the decider of run {}; failing the run", runId(), e);

@@ -211,8 +211,9 @@ public final class RunEngine implements RunHost {
   }
 
   /**
-   * An answer or an event's payload as JSON, like a handler's output (records and beans become maps), since it
-   * becomes a step's output and goes into the journal; the caller learns at once when it cannot be.
+   * An answer or an event's payload as JSON, like a handler's output (records and beans become
+   * maps), since it becomes a step's output and goes into the journal; the caller learns at once
+   * when it cannot be.
    */
   private static Object json(Object value, String what) {
     try {
@@ -222,12 +223,17 @@ public final class RunEngine implements RunHost {
     }
   }
 
-  /** Wakes the runs waiting for {@code event} with this correlation key; returns how many were waiting. */
+  /**
+   * Wakes the runs waiting for {@code event} with this correlation key; returns how many were
+   * waiting.
+   */
   public int signal(String event, String correlationKey, Object payload, String by) {
     Object data = json(payload, "the payload of event '" + event + "'");
     List<WaitRecord> waits = rt.waits().findByEvent(event, correlationKey);
     for (WaitRecord w : waits) {
-      deliver(w.runId(), new Message.Resolve(w.path(), w.waitId(), data, by, new CompletableFuture<>()));
+      deliver(
+          w.runId(),
+          new Message.Resolve(w.path(), w.waitId(), data, by, new CompletableFuture<>()));
     }
     return waits.size();
   }

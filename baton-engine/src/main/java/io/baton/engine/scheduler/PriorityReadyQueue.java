@@ -52,8 +52,9 @@ final class PriorityReadyQueue implements ReadyQueue {
   }
 
   /**
-   * The oldest task of a level that fits the limits. The whole level is looked at: a bounded look-ahead let the
-   * many queued steps of one run held back by its own limit hide every other run's steps queued behind them.
+   * The oldest task of a level that fits the limits. The whole level is looked at: a bounded
+   * look-ahead let the many queued steps of one run held back by its own limit hide every other
+   * run's steps queued behind them.
    */
   private static QueuedTask firstFitting(ArrayDeque<QueuedTask> level, Predicate<TaskKey> fits) {
     for (QueuedTask t : level) {
