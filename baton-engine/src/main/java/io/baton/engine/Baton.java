@@ -7,10 +7,12 @@ import io.baton.api.spi.RunListener;
 import io.baton.api.store.WaitStore;
 import io.baton.engine.language.DefinitionInvalidException;
 import io.baton.engine.language.Diagnostic;
+import io.baton.engine.language.LoadResult;
 import io.baton.engine.language.WorkflowLoader;
 import io.baton.engine.runtime.ControlOp;
 import io.baton.engine.runtime.RunEngine;
 import io.baton.engine.runtime.StartRequest;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,9 +67,33 @@ public final class Baton implements AutoCloseable {
   }
 
   /**
-   * Registers a workflow so that subworkflow steps and {@link #start(String, Map)} find it by id.
+   * Loads a workflow file (YAML or JSON, native or one of the seed formats), validated against the
+   * step types, tools and dialects of this engine.
+   *
+   * @throws DefinitionInvalidException listing every error, each with file, line, column and JSON
+   *     pointer
+   */
+  public WorkflowDefinition load(Path file) {
+    LoadResult result = loader.load(file);
+    WorkflowDefinition definition = result.orThrow();
+    validated.put(key(definition), definition);
+    return definition;
+  }
+
+  /**
+   * The loader this engine validates with: for tools that want every diagnostic, warnings included.
+   */
+  public WorkflowLoader loader() {
+    return loader;
+  }
+
+  /**
+   * Registers a workflow so that subworkflow steps find it by id.
+   *
+   * @throws DefinitionInvalidException when it is not valid
    */
   public void register(WorkflowDefinition definition) {
+    validate(definition);
     engine.register(definition);
   }
 

@@ -44,14 +44,20 @@ final class Composites {
       }
       return;
     }
-    boolean failFast = ((ParallelStep) s.step().definition()).mode() == ParallelMode.FAIL_FAST;
+    if (((ParallelStep) s.step().definition()).mode() == ParallelMode.FAIL_FAST) {
+      // Every branch is checked before any is waited for: a failure in a later branch must not wait
+      // for the earlier branches to settle.
+      for (String key : s.scopeKeys()) {
+        ScopeInstance scope = scopeOf(run, s, key);
+        if (scope.hasUnhandledFailure()) {
+          failComposite(run, s, "branch '" + key + "'", scope, now, out);
+          return;
+        }
+      }
+    }
     Map<String, Object> results = new LinkedHashMap<>();
     for (String key : s.scopeKeys()) {
       ScopeInstance scope = scopeOf(run, s, key);
-      if (scope.hasUnhandledFailure() && failFast) {
-        failComposite(run, s, "branch '" + key + "'", scope, now, out);
-        return;
-      }
       if (!settled(run, scope)) {
         return;
       }

@@ -151,6 +151,20 @@ public final class Controls {
         run, s.path(), s.attempt(), StepFailure.of(ErrorKind.TIMEOUT, message), now);
   }
 
+  /**
+   * The run's decider hit an internal error: every active step is cancelled and the run fails with
+   * {@code failure}, as for any other failure, so that nothing is left running and the run can be
+   * retried.
+   */
+  public List<RunEvent> internalError(RunState run, StepFailure failure, Instant now) {
+    if (run.status().isTerminal()) {
+      return List.of();
+    }
+    List<RunEvent> out = cancelActive(run, now, "the engine failed the run");
+    out.add(new io.baton.api.run.RunEvent.RunFailed(now, failure, null));
+    return out;
+  }
+
   /** Cancels every step that has not ended. */
   static List<RunEvent> cancelActive(RunState run, Instant now, String reason) {
     return cancelWithin(run, "", now, reason);

@@ -2,6 +2,8 @@ package io.baton.engine.planner;
 
 import io.baton.api.definition.FallbackAction;
 import io.baton.api.definition.RetryPolicy;
+import io.baton.api.run.ErrorCategory;
+import io.baton.api.run.ErrorKind;
 import io.baton.api.run.RunEvent;
 import io.baton.api.run.RunEvent.StepFailed;
 import io.baton.api.run.RunEvent.StepWaiting;
@@ -29,8 +31,10 @@ final class Failures {
     }
     RetryPolicy retry = s.step().retry();
     int retriesUsed = attempt - 1 - run.attemptsBeforeRetry(path);
-    if (failure.retryable()
-        && retry.retryOn().contains(failure.category())
+    // A composite is not retried as a whole: its steps were retried by their own policies, and a
+    // new attempt would only find the same failed branch, item or iteration.
+    if (!s.step().kind().isComposite()
+        && isRetried(retry, failure)
         && retriesUsed < retry.maxRetries()) {
       Instant at =
           now.plus(delay(retry, retriesUsed + 1, run.runId() + "/" + path + "/" + attempt));
@@ -43,6 +47,20 @@ final class Failures {
       out.add(escalate(run, s, failure, now));
     }
     return out;
+  }
+
+  /**
+   * Whether the policy retries this failure. {@code retryOn} names the categories retried. A
+   * failure's {@code retryable} flag defaults to "its category is RETRYABLE", so it can only veto
+   * within that category (a handler saying a timeout will not get better); for the other
+   * categories, listing them in {@code retryOn} is the opt-in. Cancellations are deliberate and
+   * never retried.
+   */
+  static boolean isRetried(RetryPolicy retry, StepFailure failure) {
+    if (failure.kind() == ErrorKind.CANCELLED || !retry.retryOn().contains(failure.category())) {
+      return false;
+    }
+    return failure.retryable() || failure.category() != ErrorCategory.RETRYABLE;
   }
 
   private static FallbackAction fallbackFor(RunState run, StepFailure failure) {

@@ -129,6 +129,8 @@ public final class RunState {
         s.startedAt = e.at();
         s.invalidate();
         if (s.step.kind().isComposite()) {
+          // A composite's work (opening its branches, items or iterations) is done by the planner:
+          // nothing else would make it look at the step again, so starting it makes it a candidate.
           candidates.put(s.path, new Candidate(s.scope, s.step));
         }
       }
@@ -171,7 +173,12 @@ public final class RunState {
   private void onScheduled(StepScheduled e) {
     StepState s = stateFor(e.path());
     if (s.status.isTerminal()) {
+      // Scheduled again after it ended (a fork's copied history of a retried run): undo its end's
+      // counts.
       s.scope.ended--;
+      if (s.isUnhandledFailure()) {
+        s.scope.unhandledFailures--;
+      }
     }
     s.status = StepStatus.READY;
     s.attempt = e.attempt();

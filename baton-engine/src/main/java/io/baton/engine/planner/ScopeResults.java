@@ -28,7 +28,7 @@ final class ScopeResults {
             "previous",
             iteration == 0 ? null : resultOf(run, owner, String.valueOf(iteration - 1)));
       }
-      default -> vars.put("branch", key);
+      default -> {}
     }
     return vars;
   }

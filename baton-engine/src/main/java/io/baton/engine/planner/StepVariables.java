@@ -5,6 +5,7 @@ import io.baton.engine.graph.CompiledStep;
 import java.util.AbstractMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -15,6 +16,9 @@ import java.util.Set;
  * long chain costs nothing per other step.
  */
 final class StepVariables extends AbstractMap<String, Object> {
+  /** The variables every step sees, in the order {@link #entrySet} lists them. */
+  private static final List<String> BUILT_IN = List.of("inputs", "steps", "run", "result", "vars");
+
   private final RunState run;
   private final ScopeInstance scope;
   private final CompiledStep step;
@@ -42,9 +46,25 @@ final class StepVariables extends AbstractMap<String, Object> {
     };
   }
 
+  /**
+   * Whether {@code key} is set here, even to null: the run's own variables always are, a scope's
+   * only inside it. A variable set to null ({@code previous} in a loop's first iteration, a map's
+   * null item) must read as null, not as "not set".
+   */
   @Override
   public boolean containsKey(Object key) {
-    return get(key) != null || extra.containsKey(key);
+    if (!(key instanceof String)) {
+      return false;
+    }
+    if (extra.containsKey(key) || BUILT_IN.contains(key)) {
+      return true;
+    }
+    for (ScopeInstance s = scope; s != null; s = s.parent()) {
+      if (s.variables().containsKey(key)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private Object scopeVariable(String name) {
@@ -75,7 +95,7 @@ final class StepVariables extends AbstractMap<String, Object> {
   @Override
   public Set<Entry<String, Object>> entrySet() {
     Map<String, Object> all = new LinkedHashMap<>();
-    for (String key : new String[] {"inputs", "steps", "run", "result", "vars"}) {
+    for (String key : BUILT_IN) {
       all.put(key, get(key));
     }
     for (ScopeInstance s = scope; s != null; s = s.parent()) {

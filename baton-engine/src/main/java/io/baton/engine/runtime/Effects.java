@@ -2,7 +2,6 @@ package io.baton.engine.runtime;
 
 import io.baton.api.definition.Priority;
 import io.baton.api.definition.StepDef;
-import io.baton.api.run.RunEvent.RunStarted;
 import io.baton.api.run.RunEvent.StepFailed;
 import io.baton.api.run.RunEvent.StepWaiting;
 import io.baton.api.run.StepFailure;
@@ -269,10 +268,14 @@ final class Effects {
                 runId));
   }
 
-  void runStarted(RunStarted started) {
+  /**
+   * Arms the run's deadline, counted from when it started: at its start, and again when it is
+   * recovered.
+   */
+  void runStarted(Instant startedAt) {
     Duration timeout = state.workflow().definition().policies().timeout();
     if (timeout != null) {
-      timer("run-timeout", null, started.at().plus(timeout), new Message.RunTimeout());
+      timer("run-timeout", null, startedAt.plus(timeout), new Message.RunTimeout());
     }
   }
 

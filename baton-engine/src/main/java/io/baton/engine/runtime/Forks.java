@@ -1,8 +1,10 @@
 package io.baton.engine.runtime;
 
+import io.baton.api.definition.ErrorAction;
 import io.baton.api.run.JournalEntry;
 import io.baton.api.run.RunEvent;
 import io.baton.api.run.RunEvent.ScopeOpened;
+import io.baton.api.run.RunEvent.StepCancelled;
 import io.baton.api.run.RunEvent.StepCompleted;
 import io.baton.api.run.RunEvent.StepFailed;
 import io.baton.api.run.RunEvent.StepScheduled;
@@ -15,8 +17,10 @@ import io.baton.engine.graph.CompiledWorkflow;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -38,6 +42,7 @@ final class Forks {
               + workflow.definition().id());
     }
     Set<String> rerun = downstream(from);
+    rerun.addAll(unfinished(workflow, source));
     List<RunEvent> out = new ArrayList<>();
     Object originalInput = null;
     for (JournalEntry e : source) {
@@ -58,6 +63,37 @@ final class Forks {
       out.add(
           new StepScheduled(now, fromStep, 1, editedInput != null ? editedInput : originalInput));
     }
+    return out;
+  }
+
+  /**
+   * The top-level steps that did not end well in the source: cancelled, failed (with {@code
+   * onError: fail}), or still running or waiting. Their copied events would leave them in a state
+   * no handler, timer or wait of the fork will ever change, so the fork runs them again instead.
+   */
+  private static Set<String> unfinished(CompiledWorkflow workflow, List<JournalEntry> source) {
+    Map<String, RunEvent> last = new HashMap<>();
+    for (JournalEntry e : source) {
+      String path = pathOf(e.event());
+      if (path != null && path.indexOf('[') < 0) {
+        last.put(path, e.event());
+      }
+    }
+    Set<String> out = new HashSet<>();
+    last.forEach(
+        (id, event) -> {
+          boolean endedWell =
+              switch (event) {
+                case StepCompleted c -> true;
+                case StepSkipped s -> true;
+                case StepFailed f ->
+                    f.retryAt() == null && workflow.step(id).onError().action() != ErrorAction.FAIL;
+                default -> false;
+              };
+          if (!endedWell) {
+            out.add(id);
+          }
+        });
     return out;
   }
 
@@ -85,6 +121,7 @@ final class Forks {
       case StepCompleted e -> e.path();
       case StepFailed e -> e.path();
       case StepSkipped e -> e.path();
+      case StepCancelled e -> e.path();
       case StepWaiting e -> e.path();
       case WaitResolved e -> e.path();
       case ScopeOpened e -> e.path();

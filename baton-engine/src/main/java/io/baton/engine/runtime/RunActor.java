@@ -50,11 +50,15 @@ final class RunActor {
   private RunRecord record;
   private volatile boolean evicted;
 
+  /** How many of the run's events are in the journal: where the next append goes. */
+  private long durable;
+
   RunActor(RuntimeServices rt, RunHost host, RunState state, RunRecord record) {
     this.rt = rt;
     this.host = host;
     this.state = state;
     this.record = record;
+    this.durable = state.applied();
     this.fx = new Effects(rt, host, this, state, effects, index);
   }
 
@@ -66,8 +70,25 @@ final class RunActor {
   void post(Message message) {
     mailbox.add(message);
     if (scheduled.compareAndSet(false, true)) {
-      rt.deciders().execute(this::drain);
+      try {
+        rt.deciders().execute(this::drain);
+      } catch (java.util.concurrent.RejectedExecutionException e) {
+        // The engine was closed (a handler or timer ended after it): the message is dropped. What
+        // was durable is in the journal, and an engine started on the same stores recovers the run.
+        scheduled.set(false);
+        LOG.debug("run {}: engine closed, dropped {}", runId(), message.getClass().getSimpleName());
+      }
     }
+  }
+
+  /**
+   * Queues a message without draining: a freshly loaded actor gets its {@link Message.Recover} this
+   * way, so that it is handled in one drain with the message that caused the load (otherwise the
+   * actor, idle after recovering, could evict itself before that message arrives, and each message
+   * would load the run again).
+   */
+  void enqueue(Message message) {
+    mailbox.add(message);
   }
 
   boolean isEvicted() {
@@ -149,6 +170,9 @@ final class RunActor {
    * started if they are missing.
    */
   private void recover() {
+    if (!state.status().isTerminal()) {
+      fx.runStarted(state.startedAt());
+    }
     for (StepState s : List.copyOf(state.steps())) {
       switch (s.status()) {
         case RUNNING -> {
@@ -274,7 +298,9 @@ final class RunActor {
       }
       case StepSkipped s -> fx.clearWait(s.path());
       case StepWaiting w -> fx.registerWait(w);
-      case RunStarted r -> fx.runStarted(r);
+      case RunStarted r -> fx.runStarted(r.at());
+      // At once, not as an effect: the retried run may end within this very drain.
+      case RunEvent.RunRetried r -> host.runReopened(runId());
       default -> {
         if (state.status().isTerminal()) {
           fx.runEnded();
@@ -315,11 +341,12 @@ final class RunActor {
    */
   private void flush() {
     if (!batch.isEmpty()) {
-      long base = state.applied() - batch.size();
+      long base = durable;
+      List<RunEvent> appended = List.copyOf(batch);
+      batch.clear();
       try {
-        rt.journal().append(runId(), base, batch);
+        rt.journal().append(runId(), base, appended);
       } catch (RuntimeException e) {
-        batch.clear();
         effects.clear();
         index.clear();
         // the requests were not made durable: their callers time out rather than hear a false yes
@@ -327,10 +354,10 @@ final class RunActor {
         host.persistenceFailed(this, e);
         return;
       }
+      durable += appended.size();
       saveRecord();
       runAll(index);
-      notifyListeners(base);
-      batch.clear();
+      notifyListeners(base, appended);
     }
     runAll(index);
     runAll(effects);
@@ -360,13 +387,13 @@ final class RunActor {
     }
   }
 
-  private void notifyListeners(long base) {
+  private void notifyListeners(long base, List<RunEvent> appended) {
     List<RunListener> listeners = rt.listeners();
     if (listeners.isEmpty()) {
       return;
     }
-    for (int i = 0; i < batch.size(); i++) {
-      JournalEntry entry = new JournalEntry(runId(), base + i, batch.get(i));
+    for (int i = 0; i < appended.size(); i++) {
+      JournalEntry entry = new JournalEntry(runId(), base + i, appended.get(i));
       for (RunListener listener : listeners) {
         try {
           listener.onEvent(entry);
@@ -377,23 +404,28 @@ final class RunActor {
     }
   }
 
-  /** An engine bug: logged loudly, and the run fails rather than hangs. */
+  /**
+   * An engine bug: logged loudly, and the run fails rather than hangs. The events already applied
+   * in this drain stay in the batch, so that the journal still matches the state (the append goes
+   * at {@link #durable}); the effects they called for are dropped, and the planner cancels every
+   * active step (interrupting handlers and returning their capacity) before the run fails.
+   */
   private void crash(Throwable e) {
     LOG.error("internal error in the decider of run {}; failing the run", runId(), e);
-    batch.clear();
     effects.clear();
     index.clear();
     if (!state.status().isTerminal()) {
       try {
-        record(
-            new RunEvent.RunFailed(
-                rt.clock().now(),
-                new StepFailure(
-                    ErrorKind.UNKNOWN,
-                    "internal error in the engine: " + e + " (please report it)",
-                    false,
-                    Map.of()),
-                null));
+        StepFailure failure =
+            new StepFailure(
+                ErrorKind.UNKNOWN,
+                "internal error in the engine: " + e + " (please report it)",
+                false,
+                Map.of());
+        for (RunEvent event :
+            rt.planner().controls().internalError(state, failure, rt.clock().now())) {
+          record(event);
+        }
         flush();
       } catch (RuntimeException again) {
         LOG.error("could not record the failure of run {}", runId(), again);

@@ -162,7 +162,7 @@ public final class RunEngine implements RunHost {
       completions.computeIfAbsent(runId, k -> new CompletableFuture<>());
     }
     RunActor actor = new RunActor(rt, this, state, r);
-    actor.post(new Message.Recover());
+    actor.enqueue(new Message.Recover());
     return actor;
   }
 
@@ -199,14 +199,28 @@ public final class RunEngine implements RunHost {
    * @throws io.baton.engine.RunNotFoundException when no open or past wait has this id
    */
   public CompletableFuture<Boolean> resolve(String waitId, Object value, String by) {
+    Object answer = json(value, "the answer to wait " + waitId);
     Optional<WaitRecord> wait = rt.waits().find(waitId);
     if (wait.isEmpty()) {
       return CompletableFuture.completedFuture(false);
     }
     CompletableFuture<Boolean> done = new CompletableFuture<>();
     WaitRecord w = wait.get();
-    deliver(w.runId(), new Message.Resolve(w.path(), waitId, value, by, done));
+    deliver(w.runId(), new Message.Resolve(w.path(), waitId, answer, by, done));
     return done;
+  }
+
+  /**
+   * An answer or an event's payload as JSON, like a handler's output (records and beans become
+   * maps), since it becomes a step's output and goes into the journal; the caller learns at once
+   * when it cannot be.
+   */
+  private static Object json(Object value, String what) {
+    try {
+      return io.baton.engine.executor.JsonValues.normalize(value);
+    } catch (io.baton.api.run.StepException e) {
+      throw new IllegalArgumentException(what + " is not JSON: " + e.getMessage(), e);
+    }
   }
 
   /**
@@ -214,11 +228,12 @@ public final class RunEngine implements RunHost {
    * waiting.
    */
   public int signal(String event, String correlationKey, Object payload, String by) {
+    Object data = json(payload, "the payload of event '" + event + "'");
     List<WaitRecord> waits = rt.waits().findByEvent(event, correlationKey);
     for (WaitRecord w : waits) {
       deliver(
           w.runId(),
-          new Message.Resolve(w.path(), w.waitId(), payload, by, new CompletableFuture<>()));
+          new Message.Resolve(w.path(), w.waitId(), data, by, new CompletableFuture<>()));
     }
     return waits.size();
   }
@@ -246,7 +261,7 @@ public final class RunEngine implements RunHost {
   /** Reloads every unfinished run (after a restart). */
   public int recover() {
     List<String> unfinished = rt.runs().unfinished();
-    unfinished.forEach(this::actorFor);
+    unfinished.forEach(runId -> deliver(runId, new Message.Wake(null)));
     return unfinished.size();
   }
 
@@ -325,6 +340,11 @@ public final class RunEngine implements RunHost {
         deliver(run.parentRunId(), new Message.ChildFailed(run.parentStepPath(), waitId, failure));
       }
     }
+  }
+
+  @Override
+  public void runReopened(String runId) {
+    completions.computeIfAbsent(runId, k -> new CompletableFuture<>());
   }
 
   @Override

@@ -20,6 +20,9 @@ interface RunHost {
   /** The run ended: completes its waiters and tells its parent. */
   void runEnded(RunState run);
 
+  /** An ended run was retried: it will end again, so waiting for its end must wait again. */
+  void runReopened(String runId);
+
   /** A message reached an evicted decider: hand it to the run's current one. */
   void redeliver(String runId, Message message);
 

@@ -4,7 +4,6 @@ import io.baton.api.definition.Priority;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.Iterator;
 import java.util.function.Predicate;
 
 /**
@@ -12,9 +11,6 @@ import java.util.function.Predicate;
  * raises its effective priority one level, so that low priorities never starve.
  */
 final class PriorityReadyQueue implements ReadyQueue {
-  /** How deep to look past tasks blocked by a per-run, per-workflow or per-type limit. */
-  private static final int SCAN_DEPTH = 64;
-
   @SuppressWarnings("unchecked")
   private final ArrayDeque<QueuedTask>[] levels = new ArrayDeque[Priority.values().length];
 
@@ -55,10 +51,13 @@ final class PriorityReadyQueue implements ReadyQueue {
     return best;
   }
 
+  /**
+   * The oldest task of a level that fits the limits. The whole level is looked at: a bounded
+   * look-ahead let the many queued steps of one run held back by its own limit hide every other
+   * run's steps queued behind them.
+   */
   private static QueuedTask firstFitting(ArrayDeque<QueuedTask> level, Predicate<TaskKey> fits) {
-    Iterator<QueuedTask> it = level.iterator();
-    for (int i = 0; i < SCAN_DEPTH && it.hasNext(); i++) {
-      QueuedTask t = it.next();
+    for (QueuedTask t : level) {
       if (fits.test(t.key())) {
         return t;
       }

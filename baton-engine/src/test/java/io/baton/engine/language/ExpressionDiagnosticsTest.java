@@ -1,5 +1,6 @@
 package io.baton.engine.language;
 
+import static io.baton.engine.language.Loading.LOADER;
 import static io.baton.engine.language.Loading.all;
 import static io.baton.engine.language.Loading.clean;
 import static io.baton.engine.language.Loading.json;
@@ -8,6 +9,14 @@ import static io.baton.engine.language.Loading.yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import io.baton.api.definition.EndStep;
+import io.baton.api.definition.StepCommon;
+import io.baton.api.definition.ToolStep;
+import io.baton.api.definition.WorkflowDefinition;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Expressions and templates: syntax, the steps they read, and whether those have run. */
@@ -264,5 +273,42 @@ class ExpressionDiagnosticsTest {
     assertThat(d.column()).isEqualTo(21);
     assertThat(r.diagnostics()).noneMatch(x -> x.code().equals("invalid-expression"));
     clean(yaml("id: w\nexpressionLanguage: cell\nsteps: [{id: a, type: tool, tool: t}]\n"));
+  }
+
+  @Test
+  void aNullInsideATemplateIsAPlainValueAndTheRestIsStillChecked() {
+    clean(
+        yaml(
+            """
+            id: w
+            steps:
+              - {id: a, type: tool, tool: t}
+              - id: done
+                type: end
+                dependsOn: [a]
+                output: {deployed: null, tags: [null, "${steps.a.output}"]}
+            outputs: {missing: null}
+            """));
+
+    Map<String, Object> output = new HashMap<>();
+    output.put("deployed", null);
+    output.put("tags", Arrays.asList(null, "${steps.zz.output}"));
+    WorkflowDefinition d =
+        new WorkflowDefinition(
+            "w",
+            null,
+            null,
+            null,
+            null,
+            null,
+            List.of(
+                new ToolStep(StepCommon.of("a"), "t"),
+                new EndStep(StepCommon.of("done").withDependsOn(List.of("a")), output)),
+            null,
+            null,
+            null);
+    Diagnostic unknown = only(LOADER.validate(d), "unknown-step-reference");
+    assertThat(unknown.pointer()).isEqualTo("/steps/1/output/tags/1");
+    assertThat(unknown.stepId()).isEqualTo("done");
   }
 }

@@ -139,7 +139,7 @@ final class ExpressionRules {
           }
         }
         case String s when s.contains("${") -> templateString(s, pointer);
-        default -> {}
+        case null, default -> {}
       }
     }
 

@@ -1,0 +1,129 @@
+package io.baton.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.baton.cli.run.JsonText;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Runs every workflow of {@code examples/} end to end through {@link BatonCli}, with the arguments
+ * of its {@code # ci-args:} line (the same ones {@code .ci/run} passes), and checks its key
+ * outputs.
+ */
+class ExamplesTest {
+  static final Path EXAMPLES = Path.of("..", "examples");
+
+  /** What each example must output; every example needs an entry. */
+  private static final Map<String, Consumer<Map<String, Object>>> EXPECTED =
+      Map.of(
+          "hello.yaml",
+          out -> assertThat(out).containsEntry("greeting", "HELLO, ADA!").containsEntry("words", 2),
+          "research-team.yaml",
+          out -> {
+            assertThat(out).containsEntry("goal", "Choose a vector database");
+            assertThat((List<?>) out.get("findings")).hasSize(3);
+            assertThat(String.valueOf(out.get("review")))
+                .startsWith("Reviewed Choose a vector database");
+          },
+          "order-routing.yaml",
+          out ->
+              assertThat(out)
+                  .containsEntry("approval", "manual review")
+                  .containsEntry("shippingDays", 1)
+                  .containsEntry("customs", true),
+          "word-stats.yaml",
+          out -> assertThat(out.get("total")).isEqualTo(Map.of("sentences", 3, "longSentences", 1)),
+          "retry-and-recover.yaml",
+          out ->
+              assertThat(out)
+                  .containsEntry("fetchedOnAttempt", 3)
+                  .containsEntry("rounds", 3)
+                  .containsEntry("finalScore", 90),
+          "approval.yaml",
+          out ->
+              assertThat(out)
+                  .containsEntry("deployed", "app-1.4.0.jar")
+                  .containsEntry("comment", "ship it"),
+          "event-handoff.yaml",
+          out ->
+              assertThat(out)
+                  .containsEntry("order", "A-17")
+                  .containsEntry(
+                      "payment", Map.of("orderId", "A-17", "amount", 42.5, "currency", "EUR")),
+          "proofread.yaml",
+          out ->
+              assertThat(out)
+                  .containsEntry("text", "A DRAFT TO PROOFREAD")
+                  .containsEntry("words", 4),
+          "review-pipeline.yaml",
+          out -> assertThat((List<?>) out.get("proofread")).hasSize(2),
+          "build-pipeline.yaml",
+          out -> {
+            assertThat(out).containsEntry("app", "shop");
+            assertThat((List<?>) out.get("stages"))
+                .hasSize(6)
+                .last()
+                .isEqualTo("Tested shop: all checks pass.");
+          });
+
+  static Stream<Path> examples() throws IOException {
+    try (Stream<Path> files = Files.list(EXAMPLES)) {
+      return files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList().stream();
+    }
+  }
+
+  @Test
+  void thereAreAtLeastEightExamplesAndEachHasExpectations() throws IOException {
+    List<String> names = examples().map(p -> p.getFileName().toString()).toList();
+    assertThat(names).hasSizeGreaterThanOrEqualTo(8);
+    assertThat(EXPECTED.keySet()).containsExactlyInAnyOrderElementsOf(names);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("examples")
+  @SuppressWarnings("unchecked")
+  void runsToCompletion(Path example) throws IOException {
+    List<String> args = new ArrayList<>(List.of("run", example.toString()));
+    args.addAll(ciArgs(example));
+    var t = CapturedTerminal.plain();
+
+    int exit = t.run(args.toArray(String[]::new));
+
+    assertThat(exit).as("exit code of %s; stderr:%n%s", args, t.err()).isZero();
+    assertThat(t.err()).contains("run completed");
+    Object outputs = JsonText.value(t.out());
+    assertThat(outputs).as("stdout is the outputs as JSON: %s", t.out()).isInstanceOf(Map.class);
+    EXPECTED.get(example.getFileName().toString()).accept((Map<String, Object>) outputs);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("examples")
+  void isValidAndDrawable(Path example) {
+    var validate = CapturedTerminal.plain();
+    assertThat(validate.run("validate", example.toString())).as(validate.out()).isZero();
+    assertThat(validate.out()).contains("ok " + example);
+
+    var graph = CapturedTerminal.plain();
+    assertThat(graph.run("graph", example.toString())).isZero();
+    assertThat(graph.out()).startsWith("flowchart TD\n");
+  }
+
+  static List<String> ciArgs(Path example) throws IOException {
+    for (String line : Files.readAllLines(example)) {
+      if (line.startsWith("# ci-args:")) {
+        return ShellWords.split(line.substring("# ci-args:".length()));
+      }
+    }
+    return List.of();
+  }
+}
