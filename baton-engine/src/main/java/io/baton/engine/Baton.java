@@ -106,7 +106,8 @@ public final class Baton implements AutoCloseable {
   public RunHandle start(
       WorkflowDefinition definition, Map<String, Object> inputs, StartRequest request) {
     validate(definition);
-    return new RunHandle(this, engine.start(definition, inputs, request));
+    var started = engine.startRun(definition, inputs, request);
+    return new RunHandle(this, started.runId(), started.completion());
   }
 
   /** Validates a definition once per instance: invalid definitions never run. */
@@ -136,6 +137,18 @@ public final class Baton implements AutoCloseable {
     return join(engine.completion(runId), runId, timeout);
   }
 
+  /**
+   * Waits with the end a handle took when it started the run, unless the run was reopened since
+   * (retried): then with its new end. An ended run is not reloaded just to be awaited.
+   */
+  RunView await(String runId, Duration timeout, CompletableFuture<RunView> startedEnd) {
+    CompletableFuture<RunView> live = engine.liveCompletion(runId);
+    if (live == null) {
+      live = engine.wasReopened(runId) ? engine.completion(runId) : startedEnd;
+    }
+    return join(live, runId, timeout);
+  }
+
   /** Pauses a run: nothing new starts; running steps finish. False if it was not running. */
   public boolean pause(String runId, String by) {
     return join(engine.control(runId, ControlOp.PAUSE, by), runId, Duration.ofMinutes(1));
@@ -162,7 +175,8 @@ public final class Baton implements AutoCloseable {
    * downstream of it.
    */
   public RunHandle rerunFrom(String runId, String stepId, Object editedInput) {
-    return new RunHandle(this, engine.fork(runId, stepId, editedInput));
+    String fork = engine.fork(runId, stepId, editedInput);
+    return new RunHandle(this, fork, engine.completion(fork));
   }
 
   /**

@@ -157,7 +157,8 @@ public final class BatonBuilder {
     if (steps.find("task") == null) {
       steps.register("task", new TaskStepExecutor(tasks));
     }
-    TimeSource time = clock != null ? clock : new SystemTimeSource();
+    SystemTimeSource system = clock == null ? new SystemTimeSource() : null;
+    TimeSource time = clock != null ? clock : system;
     ExecutorService deciders = Executors.newVirtualThreadPerTaskExecutor();
     RuntimeServices rt =
         new RuntimeServices(
@@ -172,8 +173,14 @@ public final class BatonBuilder {
             deciders);
     WorkflowCompiler compiler = new WorkflowCompiler(expressions, steps::find, config);
     RunEngine engine = new RunEngine(rt, definitions, compiler, ids, evictSuspended);
-    return new Baton(
-        engine, new WorkflowLoader(languageContext()), waits, listeners, deciders::shutdown);
+    Runnable close =
+        () -> {
+          deciders.shutdown();
+          if (system != null) {
+            system.close();
+          }
+        };
+    return new Baton(engine, new WorkflowLoader(languageContext()), waits, listeners, close);
   }
 
   /**

@@ -2,6 +2,7 @@ package io.baton.engine;
 
 import io.baton.api.run.RunView;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A started run: its id, and ways to look at it and wait for it.
@@ -13,10 +14,12 @@ import java.time.Duration;
 public final class RunHandle {
   private final Baton baton;
   private final String runId;
+  private final CompletableFuture<RunView> completion;
 
-  RunHandle(Baton baton, String runId) {
+  RunHandle(Baton baton, String runId, CompletableFuture<RunView> completion) {
     this.baton = baton;
     this.runId = runId;
+    this.completion = completion;
   }
 
   /** The run's id. */
@@ -36,7 +39,7 @@ public final class RunHandle {
    * @throws RunTimeoutException when it has not ended within {@code timeout}; the run goes on
    */
   public RunView await(Duration timeout) {
-    return baton.await(runId, timeout);
+    return baton.await(runId, timeout, completion);
   }
 
   @Override

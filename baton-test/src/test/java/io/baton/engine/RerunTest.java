@@ -179,7 +179,7 @@ class RerunTest extends EngineTest {
     broken.set(false);
     assertThat(baton.retry(run.id(), "ops")).isTrue();
     RunView done = run.await(EventLog.TIMEOUT);
-    assertThat(done.status()).isEqualTo(RunStatus.COMPLETED);
+    assertThat(done.status()).as(done.toString()).isEqualTo(RunStatus.COMPLETED);
     assertThat(stepIn(done, "m").output()).isEqualTo(List.of(100L, 200L, 300L));
     assertThat(perItem.get(1L).get()).isEqualTo(1);
     assertThat(perItem.get(2L).get()).isEqualTo(2);

@@ -28,6 +28,7 @@ public final class CompiledStep {
   private final List<CompiledStep> successors = new ArrayList<>();
   private final List<Guard> guards = new ArrayList<>();
   private final List<CompiledScope> children = new ArrayList<>();
+  private final Map<String, CompiledScope> branches = new HashMap<>();
   private final Map<String, Template> templates = new HashMap<>();
   private final Map<String, ExpressionDialect.Compiled> expressions = new HashMap<>();
   private RetryPolicy retry;
@@ -86,6 +87,11 @@ public final class CompiledStep {
     return Collections.unmodifiableList(children);
   }
 
+  /** The branch {@code id} of a parallel step, or null. */
+  public CompiledScope branch(String id) {
+    return branches.get(id);
+  }
+
   /** How its dependencies are joined. */
   public JoinMode join() {
     return definition.common().join();
@@ -137,6 +143,9 @@ public final class CompiledStep {
 
   void addChild(CompiledScope child) {
     children.add(child);
+    if (child.branchId() != null) {
+      branches.put(child.branchId(), child);
+    }
   }
 
   void template(String name, Template template) {

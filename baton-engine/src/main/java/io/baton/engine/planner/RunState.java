@@ -263,12 +263,7 @@ public final class RunState {
     owner.scopeKeys.add(key);
     CompiledStep step = owner.step;
     CompiledScope body =
-        step.children().size() == 1
-            ? step.children().getFirst()
-            : step.children().stream()
-                .filter(c -> key.equals(c.branchId()))
-                .findFirst()
-                .orElseThrow();
+        step.children().size() == 1 ? step.children().getFirst() : step.branch(key);
     String prefix = owner.path + "[" + key + "]/";
     ScopeInstance scope =
         new ScopeInstance(

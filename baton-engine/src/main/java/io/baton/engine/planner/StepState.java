@@ -31,6 +31,10 @@ public final class StepState {
   boolean escalated;
   final List<String> scopeKeys = new ArrayList<>();
   private Map<String, Object> variables;
+  private static final String[] STATUS_NAMES =
+      java.util.Arrays.stream(StepStatus.values())
+          .map(st -> st.name().toLowerCase(java.util.Locale.ROOT))
+          .toArray(String[]::new);
 
   StepState(String path, CompiledStep step, ScopeInstance scope) {
     this.path = path;
@@ -144,7 +148,7 @@ public final class StepState {
     if (variables == null) {
       Map<String, Object> v = new HashMap<>(8);
       v.put("output", output);
-      v.put("status", status.name().toLowerCase(java.util.Locale.ROOT));
+      v.put("status", STATUS_NAMES[status.ordinal()]);
       v.put("attempt", attempt);
       v.put("error", failure == null ? null : errorMap(failure));
       variables = v;

@@ -37,6 +37,7 @@ public final class RunEngine implements RunHost {
   private final Map<String, RunActor> actors = new ConcurrentHashMap<>();
   private final Map<String, CompiledWorkflow> compiled = new ConcurrentHashMap<>();
   private final Map<String, CompletableFuture<RunView>> completions = new ConcurrentHashMap<>();
+  private final java.util.Set<String> reopened = ConcurrentHashMap.newKeySet();
 
   public RunEngine(
       RuntimeServices rt,
@@ -65,12 +66,34 @@ public final class RunEngine implements RunHost {
   }
 
   /**
+   * Starts a run and returns its id with the future of its end, taken before the run can end, so
+   * that awaiting a short run never has to reload it.
+   */
+  public StartedRun startRun(
+      WorkflowDefinition definition, Map<String, Object> inputs, StartRequest request) {
+    CompletableFuture<RunView> done = new CompletableFuture<>();
+    String runId = start(definition, inputs, request, done);
+    return new StartedRun(runId, done);
+  }
+
+  /** A started run: its id and the future of its final view. */
+  public record StartedRun(String runId, CompletableFuture<RunView> completion) {}
+
+  /**
    * Starts a run of {@code definition} (stored first, so the run can be reloaded).
    *
    * @return the run's id
    */
   public String start(
       WorkflowDefinition definition, Map<String, Object> inputs, StartRequest request) {
+    return start(definition, inputs, request, new CompletableFuture<>());
+  }
+
+  private String start(
+      WorkflowDefinition definition,
+      Map<String, Object> inputs,
+      StartRequest request,
+      CompletableFuture<RunView> done) {
     CompiledWorkflow workflow = compile(definition);
     List<String> problems =
         io.baton.engine.schema.JsonSchemaCheck.problems(definition.inputs(), inputs);
@@ -97,7 +120,7 @@ public final class RunEngine implements RunHost {
             now,
             1);
     rt.runs().save(record);
-    completions.computeIfAbsent(runId, k -> new CompletableFuture<>());
+    completions.put(runId, done);
     RunActor actor = new RunActor(rt, this, new RunState(runId, workflow), record);
     actors.put(runId, actor);
     RunStarted started =
@@ -178,6 +201,11 @@ public final class RunEngine implements RunHost {
     CompletableFuture<RunView> view = new CompletableFuture<>();
     deliver(runId, new Message.Query(view));
     return view;
+  }
+
+  /** The future of the end of a run that has not ended, or null. */
+  public CompletableFuture<RunView> liveCompletion(String runId) {
+    return completions.get(runId);
   }
 
   /** Completes with the run's final view when it ends. */
@@ -344,7 +372,15 @@ public final class RunEngine implements RunHost {
 
   @Override
   public void runReopened(String runId) {
+    reopened.add(runId);
     completions.computeIfAbsent(runId, k -> new CompletableFuture<>());
+  }
+
+  /**
+   * Whether the run was retried after it first ended (so the end its starter saw is not its last).
+   */
+  public boolean wasReopened(String runId) {
+    return reopened.contains(runId);
   }
 
   @Override

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
  * The system clock, with timers on one daemon thread that hands each due task to a virtual thread.
  * The only place the engine reads the wall clock.
  */
-public final class SystemTimeSource implements TimeSource {
+public final class SystemTimeSource implements TimeSource, AutoCloseable {
   private final ScheduledExecutorService timers =
       Executors.newSingleThreadScheduledExecutor(
           r -> {
@@ -20,6 +20,12 @@ public final class SystemTimeSource implements TimeSource {
             t.setDaemon(true);
             return t;
           });
+
+  /** Stops the timer thread; timers not yet due never fire. */
+  @Override
+  public void close() {
+    timers.shutdownNow();
+  }
 
   @Override
   public Instant now() {
