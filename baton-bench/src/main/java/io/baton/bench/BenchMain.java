@@ -54,7 +54,13 @@ public final class BenchMain {
     return run(workloads, out, System.err);
   }
 
-  static int run(List<String> ids, PrintStream out, PrintStream err) {
+  /**
+   * Runs the workloads {@code ids}, results to {@code out}, progress and errors to {@code err}.
+   *
+   * @return 0 when all ran and computed the right results, 1 when one did not, 2 for an unknown
+   *     workload
+   */
+  public static int run(List<String> ids, PrintStream out, PrintStream err) {
     List<String> selected = new ArrayList<>();
     for (String id : ids) {
       String upper = id.toUpperCase(Locale.ROOT);

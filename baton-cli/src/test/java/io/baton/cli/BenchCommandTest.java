@@ -1,29 +1,19 @@
 package io.baton.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import org.junit.jupiter.api.Test;
 
 class BenchCommandTest {
 
-  private static boolean benchmarksBuilt() {
-    try {
-      Class.forName(BenchCommand.ENTRY_POINT);
-      return true;
-    } catch (ClassNotFoundException e) {
-      return false;
-    }
-  }
-
   @Test
-  void saysClearlyWhenTheBenchmarksAreNotBuilt() {
-    assumeFalse(benchmarksBuilt(), "this build has the benchmark workloads");
+  void anUnknownWorkloadIsRefusedWithTheKnownOnes() {
     var t = CapturedTerminal.plain();
 
-    assertThat(t.run("bench", "all")).isEqualTo(ExitCodes.INVALID);
+    assertThat(t.run("bench", "W42")).isEqualTo(ExitCodes.INVALID);
 
-    assertThat(t.err()).contains("baton: benchmarks not built");
+    assertThat(t.err()).contains("W42").contains("W1").contains("W2").contains("W4");
+    assertThat(t.out()).doesNotContain("RESULT");
   }
 
   @Test
