@@ -79,17 +79,16 @@ final class Composites {
   private void map(RunState run, StepState s, Instant now, List<RunEvent> out) {
     List<Object> items = ScopeResults.itemsOf(s);
     int limit = ((MapStep) s.step().definition()).maxConcurrency();
-    int open = 0;
-    for (String key : s.scopeKeys()) {
-      ScopeInstance scope = scopeOf(run, s, key);
-      if (scope.hasUnhandledFailure()) {
-        failComposite(run, s, "item " + key, scope, now, out);
-        return;
-      }
-      if (!scope.allEnded()) {
-        open++;
+    if (s.scopesFailed > 0) {
+      for (String key : s.scopeKeys()) {
+        ScopeInstance scope = scopeOf(run, s, key);
+        if (scope.hasUnhandledFailure()) {
+          failComposite(run, s, "item " + key, scope, now, out);
+          return;
+        }
       }
     }
+    int open = s.scopeKeys().size() - s.scopesEnded;
     int next = s.scopeKeys().size();
     while (next < items.size() && (limit == 0 || open < limit)) {
       out.add(new ScopeOpened(now, s.path(), String.valueOf(next++)));

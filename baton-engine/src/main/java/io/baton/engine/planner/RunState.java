@@ -69,13 +69,33 @@ public final class RunState {
     String path = stepPathOf(event);
     StepState before = path == null ? null : steps.get(path);
     int categoryBefore = category(before);
+    ScopeInstance scope = before != null ? before.scope : path == null ? null : scopeOf(path);
+    boolean wasEnded = scope != null && scope.allEnded();
+    boolean wasFailed = scope != null && scope.hasUnhandledFailure();
     applyEvent(event);
     if (path != null) {
       count(categoryBefore, -1);
       count(category(steps.get(path)), 1);
+      if (scope != null) {
+        settle(scope, wasEnded, wasFailed);
+      }
     } else if (event instanceof RunRetried) {
       recount();
     }
+  }
+
+  /** Keeps the owner's counts of ended and failed scopes in step with a scope's change. */
+  private void settle(ScopeInstance scope, boolean wasEnded, boolean wasFailed) {
+    StepState owner = scope.ownerPath() == null ? null : steps.get(scope.ownerPath());
+    if (owner != null) {
+      owner.scopesEnded += (scope.allEnded() ? 1 : 0) - (wasEnded ? 1 : 0);
+      owner.scopesFailed += (scope.hasUnhandledFailure() ? 1 : 0) - (wasFailed ? 1 : 0);
+    }
+  }
+
+  private ScopeInstance scopeOf(String path) {
+    int slash = path.lastIndexOf('/');
+    return scopes.get(slash < 0 ? "" : path.substring(0, slash + 1));
   }
 
   private static final int OTHER = 0;
@@ -103,6 +123,11 @@ public final class RunState {
     java.util.Arrays.fill(counts, 0);
     for (StepState s : steps.values()) {
       count(category(s), 1);
+      s.scopesEnded = 0;
+      s.scopesFailed = 0;
+    }
+    for (ScopeInstance scope : scopes.values()) {
+      settle(scope, false, false);
     }
   }
 
@@ -271,6 +296,7 @@ public final class RunState {
     scopes.put(prefix, scope);
     addRoots(scope);
     if (body.steps().isEmpty()) {
+      owner.scopesEnded++;
       touchOwner(scope);
     }
   }

@@ -30,6 +30,8 @@ public final class StepState {
   Map<String, Object> waitDetails;
   boolean escalated;
   final List<String> scopeKeys = new ArrayList<>();
+  int scopesEnded;
+  int scopesFailed;
   private Map<String, Object> variables;
   private static final String[] STATUS_NAMES =
       java.util.Arrays.stream(StepStatus.values())
