@@ -152,7 +152,7 @@ final class Effects {
             task.thread = null;
             release(task);
           }
-          actor.post(new Message.TaskEnded(path, task.attempt, output, failure));
+          actor.postFromEndingThread(new Message.TaskEnded(path, task.attempt, output, failure));
         });
   }
 

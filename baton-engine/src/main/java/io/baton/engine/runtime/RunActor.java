@@ -82,6 +82,24 @@ final class RunActor {
   }
 
   /**
+   * Delivers a message from a thread that has nothing left to do — a handler's, as it ends: unless
+   * a drain is under way, that thread drains the mailbox itself, which saves starting a decider
+   * thread for every step.
+   */
+  void postFromEndingThread(Message message) {
+    mailbox.add(message);
+    if (scheduled.compareAndSet(false, true)) {
+      // a cancelled handler's interrupt must not leak into the decider's work
+      Thread.interrupted();
+      drain();
+    }
+  }
+
+  private boolean engineClosed() {
+    return rt.deciders() instanceof java.util.concurrent.ExecutorService es && es.isShutdown();
+  }
+
+  /**
    * Queues a message without draining: a freshly loaded actor gets its {@link Message.Recover} this
    * way, so that it is handled in one drain with the message that caused the load (otherwise the
    * actor, idle after recovering, could evict itself before that message arrives, and each message
@@ -101,6 +119,14 @@ final class RunActor {
 
   private void drain() {
     do {
+      if (engineClosed()) {
+        // Whatever arrives after close is dropped: what was durable is in the journal, and an
+        // engine started
+        // on the same stores recovers the run from there.
+        mailbox.clear();
+        scheduled.set(false);
+        return;
+      }
       try {
         process();
       } catch (RuntimeException | Error e) {
