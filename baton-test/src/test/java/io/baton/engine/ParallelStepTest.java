@@ -172,8 +172,8 @@ class ParallelStepTest extends EngineTest {
   }
 
   /**
-   * The language has no branch variable (the scaffold used to render the unknown {@code ${branch}}
-   * as null): such a template is refused up front, and no run starts.
+   * The language has no branch variable: a template reading {@code ${branch}} is refused up front,
+   * and no run starts.
    */
   @Test
   void aBranchReadingAVariableThatDoesNotExistIsRefusedBeforeAnyRunStarts() {
