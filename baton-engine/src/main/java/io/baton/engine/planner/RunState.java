@@ -44,6 +44,7 @@ public final class RunState {
   private final Map<String, ScopeInstance> scopes = new HashMap<>();
   private final Map<String, Integer> attemptsBefore = new HashMap<>();
   private final Map<String, Candidate> candidates = new LinkedHashMap<>();
+  private final StepCounts counts = new StepCounts();
   private RunStatus status = RunStatus.PENDING;
   private Map<String, Object> inputs = Map.of();
   private Priority priority = Priority.DEFAULT;
@@ -68,14 +69,13 @@ public final class RunState {
     applied++;
     String path = stepPathOf(event);
     StepState before = path == null ? null : steps.get(path);
-    int categoryBefore = category(before);
+    int categoryBefore = StepCounts.category(before);
     ScopeInstance scope = before != null ? before.scope : path == null ? null : scopeOf(path);
     boolean wasEnded = scope != null && scope.allEnded();
     boolean wasFailed = scope != null && scope.hasUnhandledFailure();
     applyEvent(event);
     if (path != null) {
-      count(categoryBefore, -1);
-      count(category(steps.get(path)), 1);
+      counts.moved(categoryBefore, steps.get(path));
       if (scope != null) {
         settle(scope, wasEnded, wasFailed);
       }
@@ -98,31 +98,9 @@ public final class RunState {
     return scopes.get(slash < 0 ? "" : path.substring(0, slash + 1));
   }
 
-  private static final int OTHER = 0;
-  private static final int ACTIVE = 1;
-  private static final int SUSPENDED = 2;
-  private final int[] counts = new int[3];
-
-  private static int category(StepState s) {
-    if (s == null) {
-      return OTHER;
-    }
-    return switch (s.status) {
-      case RUNNING -> ACTIVE;
-      case READY -> s.retryAt == null ? ACTIVE : SUSPENDED;
-      case WAITING -> SUSPENDED;
-      default -> OTHER;
-    };
-  }
-
-  private void count(int category, int delta) {
-    counts[category] += delta;
-  }
-
   private void recount() {
-    java.util.Arrays.fill(counts, 0);
+    counts.recount(steps.values());
     for (StepState s : steps.values()) {
-      count(category(s), 1);
       s.scopesEnded = 0;
       s.scopesFailed = 0;
     }
@@ -407,7 +385,7 @@ public final class RunState {
     if (status != RunStatus.RUNNING) {
       return status;
     }
-    return counts[ACTIVE] == 0 && counts[SUSPENDED] > 0 ? RunStatus.WAITING : RunStatus.RUNNING;
+    return counts.runningStatus();
   }
 
   /** The state of the step at {@code path}, or null if it has none yet. */
