@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A step ready to run: its definition with the graph edges resolved, the effective policies, and
@@ -29,6 +30,7 @@ public final class CompiledStep {
   private final List<Guard> guards = new ArrayList<>();
   private final List<CompiledScope> children = new ArrayList<>();
   private final Map<String, CompiledScope> branches = new HashMap<>();
+  private final Set<String> explicitDependencies;
   private final Map<String, Template> templates = new HashMap<>();
   private final Map<String, ExpressionDialect.Compiled> expressions = new HashMap<>();
   private RetryPolicy retry;
@@ -40,6 +42,7 @@ public final class CompiledStep {
     this.scope = scope;
     this.kind = kind;
     this.executor = executor;
+    this.explicitDependencies = Set.copyOf(definition.common().dependsOn());
   }
 
   /** The step's definition. */
@@ -70,6 +73,11 @@ public final class CompiledStep {
   /** The sibling steps that must end first: {@code dependsOn} plus the sources of its guards. */
   public List<CompiledStep> dependencies() {
     return Collections.unmodifiableList(dependencies);
+  }
+
+  /** The ids in its {@code dependsOn} (without the sources of its guards). */
+  public Set<String> explicitDependencies() {
+    return explicitDependencies;
   }
 
   /** The sibling steps that depend on this one. */

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The pure heart of the engine: given a run's state and the time, decides what happens next, as the
@@ -124,8 +125,11 @@ public final class Planner {
    * is skipped.
    */
   private static String readiness(RunState run, ScopeInstance scope, CompiledStep step) {
-    List<String> explicit = step.definition().common().dependsOn();
     JoinMode join = step.join();
+    if (join != JoinMode.ANY && !allEnded(run, scope, step)) {
+      return null;
+    }
+    Set<String> explicit = step.explicitDependencies();
     boolean anyCompleted = false;
     boolean allSkipped = !explicit.isEmpty();
     boolean allEnded = true;
@@ -133,12 +137,10 @@ public final class Planner {
       StepState d = run.step(scope.pathOf(dep.id()));
       boolean ended = d != null && d.isEnded();
       allEnded &= ended;
-      if (ended && explicit.contains(dep.id())) {
-        boolean completed = d.countsAsCompleted();
+      if (explicit.contains(dep.id())) {
+        boolean completed = ended && d.countsAsCompleted();
         anyCompleted |= completed;
-        allSkipped &= !completed;
-      } else if (explicit.contains(dep.id())) {
-        allSkipped = false;
+        allSkipped &= ended && !completed;
       }
     }
     if (!allEnded && !(join == JoinMode.ANY && anyCompleted && guardsEnded(run, scope, step))) {
@@ -153,6 +155,20 @@ public final class Planner {
       case ANY -> anyCompleted || explicit.isEmpty() ? "" : "none of its dependencies completed";
       case ALWAYS -> "";
     };
+  }
+
+  /**
+   * Whether every dependency has ended, stopping at the first that has not: a join of many steps is
+   * looked at each time one of them ends, and must not cost its whole fan-in each time.
+   */
+  private static boolean allEnded(RunState run, ScopeInstance scope, CompiledStep step) {
+    for (CompiledStep dep : step.dependencies()) {
+      StepState d = run.step(scope.pathOf(dep.id()));
+      if (d == null || !d.isEnded()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean guardsEnded(RunState run, ScopeInstance scope, CompiledStep step) {
