@@ -1,7 +1,9 @@
 package io.baton.bench;
 
+import io.baton.api.spi.ExecutionMode;
 import io.baton.api.spi.RunListener;
 import io.baton.api.spi.StepContext;
+import io.baton.api.spi.StepExecutor;
 import io.baton.engine.Baton;
 import io.baton.engine.BatonBuilder;
 import io.baton.engine.config.EngineConfig;
@@ -37,8 +39,13 @@ final class BenchSteps {
             .config(config)
             .tool(INCREMENT_TOOL, "adds one to n", (args, ctx) -> increment(ctx))
             .tool(DELAY_TOOL, "waits, then returns value", (args, ctx) -> delay(args))
-            .step(new InlineIncrement())
-            .step(new InlineSum());
+            .step(
+                StepExecutor.of(INCREMENT_INLINE, ExecutionMode.INLINE, (s, ctx) -> increment(ctx)))
+            .step(
+                StepExecutor.of(
+                    SUM_INLINE,
+                    ExecutionMode.INLINE,
+                    (s, ctx) -> Sums.sum(ctx.inputMap().get("values"), ctx.path())));
     if (listener != null) {
       builder.listener(listener);
     }

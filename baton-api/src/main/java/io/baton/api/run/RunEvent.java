@@ -19,6 +19,22 @@ public sealed interface RunEvent {
   /** When the event happened, by the engine's clock. */
   Instant at();
 
+  /** The path of the step {@code event} concerns, or null for an event of the run as a whole. */
+  static String stepPath(RunEvent event) {
+    return switch (event) {
+      case StepScheduled e -> e.path();
+      case StepStarted e -> e.path();
+      case StepCompleted e -> e.path();
+      case StepFailed e -> e.path();
+      case StepSkipped e -> e.path();
+      case StepCancelled e -> e.path();
+      case StepWaiting e -> e.path();
+      case WaitResolved e -> e.path();
+      case ScopeOpened e -> e.path();
+      default -> null;
+    };
+  }
+
   /**
    * The run began.
    *

@@ -42,4 +42,46 @@ public interface StepExecutor<D extends StepDef> {
   default Map<String, Object> configSchema() {
     return Map.of();
   }
+
+  /** The body of a step type given as a lambda: the step's definition and the attempt's context. */
+  @FunctionalInterface
+  interface Body {
+    /** Runs one attempt and returns its output. */
+    Object execute(io.baton.api.definition.CustomStep step, StepContext context) throws Exception;
+  }
+
+  /**
+   * A step type from a lambda, for steps written {@code type: <type>} whose own fields arrive in
+   * {@link io.baton.api.definition.CustomStep#config()}.
+   *
+   * <pre>{@code
+   * Baton.builder().step(StepExecutor.of("double", ExecutionMode.INLINE,
+   *     (step, ctx) -> ((Number) ctx.inputMap().get("n")).longValue() * 2));
+   * }</pre>
+   */
+  static StepExecutor<io.baton.api.definition.CustomStep> of(
+      String type, ExecutionMode mode, Body body) {
+    return new StepExecutor<>() {
+      @Override
+      public String type() {
+        return type;
+      }
+
+      @Override
+      public Class<io.baton.api.definition.CustomStep> definitionType() {
+        return io.baton.api.definition.CustomStep.class;
+      }
+
+      @Override
+      public Object execute(io.baton.api.definition.CustomStep step, StepContext context)
+          throws Exception {
+        return body.execute(step, context);
+      }
+
+      @Override
+      public ExecutionMode mode() {
+        return mode;
+      }
+    };
+  }
 }

@@ -67,7 +67,7 @@ public final class RunState {
   /** Applies one event. Events must come in journal order. */
   public void apply(RunEvent event) {
     applied++;
-    String path = stepPathOf(event);
+    String path = RunEvent.stepPath(event);
     StepState before = path == null ? null : steps.get(path);
     int categoryBefore = StepCounts.category(before);
     ScopeInstance scope = before != null ? before.scope : path == null ? null : scopeOf(path);
@@ -107,19 +107,6 @@ public final class RunState {
     for (ScopeInstance scope : scopes.values()) {
       settle(scope, false, false);
     }
-  }
-
-  private static String stepPathOf(RunEvent event) {
-    return switch (event) {
-      case StepScheduled e -> e.path();
-      case StepStarted e -> e.path();
-      case StepCompleted e -> e.path();
-      case StepFailed e -> e.path();
-      case StepSkipped e -> e.path();
-      case StepCancelled e -> e.path();
-      case StepWaiting e -> e.path();
-      default -> null;
-    };
   }
 
   private void applyEvent(RunEvent event) {

@@ -3,15 +3,10 @@ package io.baton.engine.runtime;
 import io.baton.api.definition.ErrorAction;
 import io.baton.api.run.JournalEntry;
 import io.baton.api.run.RunEvent;
-import io.baton.api.run.RunEvent.ScopeOpened;
-import io.baton.api.run.RunEvent.StepCancelled;
 import io.baton.api.run.RunEvent.StepCompleted;
 import io.baton.api.run.RunEvent.StepFailed;
 import io.baton.api.run.RunEvent.StepScheduled;
 import io.baton.api.run.RunEvent.StepSkipped;
-import io.baton.api.run.RunEvent.StepStarted;
-import io.baton.api.run.RunEvent.StepWaiting;
-import io.baton.api.run.RunEvent.WaitResolved;
 import io.baton.engine.graph.CompiledStep;
 import io.baton.engine.graph.CompiledWorkflow;
 import java.util.ArrayDeque;
@@ -46,7 +41,7 @@ final class Forks {
     List<RunEvent> out = new ArrayList<>();
     Object originalInput = null;
     for (JournalEntry e : source) {
-      String path = pathOf(e.event());
+      String path = RunEvent.stepPath(e.event());
       if (path == null) {
         continue;
       }
@@ -74,7 +69,7 @@ final class Forks {
   private static Set<String> unfinished(CompiledWorkflow workflow, List<JournalEntry> source) {
     Map<String, RunEvent> last = new HashMap<>();
     for (JournalEntry e : source) {
-      String path = pathOf(e.event());
+      String path = RunEvent.stepPath(e.event());
       if (path != null && path.indexOf('[') < 0) {
         last.put(path, e.event());
       }
@@ -112,20 +107,5 @@ final class Forks {
   private static String topLevel(String path) {
     int cut = path.indexOf('[');
     return cut < 0 ? path : path.substring(0, cut);
-  }
-
-  private static String pathOf(RunEvent event) {
-    return switch (event) {
-      case StepScheduled e -> e.path();
-      case StepStarted e -> e.path();
-      case StepCompleted e -> e.path();
-      case StepFailed e -> e.path();
-      case StepSkipped e -> e.path();
-      case StepCancelled e -> e.path();
-      case StepWaiting e -> e.path();
-      case WaitResolved e -> e.path();
-      case ScopeOpened e -> e.path();
-      default -> null;
-    };
   }
 }
