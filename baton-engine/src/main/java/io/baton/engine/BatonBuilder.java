@@ -10,6 +10,7 @@ import io.baton.api.spi.Tool;
 import io.baton.api.store.DefinitionStore;
 import io.baton.api.store.Journal;
 import io.baton.api.store.RunStore;
+import io.baton.api.store.StoreBackend;
 import io.baton.api.store.TimerStore;
 import io.baton.api.store.WaitStore;
 import io.baton.api.time.IdGenerator;
@@ -28,11 +29,8 @@ import io.baton.engine.planner.Planner;
 import io.baton.engine.runtime.RunEngine;
 import io.baton.engine.runtime.RuntimeServices;
 import io.baton.engine.scheduler.StepScheduler;
-import io.baton.engine.store.InMemoryDefinitionStore;
-import io.baton.engine.store.InMemoryJournal;
-import io.baton.engine.store.InMemoryRunStore;
-import io.baton.engine.store.InMemoryTimerStore;
-import io.baton.engine.store.InMemoryWaitStore;
+import io.baton.engine.store.InMemorySnapshotStore;
+import io.baton.engine.store.StoreSet;
 import io.baton.engine.time.RandomIdGenerator;
 import io.baton.engine.time.SystemTimeSource;
 import java.util.List;
@@ -50,11 +48,7 @@ public final class BatonBuilder {
   private TimeSource clock;
   private IdGenerator ids = new RandomIdGenerator();
   private EngineConfig config = EngineConfig.DEFAULTS;
-  private Journal journal = new InMemoryJournal();
-  private RunStore runs = new InMemoryRunStore();
-  private TimerStore timers = new InMemoryTimerStore();
-  private WaitStore waits = new InMemoryWaitStore();
-  private DefinitionStore definitions = new InMemoryDefinitionStore();
+  private StoreBackend stores;
   private Expressions expressions = Expressions.defaults();
   private boolean evictSuspended = true;
   private final Registry<Tool> tools = Registry.exact("tool");
@@ -84,19 +78,25 @@ public final class BatonBuilder {
     return this;
   }
 
-  /** The stores of runs (all five; durable ones come from {@code baton-store-jdbc}). */
+  /**
+   * Where runs are kept (default: in memory; durable backends come from {@code baton-store-jdbc}).
+   * The engine does not close it: its opener does.
+   */
+  public BatonBuilder stores(StoreBackend stores) {
+    this.stores = stores;
+    return this;
+  }
+
+  /** Where runs are kept, from separate stores (snapshots in memory). */
   public BatonBuilder stores(
       Journal journal,
       RunStore runs,
       TimerStore timers,
       WaitStore waits,
       DefinitionStore definitions) {
-    this.journal = journal;
-    this.runs = runs;
-    this.timers = timers;
-    this.waits = waits;
-    this.definitions = definitions;
-    return this;
+    return stores(
+        new StoreSet(
+            journal, runs, timers, waits, definitions, new InMemorySnapshotStore(), "custom"));
   }
 
   /** Whether suspended runs leave memory until woken (default true). */
@@ -157,6 +157,7 @@ public final class BatonBuilder {
     if (steps.find("task") == null) {
       steps.register("task", new TaskStepExecutor(tasks));
     }
+    StoreBackend store = stores != null ? stores : StoreSet.inMemory();
     SystemTimeSource system = clock == null ? new SystemTimeSource() : null;
     TimeSource time = clock != null ? clock : system;
     ExecutorService deciders = Executors.newVirtualThreadPerTaskExecutor();
@@ -164,15 +165,15 @@ public final class BatonBuilder {
         new RuntimeServices(
             time,
             new Planner(),
-            journal,
-            runs,
-            timers,
-            waits,
+            store.journal(),
+            store.runs(),
+            store.timers(),
+            store.waits(),
             new StepScheduler(config, time),
             listeners,
             deciders);
     WorkflowCompiler compiler = new WorkflowCompiler(expressions, steps::find, config);
-    RunEngine engine = new RunEngine(rt, definitions, compiler, ids, evictSuspended);
+    RunEngine engine = new RunEngine(rt, store.definitions(), compiler, ids, evictSuspended);
     Runnable close =
         () -> {
           deciders.shutdown();
@@ -180,7 +181,8 @@ public final class BatonBuilder {
             system.close();
           }
         };
-    return new Baton(engine, new WorkflowLoader(languageContext()), waits, listeners, close);
+    return new Baton(
+        engine, new WorkflowLoader(languageContext()), store.waits(), listeners, close);
   }
 
   /**

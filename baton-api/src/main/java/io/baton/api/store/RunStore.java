@@ -23,6 +23,12 @@ public interface RunStore {
   /** The ids of runs that have not ended, for recovery on start. */
   List<String> unfinished();
 
+  /**
+   * The ids of runs that ended (a terminal status) before {@code time}, oldest first, at most
+   * {@code limit}: what retention purges.
+   */
+  List<String> endedBefore(java.time.Instant time, int limit);
+
   /** Deletes a run's summary (retention). */
   void delete(String runId);
 }

@@ -53,6 +53,16 @@ public final class InMemoryRunStore implements RunStore {
   }
 
   @Override
+  public List<String> endedBefore(java.time.Instant time, int limit) {
+    return runs.values().stream()
+        .filter(r -> r.status().isTerminal() && r.updatedAt().isBefore(time))
+        .sorted(Comparator.comparing(RunRecord::updatedAt))
+        .limit(limit)
+        .map(RunRecord::runId)
+        .toList();
+  }
+
+  @Override
   public void delete(String runId) {
     runs.remove(runId);
   }

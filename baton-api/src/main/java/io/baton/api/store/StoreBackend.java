@@ -1,0 +1,32 @@
+package io.baton.api.store;
+
+/**
+ * Every store an engine needs, from one backend (in memory, an embedded file database, PostgreSQL).
+ * Closing it releases its connections.
+ */
+public interface StoreBackend extends AutoCloseable {
+
+  /** The journal of runs. */
+  Journal journal();
+
+  /** The summaries of runs. */
+  RunStore runs();
+
+  /** Durable timers. */
+  TimerStore timers();
+
+  /** The index of suspended steps. */
+  WaitStore waits();
+
+  /** Workflow definitions. */
+  DefinitionStore definitions();
+
+  /** Snapshots of runs. */
+  SnapshotStore snapshots();
+
+  /** A short description for logs and health checks, e.g. {@code h2:./data/baton}. */
+  String describe();
+
+  @Override
+  default void close() {}
+}
