@@ -28,6 +28,7 @@ import io.baton.engine.language.WorkflowLoader;
 import io.baton.engine.planner.Planner;
 import io.baton.engine.runtime.RunEngine;
 import io.baton.engine.runtime.RuntimeServices;
+import io.baton.engine.runtime.TimerService;
 import io.baton.engine.scheduler.StepScheduler;
 import io.baton.engine.store.InMemorySnapshotStore;
 import io.baton.engine.store.StoreSet;
@@ -51,6 +52,7 @@ public final class BatonBuilder {
   private StoreBackend stores;
   private Expressions expressions = Expressions.defaults();
   private boolean evictSuspended = true;
+  private boolean recoverOnStart = true;
   private final Registry<Tool> tools = Registry.exact("tool");
   private final Registry<CoordinationModule> modules =
       new Registry<>("module", Registry::looseName);
@@ -97,6 +99,15 @@ public final class BatonBuilder {
     return stores(
         new StoreSet(
             journal, runs, timers, waits, definitions, new InMemorySnapshotStore(), "custom"));
+  }
+
+  /**
+   * Whether the engine reloads the unfinished runs of its stores as it starts (default true): after
+   * a restart, they go on where their journals end.
+   */
+  public BatonBuilder recoverOnStart(boolean recover) {
+    this.recoverOnStart = recover;
+    return this;
   }
 
   /** Whether suspended runs leave memory until woken (default true). */
@@ -161,21 +172,27 @@ public final class BatonBuilder {
     SystemTimeSource system = clock == null ? new SystemTimeSource() : null;
     TimeSource time = clock != null ? clock : system;
     ExecutorService deciders = Executors.newVirtualThreadPerTaskExecutor();
+    TimerService timerService = new TimerService(store.timers(), time, deciders);
     RuntimeServices rt =
         new RuntimeServices(
             time,
             new Planner(),
             store.journal(),
             store.runs(),
-            store.timers(),
+            timerService.store(),
             store.waits(),
             new StepScheduler(config, time),
             listeners,
             deciders);
     WorkflowCompiler compiler = new WorkflowCompiler(expressions, steps::find, config);
     RunEngine engine = new RunEngine(rt, store.definitions(), compiler, ids, evictSuspended);
+    timerService.start(engine::fireTimer);
+    if (recoverOnStart) {
+      engine.recover();
+    }
     Runnable close =
         () -> {
+          timerService.close();
           deciders.shutdown();
           if (system != null) {
             system.close();

@@ -153,8 +153,34 @@ class EvictionTest extends EngineTest {
     assertThat(journal.loads(run.id())).isGreaterThan(before);
   }
 
+  @Test
+  void aDurableTimerWakesItsRunAfterARestartWithoutRecoveringAnything() {
+    engineWithStores(true);
+    var run =
+        baton.start(
+            flow("nap", new WaitStep(step("w").build(), Duration.ofHours(2), null, null)),
+            Map.of());
+    waitForStatus(run.id(), RunStatus.WAITING);
+    baton.close();
+    assertThat(timers.next()).as("the wait's timer is in the store").isPresent();
+
+    int loads = journal.loads(run.id());
+    FakeClock clock2 = new FakeClock(clock.now());
+    second = restartBuilder(clock2, Map.of()).recoverOnStart(false).build();
+    assertThat(journal.loads(run.id())).as("nothing loaded the run yet").isEqualTo(loads);
+    clock2.advance(Duration.ofHours(2));
+    RunView done = second.await(run.id(), EventLog.TIMEOUT);
+    assertThat(done.status()).isEqualTo(RunStatus.COMPLETED);
+    assertThat(timers.next()).as("the fired timer left the store").isEmpty();
+  }
+
   /** A second engine on the same stores, with a clock at the same time: a restart. */
   private Baton restart(FakeClock clock2, Map<String, Object> tools) {
+    second = restartBuilder(clock2, tools).build();
+    return second;
+  }
+
+  private BatonBuilder restartBuilder(FakeClock clock2, Map<String, Object> tools) {
     var b =
         Baton.builder()
             .clock(clock2)
@@ -162,8 +188,7 @@ class EvictionTest extends EngineTest {
             .stores(journal, runs, timers, waits, definitions)
             .listener(log);
     tools.forEach((name, invoker) -> b.tool(name, name, (io.baton.api.spi.Tool.Invoker) invoker));
-    second = b.build();
-    return second;
+    return b;
   }
 
   @Test
@@ -200,8 +225,8 @@ class EvictionTest extends EngineTest {
 
     Blocker again = blocker(args -> "done again");
     again.releaseAll();
+    // the new engine recovers the unfinished run as it starts
     Baton other = restart(new FakeClock(clock.now()), Map.of("work", again));
-    assertThat(other.recover()).isEqualTo(1);
     RunView done = other.await(run.id(), EventLog.TIMEOUT);
     assertThat(done.status()).isEqualTo(RunStatus.COMPLETED);
     assertThat(done.outputs()).isEqualTo("done again");

@@ -10,7 +10,6 @@ import io.baton.api.run.WaitKind;
 import io.baton.api.spi.StepExecutor;
 import io.baton.api.store.TimerRecord;
 import io.baton.api.store.WaitRecord;
-import io.baton.api.time.TimeSource;
 import io.baton.engine.executor.FailureClassifier;
 import io.baton.engine.executor.JsonValues;
 import io.baton.engine.graph.StepKind;
@@ -21,8 +20,10 @@ import io.baton.engine.scheduler.TaskKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The side effects of one run's events: handler threads, timers, wait registrations, child runs,
@@ -30,6 +31,7 @@ import java.util.Map;
  * {@code effects} and runs only after the events that caused it are durable.
  */
 final class Effects {
+  private static final String RUN_TIMEOUT = "run-timeout";
   private final RuntimeServices rt;
   private final RunHost host;
   private final RunActor actor;
@@ -38,7 +40,9 @@ final class Effects {
   private final List<Runnable> index;
   private final Map<String, RunningTask> tasks = new HashMap<>();
   private final Map<String, String> openWaits = new HashMap<>();
-  private final Map<String, TimeSource.Cancellable> timers = new HashMap<>();
+
+  /** The ids (within the run) of the timers this run has in the timer store. */
+  private final Set<String> timers = new HashSet<>();
 
   /**
    * @param effects what leaves the process, run after the batch is durable and listeners were told
@@ -218,7 +222,7 @@ final class Effects {
   void failed(StepFailed f) {
     clearWait(f.path());
     if (f.retryAt() != null) {
-      timer("retry:" + f.path(), f.path(), f.retryAt(), new Message.Wake(f.path()));
+      timer("retry:" + f.path(), f.path(), f.retryAt());
     }
   }
 
@@ -233,7 +237,7 @@ final class Effects {
       index.add(() -> rt.waits().register(record));
     }
     if (w.deadline() != null) {
-      timer(w.waitId(), w.path(), w.deadline(), new Message.Wake(w.path()));
+      timer(w.waitId(), w.path(), w.deadline());
     }
     if (w.kind() == WaitKind.CHILD_RUN) {
       effects.add(() -> host.startChild(state, w.path(), w.details()));
@@ -275,14 +279,12 @@ final class Effects {
   void runStarted(Instant startedAt) {
     Duration timeout = state.workflow().definition().policies().timeout();
     if (timeout != null) {
-      timer("run-timeout", null, startedAt.plus(timeout), new Message.RunTimeout());
+      timer(RUN_TIMEOUT, null, startedAt.plus(timeout));
     }
   }
 
   void runEnded() {
-    timers.values().forEach(TimeSource.Cancellable::cancel);
-    timers.keySet().forEach(id -> index.add(() -> rt.timers().cancel(state.runId() + "/" + id)));
-    timers.clear();
+    List.copyOf(timers).forEach(this::cancelTimer);
     for (String waitId : List.copyOf(openWaits.values())) {
       index.add(() -> rt.waits().remove(waitId));
     }
@@ -290,19 +292,27 @@ final class Effects {
     effects.add(() -> host.runEnded(state));
   }
 
-  private void timer(String id, String path, Instant at, Message message) {
-    cancelTimer(id);
-    timers.put(id, rt.clock().schedule(at, () -> actor.post(message)));
+  /**
+   * A durable timer, written to the timer store once the events that call for it are durable; the
+   * node's {@link TimerService} hands it back to the run when due (see {@link #messageFor}).
+   */
+  private void timer(String id, String path, Instant at) {
+    timers.add(id);
     TimerRecord record = new TimerRecord(state.runId() + "/" + id, state.runId(), path, at);
     index.add(() -> rt.timers().schedule(record));
   }
 
   private void cancelTimer(String id) {
-    TimeSource.Cancellable t = timers.remove(id);
-    if (t != null) {
-      t.cancel();
+    if (timers.remove(id)) {
       String timerId = state.runId() + "/" + id;
       index.add(() -> rt.timers().cancel(timerId));
     }
+  }
+
+  /** What a due timer tells its run: its deadline passed, or a step's retry or wait is due. */
+  static Message messageFor(TimerRecord timer) {
+    return timer.timerId().endsWith("/" + RUN_TIMEOUT)
+        ? new Message.RunTimeout()
+        : new Message.Wake(timer.path());
   }
 }

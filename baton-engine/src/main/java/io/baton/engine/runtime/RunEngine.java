@@ -286,6 +286,15 @@ public final class RunEngine implements RunHost {
         definition, inputs, new StartRequest(null, source.priority(), null, null, runId, history));
   }
 
+  /** Hands a due timer to its run (loading the run if it was evicted). */
+  public void fireTimer(io.baton.api.store.TimerRecord timer) {
+    try {
+      deliver(timer.runId(), Effects.messageFor(timer));
+    } catch (io.baton.engine.RunNotFoundException e) {
+      LOG.debug("timer {} of a run that no longer exists", timer.timerId());
+    }
+  }
+
   /** Reloads every unfinished run (after a restart). */
   public int recover() {
     List<String> unfinished = rt.runs().unfinished();
