@@ -37,6 +37,8 @@ import org.slf4j.LoggerFactory;
  */
 final class RunActor {
   private static final Logger LOG = LoggerFactory.getLogger(RunActor.class);
+  private static final java.time.Duration FIRST_STALL = java.time.Duration.ofMillis(100);
+  private static final java.time.Duration MAX_STALL = java.time.Duration.ofSeconds(30);
   private final RuntimeServices rt;
   private final RunHost host;
   private final RunState state;
@@ -52,6 +54,11 @@ final class RunActor {
 
   /** How many of the run's events are in the journal: where the next append goes. */
   private long durable;
+
+  private final List<Appended> unannounced = new ArrayList<>(1);
+
+  /** How many times in a row the store refused this run's writes. */
+  private int stalls;
 
   RunActor(RuntimeServices rt, RunHost host, RunState state, RunRecord record) {
     this.rt = rt;
@@ -361,37 +368,77 @@ final class RunActor {
   }
 
   /**
-   * Makes the batch durable, then: updates the wait and timer indexes, tells the listeners, carries
-   * out the effects, and answers the requests — in that order, so that nobody learns of a wait
-   * before it can be answered.
+   * Makes the batch durable, then: updates the wait and timer indexes and the run's summary, tells
+   * the listeners, carries out the effects, and answers the requests — in that order, so that
+   * nobody learns of a wait before it can be answered, and nothing leaves the process before the
+   * events that call for it are durable.
+   *
+   * <p>When the store cannot take them (the database is down, the disk is full), everything stays
+   * where it is — the events, the index updates, the effects, the replies — and the run stalls,
+   * trying again with a growing pause, until the store is back: nothing is lost and nothing is done
+   * twice. When another writer got there first, the run is reloaded from the journal.
    */
   private void flush() {
-    if (!batch.isEmpty()) {
-      long base = durable;
-      List<RunEvent> appended = List.copyOf(batch);
-      batch.clear();
-      try {
+    try {
+      if (!batch.isEmpty()) {
+        long base = durable;
+        List<RunEvent> appended = List.copyOf(batch);
         rt.journal().append(runId(), base, appended);
-      } catch (RuntimeException e) {
-        effects.clear();
-        index.clear();
-        // the requests were not made durable: their callers time out rather than hear a false yes
-        replies.clear();
-        host.persistenceFailed(this, e);
-        return;
+        batch.clear();
+        durable += appended.size();
+        unannounced.add(new Appended(base, appended));
       }
-      durable += appended.size();
+      runInOrder(index);
       saveRecord();
-      runAll(index);
-      notifyListeners(base, appended);
+    } catch (io.baton.api.store.ConcurrentModificationException e) {
+      batch.clear();
+      effects.clear();
+      index.clear();
+      // the requests were not made durable: their callers time out rather than hear a false yes
+      replies.clear();
+      host.persistenceFailed(this, e);
+      return;
+    } catch (RuntimeException e) {
+      stall(e);
+      return;
     }
-    runAll(index);
+    stalls = 0;
+    for (Appended a : unannounced) {
+      notifyListeners(a.base(), a.events());
+    }
+    unannounced.clear();
     runAll(effects);
     runAll(replies);
     RunStatus status = state.effectiveStatus();
     if ((status == RunStatus.WAITING || status.isTerminal() || status == RunStatus.PAUSED)
         && fx.idle()) {
       host.runIdle(this);
+    }
+  }
+
+  /** Events made durable whose listeners have not been told yet. */
+  private record Appended(long base, List<RunEvent> events) {}
+
+  private void stall(RuntimeException cause) {
+    stalls++;
+    long millis =
+        Math.min(MAX_STALL.toMillis(), FIRST_STALL.toMillis() << Math.min(stalls - 1, 20));
+    if (stalls == 1) {
+      LOG.warn(
+          "run {}: the store refused its events; the run waits and tries again ({})",
+          runId(),
+          cause.toString());
+    } else {
+      LOG.debug("run {}: store still unavailable (try {}): {}", runId(), stalls, cause.toString());
+    }
+    rt.clock().schedule(rt.clock().now().plusMillis(millis), () -> post(new Message.Wake(null)));
+  }
+
+  /** Runs the actions in order; those not done when one throws stay in the list. */
+  private static void runInOrder(List<Runnable> actions) {
+    while (!actions.isEmpty()) {
+      actions.getFirst().run();
+      actions.removeFirst();
     }
   }
 
@@ -408,8 +455,9 @@ final class RunActor {
   private void saveRecord() {
     RunStatus status = state.effectiveStatus();
     if (record.status() != status) {
-      record = record.with(status, rt.clock().now(), record.version() + 1);
-      rt.runs().save(record);
+      RunRecord next = record.with(status, rt.clock().now(), record.version() + 1);
+      rt.runs().save(next);
+      record = next;
     }
   }
 
