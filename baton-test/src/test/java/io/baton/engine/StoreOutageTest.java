@@ -111,6 +111,17 @@ class StoreOutageTest extends EngineTest {
 
   private Blocker work;
 
+  /** Waits until the stalled run has set its retry {@code pause} from now, then lets it pass. */
+  private void retryIn(Duration pause) {
+    java.time.Instant due = clock.now().plus(pause);
+    long deadline = System.nanoTime() + EventLog.TIMEOUT.toNanos();
+    while (!clock.pendingTimers().contains(due)) {
+      assertThat(System.nanoTime()).as("a retry is set for " + due).isLessThan(deadline);
+      Thread.onSpinWait();
+    }
+    clock.advance(pause);
+  }
+
   private void engineWithFlakyStores() {
     work = blocker(args -> "worked");
     engine(
@@ -141,13 +152,13 @@ class StoreOutageTest extends EngineTest {
     outage.down = true;
     work.releaseAll();
     outage.awaitRefused(1);
-    clock.advance(Duration.ofMillis(100));
+    retryIn(Duration.ofMillis(100));
     outage.awaitRefused(1);
-    clock.advance(Duration.ofMillis(200));
+    retryIn(Duration.ofMillis(200));
     outage.awaitRefused(1);
 
     outage.down = false;
-    clock.advance(Duration.ofSeconds(30));
+    retryIn(Duration.ofMillis(400));
     RunView waiting = waitForStatus(run.id(), RunStatus.WAITING);
     assertThat(work.calls()).as("the handler ran once: its result was not lost").isEqualTo(1);
     assertThat(waiting.step("work").output()).isEqualTo("worked");
@@ -172,7 +183,7 @@ class StoreOutageTest extends EngineTest {
     assertThat(baton.pendingInputs(10)).as("an unindexed wait is not offered").isEmpty();
 
     waits.down = false;
-    clock.advance(Duration.ofMillis(100));
+    retryIn(Duration.ofMillis(100));
     RunView waiting = waitForStatus(run.id(), RunStatus.WAITING);
     String waitId = waiting.pendingInputs().getFirst().waitId();
     assertThat(baton.pendingInputs(10)).extracting(p -> p.waitId()).containsExactly(waitId);
