@@ -4,12 +4,14 @@ import io.baton.api.definition.WorkflowDefinition;
 import io.baton.api.run.PendingInput;
 import io.baton.api.run.RunView;
 import io.baton.api.spi.RunListener;
+import io.baton.api.store.SnapshotRecord;
 import io.baton.api.store.WaitStore;
 import io.baton.engine.language.DefinitionInvalidException;
 import io.baton.engine.language.Diagnostic;
 import io.baton.engine.language.LoadResult;
 import io.baton.engine.language.WorkflowLoader;
 import io.baton.engine.runtime.ControlOp;
+import io.baton.engine.runtime.RunArchive;
 import io.baton.engine.runtime.RunEngine;
 import io.baton.engine.runtime.StartRequest;
 import java.nio.file.Path;
@@ -42,6 +44,7 @@ import java.util.concurrent.TimeoutException;
  */
 public final class Baton implements AutoCloseable {
   private final RunEngine engine;
+  private final RunArchive archive;
   private final WorkflowLoader loader;
   private final WaitStore waits;
   private final List<RunListener> listeners;
@@ -50,11 +53,13 @@ public final class Baton implements AutoCloseable {
 
   Baton(
       RunEngine engine,
+      RunArchive archive,
       WorkflowLoader loader,
       WaitStore waits,
       List<RunListener> listeners,
       Runnable onClose) {
     this.engine = engine;
+    this.archive = archive;
     this.loader = loader;
     this.waits = waits;
     this.listeners = listeners;
@@ -177,6 +182,40 @@ public final class Baton implements AutoCloseable {
   public RunHandle rerunFrom(String runId, String stepId, Object editedInput) {
     String fork = engine.fork(runId, stepId, editedInput);
     return new RunHandle(this, fork, engine.completion(fork));
+  }
+
+  /**
+   * Takes a snapshot of what run {@code runId} has made durable so far, with a checksum.
+   *
+   * @param label why it is taken (shown in listings), or null for {@code manual}
+   */
+  public SnapshotRecord snapshot(String runId, String label) {
+    return archive.snapshot(runId, label);
+  }
+
+  /** The snapshots of a run, oldest first. */
+  public List<SnapshotRecord> snapshots(String runId) {
+    return archive.list(runId);
+  }
+
+  /**
+   * Starts a new run that continues from a snapshot, after verifying its checksum: the steps that
+   * had ended well keep their results, the others run again. The source run is left as it is.
+   *
+   * @param inputs the new run's inputs, or null to keep the source run's
+   * @throws io.baton.engine.runtime.SnapshotCorruptedException when the snapshot is damaged
+   */
+  public RunHandle restore(String snapshotId, Map<String, Object> inputs) {
+    String run = archive.restore(snapshotId, inputs);
+    return new RunHandle(this, run, engine.completion(run));
+  }
+
+  /**
+   * Deletes the runs that ended before {@code time} (summaries, journals, snapshots); returns how
+   * many. {@link BatonBuilder#retention} does this on a schedule.
+   */
+  public int purgeEndedBefore(java.time.Instant time) {
+    return archive.purgeEndedBefore(time);
   }
 
   /**

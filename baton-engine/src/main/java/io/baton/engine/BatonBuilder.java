@@ -26,6 +26,8 @@ import io.baton.engine.language.EngineExpressionSupport;
 import io.baton.engine.language.LanguageContext;
 import io.baton.engine.language.WorkflowLoader;
 import io.baton.engine.planner.Planner;
+import io.baton.engine.runtime.Retention;
+import io.baton.engine.runtime.RunArchive;
 import io.baton.engine.runtime.RunEngine;
 import io.baton.engine.runtime.RuntimeServices;
 import io.baton.engine.runtime.TimerService;
@@ -34,6 +36,7 @@ import io.baton.engine.store.InMemorySnapshotStore;
 import io.baton.engine.store.StoreSet;
 import io.baton.engine.time.RandomIdGenerator;
 import io.baton.engine.time.SystemTimeSource;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -53,6 +56,7 @@ public final class BatonBuilder {
   private Expressions expressions = Expressions.defaults();
   private boolean evictSuspended = true;
   private boolean recoverOnStart = true;
+  private Duration retention;
   private final Registry<Tool> tools = Registry.exact("tool");
   private final Registry<CoordinationModule> modules =
       new Registry<>("module", Registry::looseName);
@@ -107,6 +111,18 @@ public final class BatonBuilder {
    */
   public BatonBuilder recoverOnStart(boolean recover) {
     this.recoverOnStart = recover;
+    return this;
+  }
+
+  /**
+   * How long runs are kept after they end (default: for ever): older ones are purged — summary,
+   * journal and snapshots — as the engine starts and every hour.
+   */
+  public BatonBuilder retention(Duration keep) {
+    if (keep != null && (keep.isNegative() || keep.isZero())) {
+      throw new IllegalArgumentException("retention must be positive, was " + keep);
+    }
+    this.retention = keep;
     return this;
   }
 
@@ -186,12 +202,23 @@ public final class BatonBuilder {
             deciders);
     WorkflowCompiler compiler = new WorkflowCompiler(expressions, steps::find, config);
     RunEngine engine = new RunEngine(rt, store.definitions(), compiler, ids, evictSuspended);
+    RunArchive archive = new RunArchive(rt, engine, store.definitions(), store.snapshots(), ids);
     timerService.start(engine::fireTimer);
     if (recoverOnStart) {
       engine.recover();
     }
+    Retention purge =
+        retention == null
+            ? null
+            : new Retention(archive, time, deciders, retention, Duration.ofHours(1));
+    if (purge != null) {
+      purge.start();
+    }
     Runnable close =
         () -> {
+          if (purge != null) {
+            purge.close();
+          }
           timerService.close();
           deciders.shutdown();
           if (system != null) {
@@ -199,7 +226,7 @@ public final class BatonBuilder {
           }
         };
     return new Baton(
-        engine, new WorkflowLoader(languageContext()), store.waits(), listeners, close);
+        engine, archive, new WorkflowLoader(languageContext()), store.waits(), listeners, close);
   }
 
   /**

@@ -62,6 +62,22 @@ final class Forks {
   }
 
   /**
+   * The history a run continuing {@code source} starts with: everything it journaled about the
+   * top-level steps that ended well; the others run again.
+   */
+  static List<RunEvent> continuation(CompiledWorkflow workflow, List<JournalEntry> source) {
+    Set<String> rerun = unfinished(workflow, source);
+    List<RunEvent> out = new ArrayList<>();
+    for (JournalEntry e : source) {
+      String path = RunEvent.stepPath(e.event());
+      if (path != null && !rerun.contains(topLevel(path))) {
+        out.add(e.event());
+      }
+    }
+    return out;
+  }
+
+  /**
    * The top-level steps that did not end well in the source: cancelled, failed (with {@code
    * onError: fail}), or still running or waiting. Their copied events would leave them in a state
    * no handler, timer or wait of the fork will ever change, so the fork runs them again instead.

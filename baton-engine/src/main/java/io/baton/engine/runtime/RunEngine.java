@@ -414,6 +414,16 @@ public final class RunEngine implements RunHost {
     actor.markEvicted();
   }
 
+  /** Drops what the engine remembers of a run that was deleted. */
+  void forget(String runId) {
+    completions.remove(runId);
+    reopened.remove(runId);
+    RunActor actor = actors.remove(runId);
+    if (actor != null) {
+      actor.markEvicted();
+    }
+  }
+
   /** How many runs have a decider in memory. */
   public int inMemory() {
     return actors.size();
