@@ -1,18 +1,19 @@
 // Automatic layout with ELK's layered algorithm: dependencies flow left to right.
-import ELK from 'elkjs/lib/elk.bundled.js';
 import type { StepDef } from '../model/definition';
 import { linksOfAll } from './edges';
 
 export const NODE_WIDTH = 200;
 export const NODE_HEIGHT = 64;
 
-const elk = new ELK();
+// ELK is large: it is loaded the first time a layout is asked for, not with the page.
+let elk: Promise<{ layout: (g: import('elkjs').ElkNode) => Promise<import('elkjs').ElkNode> }> | null = null;
+const loadElk = () => (elk ??= import('elkjs/lib/elk.bundled.js').then(({ default: ELK }) => new ELK()));
 
 export type Positions = Map<string, { x: number; y: number }>;
 
 /** Positions for every step, computed by ELK. */
 export async function layoutSteps(steps: readonly StepDef[], direction: 'RIGHT' | 'DOWN' = 'RIGHT'): Promise<Positions> {
-  const graph = await elk.layout({
+  const graph = await (await loadElk()).layout({
     id: 'root',
     layoutOptions: {
       'elk.algorithm': 'layered',
