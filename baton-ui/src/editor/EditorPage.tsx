@@ -62,7 +62,7 @@ function EditorBody({ workflowId }: { workflowId: string | null }) {
     loadInto(workflowId)
       .then((draft) => {
         setRestored(draft);
-        requestAnimationFrame(() => void fitView());
+        requestAnimationFrame(() => void fitView({ maxZoom: 1 }));
       })
       .catch((e: Error) => setMessage({ tone: 'error', text: t('common.error', { detail: e.message }) }));
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -97,15 +97,15 @@ function EditorBody({ workflowId }: { workflowId: string | null }) {
         const ready = s.dirty || !s.workflowId ? saveWorkflow() : Promise.resolve(null);
         ready.then(() => setDialog('run')).catch(fail);
       },
-      layout: () => void autoLayout().then(() => requestAnimationFrame(() => void fitView())),
-      fit: () => void fitView(),
+      layout: () => void autoLayout().then(() => requestAnimationFrame(() => void fitView({ maxZoom: 1 }))),
+      fit: () => void fitView({ maxZoom: 1 }),
       importFile: (file: File) =>
         file
           .text()
           .then((text) => importText(text, file.name))
           .then((format) => {
             setMessage({ tone: 'ok', text: t('editor.imported', { format }) });
-            requestAnimationFrame(() => void fitView());
+            requestAnimationFrame(() => void fitView({ maxZoom: 1 }));
           })
           .catch((e: Error) => setMessage({ tone: 'error', text: t('editor.importFailed', { detail: e.message }) })),
       exportAs: exportDefinition,

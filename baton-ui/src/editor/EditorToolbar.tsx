@@ -66,7 +66,7 @@ export function EditorToolbar({ actions, validation }: { actions: ToolbarActions
       </button>
       <span className="sep" />
       <span className={`validation ${errors > 0 ? 'diag-error' : warnings > 0 ? 'diag-warning' : 'ok'}`} data-testid="validation-summary" data-errors={errors} data-state={validation}>
-        {validation === 'offline' ? t('common.offline') : diagnostics.length === 0 ? t('editor.valid') : t('editor.problems', { errors, warnings })}
+        {validation === 'offline' ? t('common.offline') : diagnostics.length > 0 ? t('editor.problems', { errors, warnings }) : validation === 'done' ? t('editor.valid') : ''}
       </span>
       {dirty && <span className="muted small">{t('editor.unsaved')}</span>}
       <span className="grow" />

@@ -44,6 +44,8 @@ function Graph({ steps, summaries, selected, onSelect }: Props) {
         onlyRenderVisibleElements
         minZoom={0.05}
         fitView
+        fitViewOptions={{ maxZoom: 1 }}
+        defaultViewport={{ x: 0, y: 0, zoom: 1 }}
         proOptions={{ hideAttribution: true }}
       >
         <Background />
