@@ -13,12 +13,15 @@ import {
 import { useCallback, useMemo, useRef, useState, type DragEvent } from 'react';
 import { disconnect, removeSteps } from '../graph/edges';
 import { useT } from '../i18n';
-import { flowEdges, NodeCache, type StepNode } from './flowNodes';
+import { EdgeCache, NodeCache, type StepNode } from './flowNodes';
 import { NODE_TYPES } from './StepNode';
 import { useEditor } from './store';
 import { useMeasured } from './useMeasured';
 
 export const DRAG_TYPE = 'application/x-baton-step';
+
+/** Above this many steps the minimap is left out: it redraws every node on every drag frame. */
+export const MINIMAP_LIMIT = 300;
 
 export function EditorCanvas({ onAdd }: { onAdd(type: string, at: { x: number; y: number }): void }) {
   const t = useT();
@@ -27,6 +30,7 @@ export function EditorCanvas({ onAdd }: { onAdd(type: string, at: { x: number; y
   const placed = useEditor((s) => s.placed);
   const { screenToFlowPosition } = useReactFlow();
   const cache = useRef(new NodeCache());
+  const edgeCache = useRef(new EdgeCache());
   const [measured, applyMeasured] = useMeasured();
   const [selectedEdges, setSelectedEdges] = useState<ReadonlySet<string>>(new Set());
 
@@ -40,7 +44,7 @@ export function EditorCanvas({ onAdd }: { onAdd(type: string, at: { x: number; y
       })),
     [steps, selected, placed, measured],
   );
-  const edges = useMemo(() => flowEdges(steps, selectedEdges), [steps, selectedEdges]);
+  const edges = useMemo(() => edgeCache.current.edges(steps, selectedEdges), [steps, selectedEdges]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<StepNode>[]) => {
@@ -123,7 +127,7 @@ export function EditorCanvas({ onAdd }: { onAdd(type: string, at: { x: number; y
         proOptions={{ hideAttribution: true }}
       >
         <Background />
-        <MiniMap pannable zoomable ariaLabel="minimap" />
+        {steps.length <= MINIMAP_LIMIT && <MiniMap pannable zoomable ariaLabel="minimap" />}
         <Controls />
       </ReactFlow>
     </div>

@@ -2,7 +2,7 @@
 // objects, so moving one node of five hundred re-renders one node.
 import type { Edge, Node } from '@xyflow/react';
 import type { Diagnostic } from '../api/types';
-import { linksOfAll, type FlowLink } from '../graph/edges';
+import { linksOf, type FlowLink } from '../graph/edges';
 import type { StepDef } from '../model/definition';
 import type { NodeRunSummary } from '../monitor/runState';
 
@@ -68,8 +68,8 @@ const EDGE_CLASS: Record<FlowLink['kind'], string> = {
   goto: 'edge-goto',
 };
 
-export function flowEdges(steps: readonly StepDef[], selected: ReadonlySet<string>): Edge[] {
-  return linksOfAll(steps).map((l) => ({
+function toEdge(l: FlowLink, selected: boolean): Edge {
+  return {
     id: l.id,
     source: l.source,
     target: l.target,
@@ -77,8 +77,29 @@ export function flowEdges(steps: readonly StepDef[], selected: ReadonlySet<strin
     targetHandle: 'in',
     label: l.label,
     className: EDGE_CLASS[l.kind],
-    selected: selected.has(l.id),
+    selected,
     deletable: true,
-    data: { handle: l.handle },
-  }));
+  };
+}
+
+/** Edges derived per step and reused while the step object is the same (a drag changes one step). */
+export class EdgeCache {
+  private readonly byStep = new WeakMap<StepDef, Edge[]>();
+
+  edges(steps: readonly StepDef[], selected: ReadonlySet<string>): Edge[] {
+    const ids = new Set(steps.map((s) => s.id));
+    const out: Edge[] = [];
+    for (const step of steps) {
+      let list = this.byStep.get(step);
+      if (!list) {
+        list = linksOf(step).map((l) => toEdge(l, false));
+        this.byStep.set(step, list);
+      }
+      for (const e of list) {
+        if (!ids.has(e.source) || !ids.has(e.target)) continue;
+        out.push(selected.has(e.id) ? { ...e, selected: true } : e);
+      }
+    }
+    return out;
+  }
 }

@@ -1,7 +1,7 @@
 // The run's graph: the workflow's steps with live status badges; clicking a node opens its drawer.
 import { Background, MiniMap, ReactFlow, ReactFlowProvider, type NodeChange } from '@xyflow/react';
 import { useMemo, useRef } from 'react';
-import { flowEdges, NodeCache, type StepNode } from '../editor/flowNodes';
+import { EdgeCache, NodeCache, type StepNode } from '../editor/flowNodes';
 import { NODE_TYPES } from '../editor/StepNode';
 import { useMeasured } from '../editor/useMeasured';
 import type { StepDef } from '../model/definition';
@@ -18,6 +18,7 @@ const NO_SELECTION: ReadonlySet<string> = new Set();
 
 function Graph({ steps, summaries, selected, onSelect }: Props) {
   const cache = useRef(new NodeCache());
+  const edgeCache = useRef(new EdgeCache());
   const [measured, applyMeasured] = useMeasured();
   const nodes = useMemo(
     () =>
@@ -29,7 +30,7 @@ function Graph({ steps, summaries, selected, onSelect }: Props) {
       })),
     [steps, summaries, selected, measured],
   );
-  const edges = useMemo(() => flowEdges(steps, NO_SELECTION), [steps]);
+  const edges = useMemo(() => edgeCache.current.edges(steps, NO_SELECTION), [steps]);
   return (
     <div className="canvas" data-testid="run-graph">
       <ReactFlow
