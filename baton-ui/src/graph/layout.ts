@@ -1,0 +1,44 @@
+// Automatic layout with ELK's layered algorithm: dependencies flow left to right.
+import type { StepDef } from '../model/definition';
+import { linksOfAll } from './edges';
+
+export const NODE_WIDTH = 200;
+export const NODE_HEIGHT = 64;
+
+// ELK is large: it is loaded the first time a layout is asked for, not with the page.
+let elk: Promise<{ layout: (g: import('elkjs').ElkNode) => Promise<import('elkjs').ElkNode> }> | null = null;
+const loadElk = () => (elk ??= import('elkjs/lib/elk.bundled.js').then(({ default: ELK }) => new ELK()));
+
+export type Positions = Map<string, { x: number; y: number }>;
+
+/** Positions for every step, computed by ELK. */
+export async function layoutSteps(steps: readonly StepDef[], direction: 'RIGHT' | 'DOWN' = 'RIGHT'): Promise<Positions> {
+  const graph = await (await loadElk()).layout({
+    id: 'root',
+    layoutOptions: {
+      'elk.algorithm': 'layered',
+      'elk.direction': direction,
+      'elk.layered.spacing.nodeNodeBetweenLayers': '80',
+      'elk.spacing.nodeNode': '40',
+      'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
+    },
+    children: steps.map((s) => ({ id: s.id, width: NODE_WIDTH, height: NODE_HEIGHT })),
+    edges: linksOfAll(steps).map((l) => ({ id: l.id, sources: [l.source], targets: [l.target] })),
+  });
+  const out: Positions = new Map();
+  for (const child of graph.children ?? []) out.set(child.id, { x: Math.round(child.x ?? 0), y: Math.round(child.y ?? 0) });
+  return out;
+}
+
+/** The steps with their `ui` position set from `positions` (other `ui` keys kept). */
+export function applyPositions(steps: readonly StepDef[], positions: Positions): StepDef[] {
+  return steps.map((s) => {
+    const p = positions.get(s.id);
+    return p ? { ...s, ui: { ...(s.ui ?? {}), x: p.x, y: p.y } } : s;
+  });
+}
+
+/** Whether any step lacks a position (imported files without layout). */
+export function needsLayout(steps: readonly StepDef[]): boolean {
+  return steps.some((s) => typeof s.ui?.x !== 'number' || typeof s.ui?.y !== 'number');
+}

@@ -1,0 +1,180 @@
+// The live state of one execution, folded from its detail and the stream's messages.
+import type { ExecutionDetail, PendingInput, RunStatus, StepDetail, StepStatus, StreamMessage } from '../api/types';
+
+export interface LogLine {
+  offset: number;
+  timestamp: string;
+  path: string | null;
+  level: string;
+  message: string;
+}
+
+export interface RunState {
+  detail: ExecutionDetail | null;
+  status: RunStatus | null;
+  /** Every step (nested iterations too) by path. */
+  steps: Map<string, StepDetail>;
+  pending: Map<string, PendingInput>;
+  logs: LogLine[];
+  /** Tokens streamed per path (model output as it arrives). */
+  tokens: Map<string, string>;
+  lastOffset: number;
+}
+
+export const emptyRun = (): RunState => ({
+  detail: null,
+  status: null,
+  steps: new Map(),
+  pending: new Map(),
+  logs: [],
+  tokens: new Map(),
+  lastOffset: -1,
+});
+
+/** The top-level step a path belongs to: `items[3]/price` → `items`. */
+export function topLevelId(path: string): string {
+  const cut = path.search(/[[/]/);
+  return cut < 0 ? path : path.slice(0, cut);
+}
+
+export function fromDetail(detail: ExecutionDetail, previous: RunState = emptyRun()): RunState {
+  const steps = new Map(detail.steps.map((s) => [s.path, s]));
+  const pending = new Map((detail.pendingInputs ?? []).map((p) => [p.waitId, p]));
+  return { ...previous, detail, status: detail.status, steps, pending };
+}
+
+const RUN_STATUS_BY_MESSAGE: Partial<Record<string, RunStatus>> = {
+  execution_started: 'RUNNING',
+  execution_paused: 'PAUSED',
+};
+
+function asRecord(v: unknown): Record<string, unknown> {
+  return v && typeof v === 'object' ? (v as Record<string, unknown>) : {};
+}
+
+/** Applies one stream message; messages at or before the last offset seen are ignored (reconnects replay). */
+export function applyMessage(state: RunState, msg: StreamMessage): RunState {
+  if (msg.offset <= state.lastOffset) return state;
+  const next: RunState = { ...state, lastOffset: msg.offset };
+  const data = asRecord(msg.data);
+  switch (msg.type) {
+    case 'node_started':
+    case 'node_completed':
+    case 'node_failed': {
+      const step = data as unknown as StepDetail;
+      if (typeof step.path !== 'string') return next;
+      next.steps = new Map(state.steps).set(step.path, { ...state.steps.get(step.path), ...step });
+      if (step.waitId === null || step.status !== 'WAITING') next.pending = withoutPath(state.pending, step.path);
+      break;
+    }
+    case 'user_input_required': {
+      const input = data as unknown as PendingInput;
+      if (typeof input.waitId === 'string') next.pending = new Map(state.pending).set(input.waitId, input);
+      break;
+    }
+    case 'execution_completed': {
+      const status = typeof data.status === 'string' ? (data.status as RunStatus) : 'COMPLETED';
+      next.status = status;
+      next.pending = new Map();
+      break;
+    }
+    case 'log':
+      next.logs = [
+        ...state.logs,
+        {
+          offset: msg.offset,
+          timestamp: msg.timestamp,
+          path: typeof data.path === 'string' ? data.path : null,
+          level: typeof data.level === 'string' ? data.level : 'info',
+          message: typeof data.message === 'string' ? data.message : JSON.stringify(msg.data),
+        },
+      ];
+      break;
+    case 'token': {
+      const path = typeof data.path === 'string' ? data.path : '';
+      const text = typeof data.text === 'string' ? data.text : typeof data.token === 'string' ? data.token : '';
+      next.tokens = new Map(state.tokens).set(path, (state.tokens.get(path) ?? '') + text);
+      break;
+    }
+    default:
+      break;
+  }
+  const runStatus = RUN_STATUS_BY_MESSAGE[msg.type];
+  if (runStatus) next.status = runStatus;
+  if (typeof data.runStatus === 'string') next.status = data.runStatus as RunStatus;
+  return next;
+}
+
+function withoutPath(pending: Map<string, PendingInput>, path: string): Map<string, PendingInput> {
+  let changed = false;
+  const out = new Map<string, PendingInput>();
+  for (const [k, v] of pending) {
+    if (v.path === path) changed = true;
+    else out.set(k, v);
+  }
+  return changed ? out : pending;
+}
+
+export interface NodeRunSummary {
+  status: StepStatus;
+  attempt: number;
+  durationMs: number | null;
+  /** For composite steps: counts of their nested steps by status. */
+  nested: Partial<Record<StepStatus, number>>;
+}
+
+const RANK: Record<StepStatus, number> = {
+  FAILED: 8,
+  RUNNING: 7,
+  RETRYING: 6,
+  WAITING: 5,
+  READY: 4,
+  PENDING: 3,
+  CANCELLED: 2,
+  COMPLETED: 1,
+  SKIPPED: 0,
+};
+
+export function durationOf(s: StepDetail, now: number): number | null {
+  if (typeof s.durationMs === 'number') return s.durationMs;
+  if (!s.startedAt) return null;
+  const start = Date.parse(s.startedAt);
+  const end = s.endedAt ? Date.parse(s.endedAt) : now;
+  return Number.isFinite(start) && Number.isFinite(end) ? Math.max(0, end - start) : null;
+}
+
+/** One summary per top-level step: its own status, and counts of what runs inside it. */
+export function summarize(steps: ReadonlyMap<string, StepDetail>, now: number): Map<string, NodeRunSummary> {
+  const out = new Map<string, NodeRunSummary>();
+  const reported = new Set<string>();
+  for (const s of steps.values()) {
+    const top = topLevelId(s.path);
+    let summary = out.get(top);
+    if (!summary) {
+      summary = { status: 'PENDING', attempt: 0, durationMs: null, nested: {} };
+      out.set(top, summary);
+    }
+    if (s.path === top) {
+      reported.add(top);
+      summary.status = s.status;
+      summary.attempt = s.attempt ?? 0;
+      summary.durationMs = durationOf(s, now);
+    } else {
+      summary.nested[s.status] = (summary.nested[s.status] ?? 0) + 1;
+    }
+  }
+  for (const [id, summary] of out) {
+    if (!reported.has(id)) summary.status = dominant(Object.keys(summary.nested) as StepStatus[]) ?? 'PENDING';
+  }
+  return out;
+}
+
+/** The most telling status among several (used when only nested steps have reported). */
+export function dominant(statuses: readonly StepStatus[]): StepStatus | null {
+  let best: StepStatus | null = null;
+  for (const s of statuses) if (best === null || RANK[s] > RANK[best]) best = s;
+  return best;
+}
+
+export const isFinished = (status: RunStatus | null) =>
+  status === 'COMPLETED' || status === 'FAILED' || status === 'CANCELLED' || status === 'TIMED_OUT';

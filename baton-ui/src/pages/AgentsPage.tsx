@@ -1,0 +1,56 @@
+// Agents: create and edit their definitions, and try a chat with one.
+import { useState, type FormEvent } from 'react';
+import { post } from '../api/client';
+import { useT } from '../i18n';
+import { Json } from '../ui/Json';
+import { ErrorNotice } from '../ui/Notice';
+import { ResourceEditor } from './ResourceEditor';
+
+const TEMPLATE = {
+  id: 'writer',
+  role: 'writer',
+  description: 'Writes a short report',
+  agentType: 'chat',
+  model: { provider: 'offline', model: 'baton-offline' },
+  systemPrompt: 'You write concise reports.',
+  tools: [],
+};
+
+function Chat({ agentId }: { agentId: string }) {
+  const t = useT();
+  const [message, setMessage] = useState('');
+  const [log, setLog] = useState<{ q: string; a: unknown }[]>([]);
+  const [error, setError] = useState<Error | null>(null);
+  const send = (e: FormEvent) => {
+    e.preventDefault();
+    const q = message;
+    post<unknown>(`/agents/${encodeURIComponent(agentId)}/chat`, { message: q })
+      .then((a) => (setLog((l) => [...l, { q, a }]), setMessage('')))
+      .catch((err: Error) => setError(err));
+  };
+  return (
+    <section>
+      <h3>{t('agents.chat')}</h3>
+      <ErrorNotice error={error} />
+      {log.map((m, i) => (
+        <div key={i} className="chat">
+          <p>
+            <strong>›</strong> {m.q}
+          </p>
+          <Json value={m.a} />
+        </div>
+      ))}
+      <form onSubmit={send} className="row">
+        <input aria-label={t('agents.message')} value={message} onChange={(e) => setMessage(e.target.value)} />
+        <button type="submit" disabled={!message}>
+          {t('agents.send')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+export function AgentsPage() {
+  const t = useT();
+  return <ResourceEditor title={t('agents.title')} path="/agents" idField="id" template={TEMPLATE} extra={(a) => <Chat key={String(a.id)} agentId={String(a.id)} />} />;
+}

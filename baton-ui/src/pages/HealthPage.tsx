@@ -1,0 +1,96 @@
+// Health of the components, metrics charted over the time this page is open, and active alerts.
+import { useEffect, useState } from 'react';
+import { get, post } from '../api/client';
+import { useT } from '../i18n';
+import { Json } from '../ui/Json';
+import { ErrorNotice } from '../ui/Notice';
+import { Sparkline } from '../ui/Sparkline';
+import { useAsync } from '../ui/useAsync';
+
+interface Health {
+  status: string;
+  components?: Record<string, unknown>;
+}
+
+interface Alert {
+  id: string;
+  severity?: string;
+  rule?: string;
+  message?: string;
+  status?: string;
+}
+
+/** Numeric leaves of a metrics summary, flattened to dotted names. */
+export function numericLeaves(value: unknown, prefix = ''): Record<string, number> {
+  const out: Record<string, number> = {};
+  if (typeof value === 'number') out[prefix || 'value'] = value;
+  else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) Object.assign(out, numericLeaves(v, prefix ? `${prefix}.${k}` : k));
+  }
+  return out;
+}
+
+const SAMPLES = 60;
+
+function useMetricHistory(): [Record<string, number[]>, Error | null] {
+  const [history, setHistory] = useState<Record<string, number[]>>({});
+  const [error, setError] = useState<Error | null>(null);
+  useEffect(() => {
+    const sample = () =>
+      get<unknown>('/metrics/summary')
+        .then((m) => {
+          setError(null);
+          setHistory((h) => {
+            const next: Record<string, number[]> = {};
+            for (const [k, v] of Object.entries(numericLeaves(m))) next[k] = [...(h[k] ?? []), v].slice(-SAMPLES);
+            return next;
+          });
+        })
+        .catch((e: Error) => setError(e));
+    void sample();
+    const timer = setInterval(sample, 5000);
+    return () => clearInterval(timer);
+  }, []);
+  return [history, error];
+}
+
+export function HealthPage() {
+  const t = useT();
+  const health = useAsync(() => get<Health>('/health'), []);
+  const alerts = useAsync(() => get<Alert[] | { items: Alert[] }>('/alerts').then((a) => (Array.isArray(a) ? a : a.items)), []);
+  const [metrics, metricsError] = useMetricHistory();
+  return (
+    <div className="page">
+      <h1>{t('health.title')}</h1>
+      <ErrorNotice error={health.error} />
+      {health.value && (
+        <>
+          <p className={`health health-${health.value.status}`} data-testid="health-status">
+            {t('health.overall', { status: health.value.status })}
+          </p>
+          <Json value={health.value.components} />
+        </>
+      )}
+      <h2>{t('health.metrics')}</h2>
+      <ErrorNotice error={metricsError} />
+      <div className="sparks">
+        {Object.entries(metrics).map(([name, values]) => (
+          <Sparkline key={name} label={name} values={values} />
+        ))}
+      </div>
+      <h2>{t('health.alerts')}</h2>
+      <ErrorNotice error={alerts.error} />
+      {alerts.value?.length === 0 && <p className="muted">{t('health.noAlerts')}</p>}
+      <ul className="cards">
+        {alerts.value?.map((a) => (
+          <li key={a.id} className="row">
+            <span className={`badge sev-${a.severity}`}>{a.severity}</span> {a.rule} {a.message}
+            <button type="button" onClick={() => post(`/alerts/${encodeURIComponent(a.id)}/resolve`).then(alerts.reload)}>
+              {t('health.resolve')}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Installs Debian's Chromium for the browser tests when it is missing. Browsers are never downloaded otherwise.
+set -euo pipefail
+if [ -x /usr/bin/chromium ]; then
+  exit 0
+fi
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq chromium >/dev/null
+/usr/bin/chromium --version
