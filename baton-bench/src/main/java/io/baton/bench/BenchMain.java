@@ -26,8 +26,7 @@ public final class BenchMain {
     WORKLOADS.put(FanOut.ID, FanOut::standard);
     WORKLOADS.put(DurableChain.ID, DurableChain::standard);
     WORKLOADS.put(
-        ManyRuns.ID,
-        () -> Workload.sequence(ManyRuns.standard(), DurableManyRuns.standard()));
+        ManyRuns.ID, () -> Workload.sequence(ManyRuns.standard(), DurableManyRuns.standard()));
   }
 
   /** Workloads of {@code BENCHMARKS.md} that this module does not run yet. */

@@ -54,8 +54,8 @@ final class BenchStore implements AutoCloseable {
   /**
    * Opens a fresh store of {@code kind}.
    *
-   * @throws StoreMissingException when PostgreSQL cannot be reached: the workload says so and
-   *     skips that store
+   * @throws StoreMissingException when PostgreSQL cannot be reached: the workload says so and skips
+   *     that store
    */
   static BenchStore open(Kind kind) {
     return kind == Kind.H2 ? h2() : postgres();
@@ -89,7 +89,8 @@ final class BenchStore implements AutoCloseable {
   }
 
   private static BenchStore postgres() {
-    String name = "baton_bench_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+    String name =
+        "baton_bench_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
     try {
       admin("CREATE DATABASE " + name);
     } catch (SQLException e) {
@@ -102,14 +103,13 @@ final class BenchStore implements AutoCloseable {
     }
     JdbcStoreBackend backend =
         JdbcStoreBackend.open(
-            "postgresql://postgres@" + PG + "/" + name,
-            JdbcStoreOptions.DEFAULTS.withPoolSize(16));
+            "postgresql://postgres@" + PG + "/" + name, JdbcStoreOptions.DEFAULTS.withPoolSize(16));
     return new BenchStore(backend, () -> dropQuietly(name));
   }
 
   private static void admin(String sql) throws SQLException {
-    try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + PG + "/postgres",
-            "postgres", "");
+    try (Connection c =
+            DriverManager.getConnection("jdbc:postgresql://" + PG + "/postgres", "postgres", "");
         Statement s = c.createStatement()) {
       s.execute(sql);
     }

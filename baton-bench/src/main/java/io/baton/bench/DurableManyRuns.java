@@ -7,17 +7,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Future;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * W4 many runs on a durable store: {@code runs} runs of the 3-step counting chain, started by
  * {@code starters} virtual threads as fast as {@code Baton.start} returns (a durable start waits
  * for its run's record to be committed, so one starting thread would measure one commit's latency;
- * concurrent starts share commits, as a server's request threads do). The figure is runs per
- * second from the first start to the last run's end. Each repetition uses a fresh engine on
- * emptied tables.
+ * concurrent starts share commits, as a server's request threads do). The figure is runs per second
+ * from the first start to the last run's end. Each repetition uses a fresh engine on emptied
+ * tables.
  */
 final class DurableManyRuns implements Workload {
   static final String ID = "W4";

@@ -24,7 +24,8 @@ class DurableWorkloadsTest {
       for (String mode : new String[] {"inline", "virtual_thread"}) {
         assertThat(out)
             .contains("RESULT workload=W3 store=" + store + " metric=us_per_step")
-            .containsPattern("W3 store=" + store + " metric=us_per_step value=\\S+ unit=us mode=" + mode);
+            .containsPattern(
+                "W3 store=" + store + " metric=us_per_step value=\\S+ unit=us mode=" + mode);
       }
     }
   }
