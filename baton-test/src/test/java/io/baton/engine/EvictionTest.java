@@ -44,7 +44,7 @@ class EvictionTest extends EngineTest {
   private final CountingJournal journal = new CountingJournal();
   private final RunStore runs = new InMemoryRunStore();
   private final TimerStore timers = new InMemoryTimerStore();
-  private final WaitStore waits = new InMemoryWaitStore();
+  private final CountingWaits waits = new CountingWaits();
   private final DefinitionStore definitions = new InMemoryDefinitionStore();
   private Baton second;
 
@@ -73,6 +73,38 @@ class EvictionTest extends EngineTest {
 
     int loads(String runId) {
       return loads.getOrDefault(runId, new AtomicInteger()).get();
+    }
+  }
+
+  /** A wait index that counts registrations: each is a write to the store. */
+  private static final class CountingWaits implements WaitStore {
+    private final WaitStore inner = new InMemoryWaitStore();
+    private final AtomicInteger registrations = new AtomicInteger();
+
+    @Override
+    public void register(io.baton.api.store.WaitRecord wait) {
+      registrations.incrementAndGet();
+      inner.register(wait);
+    }
+
+    @Override
+    public void remove(String waitId) {
+      inner.remove(waitId);
+    }
+
+    @Override
+    public java.util.Optional<io.baton.api.store.WaitRecord> find(String waitId) {
+      return inner.find(waitId);
+    }
+
+    @Override
+    public List<io.baton.api.store.WaitRecord> findByEvent(String name, String key) {
+      return inner.findByEvent(name, key);
+    }
+
+    @Override
+    public List<io.baton.api.store.WaitRecord> humanWaits(int limit) {
+      return inner.humanWaits(limit);
     }
   }
 
@@ -109,12 +141,16 @@ class EvictionTest extends EngineTest {
             .waitId();
 
     int before = journal.loads(run.id());
+    int registered = waits.registrations.get();
     for (int i = 0; i < 50; i++) {
       baton.status(run.id());
     }
     assertThat(journal.loads(run.id()))
         .as("each look at a suspended run loads it once")
         .isEqualTo(before + 50);
+    assertThat(waits.registrations.get())
+        .as("a reload after an eviction finds its wait indexed already: no writes")
+        .isEqualTo(registered);
 
     int beforeAnswer = journal.loads(run.id());
     assertThat(baton.submitInput(waitId, "yes", "me")).isTrue();

@@ -64,6 +64,16 @@ final class Effects {
     this.effects = effects;
   }
 
+  /**
+   * While false, waits and timers are remembered but not written to their indexes: a run reloaded
+   * after an eviction finds them there already (it left memory only once they were written).
+   */
+  private boolean writeIndex = true;
+
+  void reindexing(boolean write) {
+    writeIndex = write;
+  }
+
   /** Whether nothing of the run is in flight, so that it may leave memory. */
   boolean idle() {
     return tasks.isEmpty();
@@ -234,7 +244,9 @@ final class Effects {
       String event = w.kind() == WaitKind.EVENT ? (String) d.get("event") : null;
       String key = w.kind() == WaitKind.EVENT ? (String) d.get("correlationKey") : null;
       WaitRecord record = new WaitRecord(w.waitId(), runId, w.path(), w.kind(), event, key);
-      index.add(() -> rt.waits().register(record));
+      if (writeIndex) {
+        index.add(() -> rt.waits().register(record));
+      }
     }
     if (w.deadline() != null) {
       timer(w.waitId(), w.path(), w.deadline());
@@ -298,8 +310,10 @@ final class Effects {
    */
   private void timer(String id, String path, Instant at) {
     timers.add(id);
-    TimerRecord record = new TimerRecord(state.runId() + "/" + id, state.runId(), path, at);
-    index.add(() -> rt.timers().schedule(record));
+    if (writeIndex) {
+      TimerRecord record = new TimerRecord(state.runId() + "/" + id, state.runId(), path, at);
+      index.add(() -> rt.timers().schedule(record));
+    }
   }
 
   private void cancelTimer(String id) {

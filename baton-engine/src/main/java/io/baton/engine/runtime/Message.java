@@ -13,7 +13,7 @@ sealed interface Message {
   /**
    * The decider was rebuilt from the journal: re-establish timers, waits and handlers in flight.
    */
-  record Recover() implements Message {}
+  record Recover(boolean reindex) implements Message {}
 
   /** Asks for a view of the run's state. */
   record Query(CompletableFuture<io.baton.api.run.RunView> view) implements Message {}

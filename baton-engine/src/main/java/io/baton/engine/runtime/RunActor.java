@@ -162,7 +162,7 @@ final class RunActor {
     Instant now = rt.clock().now();
     switch (message) {
       case Message.Start s -> recordAll(s.events());
-      case Message.Recover r -> recover();
+      case Message.Recover r -> recover(r.reindex());
       case Message.Wake w -> {
         if (w.path() != null) {
           state.touch(w.path());
@@ -202,7 +202,16 @@ final class RunActor {
    * attempt (and so the same idempotency key), timers and waits are registered again, child runs
    * started if they are missing.
    */
-  private void recover() {
+  private void recover(boolean reindex) {
+    fx.reindexing(reindex);
+    try {
+      reestablish();
+    } finally {
+      fx.reindexing(true);
+    }
+  }
+
+  private void reestablish() {
     if (!state.status().isTerminal()) {
       fx.runStarted(state.startedAt());
     }

@@ -154,29 +154,38 @@ public final class RunEngine implements RunHost {
     if (actor != null) {
       return actor;
     }
-    return actors.computeIfAbsent(runId, this::load);
+    return actors.computeIfAbsent(runId, id -> load(id, false));
   }
 
-  /** Rebuilds a run's decider from its journal, and re-establishes what was in flight. */
-  private RunActor load(String runId) {
+  /**
+   * Rebuilds a run's decider from its journal, and re-establishes what was in flight.
+   *
+   * @param reindex whether to write its waits and timers to their indexes again: after a restart,
+   *     since the process may have died between a journal append and the index updates that follow
+   *     it; not after an eviction, which happens only once they were written
+   */
+  private RunActor load(String runId, boolean reindex) {
     Optional<RunRecord> record = rt.runs().find(runId);
     if (record.isEmpty()) {
       return null;
     }
     RunRecord r = record.get();
+    CompiledWorkflow known = compiled.get(r.workflowId() + "@" + r.workflowVersion());
     WorkflowDefinition definition =
-        definitions
-            .find(r.workflowId(), r.workflowVersion())
-            .orElseThrow(
-                () ->
-                    new IllegalStateException(
-                        "run "
-                            + runId
-                            + " needs workflow "
-                            + r.workflowId()
-                            + " version "
-                            + r.workflowVersion()
-                            + ", which is not in the definition store"));
+        known != null
+            ? known.definition()
+            : definitions
+                .find(r.workflowId(), r.workflowVersion())
+                .orElseThrow(
+                    () ->
+                        new IllegalStateException(
+                            "run "
+                                + runId
+                                + " needs workflow "
+                                + r.workflowId()
+                                + " version "
+                                + r.workflowVersion()
+                                + ", which is not in the definition store"));
     RunState state = new RunState(runId, compile(definition));
     for (JournalEntry entry : rt.journal().read(runId, 0)) {
       state.apply(entry.event());
@@ -185,7 +194,7 @@ public final class RunEngine implements RunHost {
       completions.computeIfAbsent(runId, k -> new CompletableFuture<>());
     }
     RunActor actor = new RunActor(rt, this, state, r);
-    actor.enqueue(new Message.Recover());
+    actor.enqueue(new Message.Recover(reindex));
     return actor;
   }
 
@@ -298,7 +307,12 @@ public final class RunEngine implements RunHost {
   /** Reloads every unfinished run (after a restart). */
   public int recover() {
     List<String> unfinished = rt.runs().unfinished();
-    unfinished.forEach(runId -> deliver(runId, new Message.Wake(null)));
+    for (String runId : unfinished) {
+      RunActor actor = actors.computeIfAbsent(runId, id -> load(id, true));
+      if (actor != null) {
+        actor.post(new Message.Wake(null));
+      }
+    }
     return unfinished.size();
   }
 
