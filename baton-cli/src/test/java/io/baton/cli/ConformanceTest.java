@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The seed documents' own workflows ({@code src/test/resources/conformance/}, copied verbatim from
  * {@code shared/conformance/}) run unchanged through {@code baton run}, on the CLI's offline
- * stand-ins.
+ * stand-ins for tasks and the real coordination modules.
  */
 class ConformanceTest {
   private static final String DIR = "src/test/resources/conformance/";
@@ -32,7 +32,8 @@ class ConformanceTest {
     int exit = t.run("run", DIR + file, "--output", "json");
 
     assertThat(exit).as("stderr:%n%s", t.err()).isZero();
-    assertThat(t.err()).contains("note: using the CLI's built-in offline stand-ins");
+    // Modules are the real ones; only the iflow tasks use the offline stand-ins.
+    assertThat(t.err().contains("offline stand-ins")).isEqualTo(file.startsWith("iflow"));
     @SuppressWarnings("unchecked")
     Map<String, Object> view = (Map<String, Object>) JsonText.value(t.out());
     assertThat(view).containsEntry("status", "COMPLETED");
@@ -86,5 +87,15 @@ class ConformanceTest {
     Map<String, Object> plan = (Map<String, Object>) steps.get("plan-creation").get("output");
     assertThat(plan.get("contextId")).isEqualTo(context.get("contextId"));
     assertThat((List<?>) plan.get("tasks")).hasSize(3);
+    // MPLP ids (UUID v4) from the real context module, its MPLP document beside the result.
+    assertThat((String) context.get("contextId"))
+        .matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+    assertThat(context).doesNotContainKey("offline");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> document = (Map<String, Object>) context.get("context");
+    assertThat(document).containsEntry("context_id", context.get("contextId"));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> roles = (Map<String, Object>) steps.get("role-assignment").get("output");
+    assertThat((List<?>) roles.get("assignments")).hasSize(3);
   }
 }

@@ -39,6 +39,14 @@ public interface StepContext {
     return input() instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
   }
 
+  /**
+   * The answer to the question this attempt asked by returning an {@link AwaitInput}, when the
+   * handler is called again after it; null on a first call.
+   */
+  default AwaitInput.Answer answer() {
+    return null;
+  }
+
   /** The engine's clock. */
   TimeSource clock();
 

@@ -1,14 +1,12 @@
 package io.baton.cli.offline;
 
 import io.baton.api.definition.CustomStep;
-import io.baton.api.definition.ModuleStep;
 import io.baton.api.definition.StepDef;
 import io.baton.api.definition.ToolStep;
 import io.baton.api.definition.WorkflowDefinition;
 import io.baton.api.spi.Tool;
 import io.baton.engine.BatonBuilder;
 import java.util.Collection;
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -23,35 +21,13 @@ import java.util.TreeSet;
  */
 public final class OfflineStandIns {
 
-  /** The coordination modules stood in for, in the order of the MPLP specification. */
-  public static final List<String> MODULES =
-      List.of(
-          "context",
-          "plan",
-          "role",
-          "confirm",
-          "trace",
-          "extension",
-          "dialog",
-          "collab",
-          "core",
-          "network");
-
   private OfflineStandIns() {}
 
-  /** Adds every offline module, task handler and tool to {@code builder}. */
+  /**
+   * Adds every offline task handler and tool to {@code builder}. (The coordination modules are the
+   * real ones of {@code baton-modules}, registered by the CLI's engine.)
+   */
   public static BatonBuilder register(BatonBuilder builder) {
-    builder
-        .module(new ContextModule())
-        .module(new PlanModule())
-        .module(new RoleModule())
-        .module(new ConfirmModule())
-        .module(new TraceModule())
-        .module(new ExtensionModule())
-        .module(new DialogModule())
-        .module(new CollabModule())
-        .module(new CoreModule())
-        .module(new NetworkModule());
     OfflineTasks tasks = new OfflineTasks();
     OfflineTasks.CAPABILITIES.forEach(capability -> builder.task(capability, tasks));
     OfflineTools.all().forEach(builder::tool);
@@ -69,7 +45,6 @@ public final class OfflineStandIns {
     for (WorkflowDefinition workflow : workflows) {
       for (StepDef step : workflow.allSteps()) {
         switch (step) {
-          case ModuleStep m when MODULES.contains(m.module()) -> used.add("module " + m.module());
           case ToolStep t when tools.contains(t.tool()) -> used.add("tool " + t.tool());
           case CustomStep c when "task".equals(c.type()) ->
               used.add("task " + c.config().get("capability"));

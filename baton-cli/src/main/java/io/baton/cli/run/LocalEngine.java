@@ -6,12 +6,21 @@ import io.baton.cli.offline.OfflineStandIns;
 import io.baton.engine.Baton;
 import io.baton.engine.BatonBuilder;
 import io.baton.engine.config.EngineConfig;
+import io.baton.engine.time.RandomIdGenerator;
+import io.baton.engine.time.SystemTimeSource;
+import io.baton.modules.ModuleHub;
+import io.baton.modules.StandardModules;
+import io.baton.modules.store.InMemoryModuleEntityStore;
+import io.baton.modules.store.JdbcModuleEntityStore;
+import io.baton.modules.store.ModuleEntityStore;
+import io.baton.store.jdbc.JdbcStoreBackend;
 import java.util.List;
 
 /**
  * The in-process engine a {@code baton run} uses: in-memory stores (or those of {@code --store}),
- * the system clock, the given configuration, the CLI's offline stand-ins, the workflows its
- * subworkflow steps run, and an {@link EventInbox} receiving every event.
+ * the system clock, the given configuration, the ten MPLP coordination modules on a module hub
+ * (keeping their entities in the same store), the CLI's offline stand-ins for tasks and tools, the
+ * workflows its subworkflow steps run, and an {@link EventInbox} receiving every event.
  *
  * <pre>{@code
  * try (LocalEngine engine = LocalEngine.start(EngineConfig.DEFAULTS, List.of(child))) {
@@ -23,9 +32,12 @@ public final class LocalEngine implements AutoCloseable {
   private final Baton baton;
   private final EventInbox inbox;
 
-  private LocalEngine(Baton baton, EventInbox inbox) {
+  private final SystemTimeSource clock;
+
+  private LocalEngine(Baton baton, EventInbox inbox, SystemTimeSource clock) {
     this.baton = baton;
     this.inbox = inbox;
+    this.clock = clock;
   }
 
   /**
@@ -45,13 +57,27 @@ public final class LocalEngine implements AutoCloseable {
   public static LocalEngine start(
       EngineConfig config, List<WorkflowDefinition> subworkflows, StoreBackend stores) {
     EventInbox inbox = new EventInbox();
-    BatonBuilder builder = OfflineStandIns.register(Baton.builder()).config(config).listener(inbox);
+    SystemTimeSource clock = new SystemTimeSource();
+    ModuleHub hub = StandardModules.hub(entityStore(stores, clock), clock, new RandomIdGenerator());
+    BatonBuilder builder =
+        hub.installInto(OfflineStandIns.register(Baton.builder()))
+            .clock(clock)
+            .config(config)
+            .listener(inbox);
     if (stores != null) {
       builder.stores(stores);
     }
     Baton baton = builder.build();
+    hub.attach(baton);
     subworkflows.forEach(baton::register);
-    return new LocalEngine(baton, inbox);
+    return new LocalEngine(baton, inbox, clock);
+  }
+
+  /** Module entities beside the runs: in the same database, or in memory with in-memory runs. */
+  private static ModuleEntityStore entityStore(StoreBackend stores, SystemTimeSource clock) {
+    return stores instanceof JdbcStoreBackend jdbc
+        ? JdbcModuleEntityStore.migrate(jdbc.dataSource(), clock)
+        : new InMemoryModuleEntityStore(clock);
   }
 
   /** The engine. */
@@ -67,5 +93,6 @@ public final class LocalEngine implements AutoCloseable {
   @Override
   public void close() {
     baton.close();
+    clock.close();
   }
 }

@@ -86,8 +86,46 @@ public final class Controls {
     if (s == null || s.status() != StepStatus.WAITING || !waitId.equals(s.waitId())) {
       return List.of();
     }
+    if (resumesHandler(s)) {
+      // The handler asked (AwaitInput): it runs again, in the same attempt, with the answer.
+      return List.of(
+          new WaitResolved(now, waitId, path, value, by),
+          new io.baton.api.run.RunEvent.StepScheduled(now, path, s.attempt(), s.input()));
+    }
     return List.of(
         new WaitResolved(now, waitId, path, value, by), Planner.completed(now, s, value));
+  }
+
+  /** The detail marking a person's wait whose answer goes back to the step's handler. */
+  static final String RESUME = "resumeHandler";
+
+  /** Whether the step waits on a question its handler asked, to be called again with the answer. */
+  static boolean resumesHandler(StepState s) {
+    return s.waitDetails() != null && Boolean.TRUE.equals(s.waitDetails().get(RESUME));
+  }
+
+  /**
+   * A step's handler returned an {@link io.baton.api.spi.AwaitInput}: the step waits for a person,
+   * like a human step, with the wait id {@code <run>:<path>:<attempt>:<key>}.
+   */
+  public List<RunEvent> awaitInput(
+      RunState run, String path, int attempt, io.baton.api.spi.AwaitInput ask, Instant now) {
+    StepState s = run.step(path);
+    Map<String, Object> details = new java.util.LinkedHashMap<>();
+    details.put("prompt", ask.prompt());
+    details.put("form", ask.form());
+    details.put("assignees", ask.assignees());
+    details.put(RESUME, true);
+    java.time.Duration timeout = s.step().timeout();
+    return List.of(
+        new io.baton.api.run.RunEvent.StepWaiting(
+            now,
+            path,
+            attempt,
+            StepStarts.waitId(run, s) + ":" + ask.key(),
+            WaitKind.HUMAN,
+            timeout == null ? null : now.plus(timeout),
+            details));
   }
 
   /** A child run ended without completing: the subworkflow step fails with its failure. */

@@ -129,7 +129,7 @@ public final class RunState {
       case StepSkipped e -> end(stateFor(e.path()), StepStatus.SKIPPED, e.at());
       case StepCancelled e -> end(steps.get(e.path()), StepStatus.CANCELLED, e.at());
       case StepWaiting e -> onWaiting(e);
-      case WaitResolved e -> steps.get(e.path()).waitId = null;
+      case WaitResolved e -> onResolved(e);
       case ScopeOpened e -> openScope(steps.get(e.path()), e.key());
       case RunPaused e -> status = RunStatus.PAUSED;
       case RunResumed e -> {
@@ -160,8 +160,19 @@ public final class RunState {
     addRoots(root);
   }
 
+  private void onResolved(WaitResolved e) {
+    StepState s = steps.get(e.path());
+    s.waitId = null;
+    if (Controls.resumesHandler(s)) {
+      s.answer = new io.baton.api.spi.AwaitInput.Answer(e.waitId(), e.value(), e.by());
+    }
+  }
+
   private void onScheduled(StepScheduled e) {
     StepState s = stateFor(e.path());
+    if (e.attempt() != s.attempt) {
+      s.answer = null;
+    }
     if (s.status.isTerminal()) {
       // Scheduled again after it ended (a fork's copied history of a retried run): undo its end's
       // counts.

@@ -29,6 +29,7 @@ public final class StepState {
   Instant deadline;
   Map<String, Object> waitDetails;
   boolean escalated;
+  io.baton.api.spi.AwaitInput.Answer answer;
   final List<String> scopeKeys = new ArrayList<>();
   int scopesEnded;
   int scopesFailed;
@@ -90,6 +91,14 @@ public final class StepState {
   }
 
   /** The wait it is suspended on, or null. */
+  /**
+   * The answer to the question the step's handler asked by returning an {@link
+   * io.baton.api.spi.AwaitInput}, for the handler's next call in the same attempt; null otherwise.
+   */
+  public io.baton.api.spi.AwaitInput.Answer answer() {
+    return answer;
+  }
+
   public String waitId() {
     return waitId;
   }

@@ -16,6 +16,7 @@ final class AttemptContext implements StepContext {
   private final String stepId;
   private final int attempt;
   private final Object input;
+  private final io.baton.api.spi.AwaitInput.Answer answer;
   private final TimeSource clock;
   private final RunningTask task;
   private final List<RunListener> listeners;
@@ -27,6 +28,7 @@ final class AttemptContext implements StepContext {
       String stepId,
       int attempt,
       Object input,
+      io.baton.api.spi.AwaitInput.Answer answer,
       TimeSource clock,
       RunningTask task,
       List<RunListener> listeners) {
@@ -36,6 +38,7 @@ final class AttemptContext implements StepContext {
     this.stepId = stepId;
     this.attempt = attempt;
     this.input = input;
+    this.answer = answer;
     this.clock = clock;
     this.task = task;
     this.listeners = listeners;
@@ -74,6 +77,11 @@ final class AttemptContext implements StepContext {
   @Override
   public Object input() {
     return input;
+  }
+
+  @Override
+  public io.baton.api.spi.AwaitInput.Answer answer() {
+    return answer;
   }
 
   @Override

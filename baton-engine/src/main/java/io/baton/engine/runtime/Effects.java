@@ -158,7 +158,8 @@ final class Effects {
           StepFailure failure = null;
           try {
             if (!task.cancelled) {
-              output = JsonValues.normalize(executor.execute(def, ctx));
+              Object raw = executor.execute(def, ctx);
+              output = raw instanceof io.baton.api.spi.AwaitInput ? raw : JsonValues.normalize(raw);
             }
           } catch (Throwable t) {
             failure = FailureClassifier.classify(t);
@@ -178,6 +179,7 @@ final class Effects {
         s.step().id(),
         s.attempt(),
         s.input(),
+        s.answer(),
         rt.clock(),
         task,
         rt.listeners());

@@ -267,7 +267,9 @@ final class RunActor {
     if (s == null || s.attempt() != e.attempt() || s.status() != StepStatus.RUNNING) {
       return;
     }
-    if (e.failure() == null) {
+    if (e.failure() == null && e.output() instanceof io.baton.api.spi.AwaitInput ask) {
+      recordAll(rt.planner().controls().awaitInput(state, e.path(), e.attempt(), ask, now));
+    } else if (e.failure() == null) {
       record(new StepCompleted(now, e.path(), e.attempt(), e.output()));
     } else {
       recordAll(rt.planner().fail(state, e.path(), e.attempt(), e.failure(), now));
@@ -340,6 +342,8 @@ final class RunActor {
       }
       case StepSkipped s -> fx.clearWait(s.path());
       case StepWaiting w -> fx.registerWait(w);
+      // A step scheduled again after a person answered its handler's question: that wait is over.
+      case StepScheduled sch -> fx.clearWait(sch.path());
       case RunStarted r -> fx.runStarted(r.at());
       // At once, not as an effect: the retried run may end within this very drain.
       case RunEvent.RunRetried r -> host.runReopened(runId());
