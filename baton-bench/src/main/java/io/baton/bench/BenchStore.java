@@ -10,8 +10,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
@@ -40,6 +42,19 @@ final class BenchStore implements AutoCloseable {
 
     String key() {
       return key;
+    }
+
+    /**
+     * The stores to measure: all, or those named in {@code BATON_BENCH_STORES} ({@code h2}, {@code
+     * postgres}, comma-separated).
+     */
+    static List<Kind> selected() {
+      String only = System.getenv("BATON_BENCH_STORES");
+      if (only == null || only.isBlank()) {
+        return List.of(values());
+      }
+      List<String> keys = List.of(only.toLowerCase(java.util.Locale.ROOT).split("\\s*,\\s*"));
+      return Arrays.stream(values()).filter(k -> keys.contains(k.key)).toList();
     }
   }
 

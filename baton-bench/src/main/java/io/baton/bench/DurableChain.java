@@ -37,7 +37,7 @@ final class DurableChain implements Workload {
 
   @Override
   public void run(Reporter reporter) throws Exception {
-    for (BenchStore.Kind kind : BenchStore.Kind.values()) {
+    for (BenchStore.Kind kind : BenchStore.Kind.selected()) {
       try (BenchStore store = BenchStore.open(kind)) {
         for (HandlerMode mode : HandlerMode.values()) {
           measure(reporter, kind, store, mode);

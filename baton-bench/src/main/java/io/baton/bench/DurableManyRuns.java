@@ -50,7 +50,7 @@ final class DurableManyRuns implements Workload {
 
   @Override
   public void run(Reporter reporter) throws Exception {
-    for (BenchStore.Kind kind : BenchStore.Kind.values()) {
+    for (BenchStore.Kind kind : BenchStore.Kind.selected()) {
       try (BenchStore store = BenchStore.open(kind)) {
         for (HandlerMode mode : HandlerMode.values()) {
           WorkflowDefinition chain = Chains.counting("w4-chain", CHAIN, mode);
