@@ -120,7 +120,7 @@ public final class PlanAgent implements AgentBehaviour {
     for (Map<String, Object> t : tasks) {
       String id = t.get("id").toString();
       StepBuilder step =
-          Steps.custom(id, "agent", Map.of("agent", worker(agent, t)))
+          worker(agent, t, id)
               .input("prompt", t.get("description").toString());
       if (t.get("dependsOn") instanceof List<?> deps) {
         String[] known = deps.stream().map(String::valueOf).filter(ids::contains).toArray(String[]::new);
@@ -144,31 +144,35 @@ public final class PlanAgent implements AgentBehaviour {
     return flow.build();
   }
 
-  private String worker(AgentDefinition planner, Map<String, Object> task) {
+  /**
+   * The step doing {@code task}: an agent with the task's capability, else {@code options.worker},
+   * else the planner's own agent as a {@code chat} agent (never as a planner: that would plan
+   * again, without end).
+   */
+  private StepBuilder worker(AgentDefinition planner, Map<String, Object> task, String id) {
     if (task.get("capability") instanceof String capability) {
       var found = registry.discover(capability);
       if (!found.isEmpty()) {
-        return found.getFirst().name();
+        return Steps.custom(id, "agent", Map.of("agent", found.getFirst().name()));
       }
     }
     if (planner.options().get("worker") instanceof String worker) {
-      return worker;
+      return Steps.custom(id, "agent", Map.of("agent", worker));
     }
-    registry.register(planner);
-    return planner.name();
+    boolean registered = registry.names().contains(planner.name());
+    return Steps.custom(id, "chat", registered ? Map.of("agent", planner.name()) : Map.of());
   }
 
   private static RunView await(Baton engine, WorkflowDefinition child, String childId, StepContext context) {
     Duration limit = Duration.ofHours(1);
     try {
-      return engine.await(childId, limit);
+      engine.status(childId);
     } catch (RunNotFoundException notStartedYet) {
-      return engine
-          // Not a subworkflow child (the engine would deliver its end to this step as a wait):
-          // a run of its own whose id says where it comes from.
-          .start(child, Map.of(), StartRequest.of(childId, null))
-          .await(limit);
+      // Not a subworkflow child (the engine would deliver its end to this step as a wait):
+      // a run of its own whose id says where it comes from.
+      engine.start(child, Map.of(), StartRequest.of(childId, null));
     }
+    return engine.await(childId, limit);
   }
 
   private static int maxTasks(AgentDefinition agent) {
