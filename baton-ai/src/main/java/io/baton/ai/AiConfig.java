@@ -54,33 +54,71 @@ public record AiConfig(
 
   /** Only the given providers, everything else by default. */
   public static AiConfig of(ProviderConfig... providers) {
-    return new AiConfig(List.of(providers), null, null, null, null, null, null, List.of(), List.of());
+    return new AiConfig(
+        List.of(providers), null, null, null, null, null, null, List.of(), List.of());
   }
 
   /** A copy with these agents added. */
   public AiConfig withAgents(List<AgentDefinition> more) {
     List<AgentDefinition> all = new java.util.ArrayList<>(agents);
     all.addAll(more);
-    return new AiConfig(providers, defaultModel, prices, runBudget, agentBudget, circuitBreaker, retry, all, mcpServers);
+    return new AiConfig(
+        providers,
+        defaultModel,
+        prices,
+        runBudget,
+        agentBudget,
+        circuitBreaker,
+        retry,
+        all,
+        mcpServers);
   }
 
   /** A copy with other budgets. */
   public AiConfig withBudgets(Budget run, Budget agent) {
-    return new AiConfig(providers, defaultModel, prices, run, agent, circuitBreaker, retry, agents, mcpServers);
+    return new AiConfig(
+        providers, defaultModel, prices, run, agent, circuitBreaker, retry, agents, mcpServers);
   }
 
   /** A copy with another price table. */
   public AiConfig withPrices(PriceTable table) {
-    return new AiConfig(providers, defaultModel, table, runBudget, agentBudget, circuitBreaker, retry, agents, mcpServers);
+    return new AiConfig(
+        providers,
+        defaultModel,
+        table,
+        runBudget,
+        agentBudget,
+        circuitBreaker,
+        retry,
+        agents,
+        mcpServers);
   }
 
   /** A copy with other retry and circuit-breaker settings. */
   public AiConfig withResilience(RetrySettings retries, CircuitBreaker.Settings breaker) {
-    return new AiConfig(providers, defaultModel, prices, runBudget, agentBudget, breaker, retries, agents, mcpServers);
+    return new AiConfig(
+        providers,
+        defaultModel,
+        prices,
+        runBudget,
+        agentBudget,
+        breaker,
+        retries,
+        agents,
+        mcpServers);
   }
 
   /** A copy with MCP servers. */
   public AiConfig withMcpServers(List<McpServerConfig> servers) {
-    return new AiConfig(providers, defaultModel, prices, runBudget, agentBudget, circuitBreaker, retry, agents, servers);
+    return new AiConfig(
+        providers,
+        defaultModel,
+        prices,
+        runBudget,
+        agentBudget,
+        circuitBreaker,
+        retry,
+        agents,
+        servers);
   }
 }

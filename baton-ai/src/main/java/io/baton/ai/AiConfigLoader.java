@@ -55,7 +55,8 @@ public final class AiConfigLoader {
     try {
       return parse(Files.readString(file), file.toAbsolutePath().getParent(), file.toString());
     } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read the AI configuration " + file + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "cannot read the AI configuration " + file + ": " + e.getMessage(), e);
     }
   }
 
@@ -81,7 +82,9 @@ public final class AiConfigLoader {
       }
       return new AiConfig(
           providers(map(root.get("providers")), base),
-          root.get("defaultModel") == null ? null : ModelRef.parse(root.get("defaultModel").toString()),
+          root.get("defaultModel") == null
+              ? null
+              : ModelRef.parse(root.get("defaultModel").toString()),
           prices(map(root.get("prices"))),
           budget(map(budgets.get("run"))),
           budget(map(budgets.get("agent"))),
@@ -153,7 +156,9 @@ public final class AiConfigLoader {
           out.add(
               new McpServerConfig(
                   name,
-                  s.get("command") == null ? List.of() : ((List<Object>) s.get("command")).stream().map(String::valueOf).toList(),
+                  s.get("command") == null
+                      ? List.of()
+                      : ((List<Object>) s.get("command")).stream().map(String::valueOf).toList(),
                   strings(map(s.get("env"))),
                   (String) s.get("url"),
                   (String) s.get("transport"),
@@ -162,7 +167,9 @@ public final class AiConfigLoader {
     return out;
   }
 
-  /** {@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h}, or a number of seconds; null stays null. */
+  /**
+   * {@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h}, or a number of seconds; null stays null.
+   */
   static Duration duration(Object value) {
     if (value == null) {
       return null;
@@ -172,7 +179,8 @@ public final class AiConfigLoader {
     }
     Matcher m = DURATION.matcher(value.toString().strip());
     if (!m.matches()) {
-      throw new IllegalArgumentException("'" + value + "' is not a duration such as 500ms, 30s, 2m or 1h");
+      throw new IllegalArgumentException(
+          "'" + value + "' is not a duration such as 500ms, 30s, 2m or 1h");
     }
     long n = Long.parseLong(m.group(1));
     return switch (m.group(2)) {

@@ -73,7 +73,8 @@ public final class BatonAi implements AutoCloseable {
                 config.circuitBreaker()),
             config.retry(),
             clock);
-    this.runner = new AgentRunner(gateway, tools, new AgentMemory(environment.conversations()), instances);
+    this.runner =
+        new AgentRunner(gateway, tools, new AgentMemory(environment.conversations()), instances);
     config.agents().forEach(agents::register);
     this.mcp = new McpToolSource(config.mcpServers());
   }
@@ -99,14 +100,22 @@ public final class BatonAi implements AutoCloseable {
 
   private void registerSteps() {
     AgentBehaviour loop = (agent, task, ctx) -> runner.run(agent, task, ctx).toOutput();
-    for (String type : List.of(AgentType.CHAT, AgentType.REACT, AgentType.TOOL, AgentType.MULTIMODAL)) {
+    for (String type :
+        List.of(AgentType.CHAT, AgentType.REACT, AgentType.TOOL, AgentType.MULTIMODAL)) {
       behaviours.put(type, loop);
     }
     AiBehaviours.install(this);
     AgentResolver resolver = new AgentResolver(agents);
     builder.step(new LlmStepExecutor(resolver, runner));
     builder.step(new AgentStepExecutor("agent", resolver, behaviours::get));
-    for (String type : List.of(AgentType.CHAT, AgentType.REACT, AgentType.PLAN, AgentType.RAG, AgentType.CODE, AgentType.MULTIMODAL)) {
+    for (String type :
+        List.of(
+            AgentType.CHAT,
+            AgentType.REACT,
+            AgentType.PLAN,
+            AgentType.RAG,
+            AgentType.CODE,
+            AgentType.MULTIMODAL)) {
       builder.step(new AgentStepExecutor(type, resolver, behaviours::get));
     }
     TeamSteps.all(resolver, runner, agents).forEach(builder::step);
@@ -125,8 +134,8 @@ public final class BatonAi implements AutoCloseable {
   }
 
   /**
-   * Adds a tool for agents and {@code tool} steps. Call before the engine is built for {@code
-   * tool} steps to see it; agents see tools added at any time.
+   * Adds a tool for agents and {@code tool} steps. Call before the engine is built for {@code tool}
+   * steps to see it; agents see tools added at any time.
    */
   public BatonAi tool(Tool tool) {
     tools.add(tool);
@@ -140,7 +149,9 @@ public final class BatonAi implements AutoCloseable {
     return this;
   }
 
-  /** Gives the AI the built engine: plan steps start child runs and MCP exposes workflows with it. */
+  /**
+   * Gives the AI the built engine: plan steps start child runs and MCP exposes workflows with it.
+   */
   public Baton attach(Baton engine) {
     baton.set(engine);
     return engine;
@@ -186,7 +197,10 @@ public final class BatonAi implements AutoCloseable {
     return environment;
   }
 
-  /** Runs JavaScript for {@code code} agents and {@code js_transform} (default: baton-sandbox's, found on the class path). */
+  /**
+   * Runs JavaScript for {@code code} agents and {@code js_transform} (default: baton-sandbox's,
+   * found on the class path).
+   */
   public BatonAi scriptRunner(ScriptRunner runner) {
     this.sandbox = runner;
     return this;

@@ -1,7 +1,7 @@
 package io.baton.ai;
 
-import io.baton.ai.model.ProviderConfig;
 import io.baton.ai.model.OfflineScript;
+import io.baton.ai.model.ProviderConfig;
 import io.baton.api.run.RunView;
 import io.baton.engine.Baton;
 import io.baton.test.TestEngine;
@@ -33,10 +33,11 @@ final class AiEngine implements AutoCloseable {
     AiConfig config = AiConfig.of(ProviderConfig.offline("offline", file));
     AtomicReference<BatonAi> ai = new AtomicReference<>();
     TestEngine engine =
-        TestEngine.create(b -> {
-          ai.set(BatonAi.install(b, config, new AiEnvironment(null, null, null, dir)));
-          return b;
-        });
+        TestEngine.create(
+            b -> {
+              ai.set(BatonAi.install(b, config, new AiEnvironment(null, null, null, dir)));
+              return b;
+            });
     ai.get().attach(engine.baton());
     return new AiEngine(engine, ai.get());
   }
@@ -46,7 +47,9 @@ final class AiEngine implements AutoCloseable {
   }
 
   RunView run(String yaml, Map<String, Object> inputs) {
-    return baton().start(baton().loader().parse(yaml, "test.yaml").orThrow(), inputs).await(Duration.ofSeconds(30));
+    return baton()
+        .start(baton().loader().parse(yaml, "test.yaml").orThrow(), inputs)
+        .await(Duration.ofSeconds(30));
   }
 
   @Override

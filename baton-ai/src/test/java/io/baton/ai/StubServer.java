@@ -18,7 +18,8 @@ public final class StubServer implements AutoCloseable {
   /** A status that makes the server never answer (until closed): for timeouts. */
   public static final int HANG = -1;
 
-  private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
+  private final java.util.concurrent.CountDownLatch closed =
+      new java.util.concurrent.CountDownLatch(1);
   private final HttpServer server;
   private final Deque<Reply> replies = new ArrayDeque<>();
   private final List<Request> requests = new CopyOnWriteArrayList<>();
@@ -43,7 +44,8 @@ public final class StubServer implements AutoCloseable {
     server.createContext(
         "/",
         exchange -> {
-          String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+          String body =
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
           requests.add(
               new Request(
                   exchange.getRequestMethod(),
@@ -52,7 +54,10 @@ public final class StubServer implements AutoCloseable {
                   body));
           Reply reply;
           synchronized (replies) {
-            reply = replies.isEmpty() ? new Reply(500, Map.of(), "{\"error\":\"no reply queued\"}") : replies.poll();
+            reply =
+                replies.isEmpty()
+                    ? new Reply(500, Map.of(), "{\"error\":\"no reply queued\"}")
+                    : replies.poll();
           }
           if (reply.status() == HANG) {
             try {

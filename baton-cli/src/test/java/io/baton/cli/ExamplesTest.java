@@ -24,7 +24,17 @@ class ExamplesTest {
   static final Path EXAMPLES = Path.of("..", "examples");
 
   /** What each example must output; every example needs an entry. */
-  private static final Map<String, Consumer<Map<String, Object>>> EXPECTED =
+  /** The examples of baton-ai (Map.of takes at most ten pairs). */
+  private static final Map<String, Consumer<Map<String, Object>>> AI_EXAMPLES =
+      Map.of(
+          "agents-offline.yaml",
+          out -> {
+            assertThat((List<?>) out.get("facts")).hasSize(2);
+            assertThat(String.valueOf(out.get("draft"))).startsWith("[offline model]");
+            assertThat(String.valueOf(out.get("review"))).startsWith("[offline model] review:");
+          });
+
+  private static final Map<String, Consumer<Map<String, Object>>> ENGINE_EXAMPLES =
       Map.of(
           "hello.yaml",
           out -> assertThat(out).containsEntry("greeting", "HELLO, ADA!").containsEntry("words", 2),
@@ -82,11 +92,17 @@ class ExamplesTest {
     }
   }
 
+  private static Map<String, Consumer<Map<String, Object>>> expected() {
+    Map<String, Consumer<Map<String, Object>>> all = new java.util.HashMap<>(ENGINE_EXAMPLES);
+    all.putAll(AI_EXAMPLES);
+    return all;
+  }
+
   @Test
   void thereAreAtLeastEightExamplesAndEachHasExpectations() throws IOException {
     List<String> names = examples().map(p -> p.getFileName().toString()).toList();
     assertThat(names).hasSizeGreaterThanOrEqualTo(8);
-    assertThat(EXPECTED.keySet()).containsExactlyInAnyOrderElementsOf(names);
+    assertThat(expected().keySet()).containsExactlyInAnyOrderElementsOf(names);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -103,7 +119,7 @@ class ExamplesTest {
     assertThat(t.err()).contains("run completed");
     Object outputs = JsonText.value(t.out());
     assertThat(outputs).as("stdout is the outputs as JSON: %s", t.out()).isInstanceOf(Map.class);
-    EXPECTED.get(example.getFileName().toString()).accept((Map<String, Object>) outputs);
+    expected().get(example.getFileName().toString()).accept((Map<String, Object>) outputs);
   }
 
   @ParameterizedTest(name = "{0}")

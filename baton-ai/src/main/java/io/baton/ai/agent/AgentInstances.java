@@ -22,14 +22,12 @@ public final class AgentInstances {
   }
 
   /**
-   * Marks {@code agent} of {@code runId} running, creating and initialising it first if it is
-   * new.
+   * Marks {@code agent} of {@code runId} running, creating and initialising it first if it is new.
    *
    * @param report receives each change
    */
   public void start(String runId, String agent, Consumer<Change> report) {
-    Instance i =
-        instances.computeIfAbsent(key(runId, agent), k -> new Instance(runId, agent));
+    Instance i = instances.computeIfAbsent(key(runId, agent), k -> new Instance(runId, agent));
     synchronized (i) {
       if (i.state == AgentState.CREATED) {
         move(i, AgentState.INITIALIZED, report);

@@ -83,8 +83,12 @@ public final class AgentRegistry {
     AgentDefinition agent = versions.get(reference.substring(at + 1));
     if (agent == null) {
       throw new IllegalArgumentException(
-          "agent '" + name + "' has no version " + reference.substring(at + 1)
-              + "; its versions: " + versions.keySet());
+          "agent '"
+              + name
+              + "' has no version "
+              + reference.substring(at + 1)
+              + "; its versions: "
+              + versions.keySet());
     }
     return agent;
   }

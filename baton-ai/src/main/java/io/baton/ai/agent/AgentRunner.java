@@ -1,7 +1,6 @@
 package io.baton.ai.agent;
 
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
-import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.Content;
 import dev.langchain4j.data.message.SystemMessage;
@@ -81,7 +80,11 @@ public final class AgentRunner {
     }
     conversation.addAll(memory.load(context.runId(), agent.name(), agent.memory()));
     conversation.add(userMessage(task));
-    var chain = gateway.providers().chain(agent.model().primary(), agent.model().fallbacks(), "agent '" + agent.name() + "'");
+    var chain =
+        gateway
+            .providers()
+            .chain(
+                agent.model().primary(), agent.model().fallbacks(), "agent '" + agent.name() + "'");
     ModelRequest request =
         new ModelRequest(
             agent.name(),
@@ -112,14 +115,20 @@ public final class AgentRunner {
         }
         turn.put("toolCalls", records);
         if (AgentType.TOOL.equals(agent.type())) {
-          return finish(agent, context, conversation, new AgentOutcome(agent.name(), "", records, turns, usage, model(result), offline));
+          return finish(
+              agent,
+              context,
+              conversation,
+              new AgentOutcome(agent.name(), "", records, turns, usage, model(result), offline));
         }
         continue;
       }
       if (AgentType.TOOL.equals(agent.type())) {
         throw new StepException(
             ErrorKind.BAD_OUTPUT,
-            "tool agent '" + agent.name() + "' answered without calling a tool: "
+            "tool agent '"
+                + agent.name()
+                + "' answered without calling a tool: "
                 + abbreviate(result.text()));
       }
       Object json = null;
@@ -129,8 +138,12 @@ public final class AgentRunner {
           if (repairs == MAX_REPAIRS) {
             throw new StepException(
                 ErrorKind.BAD_OUTPUT,
-                "agent '" + agent.name() + "' did not answer in the output schema after "
-                    + MAX_REPAIRS + " repair requests: " + String.join("; ", checked.problems()));
+                "agent '"
+                    + agent.name()
+                    + "' did not answer in the output schema after "
+                    + MAX_REPAIRS
+                    + " repair requests: "
+                    + String.join("; ", checked.problems()));
           }
           repairs++;
           turn.put("schemaProblems", checked.problems());
@@ -139,17 +152,32 @@ public final class AgentRunner {
         }
         json = checked.value();
       }
-      return finish(agent, context, conversation, new AgentOutcome(agent.name(), result.text(), json, turns, usage, model(result), offline));
+      return finish(
+          agent,
+          context,
+          conversation,
+          new AgentOutcome(
+              agent.name(), result.text(), json, turns, usage, model(result), offline));
     }
     throw new StepException(
         ErrorKind.BAD_OUTPUT,
-        "agent '" + agent.name() + "' did not finish within maxIterations = "
-            + agent.maxIterations() + " model calls; raise maxIterations or narrow the task");
+        "agent '"
+            + agent.name()
+            + "' did not finish within maxIterations = "
+            + agent.maxIterations()
+            + " model calls; raise maxIterations or narrow the task");
   }
 
   private AgentOutcome finish(
-      AgentDefinition agent, StepContext context, List<ChatMessage> conversation, AgentOutcome outcome) {
-    var chain = gateway.providers().chain(agent.model().primary(), agent.model().fallbacks(), "agent '" + agent.name() + "'");
+      AgentDefinition agent,
+      StepContext context,
+      List<ChatMessage> conversation,
+      AgentOutcome outcome) {
+    var chain =
+        gateway
+            .providers()
+            .chain(
+                agent.model().primary(), agent.model().fallbacks(), "agent '" + agent.name() + "'");
     memory.save(
         context.runId(),
         agent.name(),
@@ -166,8 +194,9 @@ public final class AgentRunner {
   private static String systemText(AgentDefinition agent, StructuredOutput structured) {
     String text = agent.instructions();
     if (AgentType.REACT.equals(agent.type()) && !agent.tools().isEmpty()) {
-      text += "\nWork step by step: think, call a tool when you need information, read its result, "
-          + "and answer when you can.";
+      text +=
+          "\nWork step by step: think, call a tool when you need information, read its result, "
+              + "and answer when you can.";
     }
     if (structured != null) {
       text += "\n" + structured.instructions();

@@ -6,8 +6,8 @@ import java.util.Set;
 
 /**
  * The lifecycle of an agent instance (seed 002): {@code CREATED → INITIALIZED → RUNNING ⇄ PAUSED →
- * DESTROYED}. An instance is one agent in one run: created when a step first uses it, running
- * while a step of it runs, paused between its steps, destroyed when the run ends.
+ * DESTROYED}. An instance is one agent in one run: created when a step first uses it, running while
+ * a step of it runs, paused between its steps, destroyed when the run ends.
  */
 public enum AgentState {
   CREATED,

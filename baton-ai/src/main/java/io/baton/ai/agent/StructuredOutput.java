@@ -39,7 +39,8 @@ public final class StructuredOutput {
   public Checked check(String answer) {
     Object value = JsonCodec.extract(answer);
     if (value == null) {
-      return new Checked(null, List.of("the answer is not JSON: " + JsonCodec.abbreviate(String.valueOf(answer))));
+      return new Checked(
+          null, List.of("the answer is not JSON: " + JsonCodec.abbreviate(String.valueOf(answer))));
     }
     List<Error> errors = validator.validate(JsonCodec.tree(value));
     return new Checked(

@@ -29,8 +29,8 @@ public final class JsonCodec {
   }
 
   /**
-   * Tool-call arguments as an object: models send JSON text that should be an object; a blank
-   * text is no arguments.
+   * Tool-call arguments as an object: models send JSON text that should be an object; a blank text
+   * is no arguments.
    *
    * @throws IllegalArgumentException when the text is not a JSON object
    */
@@ -52,8 +52,8 @@ public final class JsonCodec {
   }
 
   /**
-   * The first JSON value in a model's answer: the whole text, or a fenced {@code ```json} block,
-   * or the span from the first '{' or '[' to the last matching closer.
+   * The first JSON value in a model's answer: the whole text, or a fenced {@code ```json} block, or
+   * the span from the first '{' or '[' to the last matching closer.
    *
    * @return the value, or null when the text holds no JSON
    */

@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * An MCP server whose tools become Baton tools, named {@code <server>_<tool>}: started as a
- * process speaking over stdio ({@code command}), or reached over streamable HTTP ({@code url}) or
- * the older HTTP+SSE transport ({@code url} with {@code transport: sse}).
+ * An MCP server whose tools become Baton tools, named {@code <server>_<tool>}: started as a process
+ * speaking over stdio ({@code command}), or reached over streamable HTTP ({@code url}) or the older
+ * HTTP+SSE transport ({@code url} with {@code transport: sse}).
  *
  * <pre>{@code
  * mcpServers:

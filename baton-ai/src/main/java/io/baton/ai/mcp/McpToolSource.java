@@ -22,9 +22,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Baton as an MCP client: connects to the configured MCP servers (through LangChain4j's MCP
- * client) and offers each of their tools as a Baton tool named {@code <server>_<tool>}, with the
- * server's JSON Schema for its arguments.
+ * Baton as an MCP client: connects to the configured MCP servers (through LangChain4j's MCP client)
+ * and offers each of their tools as a Baton tool named {@code <server>_<tool>}, with the server's
+ * JSON Schema for its arguments.
  */
 public final class McpToolSource implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(McpToolSource.class);
@@ -66,9 +66,13 @@ public final class McpToolSource implements AutoCloseable {
       specs = client.listTools();
     } catch (RuntimeException e) {
       throw new IllegalArgumentException(
-          "cannot connect to MCP server '" + server.name() + "' ("
+          "cannot connect to MCP server '"
+              + server.name()
+              + "' ("
               + (server.url() != null ? server.url() : String.join(" ", server.command()))
-              + "): " + e.getMessage(), e);
+              + "): "
+              + e.getMessage(),
+          e);
     }
     clients.add(client);
     LOG.info("MCP server '{}': {} tools", server.name(), specs.size());
@@ -78,9 +82,14 @@ public final class McpToolSource implements AutoCloseable {
   private static McpTransport transport(McpServerConfig server) {
     return switch (server.transport()) {
       case "stdio" ->
-          StdioMcpTransport.builder().command(server.command()).environment(server.environment()).build();
-      case "sse" -> HttpMcpTransport.builder().sseUrl(server.url()).timeout(server.timeout()).build();
-      default -> StreamableHttpMcpTransport.builder().url(server.url()).timeout(server.timeout()).build();
+          StdioMcpTransport.builder()
+              .command(server.command())
+              .environment(server.environment())
+              .build();
+      case "sse" ->
+          HttpMcpTransport.builder().sseUrl(server.url()).timeout(server.timeout()).build();
+      default ->
+          StreamableHttpMcpTransport.builder().url(server.url()).timeout(server.timeout()).build();
     };
   }
 
@@ -90,7 +99,8 @@ public final class McpToolSource implements AutoCloseable {
     Map<String, Object> parameters =
         json.get("parameters") instanceof Map<?, ?> p ? (Map<String, Object>) p : Map.of();
     String name = server + "_" + spec.name();
-    String description = spec.description() == null ? "MCP tool " + spec.name() : spec.description();
+    String description =
+        spec.description() == null ? "MCP tool " + spec.name() : spec.description();
     return new Tool() {
       @Override
       public String name() {

@@ -16,8 +16,8 @@ import java.util.function.Function;
 /**
  * An agent's memory in a run, kept in the {@link ConversationStore} and trimmed by its {@link
  * MemoryPolicy}. Trimming never starts the kept part with a tool result whose call was dropped
- * (providers reject that), and with {@code summarize} the dropped part becomes one summary
- * message written by the agent's model.
+ * (providers reject that), and with {@code summarize} the dropped part becomes one summary message
+ * written by the agent's model.
  */
 public final class AgentMemory {
   private final ConversationStore store;

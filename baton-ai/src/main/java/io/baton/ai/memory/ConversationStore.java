@@ -4,8 +4,8 @@ import java.util.Map;
 
 /**
  * Where agents' memories and runs' blackboards are kept, as JSON text (conversations in
- * LangChain4j's message JSON). The in-memory store is the default; a durable store implements
- * the same five methods.
+ * LangChain4j's message JSON). The in-memory store is the default; a durable store implements the
+ * same five methods.
  */
 public interface ConversationStore {
 

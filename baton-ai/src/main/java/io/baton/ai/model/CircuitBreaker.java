@@ -6,8 +6,8 @@ import java.time.Instant;
 
 /**
  * A circuit breaker for one provider (seed 002: failure threshold 5, recovery timeout 30 s, 3
- * half-open calls). After {@code failureThreshold} failures in a row it opens and refuses calls,
- * so that a fallback model answers at once; after {@code recoveryTimeout} it lets {@code
+ * half-open calls). After {@code failureThreshold} failures in a row it opens and refuses calls, so
+ * that a fallback model answers at once; after {@code recoveryTimeout} it lets {@code
  * halfOpenMaxCalls} trial calls through; a success closes it, a failure opens it again.
  */
 public final class CircuitBreaker {
@@ -36,8 +36,7 @@ public final class CircuitBreaker {
 
   /** Whether a call may go through now; in half-open state, takes one of the trial calls. */
   public synchronized boolean tryAcquire() {
-    if (state == State.OPEN
-        && !clock.now().isBefore(openedAt.plus(settings.recoveryTimeout()))) {
+    if (state == State.OPEN && !clock.now().isBefore(openedAt.plus(settings.recoveryTimeout()))) {
       state = State.HALF_OPEN;
       trials = 0;
     }

@@ -20,9 +20,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every model call goes through here: the fallback chain (seed 002 degradation level 1), a
- * circuit breaker per provider, retries that honour {@code Retry-After}, the budget check, and
- * token and cost accounting. Waits use the engine's clock.
+ * Every model call goes through here: the fallback chain (seed 002 degradation level 1), a circuit
+ * breaker per provider, retries that honour {@code Retry-After}, the budget check, and token and
+ * cost accounting. Waits use the engine's clock.
  *
  * <pre>{@code
  * ModelResult r = gateway.call(ModelRequest.of("writer", messages), chain, stepContext);
@@ -88,12 +88,20 @@ public final class ModelGateway {
           if (last.providerTrouble()) {
             breaker.onFailure();
           }
-          failures.add(ref + " attempt " + (attempt + 1) + ": " + last.kind().wireName() + ": " + last.message());
+          failures.add(
+              ref
+                  + " attempt "
+                  + (attempt + 1)
+                  + ": "
+                  + last.kind().wireName()
+                  + ": "
+                  + last.message());
           Duration wait = retry.waitBefore(attempt + 1, last.retryAfter());
           if (!last.retryable() || attempt == provider.maxRetries() || wait == null) {
             break;
           }
-          context.log("model " + ref + " failed (" + last.kind().wireName() + "), retrying in " + wait);
+          context.log(
+              "model " + ref + " failed (" + last.kind().wireName() + "), retrying in " + wait);
           Pause.of(wait, context.clock(), context);
         }
       }
@@ -123,8 +131,10 @@ public final class ModelGateway {
             : realCall(request, provider, modelName, context);
     breaker(provider.name()).onSuccess();
     if (isOffline) {
-      LOG.debug("run {} step {}: answered by the offline model (deterministic, not an LLM)",
-          context.runId(), context.path());
+      LOG.debug(
+          "run {} step {}: answered by the offline model (deterministic, not an LLM)",
+          context.runId(),
+          context.path());
       if (request.stream() && response.aiMessage().text() != null) {
         context.emit("ai.delta", Map.of("text", response.aiMessage().text()));
       }
@@ -132,16 +142,22 @@ public final class ModelGateway {
     var tokens = response.tokenUsage();
     long in = tokens == null || tokens.inputTokenCount() == null ? 0 : tokens.inputTokenCount();
     long out = tokens == null || tokens.outputTokenCount() == null ? 0 : tokens.outputTokenCount();
-    Usage usage = new Usage(1, in, out, accounting.prices().cost(provider.name(), modelName, in, out));
+    Usage usage =
+        new Usage(1, in, out, accounting.prices().cost(provider.name(), modelName, in, out));
     accounting.ledger().record(context.runId(), context.path(), request.agent(), usage);
     context.emit(
         "ai.call",
         Map.of(
-            "model", ref.provider() + "/" + modelName,
-            "agent", request.agent() == null ? "" : request.agent(),
-            "offline", isOffline,
-            "usage", usage.toMap()));
-    return new ModelResult(response.aiMessage(), provider.name(), modelName, usage, isOffline, failures);
+            "model",
+            ref.provider() + "/" + modelName,
+            "agent",
+            request.agent() == null ? "" : request.agent(),
+            "offline",
+            isOffline,
+            "usage",
+            usage.toMap()));
+    return new ModelResult(
+        response.aiMessage(), provider.name(), modelName, usage, isOffline, failures);
   }
 
   private ChatResponse realCall(
@@ -159,12 +175,15 @@ public final class ModelGateway {
     if (request.stream()) {
       StreamingChatModel streaming =
           (StreamingChatModel)
-              models.computeIfAbsent(
-                  "stream:" + provider.name() + "/" + modelName,
-                  k -> {
-                    StreamingChatModel m = factory.streamingModel(provider, modelName);
-                    return m == null ? Boolean.FALSE : m;
-                  }) instanceof StreamingChatModel s ? s : null;
+                      models.computeIfAbsent(
+                          "stream:" + provider.name() + "/" + modelName,
+                          k -> {
+                            StreamingChatModel m = factory.streamingModel(provider, modelName);
+                            return m == null ? Boolean.FALSE : m;
+                          })
+                  instanceof StreamingChatModel s
+              ? s
+              : null;
       if (streaming != null) {
         return Streams.collect(streaming, chat.build(), provider.timeout(), context);
       }
@@ -183,7 +202,9 @@ public final class ModelGateway {
   private OfflineModel offlineModel(ProviderConfig provider) {
     return offline.computeIfAbsent(
         provider.name(),
-        k -> new OfflineModel(provider.script() == null ? null : OfflineScript.load(provider.script())));
+        k ->
+            new OfflineModel(
+                provider.script() == null ? null : OfflineScript.load(provider.script())));
   }
 
   /** The circuit breaker of a provider. */

@@ -50,7 +50,9 @@ public final class OfflineModel implements ChatModel {
     List<ChatMessage> messages = request.messages();
     String input = lastUserText(messages);
     ToolExecutionResultMessage lastTool =
-        messages.isEmpty() ? null : messages.getLast() instanceof ToolExecutionResultMessage t ? t : null;
+        messages.isEmpty()
+            ? null
+            : messages.getLast() instanceof ToolExecutionResultMessage t ? t : null;
     int number = 1 + (int) messages.stream().filter(AiMessage.class::isInstance).count();
     OfflineScript.Reply reply =
         script == null
@@ -69,7 +71,8 @@ public final class OfflineModel implements ChatModel {
     return ChatResponse.builder()
         .aiMessage(message)
         .modelName("offline")
-        .finishReason(message.hasToolExecutionRequests() ? FinishReason.TOOL_EXECUTION : FinishReason.STOP)
+        .finishReason(
+            message.hasToolExecutionRequests() ? FinishReason.TOOL_EXECUTION : FinishReason.STOP)
         .tokenUsage(new TokenUsage(estimate(messages), estimate(List.of(message))))
         .build();
   }

@@ -55,8 +55,7 @@ public record OfflineScript(List<Reply> replies) {
     try {
       root = YAMLMapper.builder().build().readValue(text, Object.class);
     } catch (JacksonException e) {
-      throw new IllegalArgumentException(
-          source + ": not valid YAML: " + e.getOriginalMessage(), e);
+      throw new IllegalArgumentException(source + ": not valid YAML: " + e.getOriginalMessage(), e);
     }
     if (!(root instanceof Map<?, ?> map) || !(map.get("replies") instanceof List<?> list)) {
       throw new IllegalArgumentException(source + ": expected a top-level 'replies:' list");
@@ -128,9 +127,7 @@ public record OfflineScript(List<Reply> replies) {
             switch (c.getKey()) {
               case "agent" -> expected.equals(turn.agent());
               case "contains" ->
-                  turn.input()
-                      .toLowerCase(Locale.ROOT)
-                      .contains(expected.toLowerCase(Locale.ROOT));
+                  turn.input().toLowerCase(Locale.ROOT).contains(expected.toLowerCase(Locale.ROOT));
               case "turn" -> expected.equals(String.valueOf(turn.number()));
               default -> expected.equals(turn.afterTool());
             };

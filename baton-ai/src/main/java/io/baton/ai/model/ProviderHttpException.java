@@ -4,8 +4,9 @@ import dev.langchain4j.exception.HttpException;
 import java.time.Duration;
 
 /**
- * A provider answered with an HTTP error; keeps the {@code Retry-After} it sent so that retries wait
- * as long as the provider asked. LangChain4j maps it to its own exceptions with this as the cause.
+ * A provider answered with an HTTP error; keeps the {@code Retry-After} it sent so that retries
+ * wait as long as the provider asked. LangChain4j maps it to its own exceptions with this as the
+ * cause.
  */
 public final class ProviderHttpException extends HttpException {
   private final transient Duration retryAfter;

@@ -48,6 +48,8 @@ public enum ProviderKind {
         "unknown provider kind '"
             + text
             + "'; the kinds are: "
-            + Arrays.stream(values()).map(ProviderKind::wireName).collect(Collectors.joining(", ")));
+            + Arrays.stream(values())
+                .map(ProviderKind::wireName)
+                .collect(Collectors.joining(", ")));
   }
 }

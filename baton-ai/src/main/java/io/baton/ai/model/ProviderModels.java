@@ -119,9 +119,9 @@ public final class ProviderModels {
   }
 
   /**
-   * Where an OpenAI-wire call goes. Azure OpenAI speaks the same wire format at a deployment's
-   * URL, authenticates with an {@code api-key} header instead of a bearer token, and wants an
-   * {@code api-version} query parameter.
+   * Where an OpenAI-wire call goes. Azure OpenAI speaks the same wire format at a deployment's URL,
+   * authenticates with an {@code api-key} header instead of a bearer token, and wants an {@code
+   * api-version} query parameter.
    */
   private record OpenAiEndpoint(
       String baseUrl, String bearerKey, Map<String, String> headers, Map<String, String> query) {
@@ -138,10 +138,7 @@ public final class ProviderModels {
       String base = provider.baseUrl().replaceAll("/+$", "");
       String version = provider.apiVersion() == null ? "2024-10-21" : provider.apiVersion();
       return new OpenAiEndpoint(
-          base + "/openai/deployments/" + modelName,
-          null,
-          headers,
-          Map.of("api-version", version));
+          base + "/openai/deployments/" + modelName, null, headers, Map.of("api-version", version));
     }
   }
 }

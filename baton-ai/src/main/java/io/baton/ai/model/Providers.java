@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The configured providers and which model a call uses when it names none. The offline model is
- * the default only when no real provider is configured: it is never chosen silently in place of
- * a real one.
+ * The configured providers and which model a call uses when it names none. The offline model is the
+ * default only when no real provider is configured: it is never chosen silently in place of a real
+ * one.
  */
 public final class Providers {
   /** The name the offline model has when no provider of that name is configured. */
@@ -19,8 +19,7 @@ public final class Providers {
 
   /**
    * @param providers the configured providers (may be empty)
-   * @param defaultModel the model used when a call names none, or null to choose by the rule
-   *     above
+   * @param defaultModel the model used when a call names none, or null to choose by the rule above
    */
   public Providers(List<ProviderConfig> providers, ModelRef defaultModel) {
     Map<String, ProviderConfig> map = new LinkedHashMap<>();
@@ -68,7 +67,11 @@ public final class Providers {
     ProviderConfig p = provider(ref);
     if (p.model() == null) {
       throw new IllegalArgumentException(
-          "model '" + ref + "' names no model and provider '" + p.name() + "' has no model: set one");
+          "model '"
+              + ref
+              + "' names no model and provider '"
+              + p.name()
+              + "' has no model: set one");
     }
     return p.model();
   }

@@ -53,8 +53,7 @@ final class SchemaExample {
     if (schema.get("properties") instanceof Map<?, ?> props) {
       for (Map.Entry<?, ?> p : props.entrySet()) {
         out.put(
-            p.getKey().toString(),
-            of((Map<String, Object>) p.getValue(), seed + " " + p.getKey()));
+            p.getKey().toString(), of((Map<String, Object>) p.getValue(), seed + " " + p.getKey()));
       }
     }
     return out;

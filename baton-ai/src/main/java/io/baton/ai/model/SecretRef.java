@@ -15,8 +15,8 @@ public record SecretRef(String source, String name) {
   /**
    * Reads {@code env:NAME} or {@code secret:NAME}.
    *
-   * @throws IllegalArgumentException for anything else, including a literal key, which must not
-   *     be written into configuration files
+   * @throws IllegalArgumentException for anything else, including a literal key, which must not be
+   *     written into configuration files
    */
   public static SecretRef parse(String text) {
     int colon = text.indexOf(':');

@@ -4,8 +4,8 @@ import java.util.Optional;
 
 /**
  * Where API keys come from: environment variables by default, or a secret store. Configuration
- * files name keys ({@code env:OPENAI_API_KEY}, {@code secret:openai}), never hold them, so that keys
- * stay out of files, journals and logs.
+ * files name keys ({@code env:OPENAI_API_KEY}, {@code secret:openai}), never hold them, so that
+ * keys stay out of files, journals and logs.
  */
 @FunctionalInterface
 public interface SecretSource {

@@ -40,7 +40,9 @@ public final class DocumentIndex {
     return sharedModel;
   }
 
-  /** Splits {@code text} into passages of about 400 characters and adds them under {@code source}. */
+  /**
+   * Splits {@code text} into passages of about 400 characters and adds them under {@code source}.
+   */
   public void ingest(String source, String text) {
     Document document = Document.from(text, Metadata.from("source", source));
     List<TextSegment> segments = DocumentSplitters.recursive(400, 40).split(document);
@@ -52,9 +54,14 @@ public final class DocumentIndex {
   public List<Passage> search(String query, int k) {
     Embedding q = model.embed(query).content();
     List<EmbeddingMatch<TextSegment>> matches =
-        store.search(EmbeddingSearchRequest.builder().queryEmbedding(q).maxResults(k).build()).matches();
+        store
+            .search(EmbeddingSearchRequest.builder().queryEmbedding(q).maxResults(k).build())
+            .matches();
     return matches.stream()
-        .map(m -> new Passage(m.embedded().metadata().getString("source"), m.embedded().text(), m.score()))
+        .map(
+            m ->
+                new Passage(
+                    m.embedded().metadata().getString("source"), m.embedded().text(), m.score()))
         .toList();
   }
 

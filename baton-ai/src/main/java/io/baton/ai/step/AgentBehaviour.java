@@ -5,9 +5,9 @@ import io.baton.ai.agent.AgentTask;
 import io.baton.api.spi.StepContext;
 
 /**
- * How agents of one type do a step: the SPI through which agent types are added. The built-in
- * types are {@code chat}, {@code react}, {@code tool}, {@code multimodal} (the agent loop), {@code
- * plan}, {@code rag} and {@code code}.
+ * How agents of one type do a step: the SPI through which agent types are added. The built-in types
+ * are {@code chat}, {@code react}, {@code tool}, {@code multimodal} (the agent loop), {@code plan},
+ * {@code rag} and {@code code}.
  *
  * <pre>{@code
  * ai.agentType("echo", (agent, task, ctx) -> Map.of("text", task.prompt()));

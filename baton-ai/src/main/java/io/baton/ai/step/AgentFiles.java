@@ -34,8 +34,20 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 public final class AgentFiles {
   private static final Set<String> FIELDS =
       Set.of(
-          "name", "version", "type", "role", "description", "capabilities", "model", "fallbacks",
-          "systemPrompt", "tools", "memory", "maxIterations", "outputSchema", "options");
+          "name",
+          "version",
+          "type",
+          "role",
+          "description",
+          "capabilities",
+          "model",
+          "fallbacks",
+          "systemPrompt",
+          "tools",
+          "memory",
+          "maxIterations",
+          "outputSchema",
+          "options");
 
   private AgentFiles() {}
 
@@ -50,7 +62,8 @@ public final class AgentFiles {
         out.addAll(load(f));
       }
     } catch (IOException e) {
-      throw new IllegalArgumentException("cannot list agents in " + directory + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "cannot list agents in " + directory + ": " + e.getMessage(), e);
     }
     return out;
   }
@@ -62,7 +75,8 @@ public final class AgentFiles {
     try {
       root = YAMLMapper.builder().build().readValue(Files.readString(file), Object.class);
     } catch (IOException | JacksonException e) {
-      throw new IllegalArgumentException(file + ": cannot read agent definitions: " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          file + ": cannot read agent definitions: " + e.getMessage(), e);
     }
     List<Object> entries =
         root instanceof Map<?, ?> m && m.get("agents") instanceof List<?> l
@@ -84,7 +98,12 @@ public final class AgentFiles {
   public static AgentDefinition parse(Map<String, Object> map, String where) {
     for (String key : map.keySet()) {
       if (!FIELDS.contains(key)) {
-        throw new IllegalArgumentException(where + ": unknown field '" + key + "'; the fields are " + new java.util.TreeSet<>(FIELDS));
+        throw new IllegalArgumentException(
+            where
+                + ": unknown field '"
+                + key
+                + "'; the fields are "
+                + new java.util.TreeSet<>(FIELDS));
       }
     }
     if (!(map.get("name") instanceof String name)) {
@@ -100,13 +119,17 @@ public final class AgentFiles {
           .model(model(map.get("model"), strings(map.get("fallbacks"))))
           .systemPrompt((String) map.get("systemPrompt"))
           .tools(strings(map.get("tools")).toArray(String[]::new))
-          .memory(map.get("memory") instanceof Map<?, ?> mem ? memory((Map<String, Object>) mem, name) : null)
+          .memory(
+              map.get("memory") instanceof Map<?, ?> mem
+                  ? memory((Map<String, Object>) mem, name)
+                  : null)
           .maxIterations(map.get("maxIterations") instanceof Number n ? n.intValue() : 8)
           .outputSchema((Map<String, Object>) map.get("outputSchema"))
           .options(map.get("options") == null ? Map.of() : (Map<String, Object>) map.get("options"))
           .build();
     } catch (ClassCastException e) {
-      throw new IllegalArgumentException(where + ": a field has the wrong type: " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          where + ": a field has the wrong type: " + e.getMessage(), e);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
     }
@@ -135,7 +158,9 @@ public final class AgentFiles {
     if (value == null || value instanceof String) {
       return new ModelSpec(
           value == null ? null : ModelRef.parse((String) value),
-          topFallbacks.stream().map(ModelRef::parse).toList(), null, null);
+          topFallbacks.stream().map(ModelRef::parse).toList(),
+          null,
+          null);
     }
     Map<String, Object> m = (Map<String, Object>) value;
     List<String> fallbacks = new ArrayList<>(strings(m.get("fallbacks")));

@@ -88,7 +88,9 @@ public final class AgentResolver {
     b.model(
         new ModelSpec(
             use == null ? model.primary() : ModelRef.parse(use),
-            fallbacks.isEmpty() ? model.fallbacks() : fallbacks.stream().map(ModelRef::parse).toList(),
+            fallbacks.isEmpty()
+                ? model.fallbacks()
+                : fallbacks.stream().map(ModelRef::parse).toList(),
             temperature == null ? model.temperature() : temperature,
             maxTokens == null ? model.maxTokens() : maxTokens));
     try {
@@ -105,9 +107,15 @@ public final class AgentResolver {
     String text =
         prompt != null
             ? (prompt instanceof String s ? s : JsonCodec.write(prompt))
-            : context.input() == null ? "" : context.input() instanceof String s ? s : JsonCodec.write(context.input());
+            : context.input() == null
+                ? ""
+                : context.input() instanceof String s ? s : JsonCodec.write(context.input());
     return new AgentTask(
-        text, images(input.get("images")), null, List.of(), new StepConfig(step).flag("stream", false));
+        text,
+        images(input.get("images")),
+        null,
+        List.of(),
+        new StepConfig(step).flag("stream", false));
   }
 
   private static List<Content> images(Object value) {

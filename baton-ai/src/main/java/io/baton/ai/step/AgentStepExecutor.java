@@ -56,7 +56,12 @@ public final class AgentStepExecutor implements StepExecutor<CustomStep> {
     if (behaviour == null) {
       throw new StepException(
           ErrorKind.NOT_FOUND,
-          "step '" + step.id() + "': agent '" + agent.name() + "' has type '" + agent.type()
+          "step '"
+              + step.id()
+              + "': agent '"
+              + agent.name()
+              + "' has type '"
+              + agent.type()
               + "', which no behaviour is registered for; register one with BatonAi.agentType");
     }
     AgentTask task = AgentResolver.taskOf(step, context);

@@ -41,10 +41,14 @@ public final class CodeAgent implements AgentBehaviour {
     if (scripts == null) {
       throw new StepException(
           ErrorKind.NOT_FOUND,
-          "code agent '" + agent.name() + "' needs a JavaScript sandbox: add the baton-sandbox module");
+          "code agent '"
+              + agent.name()
+              + "' needs a JavaScript sandbox: add the baton-sandbox module");
     }
     Duration limit =
-        agent.options().get("timeLimitMs") instanceof Number n ? Duration.ofMillis(n.longValue()) : DEFAULT_LIMIT;
+        agent.options().get("timeLimitMs") instanceof Number n
+            ? Duration.ofMillis(n.longValue())
+            : DEFAULT_LIMIT;
     String instructions =
         "Write JavaScript that computes the answer. The task's data is the global `input`. "
             + "The value of the last expression is the result. Answer with only the code.\n\nTask: ";
@@ -70,14 +74,23 @@ public final class CodeAgent implements AgentBehaviour {
         attempts.add(record);
         attempt =
             task.withPrompt(
-                instructions + task.prompt() + "\n\nYour previous code:\n" + code
-                    + "\nfailed with: " + e.getMessage() + "\nWrite corrected code.");
+                instructions
+                    + task.prompt()
+                    + "\n\nYour previous code:\n"
+                    + code
+                    + "\nfailed with: "
+                    + e.getMessage()
+                    + "\nWrite corrected code.");
       }
     }
     throw new StepException(
         ErrorKind.BAD_OUTPUT,
-        "code agent '" + agent.name() + "' wrote no working script in " + agent.maxIterations()
-            + " attempts: " + JsonCodec.write(attempts));
+        "code agent '"
+            + agent.name()
+            + "' wrote no working script in "
+            + agent.maxIterations()
+            + " attempts: "
+            + JsonCodec.write(attempts));
   }
 
   static String stripFence(String text) {

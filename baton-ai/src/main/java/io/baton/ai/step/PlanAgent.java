@@ -41,18 +41,22 @@ public final class PlanAgent implements AgentBehaviour {
               Map.of(
                   "tasks",
                   Map.of(
-                      "type", "array",
-                      "minItems", 1,
+                      "type",
+                      "array",
+                      "minItems",
+                      1,
                       "items",
-                          Map.of(
-                              "type", "object",
-                              "required", List.of("id", "description"),
-                              "properties",
-                                  Map.of(
-                                      "id", Map.of("type", "string", "pattern", "^[A-Za-z][A-Za-z0-9_-]*$"),
-                                      "description", Map.of("type", "string"),
-                                      "capability", Map.of("type", "string"),
-                                      "dependsOn", Map.of("type", "array", "items", Map.of("type", "string")))))));
+                      Map.of(
+                          "type", "object",
+                          "required", List.of("id", "description"),
+                          "properties",
+                              Map.of(
+                                  "id", Map.of("type", "string"),
+                                  "description", Map.of("type", "string"),
+                                  "capability", Map.of("type", "string"),
+                                  "dependsOn",
+                                      Map.of(
+                                          "type", "array", "items", Map.of("type", "string")))))));
 
   private final AgentRunner runner;
   private final AgentRegistry registry;
@@ -76,24 +80,36 @@ public final class PlanAgent implements AgentBehaviour {
     if (engine == null) {
       throw new StepException(
           ErrorKind.DEPENDENCY_DOWN,
-          "plan agent '" + agent.name() + "' runs its tasks as a child run: call BatonAi.attach(baton)");
+          "plan agent '"
+              + agent.name()
+              + "' runs its tasks as a child run: call BatonAi.attach(baton)");
     }
     AgentTask planning =
         new AgentTask(
             "Break this request into at most " + maxTasks(agent) + " tasks: " + task.prompt(),
-            task.attachments(), PLAN_SCHEMA, List.of(), false);
+            task.attachments(),
+            PLAN_SCHEMA,
+            List.of(),
+            false);
     AgentOutcome plan = runner.run(agent, planning, context);
-    List<Map<String, Object>> tasks = (List<Map<String, Object>>) ((Map<String, Object>) plan.json()).get("tasks");
-    if (tasks.size() > maxTasks(agent)) {
-      tasks = tasks.subList(0, maxTasks(agent));
-    }
+    List<Map<String, Object>> tasks =
+        (List<Map<String, Object>>) ((Map<String, Object>) plan.json()).get("tasks");
+    tasks = stepIds(tasks.subList(0, Math.min(tasks.size(), maxTasks(agent))));
     WorkflowDefinition child = childWorkflow(agent, task, tasks, context);
-    String childId = context.runId() + "." + context.path().replaceAll("[^A-Za-z0-9_-]", "_") + "." + context.attempt();
+    String childId =
+        context.runId()
+            + "."
+            + context.path().replaceAll("[^A-Za-z0-9_-]", "_")
+            + "."
+            + context.attempt();
     RunView done = await(engine, child, childId, context);
     if (done.status() != RunStatus.COMPLETED) {
       throw new StepException(
           ErrorKind.UNKNOWN,
-          "the plan's child run " + childId + " ended " + done.status()
+          "the plan's child run "
+              + childId
+              + " ended "
+              + done.status()
               + (done.failure() == null ? "" : ": " + done.failure().message()));
     }
     Map<String, Object> out = new LinkedHashMap<>();
@@ -113,17 +129,17 @@ public final class PlanAgent implements AgentBehaviour {
 
   private WorkflowDefinition childWorkflow(
       AgentDefinition agent, AgentTask task, List<Map<String, Object>> tasks, StepContext context) {
-    Workflow flow = Workflow.define("plan-" + context.stepId()).description("Tasks planned by " + agent.name());
+    Workflow flow =
+        Workflow.define("plan-" + context.stepId()).description("Tasks planned by " + agent.name());
     Set<String> ids = new java.util.HashSet<>();
     tasks.forEach(t -> ids.add(t.get("id").toString()));
     List<String> all = new ArrayList<>();
     for (Map<String, Object> t : tasks) {
       String id = t.get("id").toString();
-      StepBuilder step =
-          worker(agent, t, id)
-              .input("prompt", t.get("description").toString());
+      StepBuilder step = worker(agent, t, id).input("prompt", t.get("description").toString());
       if (t.get("dependsOn") instanceof List<?> deps) {
-        String[] known = deps.stream().map(String::valueOf).filter(ids::contains).toArray(String[]::new);
+        String[] known =
+            deps.stream().map(String::valueOf).filter(ids::contains).toArray(String[]::new);
         if (known.length > 0) {
           step.dependsOn(known);
         }
@@ -131,13 +147,20 @@ public final class PlanAgent implements AgentBehaviour {
       flow.step(step);
       all.add(id);
     }
-    StringBuilder prompt = new StringBuilder("Summarise the results of the tasks for this request: ")
-        .append(task.prompt()).append('\n');
+    StringBuilder prompt =
+        new StringBuilder("Summarise the results of the tasks for this request: ")
+            .append(task.prompt())
+            .append('\n');
     for (String id : all) {
-      prompt.append("- ").append(id).append(": ${steps.").append(id).append(".output.text}\n");
+      prompt.append("- ").append(id).append(": ${steps['").append(id).append("'].output.text}\n");
     }
     flow.step(
-        Steps.custom("summary", "llm", agent.model().primary() == null ? Map.of() : Map.of("model", agent.model().primary().toString()))
+        Steps.custom(
+                "summary",
+                "llm",
+                agent.model().primary() == null
+                    ? Map.of()
+                    : Map.of("model", agent.model().primary().toString()))
             .input("prompt", prompt.toString())
             .dependsOn(all.toArray(String[]::new)));
     flow.outputs("${steps.summary.output.text}");
@@ -163,7 +186,8 @@ public final class PlanAgent implements AgentBehaviour {
     return Steps.custom(id, "chat", registered ? Map.of("agent", planner.name()) : Map.of());
   }
 
-  private static RunView await(Baton engine, WorkflowDefinition child, String childId, StepContext context) {
+  private static RunView await(
+      Baton engine, WorkflowDefinition child, String childId, StepContext context) {
     Duration limit = Duration.ofHours(1);
     try {
       engine.status(childId);
@@ -173,6 +197,44 @@ public final class PlanAgent implements AgentBehaviour {
       engine.start(child, Map.of(), StartRequest.of(childId, null));
     }
     return engine.await(childId, limit);
+  }
+
+  /**
+   * The tasks with ids made valid step ids (letters, digits, '-', '_', starting with a letter) and
+   * unique; dependencies follow the renaming. Models write ids like "1" or "step 1".
+   */
+  @SuppressWarnings("unchecked")
+  static List<Map<String, Object>> stepIds(List<Map<String, Object>> tasks) {
+    Map<String, String> renamed = new LinkedHashMap<>();
+    for (int i = 0; i < tasks.size(); i++) {
+      String raw = String.valueOf(tasks.get(i).get("id"));
+      String id = raw.replaceAll("[^A-Za-z0-9]+", "_").replaceAll("^_+|_+$", "");
+      if (id.isEmpty() || !Character.isLetter(id.charAt(0))) {
+        id = "task_" + id;
+      }
+      if (id.length() > 40) {
+        id = id.substring(0, 40);
+      }
+      if (renamed.containsValue(id) || id.equals("summary")) {
+        id = id + "_" + (i + 1);
+      }
+      renamed.putIfAbsent(raw, id);
+    }
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Map<String, Object> task : tasks) {
+      Map<String, Object> copy = new LinkedHashMap<>(task);
+      copy.put("id", renamed.get(String.valueOf(task.get("id"))));
+      if (task.get("dependsOn") instanceof List<?> deps) {
+        copy.put(
+            "dependsOn",
+            deps.stream()
+                .map(d -> renamed.get(String.valueOf(d)))
+                .filter(java.util.Objects::nonNull)
+                .toList());
+      }
+      out.add(copy);
+    }
+    return out;
   }
 
   private static int maxTasks(AgentDefinition agent) {

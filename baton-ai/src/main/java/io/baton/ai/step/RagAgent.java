@@ -19,9 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code rag}: ingests the agent's documents ({@code options.documents}: texts {@code {source,
- * text}} or file paths) into an embedding store, retrieves the passages nearest the request
- * ({@code options.topK}, default 4), and has the agent answer from them citing {@code [n]}. The
- * output lists the citations.
+ * text}} or file paths) into an embedding store, retrieves the passages nearest the request ({@code
+ * options.topK}, default 4), and has the agent answer from them citing {@code [n]}. The output
+ * lists the citations.
  */
 public final class RagAgent implements AgentBehaviour {
   private final AgentRunner runner;
@@ -45,16 +45,25 @@ public final class RagAgent implements AgentBehaviour {
             agent.name() + "@" + agent.version() + "#" + documents.hashCode(),
             k -> {
               DocumentIndex fresh = new DocumentIndex();
-              documents.forEach(d -> fresh.ingest(d.get("source").toString(), d.get("text").toString()));
+              documents.forEach(
+                  d -> fresh.ingest(d.get("source").toString(), d.get("text").toString()));
               return fresh;
             });
     int k = agent.options().get("topK") instanceof Number n ? n.intValue() : 4;
     List<DocumentIndex.Passage> passages = index.search(task.prompt(), k);
-    StringBuilder prompt = new StringBuilder("Answer from these passages only, citing them as [n]:\n");
+    StringBuilder prompt =
+        new StringBuilder("Answer from these passages only, citing them as [n]:\n");
     List<Map<String, Object>> citations = new ArrayList<>();
     for (int i = 0; i < passages.size(); i++) {
       DocumentIndex.Passage p = passages.get(i);
-      prompt.append('[').append(i + 1).append("] (").append(p.source()).append(") ").append(p.text()).append('\n');
+      prompt
+          .append('[')
+          .append(i + 1)
+          .append("] (")
+          .append(p.source())
+          .append(") ")
+          .append(p.text())
+          .append('\n');
       Map<String, Object> c = new LinkedHashMap<>();
       c.put("n", i + 1);
       c.put("source", p.source());
@@ -74,7 +83,9 @@ public final class RagAgent implements AgentBehaviour {
     if (!(agent.options().get("documents") instanceof List<?> list) || list.isEmpty()) {
       throw new StepException(
           ErrorKind.BAD_INPUT,
-          "rag agent '" + agent.name() + "' has no documents: set options.documents to texts"
+          "rag agent '"
+              + agent.name()
+              + "' has no documents: set options.documents to texts"
               + " ({source, text}) or file paths");
     }
     List<Map<String, Object>> out = new ArrayList<>();
@@ -87,7 +98,8 @@ public final class RagAgent implements AgentBehaviour {
           out.add(Map.of("source", item.toString(), "text", Files.readString(file)));
         } catch (IOException e) {
           throw new StepException(
-              ErrorKind.NOT_FOUND, "rag agent '" + agent.name() + "': cannot read " + file + ": " + e.getMessage());
+              ErrorKind.NOT_FOUND,
+              "rag agent '" + agent.name() + "': cannot read " + file + ": " + e.getMessage());
         }
       }
     }

@@ -8,8 +8,7 @@ import java.util.Map;
 
 /**
  * Reads the type-specific fields of an AI step. The config schemas catch wrong shapes when a
- * workflow is validated; these checks name the step again if a definition built in Java slips
- * past.
+ * workflow is validated; these checks name the step again if a definition built in Java slips past.
  *
  * @param step the step
  */
@@ -73,7 +72,15 @@ public record StepConfig(CustomStep step) {
   private StepException bad(String field, String expected, Object found) {
     return new StepException(
         ErrorKind.BAD_INPUT,
-        "step '" + step.id() + "' (" + step.type() + "): " + field + " should be " + expected
-            + ", found " + found);
+        "step '"
+            + step.id()
+            + "' ("
+            + step.type()
+            + "): "
+            + field
+            + " should be "
+            + expected
+            + ", found "
+            + found);
   }
 }

@@ -44,17 +44,34 @@ final class DebateStep implements StepExecutor<CustomStep> {
     List<Map<String, Object>> turns = new ArrayList<>();
     for (int round = 1; round <= rounds; round++) {
       for (AgentDefinition member : team.members()) {
-        team.turn(member, "Debate, round " + round + " of " + rounds + ". Question: " + request
-            + AgentTaskText.context(turns) + "\nState or revise your position in a few sentences.", turns, context);
+        team.turn(
+            member,
+            "Debate, round "
+                + round
+                + " of "
+                + rounds
+                + ". Question: "
+                + request
+                + AgentTaskText.context(turns)
+                + "\nState or revise your position in a few sentences.",
+            turns,
+            context);
       }
     }
     String judgeName = new StepConfig(step).text("judge", null);
     AgentDefinition judge =
         judgeName != null
             ? registry.require(judgeName)
-            : team.coordinator("judge", "You judge a debate and give the verdict with its reason.", null);
+            : team.coordinator(
+                "judge", "You judge a debate and give the verdict with its reason.", null);
     List<Map<String, Object>> verdictTurn = new ArrayList<>();
-    String verdict = team.turn(judge, "Question: " + request + AgentTaskText.context(turns) + "\nGive the verdict.", verdictTurn, context).text();
+    String verdict =
+        team.turn(
+                judge,
+                "Question: " + request + AgentTaskText.context(turns) + "\nGive the verdict.",
+                verdictTurn,
+                context)
+            .text();
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("verdict", verdict);
     out.put("turns", turns);
@@ -63,6 +80,7 @@ final class DebateStep implements StepExecutor<CustomStep> {
 
   @Override
   public Map<String, Object> configSchema() {
-    return ConfigSchemas.teamStep(Map.of("rounds", ConfigSchemas.positive(), "judge", ConfigSchemas.text()));
+    return ConfigSchemas.teamStep(
+        Map.of("rounds", ConfigSchemas.positive(), "judge", ConfigSchemas.text()));
   }
 }

@@ -44,7 +44,8 @@ final class HandoffStep implements StepExecutor<CustomStep> {
   public Object execute(CustomStep step, StepContext context) {
     Team team = Team.of(step, registry, runner);
     String request = team.request(context);
-    AgentDefinition current = team.member(new io.baton.ai.step.StepConfig(step).text("start", team.names().getFirst()));
+    AgentDefinition current =
+        team.member(new io.baton.ai.step.StepConfig(step).text("start", team.names().getFirst()));
     int maxHandoffs = team.limit("maxHandoffs", team.members().size());
     List<Map<String, Object>> turns = new ArrayList<>();
     String message = null;
@@ -54,9 +55,14 @@ final class HandoffStep implements StepExecutor<CustomStep> {
       String speaking = current.name();
       team.names().stream().filter(n -> !n.equals(speaking)).forEach(targets::add);
       AgentDefinition asked = withHandoffSchema(current, targets);
-      String prompt = "Request: " + request + AgentTaskText.context(turns)
-          + (message == null ? "" : "\nHanded to you with: " + message)
-          + "\nAnswer it, or hand it to one of " + targets.subList(1, targets.size()) + " with a message.";
+      String prompt =
+          "Request: "
+              + request
+              + AgentTaskText.context(turns)
+              + (message == null ? "" : "\nHanded to you with: " + message)
+              + "\nAnswer it, or hand it to one of "
+              + targets.subList(1, targets.size())
+              + " with a message.";
       AgentOutcome outcome = runner.run(asked, AgentTask.of(prompt), context);
       answer = (Map<String, Object>) outcome.json();
       Map<String, Object> turn = new LinkedHashMap<>();
@@ -82,21 +88,31 @@ final class HandoffStep implements StepExecutor<CustomStep> {
 
   private static AgentDefinition withHandoffSchema(AgentDefinition agent, List<String> targets) {
     return AgentDefinition.builder(agent.name())
-        .version(agent.version()).type(agent.type()).role(agent.role()).description(agent.description())
-        .model(agent.model()).systemPrompt(agent.systemPrompt()).tools(agent.tools().toArray(String[]::new))
-        .memory(agent.memory()).maxIterations(agent.maxIterations()).options(agent.options())
-        .outputSchema(Map.of(
-            "type", "object",
-            "required", List.of("answer", "handoffTo"),
-            "properties", Map.of(
-                "answer", Map.of("type", "string"),
-                "handoffTo", Map.of("type", "string", "enum", targets),
-                "message", Map.of("type", "string"))))
+        .version(agent.version())
+        .type(agent.type())
+        .role(agent.role())
+        .description(agent.description())
+        .model(agent.model())
+        .systemPrompt(agent.systemPrompt())
+        .tools(agent.tools().toArray(String[]::new))
+        .memory(agent.memory())
+        .maxIterations(agent.maxIterations())
+        .options(agent.options())
+        .outputSchema(
+            Map.of(
+                "type", "object",
+                "required", List.of("answer", "handoffTo"),
+                "properties",
+                    Map.of(
+                        "answer", Map.of("type", "string"),
+                        "handoffTo", Map.of("type", "string", "enum", targets),
+                        "message", Map.of("type", "string"))))
         .build();
   }
 
   @Override
   public Map<String, Object> configSchema() {
-    return ConfigSchemas.teamStep(Map.of("start", ConfigSchemas.text(), "maxHandoffs", ConfigSchemas.positive()));
+    return ConfigSchemas.teamStep(
+        Map.of("start", ConfigSchemas.text(), "maxHandoffs", ConfigSchemas.positive()));
   }
 }

@@ -61,7 +61,8 @@ final class SupervisorStep implements StepExecutor<CustomStep> {
       team.names().stream().filter(n -> !spoken.contains(n)).forEach(options::add);
       options.add(FINISH);
       team.names().stream().filter(spoken::contains).forEach(options::add);
-      AgentDefinition supervisor = team.coordinator("supervisor", instructions(team), schema(options));
+      AgentDefinition supervisor =
+          team.coordinator("supervisor", instructions(team), schema(options));
       AgentOutcome decision = runner.run(supervisor, AgentTaskText.of(request, turns), context);
       Map<String, Object> choice = (Map<String, Object>) decision.json();
       decisions.add(choice);
@@ -70,7 +71,13 @@ final class SupervisorStep implements StepExecutor<CustomStep> {
         break;
       }
       Object ask = choice.get("instruction");
-      last = team.turn(team.member(next), (ask == null ? request : ask.toString()) + AgentTaskText.context(turns), turns, context).text();
+      last =
+          team.turn(
+                  team.member(next),
+                  (ask == null ? request : ask.toString()) + AgentTaskText.context(turns),
+                  turns,
+                  context)
+              .text();
       spoken.add(next);
     }
     Map<String, Object> out = new LinkedHashMap<>();
@@ -81,9 +88,20 @@ final class SupervisorStep implements StepExecutor<CustomStep> {
   }
 
   private static String instructions(Team team) {
-    StringBuilder b = new StringBuilder("You coordinate a team. Pick the agent who should act next and tell it what to do, or FINISH when the request is done. The agents:\n");
-    team.members().forEach(a -> b.append("- ").append(a.name()).append(": ")
-        .append(a.description() != null ? a.description() : a.role() != null ? a.role() : "").append('\n'));
+    StringBuilder b =
+        new StringBuilder(
+            "You coordinate a team. Pick the agent who should act next and tell it what to do, or FINISH when the request is done. The agents:\n");
+    team.members()
+        .forEach(
+            a ->
+                b.append("- ")
+                    .append(a.name())
+                    .append(": ")
+                    .append(
+                        a.description() != null
+                            ? a.description()
+                            : a.role() != null ? a.role() : "")
+                    .append('\n'));
     return b.toString();
   }
 
@@ -91,9 +109,10 @@ final class SupervisorStep implements StepExecutor<CustomStep> {
     return Map.of(
         "type", "object",
         "required", List.of("next"),
-        "properties", Map.of(
-            "next", Map.of("type", "string", "enum", options),
-            "instruction", Map.of("type", "string")));
+        "properties",
+            Map.of(
+                "next", Map.of("type", "string", "enum", options),
+                "instruction", Map.of("type", "string")));
   }
 
   @Override

@@ -65,8 +65,16 @@ final class SwarmStep implements StepExecutor<CustomStep> {
     }
     String name = new StepConfig(step).text("aggregator", null);
     AgentDefinition aggregator =
-        name != null ? registry.require(name) : team.coordinator("aggregator", "Merge the team's answers into one answer.", null);
-    String merged = team.turn(aggregator, "Request: " + request + AgentTaskText.context(turns) + "\nMerge these answers.", new ArrayList<>(), context).text();
+        name != null
+            ? registry.require(name)
+            : team.coordinator("aggregator", "Merge the team's answers into one answer.", null);
+    String merged =
+        team.turn(
+                aggregator,
+                "Request: " + request + AgentTaskText.context(turns) + "\nMerge these answers.",
+                new ArrayList<>(),
+                context)
+            .text();
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("result", merged);
     out.put("answers", turns);

@@ -42,8 +42,15 @@ record Team(CustomStep step, List<AgentDefinition> members, AgentRunner runner) 
         .filter(a -> a.name().equals(name))
         .findFirst()
         .orElseThrow(
-            () -> new StepException(ErrorKind.BAD_OUTPUT,
-                "step '" + step.id() + "': '" + name + "' is not one of its agents " + names()));
+            () ->
+                new StepException(
+                    ErrorKind.BAD_OUTPUT,
+                    "step '"
+                        + step.id()
+                        + "': '"
+                        + name
+                        + "' is not one of its agents "
+                        + names()));
   }
 
   List<String> names() {
@@ -60,15 +67,20 @@ record Team(CustomStep step, List<AgentDefinition> members, AgentRunner runner) 
     return AgentDefinition.builder(step.id() + "-" + name)
         .role(name)
         .systemPrompt(instructions)
-        .model(new ModelSpec(model == null ? null : ModelRef.parse(model),
-            c.texts("fallbacks").stream().map(ModelRef::parse).toList(), null, null))
+        .model(
+            new ModelSpec(
+                model == null ? null : ModelRef.parse(model),
+                c.texts("fallbacks").stream().map(ModelRef::parse).toList(),
+                null,
+                null))
         .outputSchema(schema)
         .maxIterations(1)
         .build();
   }
 
   /** Runs one turn and records it. */
-  AgentOutcome turn(AgentDefinition agent, String prompt, List<Map<String, Object>> turns, StepContext context) {
+  AgentOutcome turn(
+      AgentDefinition agent, String prompt, List<Map<String, Object>> turns, StepContext context) {
     AgentOutcome outcome = runner.run(agent, AgentTask.of(prompt), context);
     Map<String, Object> turn = new LinkedHashMap<>();
     turn.put("turn", turns.size() + 1);

@@ -6,12 +6,16 @@ import io.baton.ai.step.AgentResolver;
 import io.baton.api.spi.StepExecutor;
 import java.util.List;
 
-/** The multi-agent step types: {@code supervisor}, {@code handoff}, {@code debate}, {@code vote}, {@code swarm}. */
+/**
+ * The multi-agent step types: {@code supervisor}, {@code handoff}, {@code debate}, {@code vote},
+ * {@code swarm}.
+ */
 public final class TeamSteps {
   private TeamSteps() {}
 
   /** Every team step type. */
-  public static List<StepExecutor<?>> all(AgentResolver resolver, AgentRunner runner, AgentRegistry registry) {
+  public static List<StepExecutor<?>> all(
+      AgentResolver resolver, AgentRunner runner, AgentRegistry registry) {
     return List.of(
         new SupervisorStep(registry, runner),
         new HandoffStep(registry, runner),

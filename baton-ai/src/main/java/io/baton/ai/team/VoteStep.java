@@ -49,18 +49,34 @@ final class VoteStep implements StepExecutor<CustomStep> {
       options = fromInput.stream().map(String::valueOf).toList();
     }
     if (options.size() < 2) {
-      throw new StepException(ErrorKind.BAD_INPUT, "vote step '" + step.id() + "' needs at least two options");
+      throw new StepException(
+          ErrorKind.BAD_INPUT, "vote step '" + step.id() + "' needs at least two options");
     }
-    Map<String, Object> schema = Map.of(
-        "type", "object",
-        "required", List.of("choice"),
-        "properties", Map.of("choice", Map.of("type", "string", "enum", options), "reason", Map.of("type", "string")));
+    Map<String, Object> schema =
+        Map.of(
+            "type", "object",
+            "required", List.of("choice"),
+            "properties",
+                Map.of(
+                    "choice",
+                    Map.of("type", "string", "enum", options),
+                    "reason",
+                    Map.of("type", "string")));
     String request = team.request(context);
     Map<String, Long> tally = new LinkedHashMap<>();
     options.forEach(o -> tally.put(o, 0L));
     List<Map<String, Object>> votes = new ArrayList<>();
     for (AgentDefinition member : team.members()) {
-      AgentOutcome ballot = runner.run(member, new AgentTask("Vote on: " + request + "\nOptions: " + options, List.of(), schema, List.of(), false), context);
+      AgentOutcome ballot =
+          runner.run(
+              member,
+              new AgentTask(
+                  "Vote on: " + request + "\nOptions: " + options,
+                  List.of(),
+                  schema,
+                  List.of(),
+                  false),
+              context);
       Map<String, Object> choice = (Map<String, Object>) ballot.json();
       tally.merge(choice.get("choice").toString(), 1L, Long::sum);
       Map<String, Object> vote = new LinkedHashMap<>(choice);
@@ -68,7 +84,11 @@ final class VoteStep implements StepExecutor<CustomStep> {
       votes.add(vote);
       context.emit("team.turn", vote);
     }
-    String winner = tally.entrySet().stream().reduce((a, b) -> b.getValue() > a.getValue() ? b : a).orElseThrow().getKey();
+    String winner =
+        tally.entrySet().stream()
+            .reduce((a, b) -> b.getValue() > a.getValue() ? b : a)
+            .orElseThrow()
+            .getKey();
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("winner", winner);
     out.put("tally", tally);
@@ -78,6 +98,7 @@ final class VoteStep implements StepExecutor<CustomStep> {
 
   @Override
   public Map<String, Object> configSchema() {
-    return ConfigSchemas.teamStep(Map.of("options", Map.of("type", "array", "items", ConfigSchemas.text())));
+    return ConfigSchemas.teamStep(
+        Map.of("options", Map.of("type", "array", "items", ConfigSchemas.text())));
   }
 }

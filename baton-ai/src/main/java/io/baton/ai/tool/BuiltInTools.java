@@ -41,7 +41,8 @@ public final class BuiltInTools {
             "properties", Map.of("key", Map.of("type", "string"), "value", Map.of()),
             "required", List.of("key", "value")),
         (args, ctx) -> {
-          store.writeBlackboard(ctx.runId(), args.get("key").toString(), JsonCodec.write(args.get("value")));
+          store.writeBlackboard(
+              ctx.runId(), args.get("key").toString(), JsonCodec.write(args.get("value")));
           return Map.of("written", args.get("key"));
         });
   }

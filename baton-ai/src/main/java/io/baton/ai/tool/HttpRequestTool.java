@@ -42,7 +42,9 @@ public final class HttpRequestTool implements Tool {
         "properties",
             Map.of(
                 "url", Map.of("type", "string", "description", "an http or https URL"),
-                "method", Map.of("type", "string", "enum", List.of("GET", "POST", "PUT", "PATCH", "DELETE")),
+                "method",
+                    Map.of(
+                        "type", "string", "enum", List.of("GET", "POST", "PUT", "PATCH", "DELETE")),
                 "headers", Map.of("type", "object"),
                 "body", Map.of("description", "sent as JSON unless it is a string")),
         "required", List.of("url"));
@@ -51,10 +53,13 @@ public final class HttpRequestTool implements Tool {
   @Override
   public Object invoke(Map<String, Object> arguments, StepContext context) throws IOException {
     URI uri = uri(arguments.get("url"));
-    String method = String.valueOf(arguments.getOrDefault("method", "GET")).toUpperCase(java.util.Locale.ROOT);
+    String method =
+        String.valueOf(arguments.getOrDefault("method", "GET")).toUpperCase(java.util.Locale.ROOT);
     Object body = arguments.get("body");
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Idempotency-Key", context.idempotencyKey());
+        HttpRequest.newBuilder(uri)
+            .timeout(TIMEOUT)
+            .header("Idempotency-Key", context.idempotencyKey());
     if (arguments.get("headers") instanceof Map<?, ?> headers) {
       headers.forEach((k, v) -> request.header(k.toString(), v.toString()));
     }
@@ -65,12 +70,14 @@ public final class HttpRequestTool implements Tool {
         method,
         body == null
             ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JsonCodec.write(body)));
+            : HttpRequest.BodyPublishers.ofString(
+                body instanceof String s ? s : JsonCodec.write(body)));
     HttpResponse<String> response;
     try {
       response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (HttpTimeoutException e) {
-      throw new StepException(ErrorKind.TIMEOUT, method + " " + uri + " took longer than " + TIMEOUT);
+      throw new StepException(
+          ErrorKind.TIMEOUT, method + " " + uri + " took longer than " + TIMEOUT);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new StepException(ErrorKind.CANCELLED, method + " " + uri + " was interrupted");
@@ -89,7 +96,8 @@ public final class HttpRequestTool implements Tool {
     }
     URI uri = URI.create(url.toString());
     if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
-      throw new StepException(ErrorKind.BAD_INPUT, "http_request takes http or https URLs, found " + url);
+      throw new StepException(
+          ErrorKind.BAD_INPUT, "http_request takes http or https URLs, found " + url);
     }
     return uri;
   }

@@ -36,7 +36,9 @@ public final class ToolInvoker {
     try {
       if (tool == null) {
         throw new IllegalArgumentException(
-            "there is no tool '" + request.name() + "'; the tools are "
+            "there is no tool '"
+                + request.name()
+                + "'; the tools are "
                 + allowed.stream().map(Tool::name).toList());
       }
       Map<String, Object> args = JsonCodec.readObject(request.arguments());
@@ -52,7 +54,8 @@ public final class ToolInvoker {
       resultText = "error: " + e.getMessage();
     } catch (Exception e) {
       failed = true;
-      resultText = "error: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+      resultText =
+          "error: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
     }
     if (failed) {
       record.put("error", resultText);

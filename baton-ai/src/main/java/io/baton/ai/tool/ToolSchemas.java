@@ -17,9 +17,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Tool specifications for models, generated from each tool's JSON Schema: objects, arrays,
- * strings, numbers, integers, booleans, enums, {@code anyOf}/{@code oneOf}, descriptions and
- * {@code required}. A tool with an empty schema takes any object.
+ * Tool specifications for models, generated from each tool's JSON Schema: objects, arrays, strings,
+ * numbers, integers, booleans, enums, {@code anyOf}/{@code oneOf}, descriptions and {@code
+ * required}. A tool with an empty schema takes any object.
  */
 public final class ToolSchemas {
   private ToolSchemas() {}
@@ -69,9 +69,15 @@ public final class ToolSchemas {
     }
     Object type = schema.get("type");
     if (type instanceof List<?> types && !types.isEmpty()) {
-      type = types.stream().map(String::valueOf).filter(t -> !"null".equals(t)).findFirst().orElse("null");
+      type =
+          types.stream()
+              .map(String::valueOf)
+              .filter(t -> !"null".equals(t))
+              .findFirst()
+              .orElse("null");
     }
-    String name = type == null ? (schema.containsKey("properties") ? "object" : "string") : type.toString();
+    String name =
+        type == null ? (schema.containsKey("properties") ? "object" : "string") : type.toString();
     return switch (name) {
       case "object" -> object(schema);
       case "array" ->

@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Builds gateways over stub servers: keys come from a fake secret store, time from a fake clock. */
+/**
+ * Builds gateways over stub servers: keys come from a fake secret store, time from a fake clock.
+ */
 final class GatewayFixture {
   static final String SECRET = "sk-test-0123456789";
   final FakeClock clock = new FakeClock();
@@ -19,7 +21,9 @@ final class GatewayFixture {
     return new ModelGateway(
         new Providers(providers, null),
         new ProviderModels(secrets, secrets, clock),
-        new ModelGateway.Accounting(prices, new UsageLedger(runBudget, Budget.UNLIMITED),
+        new ModelGateway.Accounting(
+            prices,
+            new UsageLedger(runBudget, Budget.UNLIMITED),
             new CircuitBreaker.Settings(2, Duration.ofSeconds(30), 1)),
         RetrySettings.DEFAULTS,
         clock);

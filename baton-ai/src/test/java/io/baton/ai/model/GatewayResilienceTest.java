@@ -20,22 +20,32 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
-/** Retries, Retry-After, the circuit breaker, the fallback chain, timeouts, usage, cost and budgets. */
+/**
+ * Retries, Retry-After, the circuit breaker, the fallback chain, timeouts, usage, cost and budgets.
+ */
 class GatewayResilienceTest {
   private final GatewayFixture fixture = new GatewayFixture();
   private final TestContext context = new TestContext(fixture.clock, "run-1");
   private final ModelRequest hello = ModelRequest.of("writer", List.of(UserMessage.from("hello")));
 
   private ModelResult call(ModelGateway gateway, String... chain) {
-    return gateway.call(hello, java.util.Arrays.stream(chain).map(ModelRef::parse).toList(), context);
+    return gateway.call(
+        hello, java.util.Arrays.stream(chain).map(ModelRef::parse).toList(), context);
   }
 
   @Test
   void aRateLimitedCallWaitsTheRetryAfterOnTheEnginesClockThenSucceeds() throws Exception {
-    try (StubServer server = new StubServer().reply(429, Map.of("Retry-After", "7"), "{\"error\":{\"message\":\"slow down\"}}").ok(OPENAI_OK)) {
-      ModelGateway gateway = fixture.gateway(provider("openai", ProviderKind.OPENAI, server.url("/v1"), "gpt-4o-mini"));
+    try (StubServer server =
+        new StubServer()
+            .reply(429, Map.of("Retry-After", "7"), "{\"error\":{\"message\":\"slow down\"}}")
+            .ok(OPENAI_OK)) {
+      ModelGateway gateway =
+          fixture.gateway(
+              provider("openai", ProviderKind.OPENAI, server.url("/v1"), "gpt-4o-mini"));
       Instant start = fixture.clock.now();
-      CompletableFuture<ModelResult> result = CompletableFuture.supplyAsync(() -> call(gateway, "openai"), r -> Thread.ofVirtual().start(r));
+      CompletableFuture<ModelResult> result =
+          CompletableFuture.supplyAsync(
+              () -> call(gateway, "openai"), r -> Thread.ofVirtual().start(r));
       awaitTimer();
       assertThat(fixture.clock.pendingTimers()).containsExactly(start.plusSeconds(7));
       fixture.clock.advance(Duration.ofSeconds(7));
@@ -49,19 +59,30 @@ class GatewayResilienceTest {
   @Test
   void aFailingModelFallsBackToTheNextOfTheChain() throws Exception {
     try (StubServer server = new StubServer().reply(500, Map.of(), "{\"error\":\"down\"}")) {
-      ModelGateway gateway = fixture.gateway(provider("openai", ProviderKind.OPENAI, server.url("/v1"), "gpt-4o-mini").withLimits(Duration.ofSeconds(5), 0));
+      ModelGateway gateway =
+          fixture.gateway(
+              provider("openai", ProviderKind.OPENAI, server.url("/v1"), "gpt-4o-mini")
+                  .withLimits(Duration.ofSeconds(5), 0));
       ModelResult r = call(gateway, "openai", "offline");
       assertThat(r.offline()).isTrue();
       assertThat(r.provider()).isEqualTo("offline");
       assertThat(r.text()).startsWith(OfflineModel.LABEL);
-      assertThat(r.failures()).singleElement().asString().startsWith("openai attempt 1: unavailable");
+      assertThat(r.failures())
+          .singleElement()
+          .asString()
+          .startsWith("openai attempt 1: unavailable");
     }
   }
 
   @Test
-  void theCircuitOpensAfterTheThresholdAndLetsATrialCallThroughAfterTheRecoveryTime() throws Exception {
-    try (StubServer server = new StubServer().reply(503, Map.of(), "{}").reply(503, Map.of(), "{}").ok(OPENAI_OK)) {
-      ModelGateway gateway = fixture.gateway(provider("openai", ProviderKind.OPENAI, server.url("/v1"), "gpt-4o-mini").withLimits(Duration.ofSeconds(5), 0));
+  void theCircuitOpensAfterTheThresholdAndLetsATrialCallThroughAfterTheRecoveryTime()
+      throws Exception {
+    try (StubServer server =
+        new StubServer().reply(503, Map.of(), "{}").reply(503, Map.of(), "{}").ok(OPENAI_OK)) {
+      ModelGateway gateway =
+          fixture.gateway(
+              provider("openai", ProviderKind.OPENAI, server.url("/v1"), "gpt-4o-mini")
+                  .withLimits(Duration.ofSeconds(5), 0));
       for (int i = 0; i < 2; i++) {
         assertThatThrownBy(() -> call(gateway, "openai")).isInstanceOf(StepException.class);
       }
@@ -78,13 +99,18 @@ class GatewayResilienceTest {
 
   @Test
   void anAuthenticationErrorIsNotRetriedAndItsMessageCarriesNoKey() throws Exception {
-    try (StubServer server = new StubServer().reply(401, Map.of(), "{\"error\":{\"message\":\"bad key\"}}")) {
-      ModelGateway gateway = fixture.gateway(provider("openai", ProviderKind.OPENAI, server.url("/v1"), "gpt-4o-mini"));
+    try (StubServer server =
+        new StubServer().reply(401, Map.of(), "{\"error\":{\"message\":\"bad key\"}}")) {
+      ModelGateway gateway =
+          fixture.gateway(
+              provider("openai", ProviderKind.OPENAI, server.url("/v1"), "gpt-4o-mini"));
       assertThatThrownBy(() -> call(gateway, "openai"))
-          .isInstanceOfSatisfying(StepException.class, e -> {
-            assertThat(e.failure().kind()).isEqualTo(ErrorKind.PERMISSION_DENIED);
-            assertThat(e.getMessage()).contains("agent 'writer'").doesNotContain(SECRET);
-          });
+          .isInstanceOfSatisfying(
+              StepException.class,
+              e -> {
+                assertThat(e.failure().kind()).isEqualTo(ErrorKind.PERMISSION_DENIED);
+                assertThat(e.getMessage()).contains("agent 'writer'").doesNotContain(SECRET);
+              });
       assertThat(server.requests()).hasSize(1);
     }
   }
@@ -92,9 +118,14 @@ class GatewayResilienceTest {
   @Test
   void aCallLongerThanTheProvidersTimeoutFailsAsATimeout() throws Exception {
     try (StubServer server = new StubServer().reply(StubServer.HANG, Map.of(), "")) {
-      ModelGateway gateway = fixture.gateway(provider("openai", ProviderKind.OPENAI, server.url("/v1"), "gpt-4o-mini").withLimits(Duration.ofMillis(300), 0));
+      ModelGateway gateway =
+          fixture.gateway(
+              provider("openai", ProviderKind.OPENAI, server.url("/v1"), "gpt-4o-mini")
+                  .withLimits(Duration.ofMillis(300), 0));
       assertThatThrownBy(() -> call(gateway, "openai"))
-          .isInstanceOfSatisfying(StepException.class, e -> assertThat(e.failure().kind()).isEqualTo(ErrorKind.TIMEOUT));
+          .isInstanceOfSatisfying(
+              StepException.class,
+              e -> assertThat(e.failure().kind()).isEqualTo(ErrorKind.TIMEOUT));
     }
   }
 
@@ -103,7 +134,10 @@ class GatewayResilienceTest {
     try (StubServer server = new StubServer().ok(OPENAI_OK).ok(OPENAI_OK).ok(OPENAI_OK)) {
       PriceTable prices = new PriceTable(Map.of("gpt-4o-mini", new PriceTable.Price(0.15, 0.60)));
       ModelGateway gateway =
-          fixture.gateway(List.of(provider("openai", ProviderKind.OPENAI, server.url("/v1"), "gpt-4o-mini")), new Budget(30, 0, 0), prices);
+          fixture.gateway(
+              List.of(provider("openai", ProviderKind.OPENAI, server.url("/v1"), "gpt-4o-mini")),
+              new Budget(30, 0, 0),
+              prices);
       ModelResult first = call(gateway, "openai");
       assertThat(first.usage().cost()).isEqualTo((12 * 0.15 + 4 * 0.60) / 1_000_000d);
       call(gateway, "openai");
@@ -111,22 +145,30 @@ class GatewayResilienceTest {
       assertThat(gateway.ledger().step("run-1", "step").calls()).isEqualTo(2);
       assertThat(gateway.ledger().agentInRun("run-1", "writer").inputTokens()).isEqualTo(24);
       assertThatThrownBy(() -> call(gateway, "openai"))
-          .isInstanceOfSatisfying(StepException.class, e -> {
-            assertThat(e.failure().kind()).isEqualTo(ErrorKind.PERMISSION_DENIED);
-            assertThat(e.getMessage()).contains("budget exceeded: run run-1 has 32 tokens used of a budget of 30");
-          });
+          .isInstanceOfSatisfying(
+              StepException.class,
+              e -> {
+                assertThat(e.failure().kind()).isEqualTo(ErrorKind.PERMISSION_DENIED);
+                assertThat(e.getMessage())
+                    .contains("budget exceeded: run run-1 has 32 tokens used of a budget of 30");
+              });
       assertThat(server.requests()).hasSize(2);
     }
   }
 
   @Test
   void theOfflineModelIsTheDefaultOnlyWithoutARealProvider() {
-    assertThat(new Providers(List.of(), null).chain(null, List.of(), "agent 'a'")).containsExactly(new ModelRef("offline", null));
+    assertThat(new Providers(List.of(), null).chain(null, List.of(), "agent 'a'"))
+        .containsExactly(new ModelRef("offline", null));
     ProviderConfig real = ProviderConfig.of("openai", ProviderKind.OPENAI, null, "gpt-4o-mini");
-    assertThat(new Providers(List.of(real), null).chain(null, List.of(), "agent 'a'")).containsExactly(new ModelRef("openai", null));
-    ProviderConfig other = ProviderConfig.of("claude", ProviderKind.ANTHROPIC, null, "claude-sonnet-4");
-    assertThatThrownBy(() -> new Providers(List.of(real, other), null).chain(null, List.of(), "agent 'a'"))
-        .hasMessageContaining("agent 'a' names no model and several providers are configured (claude, openai)");
+    assertThat(new Providers(List.of(real), null).chain(null, List.of(), "agent 'a'"))
+        .containsExactly(new ModelRef("openai", null));
+    ProviderConfig other =
+        ProviderConfig.of("claude", ProviderKind.ANTHROPIC, null, "claude-sonnet-4");
+    assertThatThrownBy(
+            () -> new Providers(List.of(real, other), null).chain(null, List.of(), "agent 'a'"))
+        .hasMessageContaining(
+            "agent 'a' names no model and several providers are configured (claude, openai)");
   }
 
   private void awaitTimer() throws InterruptedException {

@@ -13,7 +13,9 @@ import io.baton.ai.TestContext;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Each provider, through its LangChain4j module, against a local server speaking its wire format. */
+/**
+ * Each provider, through its LangChain4j module, against a local server speaking its wire format.
+ */
 class ProviderWireTest {
   private final GatewayFixture fixture = new GatewayFixture();
   private final TestContext context = new TestContext(fixture.clock, "run-1");
@@ -33,7 +35,11 @@ class ProviderWireTest {
   @Test
   void openAiSendsABearerKeyAndReadsTextAndUsage() throws Exception {
     try (StubServer server = new StubServer().ok(OPENAI_OK)) {
-      ModelResult r = ask(fixture.gateway(provider("openai", ProviderKind.OPENAI, server.url("/v1"), "gpt-4o-mini")), "openai");
+      ModelResult r =
+          ask(
+              fixture.gateway(
+                  provider("openai", ProviderKind.OPENAI, server.url("/v1"), "gpt-4o-mini")),
+              "openai");
       assertThat(r.text()).isEqualTo("Hello from OpenAI");
       assertThat(r.usage().inputTokens()).isEqualTo(12);
       assertThat(r.usage().outputTokens()).isEqualTo(4);
@@ -55,20 +61,33 @@ class ProviderWireTest {
            "finish_reason":"tool_calls"}],
          "usage":{"prompt_tokens":20,"completion_tokens":8,"total_tokens":28}}""";
     try (StubServer server = new StubServer().ok(toolCall)) {
-      ModelGateway gateway = fixture.gateway(ProviderConfig.of("vllm", ProviderKind.OPENAI_COMPATIBLE, server.url("/compat/v1"), "qwen"));
+      ModelGateway gateway =
+          fixture.gateway(
+              ProviderConfig.of(
+                  "vllm", ProviderKind.OPENAI_COMPATIBLE, server.url("/compat/v1"), "qwen"));
       ToolSpecification add =
-          ToolSpecification.builder().name("add").description("adds")
-              .parameters(JsonObjectSchema.builder().addIntegerProperty("a").addIntegerProperty("b").build()).build();
+          ToolSpecification.builder()
+              .name("add")
+              .description("adds")
+              .parameters(
+                  JsonObjectSchema.builder()
+                      .addIntegerProperty("a")
+                      .addIntegerProperty("b")
+                      .build())
+              .build();
       ModelResult r =
           gateway.call(
-              new ModelRequest("calc", List.of(UserMessage.from("1+2?")), List.of(add), null, 0.0, 100, false),
+              new ModelRequest(
+                  "calc", List.of(UserMessage.from("1+2?")), List.of(add), null, 0.0, 100, false),
               List.of(new ModelRef("vllm", null)),
               context);
-      assertThat(r.message().toolExecutionRequests()).singleElement()
-          .satisfies(t -> {
-            assertThat(t.name()).isEqualTo("add");
-            assertThat(t.arguments()).isEqualTo("{\"a\":1,\"b\":2}");
-          });
+      assertThat(r.message().toolExecutionRequests())
+          .singleElement()
+          .satisfies(
+              t -> {
+                assertThat(t.name()).isEqualTo("add");
+                assertThat(t.arguments()).isEqualTo("{\"a\":1,\"b\":2}");
+              });
       StubServer.Request req = server.requests().getFirst();
       assertThat(req.uri()).isEqualTo("/compat/v1/chat/completions");
       assertThat(body(req)).containsKey("tools").containsEntry("max_tokens", 100);
@@ -80,10 +99,12 @@ class ProviderWireTest {
   void azureOpenAiUsesTheDeploymentUrlTheApiVersionAndTheApiKeyHeader() throws Exception {
     try (StubServer server = new StubServer().ok(OPENAI_OK)) {
       ProviderConfig azure =
-          provider("azure", ProviderKind.AZURE_OPENAI, server.url(""), "gpt4o-prod").withHeaders(java.util.Map.of(), "2024-10-21");
+          provider("azure", ProviderKind.AZURE_OPENAI, server.url(""), "gpt4o-prod")
+              .withHeaders(java.util.Map.of(), "2024-10-21");
       assertThat(ask(fixture.gateway(azure), "azure").text()).isEqualTo("Hello from OpenAI");
       StubServer.Request req = server.requests().getFirst();
-      assertThat(req.uri()).isEqualTo("/openai/deployments/gpt4o-prod/chat/completions?api-version=2024-10-21");
+      assertThat(req.uri())
+          .isEqualTo("/openai/deployments/gpt4o-prod/chat/completions?api-version=2024-10-21");
       assertThat(req.header("api-key")).isEqualTo(SECRET);
       assertThat(req.header("Authorization")).isNull();
     }
@@ -97,7 +118,12 @@ class ProviderWireTest {
          "content":[{"type":"text","text":"Hello from Claude"}],"stop_reason":"end_turn",
          "usage":{"input_tokens":7,"output_tokens":3}}""";
     try (StubServer server = new StubServer().ok(reply)) {
-      ModelResult r = ask(fixture.gateway(provider("claude", ProviderKind.ANTHROPIC, server.url("/v1/"), "claude-sonnet-4")), "claude");
+      ModelResult r =
+          ask(
+              fixture.gateway(
+                  provider(
+                      "claude", ProviderKind.ANTHROPIC, server.url("/v1/"), "claude-sonnet-4")),
+              "claude");
       assertThat(r.text()).isEqualTo("Hello from Claude");
       assertThat(r.usage().inputTokens()).isEqualTo(7);
       StubServer.Request req = server.requests().getFirst();
@@ -114,7 +140,11 @@ class ProviderWireTest {
         {"model":"llama3","created_at":"2025-01-01T00:00:00Z","message":{"role":"assistant","content":"Hello from Ollama"},
          "done":true,"done_reason":"stop","prompt_eval_count":9,"eval_count":5}""";
     try (StubServer server = new StubServer().ok(reply)) {
-      ModelResult r = ask(fixture.gateway(ProviderConfig.of("ollama", ProviderKind.OLLAMA, server.url(""), "llama3")), "ollama");
+      ModelResult r =
+          ask(
+              fixture.gateway(
+                  ProviderConfig.of("ollama", ProviderKind.OLLAMA, server.url(""), "llama3")),
+              "ollama");
       assertThat(r.text()).isEqualTo("Hello from Ollama");
       assertThat(r.usage().outputTokens()).isEqualTo(5);
       assertThat(server.requests().getFirst().uri()).isEqualTo("/api/chat");
@@ -128,7 +158,12 @@ class ProviderWireTest {
         {"candidates":[{"content":{"parts":[{"text":"Hello from Gemini"}],"role":"model"},"finishReason":"STOP"}],
          "usageMetadata":{"promptTokenCount":4,"candidatesTokenCount":2,"totalTokenCount":6}}""";
     try (StubServer server = new StubServer().ok(reply)) {
-      ModelResult r = ask(fixture.gateway(provider("gemini", ProviderKind.GEMINI, server.url("/v1beta"), "gemini-2.0-flash")), "gemini");
+      ModelResult r =
+          ask(
+              fixture.gateway(
+                  provider(
+                      "gemini", ProviderKind.GEMINI, server.url("/v1beta"), "gemini-2.0-flash")),
+              "gemini");
       assertThat(r.text()).isEqualTo("Hello from Gemini");
       assertThat(r.usage().inputTokens()).isEqualTo(4);
       StubServer.Request req = server.requests().getFirst();

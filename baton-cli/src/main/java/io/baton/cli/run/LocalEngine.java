@@ -1,8 +1,11 @@
 package io.baton.cli.run;
 
+import io.baton.ai.BatonAi;
 import io.baton.api.definition.WorkflowDefinition;
+import io.baton.cli.ai.CliAi;
 import io.baton.cli.offline.OfflineStandIns;
 import io.baton.engine.Baton;
+import io.baton.engine.BatonBuilder;
 import io.baton.engine.config.EngineConfig;
 import java.util.List;
 
@@ -21,9 +24,12 @@ public final class LocalEngine implements AutoCloseable {
   private final Baton baton;
   private final EventInbox inbox;
 
-  private LocalEngine(Baton baton, EventInbox inbox) {
+  private final BatonAi ai;
+
+  private LocalEngine(Baton baton, EventInbox inbox, BatonAi ai) {
     this.baton = baton;
     this.inbox = inbox;
+    this.ai = ai;
   }
 
   /**
@@ -34,9 +40,11 @@ public final class LocalEngine implements AutoCloseable {
    */
   public static LocalEngine start(EngineConfig config, List<WorkflowDefinition> subworkflows) {
     EventInbox inbox = new EventInbox();
-    Baton baton = OfflineStandIns.register(Baton.builder()).config(config).listener(inbox).build();
+    BatonBuilder builder = OfflineStandIns.register(Baton.builder()).config(config).listener(inbox);
+    BatonAi ai = CliAi.install(builder);
+    Baton baton = ai.attach(builder.build());
     subworkflows.forEach(baton::register);
-    return new LocalEngine(baton, inbox);
+    return new LocalEngine(baton, inbox, ai);
   }
 
   /** The engine. */
@@ -52,5 +60,6 @@ public final class LocalEngine implements AutoCloseable {
   @Override
   public void close() {
     baton.close();
+    ai.close();
   }
 }
