@@ -23,7 +23,9 @@ import java.util.List;
  */
 public final class WorkflowFiles {
   private final WorkflowLoader workflows =
-      new WorkflowLoader(LanguageContext.of(new EngineExpressionSupport(Expressions.defaults())));
+      new WorkflowLoader(
+          io.baton.cli.ai.CliAi.withAiSteps(
+              LanguageContext.of(new EngineExpressionSupport(Expressions.defaults()))));
   private final EngineConfigLoader configs = new EngineConfigLoader();
 
   /** Reads and checks the workflow definition in {@code file}. */

@@ -92,6 +92,13 @@ class ExamplesTest {
           assertThat((String) out.get("planId")).hasSize(36);
           assertThat((String) out.get("traceId")).hasSize(36);
         });
+    EXPECTED.put(
+        "agents-offline.yaml",
+        out -> {
+          assertThat((List<?>) out.get("facts")).hasSize(2);
+          assertThat(String.valueOf(out.get("draft"))).startsWith("[offline model]");
+          assertThat(String.valueOf(out.get("review"))).startsWith("[offline model] review:");
+        });
   }
 
   static Stream<Path> examples() throws IOException {

@@ -1,7 +1,9 @@
 package io.baton.cli.run;
 
+import io.baton.ai.BatonAi;
 import io.baton.api.definition.WorkflowDefinition;
 import io.baton.api.store.StoreBackend;
+import io.baton.cli.ai.CliAi;
 import io.baton.cli.offline.OfflineStandIns;
 import io.baton.engine.Baton;
 import io.baton.engine.BatonBuilder;
@@ -33,11 +35,13 @@ public final class LocalEngine implements AutoCloseable {
   private final EventInbox inbox;
 
   private final SystemTimeSource clock;
+  private final BatonAi ai;
 
-  private LocalEngine(Baton baton, EventInbox inbox, SystemTimeSource clock) {
+  private LocalEngine(Baton baton, EventInbox inbox, SystemTimeSource clock, BatonAi ai) {
     this.baton = baton;
     this.inbox = inbox;
     this.clock = clock;
+    this.ai = ai;
   }
 
   /**
@@ -67,10 +71,11 @@ public final class LocalEngine implements AutoCloseable {
     if (stores != null) {
       builder.stores(stores);
     }
-    Baton baton = builder.build();
+    BatonAi ai = CliAi.install(builder);
+    Baton baton = ai.attach(builder.build());
     hub.attach(baton);
     subworkflows.forEach(baton::register);
-    return new LocalEngine(baton, inbox, clock);
+    return new LocalEngine(baton, inbox, clock, ai);
   }
 
   /** Module entities beside the runs: in the same database, or in memory with in-memory runs. */
@@ -93,6 +98,7 @@ public final class LocalEngine implements AutoCloseable {
   @Override
   public void close() {
     baton.close();
+    ai.close();
     clock.close();
   }
 }

@@ -1,0 +1,38 @@
+package io.baton.ai;
+
+import io.baton.ai.agent.AgentType;
+import io.baton.ai.step.ConfigSchemas;
+import io.baton.ai.team.TeamSteps;
+import io.baton.api.spi.StepExecutor;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The step types {@link BatonAi} adds and the JSON Schemas of their fields, for tools that check
+ * workflows without an engine (the CLI's {@code validate}, editors).
+ */
+public final class AiStepTypes {
+  private AiStepTypes() {}
+
+  /** Each AI step type and the schema of its fields. */
+  public static Map<String, Map<String, Object>> schemas() {
+    Map<String, Map<String, Object>> types = new LinkedHashMap<>();
+    types.put("llm", ConfigSchemas.agentStep());
+    types.put("agent", ConfigSchemas.agentStep());
+    for (String type :
+        List.of(
+            AgentType.CHAT,
+            AgentType.REACT,
+            AgentType.PLAN,
+            AgentType.RAG,
+            AgentType.CODE,
+            AgentType.MULTIMODAL)) {
+      types.put(type, ConfigSchemas.agentStep());
+    }
+    for (StepExecutor<?> team : TeamSteps.all(null, null, null)) {
+      types.put(team.type(), team.configSchema());
+    }
+    return types;
+  }
+}

@@ -1,0 +1,227 @@
+package io.baton.ai;
+
+import io.baton.ai.agent.AgentInstances;
+import io.baton.ai.agent.AgentRegistry;
+import io.baton.ai.agent.AgentRunner;
+import io.baton.ai.agent.AgentType;
+import io.baton.ai.mcp.McpToolSource;
+import io.baton.ai.memory.AgentMemory;
+import io.baton.ai.model.ModelGateway;
+import io.baton.ai.model.ProviderModels;
+import io.baton.ai.model.Providers;
+import io.baton.ai.model.SecretSource;
+import io.baton.ai.step.AgentBehaviour;
+import io.baton.ai.step.AgentResolver;
+import io.baton.ai.step.AgentStepExecutor;
+import io.baton.ai.step.LlmStepExecutor;
+import io.baton.ai.step.ScriptRunner;
+import io.baton.ai.team.TeamSteps;
+import io.baton.ai.tool.BuiltInTools;
+import io.baton.ai.tool.ToolCatalog;
+import io.baton.ai.usage.UsageLedger;
+import io.baton.api.run.RunEvent;
+import io.baton.api.spi.RunListener;
+import io.baton.api.spi.Tool;
+import io.baton.api.time.TimeSource;
+import io.baton.engine.Baton;
+import io.baton.engine.BatonBuilder;
+import io.baton.engine.time.SystemTimeSource;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Gives a Baton engine its agents: installs the AI step types ({@code llm}, {@code agent}, the
+ * seven agent types, the team steps), the built-in tools, the tools of configured MCP servers, and
+ * the listener that ends agent instances with their runs.
+ *
+ * <pre>{@code
+ * BatonBuilder builder = Baton.builder();
+ * BatonAi ai = BatonAi.install(builder, AiConfigLoader.load(Path.of("baton-ai.yaml")));
+ * ai.tool(Tool.of("lookup", "Finds a customer", schema, (args, ctx) -> crm.find(args)));
+ * Baton baton = ai.attach(builder.build());
+ * }</pre>
+ */
+public final class BatonAi implements AutoCloseable {
+  private final BatonBuilder builder;
+  private final ToolCatalog tools = new ToolCatalog();
+  private final AgentRegistry agents = new AgentRegistry();
+  private final AgentInstances instances;
+  private final ModelGateway gateway;
+  private final AgentRunner runner;
+  private final AiEnvironment environment;
+  private final Map<String, AgentBehaviour> behaviours = new ConcurrentHashMap<>();
+  private final AtomicReference<Baton> baton = new AtomicReference<>();
+  private final McpToolSource mcp;
+  private final SystemTimeSource ownClock;
+  private volatile ScriptRunner sandbox = AiBehaviours.discoverSandbox();
+
+  private BatonAi(BatonBuilder builder, AiConfig config, AiEnvironment environment) {
+    this.builder = builder;
+    this.environment = environment;
+    this.ownClock = environment.clock() == null ? new SystemTimeSource() : null;
+    TimeSource clock = environment.clock() != null ? environment.clock() : ownClock;
+    this.instances = new AgentInstances(clock);
+    this.gateway =
+        new ModelGateway(
+            new Providers(config.providers(), config.defaultModel()),
+            new ProviderModels(SecretSource.environment(), environment.secrets(), clock),
+            new ModelGateway.Accounting(
+                config.prices(),
+                new UsageLedger(config.runBudget(), config.agentBudget()),
+                config.circuitBreaker()),
+            config.retry(),
+            clock);
+    this.runner =
+        new AgentRunner(gateway, tools, new AgentMemory(environment.conversations()), instances);
+    config.agents().forEach(agents::register);
+    this.mcp = new McpToolSource(config.mcpServers());
+  }
+
+  /** Installs Baton's AI into {@code builder} with the default environment. */
+  public static BatonAi install(BatonBuilder builder, AiConfig config) {
+    return install(builder, config, AiEnvironment.defaults());
+  }
+
+  /**
+   * Installs Baton's AI into {@code builder}.
+   *
+   * @throws IllegalArgumentException when an MCP server cannot be reached or its tools listed
+   */
+  public static BatonAi install(BatonBuilder builder, AiConfig config, AiEnvironment environment) {
+    BatonAi ai = new BatonAi(builder, config, environment);
+    ai.registerSteps();
+    BuiltInTools.all(environment.conversations()).forEach(ai::tool);
+    ai.mcp.connect().forEach(ai::tool);
+    builder.listener(ai.endOfRun());
+    return ai;
+  }
+
+  private void registerSteps() {
+    AgentBehaviour loop = (agent, task, ctx) -> runner.run(agent, task, ctx).toOutput();
+    for (String type :
+        List.of(AgentType.CHAT, AgentType.REACT, AgentType.TOOL, AgentType.MULTIMODAL)) {
+      behaviours.put(type, loop);
+    }
+    AiBehaviours.install(this);
+    AgentResolver resolver = new AgentResolver(agents);
+    builder.step(new LlmStepExecutor(resolver, runner));
+    builder.step(new AgentStepExecutor("agent", resolver, behaviours::get));
+    for (String type :
+        List.of(
+            AgentType.CHAT,
+            AgentType.REACT,
+            AgentType.PLAN,
+            AgentType.RAG,
+            AgentType.CODE,
+            AgentType.MULTIMODAL)) {
+      builder.step(new AgentStepExecutor(type, resolver, behaviours::get));
+    }
+    TeamSteps.all(resolver, runner, agents).forEach(builder::step);
+  }
+
+  private RunListener endOfRun() {
+    return entry -> {
+      RunEvent e = entry.event();
+      if (e instanceof RunEvent.RunCompleted
+          || e instanceof RunEvent.RunFailed
+          || e instanceof RunEvent.RunCancelled
+          || e instanceof RunEvent.RunTimedOut) {
+        instances.destroyRun(entry.runId(), change -> {});
+      }
+    };
+  }
+
+  /**
+   * Adds a tool for agents and {@code tool} steps. Call before the engine is built for {@code tool}
+   * steps to see it; agents see tools added at any time.
+   */
+  public BatonAi tool(Tool tool) {
+    tools.add(tool);
+    builder.tool(tool);
+    return this;
+  }
+
+  /** Adds or replaces the behaviour of an agent type (the SPI for custom agent types). */
+  public BatonAi agentType(String type, AgentBehaviour behaviour) {
+    behaviours.put(type, behaviour);
+    return this;
+  }
+
+  /**
+   * Gives the AI the built engine: plan steps start child runs and MCP exposes workflows with it.
+   */
+  public Baton attach(Baton engine) {
+    baton.set(engine);
+    return engine;
+  }
+
+  /** The attached engine, or null before {@link #attach}. */
+  public Baton baton() {
+    return baton.get();
+  }
+
+  /** The agents. */
+  public AgentRegistry agents() {
+    return agents;
+  }
+
+  /** The tools agents may call. */
+  public ToolCatalog tools() {
+    return tools;
+  }
+
+  /** Agent instances and their lifecycles. */
+  public AgentInstances instances() {
+    return instances;
+  }
+
+  /** Tokens and cost per run, step and agent. */
+  public UsageLedger usage() {
+    return gateway.ledger();
+  }
+
+  /** Every model call goes through it. */
+  public ModelGateway models() {
+    return gateway;
+  }
+
+  /** Runs agents. */
+  public AgentRunner runner() {
+    return runner;
+  }
+
+  /** The environment it was installed with. */
+  public AiEnvironment environment() {
+    return environment;
+  }
+
+  /**
+   * Runs JavaScript for {@code code} agents and {@code js_transform} (default: baton-sandbox's,
+   * found on the class path).
+   */
+  public BatonAi scriptRunner(ScriptRunner runner) {
+    this.sandbox = runner;
+    return this;
+  }
+
+  /** The JavaScript sandbox, or null when none is installed. */
+  public ScriptRunner scriptRunner() {
+    return sandbox;
+  }
+
+  /** The behaviour of an agent type, or null. */
+  AgentBehaviour behaviour(String type) {
+    return behaviours.get(type);
+  }
+
+  /** Closes MCP connections and the own clock. */
+  @Override
+  public void close() {
+    mcp.close();
+    if (ownClock != null) {
+      ownClock.close();
+    }
+  }
+}

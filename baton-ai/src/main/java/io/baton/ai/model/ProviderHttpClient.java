@@ -1,0 +1,158 @@
+package io.baton.ai.model;
+
+import dev.langchain4j.http.client.HttpClient;
+import dev.langchain4j.http.client.HttpClientBuilder;
+import dev.langchain4j.http.client.HttpMethod;
+import dev.langchain4j.http.client.HttpRequest;
+import dev.langchain4j.http.client.SuccessfulHttpResponse;
+import dev.langchain4j.http.client.jdk.JdkHttpClient;
+import dev.langchain4j.http.client.sse.ServerSentEventListener;
+import dev.langchain4j.http.client.sse.ServerSentEventParser;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.function.Supplier;
+
+/**
+ * The HTTP client given to LangChain4j's provider modules. It behaves as LangChain4j's JDK client,
+ * except that an error response keeps its {@code Retry-After} header ({@link
+ * ProviderHttpException}), which LangChain4j's own client drops. Streams and multipart uploads go
+ * through LangChain4j's JDK client unchanged.
+ */
+final class ProviderHttpClient implements HttpClient {
+  private final java.net.http.HttpClient http;
+  private final JdkHttpClient streams;
+  private final Duration readTimeout;
+  private final Supplier<Instant> now;
+
+  private ProviderHttpClient(Builder builder) {
+    this.readTimeout = builder.readTimeout;
+    var jdk = java.net.http.HttpClient.newBuilder();
+    if (builder.connectTimeout != null) {
+      jdk.connectTimeout(builder.connectTimeout);
+    }
+    this.http = jdk.build();
+    this.streams =
+        JdkHttpClient.builder()
+            .connectTimeout(builder.connectTimeout)
+            .readTimeout(builder.readTimeout)
+            .build();
+    this.now = builder.now;
+  }
+
+  /** A builder whose clock reads {@code Retry-After} dates. */
+  static Builder builder(Supplier<Instant> now) {
+    return new Builder(now);
+  }
+
+  @Override
+  public SuccessfulHttpResponse execute(HttpRequest request) {
+    if (!request.formDataFiles().isEmpty() || !request.formDataFields().isEmpty()) {
+      return streams.execute(request);
+    }
+    var jdk = java.net.http.HttpRequest.newBuilder(URI.create(request.url()));
+    if (readTimeout != null) {
+      jdk.timeout(readTimeout);
+    }
+    request.headers().forEach((name, values) -> values.forEach(v -> jdk.header(name, v)));
+    String body = request.body();
+    jdk.method(
+        request.method().name(),
+        body == null || request.method() == HttpMethod.GET
+            ? BodyPublishers.noBody()
+            : BodyPublishers.ofString(body));
+    HttpResponse<String> response;
+    try {
+      response = http.send(jdk.build(), BodyHandlers.ofString());
+    } catch (HttpTimeoutException e) {
+      throw new dev.langchain4j.exception.TimeoutException(e);
+    } catch (IOException e) {
+      throw new RuntimeException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RuntimeException(e);
+    }
+    if (response.statusCode() < 200 || response.statusCode() >= 300) {
+      throw new ProviderHttpException(
+          response.statusCode(), response.body(), retryAfter(response.headers()));
+    }
+    return SuccessfulHttpResponse.builder()
+        .statusCode(response.statusCode())
+        .headers(response.headers().map())
+        .body(response.body())
+        .build();
+  }
+
+  @Override
+  public void execute(
+      HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
+    streams.execute(request, parser, listener);
+  }
+
+  /** {@code Retry-After} in seconds or as an HTTP date; null when absent or unreadable. */
+  Duration retryAfter(HttpHeaders headers) {
+    return headers.firstValue("retry-after").map(this::parseRetryAfter).orElse(null);
+  }
+
+  Duration parseRetryAfter(String value) {
+    String v = value.strip();
+    try {
+      return Duration.ofMillis(Math.max(0, (long) (Double.parseDouble(v) * 1000)));
+    } catch (NumberFormatException notSeconds) {
+      try {
+        Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        Duration wait = Duration.between(now.get(), at);
+        return wait.isNegative() ? Duration.ZERO : wait;
+      } catch (DateTimeParseException notADate) {
+        return null;
+      }
+    }
+  }
+
+  /** Builds the client; LangChain4j modules set the timeouts. */
+  static final class Builder implements HttpClientBuilder {
+    private final Supplier<Instant> now;
+    private Duration connectTimeout;
+    private Duration readTimeout;
+
+    Builder(Supplier<Instant> now) {
+      this.now = now;
+    }
+
+    @Override
+    public Duration connectTimeout() {
+      return connectTimeout;
+    }
+
+    @Override
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = timeout;
+      return this;
+    }
+
+    @Override
+    public Duration readTimeout() {
+      return readTimeout;
+    }
+
+    @Override
+    public Builder readTimeout(Duration timeout) {
+      this.readTimeout = timeout;
+      return this;
+    }
+
+    @Override
+    public HttpClient build() {
+      return new ProviderHttpClient(this);
+    }
+  }
+}

@@ -1,0 +1,81 @@
+package io.baton.ai.tool;
+
+import io.baton.api.spi.StepContext;
+import io.baton.api.time.TimeSource;
+
+/**
+ * The context a tool gets when an agent calls it inside a step: the step's, with the call's
+ * arguments as input and an idempotency key of its own ({@code runId/path/attempt/tool-N}), the
+ * same on every re-execution of the attempt, so that the tool can de-duplicate its side effect.
+ */
+public final class ToolCallContext implements StepContext {
+  private final StepContext step;
+  private final Object arguments;
+  private final String key;
+
+  /**
+   * @param step the step the agent runs in
+   * @param arguments the call's arguments
+   * @param callNumber the call's number in the step, from 1
+   */
+  public ToolCallContext(StepContext step, Object arguments, int callNumber) {
+    this.step = step;
+    this.arguments = arguments;
+    this.key = step.idempotencyKey() + "/tool-" + callNumber;
+  }
+
+  @Override
+  public String runId() {
+    return step.runId();
+  }
+
+  @Override
+  public String workflowId() {
+    return step.workflowId();
+  }
+
+  @Override
+  public String path() {
+    return step.path();
+  }
+
+  @Override
+  public String stepId() {
+    return step.stepId();
+  }
+
+  @Override
+  public int attempt() {
+    return step.attempt();
+  }
+
+  @Override
+  public String idempotencyKey() {
+    return key;
+  }
+
+  @Override
+  public Object input() {
+    return arguments;
+  }
+
+  @Override
+  public TimeSource clock() {
+    return step.clock();
+  }
+
+  @Override
+  public boolean isCancelled() {
+    return step.isCancelled();
+  }
+
+  @Override
+  public void log(String message) {
+    step.log(message);
+  }
+
+  @Override
+  public void emit(String type, Object data) {
+    step.emit(type, data);
+  }
+}
