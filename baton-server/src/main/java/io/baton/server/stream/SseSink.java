@@ -1,0 +1,33 @@
+package io.baton.server.stream;
+
+import java.io.IOException;
+import org.springframework.http.MediaType;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/** A Server-Sent Events response as a stream sink: event id = offset, event name = type. */
+public final class SseSink extends QueuedSink {
+  private final SseEmitter emitter;
+
+  /** A sink writing to {@code emitter}; closing the sink completes the response. */
+  public SseSink(SseEmitter emitter) {
+    super("baton-sse");
+    this.emitter = emitter;
+    emitter.onCompletion(this::close);
+    emitter.onTimeout(this::close);
+    emitter.onError(e -> close());
+  }
+
+  @Override
+  protected void write(StreamMessage message) throws IOException {
+    emitter.send(
+        SseEmitter.event()
+            .id(Long.toString(message.offset()))
+            .name(message.type())
+            .data(message, MediaType.APPLICATION_JSON));
+  }
+
+  @Override
+  protected void disconnect() {
+    emitter.complete();
+  }
+}
