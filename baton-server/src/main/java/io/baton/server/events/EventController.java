@@ -86,7 +86,10 @@ public class EventController {
       @RequestHeader(name = "Last-Event-ID", required = false) Long lastEventId) {
     SseEmitter emitter = new SseEmitter(Duration.ofHours(1).toMillis());
     bus.subscribe(
-        caller.namespace(), types, new SseSink(emitter), lastEventId == null ? -1 : lastEventId);
+        caller.namespace(),
+        types,
+        new SseSink(emitter, false),
+        lastEventId == null ? -1 : lastEventId);
     return emitter;
   }
 

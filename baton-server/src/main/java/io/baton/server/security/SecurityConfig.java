@@ -2,6 +2,7 @@ package io.baton.server.security;
 
 import io.baton.api.time.TimeSource;
 import io.baton.server.config.BatonProperties;
+import jakarta.servlet.DispatcherType;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -46,7 +47,11 @@ public class SecurityConfig {
         .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CSP)))
         .authorizeHttpRequests(
             a ->
-                a.requestMatchers(r -> AccessRules.isPublic(r.getRequestURI()))
+                // async and error dispatches re-enter the chain after the first pass authorised
+                // them
+                a.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)
+                    .permitAll()
+                    .requestMatchers(r -> AccessRules.isPublic(r.getRequestURI()))
                     .permitAll()
                     .anyRequest()
                     .authenticated())

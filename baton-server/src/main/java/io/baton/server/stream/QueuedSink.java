@@ -1,5 +1,7 @@
 package io.baton.server.stream;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,12 +16,21 @@ public abstract class QueuedSink implements StreamSink {
   private static final int CAPACITY = 10_000;
   private static final StreamMessage END = new StreamMessage("", -1, null, null, null, null);
 
+  /** Every open sink, so that a shutdown can end long-lived responses instead of waiting. */
+  private static final Set<QueuedSink> OPEN = ConcurrentHashMap.newKeySet();
+
   private final LinkedBlockingQueue<StreamMessage> queue = new LinkedBlockingQueue<>(CAPACITY);
   private volatile boolean closed;
 
   /** Starts the writer thread. */
   protected QueuedSink(String name) {
+    OPEN.add(this);
     Thread.ofVirtual().name(name).start(this::drain);
+  }
+
+  /** Closes every open sink (on shutdown: clients reconnect to another node, or later). */
+  public static void closeAll() {
+    OPEN.forEach(QueuedSink::close);
   }
 
   @Override
@@ -37,6 +48,7 @@ public abstract class QueuedSink implements StreamSink {
 
   /** Stops the writer and closes the connection. */
   public void close() {
+    OPEN.remove(this);
     if (!closed) {
       closed = true;
       queue.clear();

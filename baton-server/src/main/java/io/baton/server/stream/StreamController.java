@@ -43,7 +43,7 @@ public class StreamController {
       @RequestParam(required = false) Long after) {
     executions.requireInNamespace(caller, id);
     SseEmitter emitter = new SseEmitter(SSE_TIMEOUT.toMillis());
-    SseSink sink = new SseSink(emitter);
+    SseSink sink = new SseSink(emitter, true);
     long from = lastEventId != null ? lastEventId : after != null ? after : -1;
     hub.subscribe(id, sink, from);
     emitter.onCompletion(() -> hub.unsubscribe(id, sink));

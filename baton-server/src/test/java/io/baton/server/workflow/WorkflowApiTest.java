@@ -3,6 +3,7 @@ package io.baton.server.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.baton.server.support.Api;
+import io.baton.server.support.Flows;
 import io.baton.server.support.ServerTest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,33 +16,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 
 class WorkflowApiTest extends ServerTest {
-  static final String FLOW =
-      """
-      id: %s
-      name: Greeter
-      description: says hello
-      inputs:
-        type: object
-        properties:
-          name: {type: string}
-      steps:
-        - id: greet
-          type: tool
-          tool: echo
-          input:
-            text: "Hello, ${inputs.name}"
-      outputs:
-        text: ${steps.greet.output.text}
-      """;
-
-  static String flow(String id) {
-    return FLOW.formatted(id);
-  }
-
   @Test
   void createsGetsListsUpdatesPublishesExportsAndDeletes() {
     Api api = admin.in("wf-crud");
-    Api.Response created = api.postText("/api/v1/workflows", flow("greeter"), "application/yaml");
+    Api.Response created =
+        api.postText("/api/v1/workflows", Flows.greeter("greeter"), "application/yaml");
     assertThat(created.status()).isEqualTo(201);
     assertThat(created.header("Location")).isEqualTo("/api/v1/workflows/greeter");
     JsonNode body = created.json();
@@ -53,7 +32,7 @@ class WorkflowApiTest extends ServerTest {
     Api.Response updated =
         api.putText(
             "/api/v1/workflows/greeter",
-            flow("greeter").replace("Greeter", "Greeter 2"),
+            Flows.greeter("greeter").replace("Greeter", "Greeter 2"),
             "application/yaml");
     assertThat(updated.status()).isEqualTo(200);
     assertThat(updated.json().get("version").asString()).isEqualTo("2");
@@ -153,13 +132,15 @@ class WorkflowApiTest extends ServerTest {
   @Test
   void refusesDuplicatesMismatchedIdsAndBadPages() {
     Api api = admin.in("wf-errors");
-    assertThat(api.postText("/api/v1/workflows", flow("dup"), "application/yaml").status())
+    assertThat(api.postText("/api/v1/workflows", Flows.greeter("dup"), "application/yaml").status())
         .isEqualTo(201);
-    Api.Response duplicate = api.postText("/api/v1/workflows", flow("dup"), "application/yaml");
+    Api.Response duplicate =
+        api.postText("/api/v1/workflows", Flows.greeter("dup"), "application/yaml");
     assertThat(duplicate.status()).isEqualTo(409);
     assertThat(duplicate.json().get("errors").get(0).get("pointer").asString()).isEqualTo("/id");
 
-    Api.Response mismatch = api.putText("/api/v1/workflows/dup", flow("other"), "application/yaml");
+    Api.Response mismatch =
+        api.putText("/api/v1/workflows/dup", Flows.greeter("other"), "application/yaml");
     assertThat(mismatch.status()).isEqualTo(400);
     assertThat(mismatch.json().get("errors").get(0).get("pointer").asString()).isEqualTo("/id");
 
