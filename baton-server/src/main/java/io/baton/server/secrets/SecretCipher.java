@@ -33,9 +33,13 @@ public final class SecretCipher {
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
       cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
       cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
-      byte[] sealed = cipher.doFinal(value.getBytes(StandardCharsets.UTF_8));
+      byte[] ciphertext = cipher.doFinal(value.getBytes(StandardCharsets.UTF_8));
       return Base64.getEncoder()
-          .encodeToString(ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array());
+          .encodeToString(
+              ByteBuffer.allocate(nonce.length + ciphertext.length)
+                  .put(nonce)
+                  .put(ciphertext)
+                  .array());
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("AES-GCM is part of every JDK", e);
     }
@@ -51,8 +55,7 @@ public final class SecretCipher {
     try {
       byte[] all = Base64.getDecoder().decode(stored);
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-      cipher.init(
-          Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, all, 0, NONCE_BYTES));
+      cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, all, 0, NONCE_BYTES));
       cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
       byte[] plain = cipher.doFinal(all, NONCE_BYTES, all.length - NONCE_BYTES);
       return new String(plain, StandardCharsets.UTF_8);

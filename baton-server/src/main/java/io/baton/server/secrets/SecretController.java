@@ -49,7 +49,12 @@ public class SecretController {
     }
     boolean created = secrets.put(caller.namespace(), name, value);
     audit.record(
-        caller, created ? "secret.create" : "secret.update", "secret", name, null, Map.of("name", name));
+        caller,
+        created ? "secret.create" : "secret.update",
+        "secret",
+        name,
+        null,
+        Map.of("name", name));
     return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK)
         .body(Map.of("name", name, "created", created));
   }

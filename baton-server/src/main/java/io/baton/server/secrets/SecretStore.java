@@ -38,12 +38,12 @@ public class SecretStore {
   /** Sets a secret's value; true when it was created, false when replaced. */
   public boolean put(String namespace, String name, String value) {
     Instant now = clock.now();
-    String sealed = cipher.encrypt(value, namespace + "/" + name);
+    String ciphertext = cipher.encrypt(value, namespace + "/" + name);
     int updated =
         jdbc.sql(
                 "update srv_secret set ciphertext = :c, updated_at = :u"
                     + " where namespace = :ns and name = :name")
-            .param("c", sealed)
+            .param("c", ciphertext)
             .param("u", Timestamp.from(now))
             .param("ns", namespace)
             .param("name", name)
@@ -56,7 +56,7 @@ public class SecretStore {
                 + " values (:ns, :name, :c, :u, :u)")
         .param("ns", namespace)
         .param("name", name)
-        .param("c", sealed)
+        .param("c", ciphertext)
         .param("u", Timestamp.from(now))
         .update();
     return true;
@@ -92,6 +92,6 @@ public class SecretStore {
         .param("name", name)
         .query(String.class)
         .optional()
-        .map(sealed -> cipher.decrypt(sealed, namespace + "/" + name));
+        .map(ciphertext -> cipher.decrypt(ciphertext, namespace + "/" + name));
   }
 }

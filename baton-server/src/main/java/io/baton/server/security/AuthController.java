@@ -77,7 +77,9 @@ public class AuthController {
         expires = Instant.parse(body.get("expiresAt").toString());
       } catch (java.time.format.DateTimeParseException e) {
         throw ApiError.badField(
-            "/expiresAt", "invalid-time", "expiresAt is an ISO-8601 instant, e.g. 2030-01-01T00:00:00Z");
+            "/expiresAt",
+            "invalid-time",
+            "expiresAt is an ISO-8601 instant, e.g. 2030-01-01T00:00:00Z");
       }
     }
     var created = keys.create(text.trim(), grants, expires, caller.subject());
