@@ -6,6 +6,7 @@ import io.baton.api.spi.RunListener;
 import io.baton.api.store.RunRecord;
 import io.baton.api.store.StoreBackend;
 import io.baton.engine.Baton;
+import io.baton.server.events.EventBus;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,14 +29,16 @@ public class ExecutionStatusSync implements RunListener, DisposableBean {
 
   private final ExecutionIndex index;
   private final StoreBackend store;
+  private final EventBus events;
   private final LinkedBlockingQueue<Change> changes = new LinkedBlockingQueue<>();
   private final Thread worker;
 
   private record Change(String runId, RunEvent.RunStarted started, Instant at) {}
 
-  ExecutionStatusSync(ExecutionIndex index, StoreBackend store, Baton baton) {
+  ExecutionStatusSync(ExecutionIndex index, StoreBackend store, Baton baton, EventBus events) {
     this.index = index;
     this.store = store;
+    this.events = events;
     this.worker = Thread.ofVirtual().name("baton-index-sync").start(this::drain);
     baton.addListener(this);
   }
@@ -82,11 +85,24 @@ public class ExecutionStatusSync implements RunListener, DisposableBean {
     if (change.started() != null) {
       indexChild(change);
     }
-    store
-        .runs()
-        .find(change.runId())
-        .map(RunRecord::status)
-        .ifPresent(status -> index.setStatus(change.runId(), status));
+    var entry = index.find(change.runId());
+    var status = store.runs().find(change.runId()).map(RunRecord::status);
+    if (entry.isEmpty() || status.isEmpty() || entry.get().status() == status.get()) {
+      return;
+    }
+    index.setStatus(change.runId(), status.get());
+    // the run's life on the event bus: run.running, run.waiting, run.completed, run.failed, …
+    events.publish(
+        entry.get().namespace(),
+        new EventBus.Draft(
+            "run." + status.get().name().toLowerCase(java.util.Locale.ROOT),
+            "engine",
+            change.runId(),
+            null,
+            java.util.Map.of(
+                "workflowId", entry.get().workflowId(),
+                "workflowVersion", entry.get().workflowVersion(),
+                "status", status.get().name())));
   }
 
   private void indexChild(Change change) {
