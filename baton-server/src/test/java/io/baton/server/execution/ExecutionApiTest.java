@@ -186,4 +186,38 @@ class ExecutionApiTest extends ServerTest {
     assertThat(failed.get("error").get("kind").asString()).isEqualTo("bad_input");
     assertThat(failed.get("error").get("category").asString()).isEqualTo("non_retryable");
   }
+
+  @Test
+  void hundredConcurrentExecutionsAllComplete() throws Exception {
+    Api api = admin.in("ex-load");
+    api.postText("/api/v1/workflows", Flows.greeter("load"), "application/yaml");
+    java.util.List<java.util.concurrent.Future<Api.Response>> started = new java.util.ArrayList<>();
+    try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int i = 0; i < 100; i++) {
+        int n = i;
+        started.add(
+            threads.submit(
+                () ->
+                    api.post(
+                        "/api/v1/workflows/load/execute",
+                        Map.of("inputs", Map.of("name", "n" + n)))));
+      }
+    }
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    for (var f : started) {
+      Api.Response r = f.get();
+      assertThat(r.status()).isEqualTo(201);
+      ids.add(r.json().get("id").asString());
+    }
+    assertThat(ids).hasSize(100);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                api.get("/api/v1/executions?workflowId=load&status=COMPLETED&page_size=200")
+                        .json()
+                        .get("total")
+                        .asLong()
+                    == 100);
+  }
 }
