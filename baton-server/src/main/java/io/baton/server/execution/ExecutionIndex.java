@@ -1,0 +1,133 @@
+package io.baton.server.execution;
+
+import io.baton.api.run.RunStatus;
+import io.baton.server.api.Page;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Which namespace each run belongs to, with its workflow and (kept in step by {@link
+ * ExecutionStatusSync}) its status, so that listings are per namespace and paged in the database.
+ */
+@Component
+public class ExecutionIndex {
+  private final JdbcClient jdbc;
+
+  ExecutionIndex(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /**
+   * A run in the index.
+   *
+   * @param runId the run
+   * @param namespace its namespace
+   * @param workflowId its workflow
+   * @param workflowVersion its pinned version
+   * @param status its status as last synchronised
+   * @param createdBy who started it
+   * @param createdAt when
+   */
+  public record Entry(
+      String runId,
+      String namespace,
+      String workflowId,
+      String workflowVersion,
+      RunStatus status,
+      String createdBy,
+      Instant createdAt) {}
+
+  /** Adds a run; false when it is indexed already. */
+  public boolean add(Entry e) {
+    try {
+      jdbc.sql(
+              "insert into srv_execution (run_id, namespace, workflow_id, workflow_version, status,"
+                  + " created_by, created_at) values (:id, :ns, :wf, :v, :s, :by, :at)")
+          .param("id", e.runId())
+          .param("ns", e.namespace())
+          .param("wf", e.workflowId())
+          .param("v", e.workflowVersion())
+          .param("s", e.status().name())
+          .param("by", e.createdBy())
+          .param("at", Timestamp.from(e.createdAt()))
+          .update();
+      return true;
+    } catch (DuplicateKeyException duplicate) {
+      return false;
+    }
+  }
+
+  /** Removes a run that could not start. */
+  public void remove(String runId) {
+    jdbc.sql("delete from srv_execution where run_id = :id").param("id", runId).update();
+  }
+
+  /** Records a run's status. */
+  public void setStatus(String runId, RunStatus status) {
+    jdbc.sql("update srv_execution set status = :s where run_id = :id")
+        .param("s", status.name())
+        .param("id", runId)
+        .update();
+  }
+
+  /** The run, if indexed. */
+  public Optional<Entry> find(String runId) {
+    return jdbc.sql("select * from srv_execution where run_id = :id")
+        .param("id", runId)
+        .query(ExecutionIndex::read)
+        .optional();
+  }
+
+  /** A page of a namespace's runs, newest first, optionally of one workflow and some statuses. */
+  public Page<Entry> list(
+      String namespace, String workflowId, Set<RunStatus> statuses, Page.Request page) {
+    StringBuilder where = new StringBuilder(" where namespace = :ns");
+    Map<String, Object> params = new HashMap<>();
+    params.put("ns", namespace);
+    if (workflowId != null && !workflowId.isBlank()) {
+      where.append(" and workflow_id = :wf");
+      params.put("wf", workflowId);
+    }
+    if (!statuses.isEmpty()) {
+      where.append(" and status in (:statuses)");
+      params.put("statuses", statuses.stream().map(Enum::name).toList());
+    }
+    long total =
+        jdbc.sql("select count(*) from srv_execution" + where)
+            .params(params)
+            .query(Long.class)
+            .single();
+    List<Entry> items =
+        jdbc.sql(
+                "select * from srv_execution"
+                    + where
+                    + " order by created_at desc, run_id offset "
+                    + page.offset()
+                    + " rows fetch next "
+                    + page.size()
+                    + " rows only")
+            .params(params)
+            .query(ExecutionIndex::read)
+            .list();
+    return new Page<>(items, page.page(), page.size(), total);
+  }
+
+  private static Entry read(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    return new Entry(
+        rs.getString("run_id"),
+        rs.getString("namespace"),
+        rs.getString("workflow_id"),
+        rs.getString("workflow_version"),
+        RunStatus.valueOf(rs.getString("status")),
+        rs.getString("created_by"),
+        rs.getTimestamp("created_at").toInstant());
+  }
+}

@@ -1,0 +1,238 @@
+package io.baton.server.execution;
+
+import io.baton.api.definition.Priority;
+import io.baton.api.definition.WorkflowDefinition;
+import io.baton.api.run.RunStatus;
+import io.baton.api.run.RunView;
+import io.baton.api.store.RunRecord;
+import io.baton.api.store.StoreBackend;
+import io.baton.api.time.IdGenerator;
+import io.baton.api.time.TimeSource;
+import io.baton.engine.Baton;
+import io.baton.engine.RunHandle;
+import io.baton.engine.runtime.StartRequest;
+import io.baton.server.api.ApiError;
+import io.baton.server.api.Page;
+import io.baton.server.audit.AuditLog;
+import io.baton.server.security.Caller;
+import io.baton.server.workflow.WorkflowService;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+
+/**
+ * Runs through the API: starts them in the caller's namespace, shows and lists them, and controls
+ * them (stop, pause, resume, retry, re-run from a step). Every action is audited.
+ */
+@Service
+public class ExecutionService {
+  private final Baton baton;
+  private final StoreBackend store;
+  private final ExecutionIndex index;
+  private final WorkflowService workflows;
+  private final AuditLog audit;
+  private final IdGenerator ids;
+  private final TimeSource clock;
+
+  ExecutionService(
+      Baton baton,
+      StoreBackend store,
+      ExecutionIndex index,
+      WorkflowService workflows,
+      AuditLog audit,
+      Services services) {
+    this.baton = baton;
+    this.store = store;
+    this.index = index;
+    this.workflows = workflows;
+    this.audit = audit;
+    this.ids = services.ids();
+    this.clock = services.clock();
+  }
+
+  /** The clock and id generator, one dependency. */
+  @org.springframework.stereotype.Component
+  record Services(IdGenerator ids, TimeSource clock) {}
+
+  /**
+   * What starts a run.
+   *
+   * @param inputs the run's inputs
+   * @param version the workflow version, or null for the published (else latest) one
+   * @param priority the run's priority, or null for the workflow's
+   */
+  public record ExecuteRequest(Map<String, Object> inputs, String version, String priority) {}
+
+  /** Starts a run of workflow {@code workflowId}. */
+  public ExecutionViews.Execution execute(
+      Caller caller, String workflowId, ExecuteRequest request) {
+    WorkflowDefinition definition =
+        workflows.runnable(caller, workflowId, request == null ? null : request.version());
+    Map<String, Object> inputs =
+        request == null || request.inputs() == null ? Map.of() : request.inputs();
+    String runId = ids.newId();
+    var entry =
+        new ExecutionIndex.Entry(
+            runId,
+            caller.namespace(),
+            definition.id(),
+            definition.version(),
+            RunStatus.PENDING,
+            caller.subject(),
+            clock.now());
+    index.add(entry);
+    RunHandle handle;
+    try {
+      handle = baton.start(definition, inputs, StartRequest.of(runId, priority(request)));
+    } catch (RuntimeException e) {
+      index.remove(runId);
+      throw e;
+    }
+    RunStatus status =
+        store.runs().find(handle.id()).map(RunRecord::status).orElse(RunStatus.PENDING);
+    var execution =
+        new ExecutionViews.Execution(
+            runId, definition.id(), definition.version(), status.name(), entry.createdAt());
+    audit.record(
+        caller,
+        "execution.start",
+        "execution",
+        runId,
+        null,
+        Map.of(
+            "workflowId",
+            definition.id(),
+            "workflowVersion",
+            definition.version(),
+            "inputs",
+            inputs));
+    return execution;
+  }
+
+  private static Priority priority(ExecuteRequest request) {
+    if (request == null || request.priority() == null) {
+      return null;
+    }
+    try {
+      return Priority.valueOf(request.priority().toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw ApiError.badField(
+          "/priority",
+          "invalid-priority",
+          "priority is critical, high, medium, low or background, was '"
+              + request.priority()
+              + "'");
+    }
+  }
+
+  /** The run, if it is in the caller's namespace. */
+  public RunView view(Caller caller, String runId) {
+    requireInNamespace(caller, runId);
+    return baton.status(runId);
+  }
+
+  /** Fails with 404 unless the run belongs to the caller's namespace. */
+  public ExecutionIndex.Entry requireInNamespace(Caller caller, String runId) {
+    return index
+        .find(runId)
+        .filter(e -> e.namespace().equals(caller.namespace()))
+        .orElseThrow(() -> ApiError.notFound("execution", runId));
+  }
+
+  /** A page of the namespace's runs; statuses are the engine's current ones. */
+  public Page<ExecutionViews.Execution> list(
+      Caller caller, String workflowId, Set<RunStatus> statuses, Page.Request page) {
+    return index
+        .list(caller.namespace(), workflowId, statuses, page)
+        .map(
+            e ->
+                new ExecutionViews.Execution(
+                    e.runId(),
+                    e.workflowId(),
+                    e.workflowVersion(),
+                    store.runs().find(e.runId()).map(RunRecord::status).orElse(e.status()).name(),
+                    e.createdAt()));
+  }
+
+  /** What a control action does to a run. */
+  public enum Action {
+    STOP,
+    PAUSE,
+    RESUME,
+    RETRY
+  }
+
+  /**
+   * Applies {@code action}.
+   *
+   * @throws ApiError 409 when the run is not in a state the action applies to
+   */
+  public ExecutionViews.ExecutionDetail control(Caller caller, String runId, Action action) {
+    requireInNamespace(caller, runId);
+    String before = baton.status(runId).status().name();
+    boolean done =
+        switch (action) {
+          case STOP -> baton.cancel(runId, caller.subject());
+          case PAUSE -> baton.pause(runId, caller.subject());
+          case RESUME -> baton.resume(runId, caller.subject());
+          case RETRY -> baton.retry(runId, caller.subject());
+        };
+    if (!done) {
+      throw ApiError.conflict(
+          "cannot "
+              + action.name().toLowerCase(java.util.Locale.ROOT)
+              + " execution '"
+              + runId
+              + "': it is "
+              + before);
+    }
+    RunView after = baton.status(runId);
+    audit.record(
+        caller,
+        "execution." + action.name().toLowerCase(java.util.Locale.ROOT),
+        "execution",
+        runId,
+        Map.of("status", before),
+        Map.of("status", after.status().name()));
+    return ExecutionViews.detail(after);
+  }
+
+  /** Starts a fork of the run from top-level step {@code fromStep}, with an edited input. */
+  public ExecutionViews.Execution rerun(
+      Caller caller, String runId, String fromStep, Object input) {
+    ExecutionIndex.Entry source = requireInNamespace(caller, runId);
+    if (fromStep == null || fromStep.isBlank()) {
+      throw ApiError.badField(
+          "/fromStep", "missing-field", "fromStep names the step to re-run from");
+    }
+    String fork;
+    try {
+      fork = baton.rerunFrom(runId, fromStep, input).id();
+    } catch (IllegalArgumentException | java.util.NoSuchElementException e) {
+      throw ApiError.badField("/fromStep", "invalid-step", e.getMessage());
+    }
+    var entry =
+        new ExecutionIndex.Entry(
+            fork,
+            caller.namespace(),
+            source.workflowId(),
+            source.workflowVersion(),
+            RunStatus.RUNNING,
+            caller.subject(),
+            clock.now());
+    index.add(entry);
+    audit.record(
+        caller,
+        "execution.rerun",
+        "execution",
+        fork,
+        null,
+        Map.of("forkOf", runId, "fromStep", fromStep));
+    return new ExecutionViews.Execution(
+        fork,
+        source.workflowId(),
+        source.workflowVersion(),
+        store.runs().find(fork).map(RunRecord::status).orElse(RunStatus.RUNNING).name(),
+        entry.createdAt());
+  }
+}

@@ -1,0 +1,85 @@
+package io.baton.server.observability;
+
+import io.baton.api.store.RunQuery;
+import io.baton.api.store.StoreBackend;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The health of each component — the run store, the server's database, the executors, the alerts —
+ * and the overall status by seed 001's rule: {@code critical} if any component is in error, {@code
+ * degraded} if more than 30 % are unhealthy, {@code warning} if any is, else {@code healthy}.
+ */
+@Component
+public class HealthService {
+  private final Map<String, Supplier<Component>> checks = new LinkedHashMap<>();
+
+  /**
+   * One component's state.
+   *
+   * @param status {@code healthy}, {@code unhealthy} or {@code error}
+   * @param detail why, in a sentence
+   */
+  public record Component(String status, String detail) {}
+
+  HealthService(StoreBackend store, JdbcClient jdbc, RunMetrics metrics, AlertEngine alerts) {
+    checks.put("store", () -> probe(() -> store.runs().list(RunQuery.all(1)), store.describe()));
+    checks.put(
+        "serverDatabase",
+        () ->
+            probe(
+                () -> jdbc.sql("select count(*) from srv_workflow").query(Long.class).single(),
+                "server tables"));
+    checks.put(
+        "executors",
+        () ->
+            metrics.queued() > 1000
+                ? new Component("unhealthy", metrics.queued() + " ready steps wait for an executor")
+                : new Component("healthy", metrics.queued() + " ready steps waiting"));
+    checks.put(
+        "alerts",
+        () -> {
+          long p1 = alerts.list(true).stream().filter(a -> a.severity().equals("P1")).count();
+          return p1 > 0
+              ? new Component("unhealthy", p1 + " P1 alert(s) active")
+              : new Component("healthy", "no P1 alert active");
+        });
+  }
+
+  private static Component probe(Runnable check, String what) {
+    try {
+      check.run();
+      return new Component("healthy", what + " answers");
+    } catch (RuntimeException e) {
+      return new Component("error", what + " does not answer: " + e.getMessage());
+    }
+  }
+
+  /** Every component's state and the overall status. */
+  public Map<String, Object> report() {
+    Map<String, Component> components = new LinkedHashMap<>();
+    checks.forEach((name, check) -> components.put(name, check.get()));
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("status", overall(new ArrayList<>(components.values())));
+    out.put("components", components);
+    return out;
+  }
+
+  /** Seed 001's rule over the components' states. */
+  static String overall(List<Component> components) {
+    long errors = components.stream().filter(c -> c.status().equals("error")).count();
+    long unhealthy = components.stream().filter(c -> !c.status().equals("healthy")).count();
+    if (errors > 0) {
+      return "critical";
+    }
+    if (unhealthy > 0.3 * components.size()) {
+      return "degraded";
+    }
+    return unhealthy > 0 ? "warning" : "healthy";
+  }
+}
