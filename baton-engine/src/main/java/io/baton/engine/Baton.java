@@ -248,6 +248,16 @@ public final class Baton implements AutoCloseable {
     listeners.add(listener);
   }
 
+  /**
+   * Reloads one run that had not ended when the store was last used (engines built with {@code
+   * recoverOnStart(false)} recover runs one by one this way).
+   *
+   * @throws RunNotFoundException when there is no such run
+   */
+  public void recover(String runId) {
+    engine.recover(runId);
+  }
+
   /** Reloads the runs that had not ended when the store was last used; returns how many. */
   public int recover() {
     return engine.recover();

@@ -56,7 +56,8 @@ public final class LocalEngine implements AutoCloseable {
 
   /**
    * Starts an engine that keeps its runs in {@code stores} (in memory when null); the caller closes
-   * the stores after the engine.
+   * the stores after the engine. It does not resume the store's unfinished runs by itself: {@code
+   * baton run} starts one run, {@code baton runs resume} recovers them explicitly.
    */
   public static LocalEngine start(
       EngineConfig config, List<WorkflowDefinition> subworkflows, StoreBackend stores) {
@@ -67,6 +68,7 @@ public final class LocalEngine implements AutoCloseable {
         hub.installInto(OfflineStandIns.register(Baton.builder()))
             .clock(clock)
             .config(config)
+            .recoverOnStart(false)
             .listener(inbox);
     if (stores != null) {
       builder.stores(stores);

@@ -5,18 +5,26 @@ import io.baton.cli.Terminal;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
-/** {@code baton runs}: the runs kept in a store — list, show, resume. */
+/** {@code baton runs}: the runs kept in a store — list, show, resume, snapshot, restore. */
 @Command(
     name = "runs",
     mixinStandardHelpOptions = true,
     description = "Lists, shows and resumes the runs kept in a store.",
-    subcommands = {RunsListCommand.class, RunsShowCommand.class, RunsResumeCommand.class},
+    subcommands = {
+      RunsListCommand.class,
+      RunsShowCommand.class,
+      RunsResumeCommand.class,
+      RunsSnapshotCommand.class,
+      RunsRestoreCommand.class
+    },
     footer = {
       "",
       "Examples:",
       "  baton runs list --status running --status waiting",
       "  baton runs show 0b5e…  --store jdbc:postgresql://db:5432/baton",
       "  baton runs resume      (every run that had not ended)",
+      "  baton runs snapshot 0b5e…  --label before-review",
+      "  baton runs restore 7c1d…",
       "",
       "Exit codes: 0 done, 1 a resumed run failed, 2 invalid option or unknown run,"
           + " 3 the store cannot be opened."
@@ -30,7 +38,11 @@ public final class RunsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    terminal.err().println("baton runs: a command is needed: list, show RUN_ID or resume [RUN_ID]");
+    terminal
+        .err()
+        .println(
+            "baton runs: a command is needed: list, show RUN_ID, resume [RUN_ID], snapshot RUN_ID or"
+                + " restore SNAPSHOT_ID");
     return ExitCodes.INVALID;
   }
 }

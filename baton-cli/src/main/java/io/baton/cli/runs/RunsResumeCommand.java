@@ -1,16 +1,13 @@
 package io.baton.cli.runs;
 
-import io.baton.api.run.PendingInput;
-import io.baton.api.run.RunStatus;
-import io.baton.api.run.RunView;
 import io.baton.api.store.RunRecord;
 import io.baton.api.store.StoreBackend;
 import io.baton.cli.DurationConverter;
 import io.baton.cli.ExitCodes;
 import io.baton.cli.Terminal;
-import io.baton.cli.offline.OfflineStandIns;
+import io.baton.cli.run.LocalEngine;
 import io.baton.engine.Baton;
-import io.baton.engine.RunTimeoutException;
+import io.baton.engine.config.EngineConfig;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -75,41 +72,17 @@ public final class RunsResumeCommand extends StoreCommand {
     }
     terminal.err().println("resuming " + targets.size() + " run(s) from " + backend.describe());
     int exit = ExitCodes.OK;
-    try (Baton baton = OfflineStandIns.register(Baton.builder()).stores(backend).build()) {
+    try (LocalEngine engine = LocalEngine.start(EngineConfig.DEFAULTS, List.of(), backend)) {
+      Baton baton = engine.baton();
       if (runId == null) {
         baton.recover();
+      } else {
+        baton.recover(runId);
       }
       for (String id : targets) {
-        exit = Math.max(exit, follow(baton, id));
+        exit = Math.max(exit, RunFollower.follow(terminal, baton, id, timeout));
       }
     }
     return exit;
-  }
-
-  /** Waits for run {@code id} to end or to wait for a person; prints how it stands. */
-  private int follow(Baton baton, String id) {
-    RunView view = baton.status(id); // loads the run if it is not in memory: that recovers it
-    if (view.status() == RunStatus.PAUSED) {
-      baton.resume(id, "baton runs resume");
-    }
-    if (!view.status().isTerminal() && view.pendingInputs().isEmpty()) {
-      try {
-        view = baton.await(id, timeout);
-      } catch (RunTimeoutException e) {
-        terminal
-            .out()
-            .println(id + "  still running after " + timeout + "; it goes on when resumed");
-        return ExitCodes.OK;
-      }
-    }
-    if (!view.pendingInputs().isEmpty()) {
-      List<String> waits = view.pendingInputs().stream().map(PendingInput::waitId).toList();
-      terminal.out().println(id + "  " + view.status() + ", waiting for a person: " + waits);
-      return ExitCodes.OK;
-    }
-    terminal.out().println(id + "  " + view.status());
-    return view.status() == RunStatus.COMPLETED || !view.status().isTerminal()
-        ? ExitCodes.OK
-        : ExitCodes.RUN_FAILED;
   }
 }

@@ -9,7 +9,6 @@ import io.baton.engine.Baton;
 import io.baton.store.jdbc.JdbcStoreBackend;
 import io.baton.store.jdbc.JdbcStoreOptions;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -131,7 +130,48 @@ class RunsCommandTest {
   void runsAloneSaysWhatItNeeds() {
     var t = CapturedTerminal.plain();
     assertThat(t.run("runs")).isEqualTo(ExitCodes.INVALID);
-    assertThat(t.err()).contains("list, show RUN_ID or resume");
-    assertThat(Duration.ZERO).isZero();
+    assertThat(t.err()).contains("list, show RUN_ID, resume [RUN_ID], snapshot RUN_ID or");
+  }
+
+  @Test
+  void aSnapshotIsTakenListedAndRestoredIntoANewRunAndADamagedOneIsRefused() throws Exception {
+    var run = CapturedTerminal.plain();
+    assertThat(run.run("run", SHOUT, "--store", store())).isEqualTo(ExitCodes.OK);
+    var list = CapturedTerminal.plain();
+    list.run("runs", "list", "--store", store());
+    String runId = list.out().lines().skip(1).findFirst().orElseThrow().split("\\s+")[0];
+
+    var snap = CapturedTerminal.plain();
+    assertThat(snap.run("runs", "snapshot", runId, "--label", "done", "--store", store()))
+        .isEqualTo(ExitCodes.OK);
+    assertThat(snap.out())
+        .contains("run " + runId)
+        .contains("done")
+        .containsPattern("sha256 [0-9a-f]{64}");
+    String snapshotId = snap.out().split("\\s+")[0];
+
+    var listed = CapturedTerminal.plain();
+    assertThat(listed.run("runs", "snapshot", runId, "--list", "--store", store()))
+        .isEqualTo(ExitCodes.OK);
+    assertThat(listed.out()).contains(snapshotId);
+
+    var restore = CapturedTerminal.plain();
+    assertThat(restore.run("runs", "restore", snapshotId, "--store", store()))
+        .isEqualTo(ExitCodes.OK);
+    assertThat(restore.err()).contains("restored snapshot " + snapshotId + " into run ");
+    assertThat(restore.out()).contains("COMPLETED").doesNotContain(runId);
+
+    try (JdbcStoreBackend backend = JdbcStoreBackend.open(store(), JdbcStoreOptions.DEFAULTS);
+        var c = backend.dataSource().getConnection();
+        var update =
+            c.prepareStatement("UPDATE baton_snapshot SET payload = ? WHERE snapshot_id = ?")) {
+      update.setBytes(1, "damaged on disk".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      update.setString(2, snapshotId);
+      assertThat(update.executeUpdate()).isEqualTo(1);
+    }
+    var damaged = CapturedTerminal.plain();
+    assertThat(damaged.run("runs", "restore", snapshotId, "--store", store()))
+        .isEqualTo(ExitCodes.RUN_FAILED);
+    assertThat(damaged.err()).contains("snapshot " + snapshotId).contains("is corrupted");
   }
 }

@@ -304,6 +304,19 @@ public final class RunEngine implements RunHost {
     }
   }
 
+  /**
+   * Reloads one run after a restart (re-indexing its waits and timers) if it is not in memory.
+   *
+   * @throws io.baton.engine.RunNotFoundException when there is no such run
+   */
+  public void recover(String runId) {
+    RunActor actor = actors.computeIfAbsent(runId, id -> load(id, true));
+    if (actor == null) {
+      throw new io.baton.engine.RunNotFoundException(runId);
+    }
+    actor.post(new Message.Wake(null));
+  }
+
   /** Reloads every unfinished run (after a restart). */
   public int recover() {
     List<String> unfinished = rt.runs().unfinished();
