@@ -1,0 +1,175 @@
+package io.baton.store.jdbc;
+
+import io.baton.api.store.StoreUnavailableException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+
+/**
+ * Group commit: writes submitted concurrently by many threads (journal appends and run summaries of
+ * many runs) are applied by one committer thread in one transaction, so that one commit — one flush
+ * to disk — makes a whole batch durable. Each caller returns only when its write is committed, or
+ * has conflicted, or has failed.
+ *
+ * <p>A conflict of one write does not fail the others: conflicts show as a head row that changed
+ * nothing (see {@link Write}). A duplicate key (a writer in another process won a race) makes the
+ * batch go again write by write, each under a savepoint (see {@link CommitBatch}).
+ */
+final class GroupCommitter implements AutoCloseable {
+  private static final Pending STOP = new Pending(null);
+
+  private final Database database;
+  private final int maxBatch;
+  private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+  private final ArrayDeque<Pending> deferred = new ArrayDeque<>();
+  private final Thread thread;
+  private volatile boolean closed;
+
+  GroupCommitter(Database database, int maxBatch) {
+    this.database = database;
+    this.maxBatch = maxBatch;
+    this.thread = Thread.ofPlatform().daemon().name("baton-commit").unstarted(this::loop);
+    thread.start();
+  }
+
+  /**
+   * Applies {@code write} durably.
+   *
+   * @return true when it applied, false when its head changed nothing (a conflict)
+   * @throws StoreUnavailableException when the database failed or the store is closed
+   */
+  boolean apply(Write write) {
+    Pending pending = new Pending(write);
+    // under the lock, a write is queued before STOP or not at all, so none is left unanswered
+    synchronized (queue) {
+      if (closed) {
+        throw closedError();
+      }
+      queue.add(pending);
+    }
+    try {
+      return pending.done.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
+  }
+
+  private void loop() {
+    while (true) {
+      List<Pending> batch;
+      try {
+        batch = nextBatch();
+      } catch (InterruptedException e) {
+        break;
+      }
+      if (batch == null) {
+        break;
+      }
+      commit(batch);
+    }
+    failRemaining();
+  }
+
+  /**
+   * The next batch: writes deferred from the last one first, then what is queued, at most {@code
+   * maxBatch}, one per key (a second write to a key waits for the next batch, in order); null on
+   * stop.
+   */
+  private List<Pending> nextBatch() throws InterruptedException {
+    List<Pending> candidates = new ArrayList<>(deferred);
+    deferred.clear();
+    if (candidates.isEmpty()) {
+      candidates.add(queue.take());
+    }
+    queue.drainTo(candidates, Math.max(0, maxBatch - candidates.size()));
+    List<Pending> batch = new ArrayList<>(candidates.size());
+    Set<String> keys = new HashSet<>();
+    boolean stop = false;
+    for (Pending p : candidates) {
+      if (p == STOP) {
+        stop = true;
+      } else if (stop || !keys.add(p.write.key())) {
+        deferred.add(p);
+      } else {
+        batch.add(p);
+      }
+    }
+    if (stop) {
+      deferred.add(STOP);
+    }
+    return batch.isEmpty() && stop ? null : batch;
+  }
+
+  private void commit(List<Pending> batch) {
+    if (batch.isEmpty()) {
+      return;
+    }
+    List<Write> writes = batch.stream().map(p -> p.write).toList();
+    boolean[] applied;
+    try (Connection c = database.dataSource().getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        applied = new CommitBatch(c, writes).apply();
+        c.commit();
+      } catch (SQLException | RuntimeException e) {
+        Database.rollbackQuietly(c, e);
+        throw e;
+      }
+    } catch (SQLException e) {
+      RuntimeException failure = database.failure("committing " + batch.size() + " write(s)", e);
+      batch.forEach(p -> p.done.completeExceptionally(failure));
+      return;
+    } catch (RuntimeException e) {
+      batch.forEach(p -> p.done.completeExceptionally(e));
+      return;
+    }
+    for (int i = 0; i < batch.size(); i++) {
+      batch.get(i).done.complete(applied[i]);
+    }
+  }
+
+  private void failRemaining() {
+    List<Pending> left = new ArrayList<>(deferred);
+    queue.drainTo(left);
+    left.stream().filter(p -> p != STOP).forEach(p -> p.done.completeExceptionally(closedError()));
+  }
+
+  private StoreUnavailableException closedError() {
+    return new StoreUnavailableException(
+        "the store at " + database.location() + " is closed; nothing was written");
+  }
+
+  /** Commits what was submitted before, then stops the committer thread. */
+  @Override
+  public void close() {
+    synchronized (queue) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      queue.add(STOP);
+    }
+    try {
+      thread.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static final class Pending {
+    final Write write;
+    final CompletableFuture<Boolean> done = new CompletableFuture<>();
+
+    Pending(Write write) {
+      this.write = write;
+    }
+  }
+}

@@ -1,0 +1,174 @@
+package io.baton.store.jdbc;
+
+import io.baton.api.run.JournalEntry;
+import io.baton.api.run.RunEvent;
+import io.baton.api.store.ConcurrentModificationException;
+import io.baton.api.store.Journal;
+import io.baton.engine.store.RunEventCodec;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The journal in table {@code baton_journal}: one row per event, keyed by run and position, the
+ * event as JSON ({@link RunEventCodec}). Appends go through the {@link GroupCommitter}. An event
+ * whose JSON is bigger than the value limit is kept in {@code baton_value} and its row points at
+ * it; reading joins it back.
+ */
+final class JdbcJournal implements Journal {
+  private static final String COLUMNS = "(run_id, seq, event_type, payload, value_id)";
+
+  private final Database database;
+  private final GroupCommitter committer;
+  private final RunEventCodec codec = new RunEventCodec();
+  private final int maxValueBytes;
+  private final String firstSql;
+  private final String nextSql;
+
+  JdbcJournal(Database database, GroupCommitter committer, int maxValueBytes) {
+    this.database = database;
+    this.committer = committer;
+    this.maxValueBytes = maxValueBytes;
+    String json = database.dialect().json();
+    // The first event goes in only at the end of the journal: its position is free and, unless it
+    // is the first, the one before it is taken. Otherwise it changes nothing: a conflict.
+    this.firstSql =
+        "INSERT INTO baton_journal "
+            + COLUMNS
+            + " SELECT ?, ?, ?, "
+            + json
+            + ", ? WHERE NOT EXISTS (SELECT 1 FROM baton_journal WHERE run_id = ? AND seq = ?)"
+            + " AND (CAST(? AS BIGINT) = 0"
+            + " OR EXISTS (SELECT 1 FROM baton_journal WHERE run_id = ? AND seq = ?))";
+    this.nextSql = "INSERT INTO baton_journal " + COLUMNS + " VALUES (?, ?, ?, " + json + ", ?)";
+  }
+
+  @Override
+  public void append(String runId, long expectedSeq, List<RunEvent> events) {
+    if (events.isEmpty()) {
+      long actual = length(runId);
+      if (actual != expectedSeq) {
+        throw conflict(runId, expectedSeq, actual);
+      }
+      return;
+    }
+    List<Write.Row> tail = new ArrayList<>();
+    Write.Row head = null;
+    for (int i = 0; i < events.size(); i++) {
+      long seq = expectedSeq + i;
+      RunEvent event = events.get(i);
+      String json = codec.encode(event);
+      String valueId = null;
+      if (tooBig(json)) {
+        valueId = runId + "/" + seq;
+        tail.add(valueRow(valueId, runId, json));
+        json = null;
+      }
+      Write.Row row = row(i == 0, runId, seq, event.getClass().getSimpleName(), json, valueId);
+      if (i == 0) {
+        head = row;
+      } else {
+        tail.add(row);
+      }
+    }
+    if (!committer.apply(new Write("journal:" + runId, head, tail))) {
+      throw conflict(runId, expectedSeq, length(runId));
+    }
+  }
+
+  private boolean tooBig(String json) {
+    // a char is at most 3 bytes in UTF-8: most events need no encoding to know they fit
+    return (long) json.length() * 3 > maxValueBytes
+        && json.getBytes(StandardCharsets.UTF_8).length > maxValueBytes;
+  }
+
+  private Write.Row row(
+      boolean first, String runId, long seq, String type, String json, String valueId) {
+    return new Write.Row(
+        first ? firstSql : nextSql,
+        ps -> {
+          ps.setString(1, runId);
+          ps.setLong(2, seq);
+          ps.setString(3, type);
+          ps.setString(4, json);
+          ps.setString(5, valueId);
+          if (first) {
+            ps.setString(6, runId);
+            ps.setLong(7, seq);
+            ps.setLong(8, seq);
+            ps.setString(9, runId);
+            ps.setLong(10, seq - 1);
+          }
+        });
+  }
+
+  private static Write.Row valueRow(String valueId, String runId, String json) {
+    return new Write.Row(
+        "INSERT INTO baton_value (value_id, run_id, size_bytes, body) VALUES (?, ?, ?, ?)",
+        ps -> {
+          ps.setString(1, valueId);
+          ps.setString(2, runId);
+          ps.setLong(3, json.getBytes(StandardCharsets.UTF_8).length);
+          ps.setString(4, json);
+        });
+  }
+
+  private ConcurrentModificationException conflict(String runId, long expected, long actual) {
+    return new ConcurrentModificationException("journal of run " + runId, expected, actual);
+  }
+
+  /** How many events the journal of {@code runId} holds. */
+  long length(String runId) {
+    return database
+        .first(
+            "counting the journal of run " + runId,
+            "SELECT COUNT(*) FROM baton_journal WHERE run_id = ?",
+            ps -> ps.setString(1, runId),
+            rs -> rs.getLong(1))
+        .orElse(0L);
+  }
+
+  @Override
+  public List<JournalEntry> read(String runId, long fromSeq) {
+    return database.list(
+        "reading the journal of run " + runId,
+        "SELECT j.seq, j.payload, v.body FROM baton_journal j"
+            + " LEFT JOIN baton_value v ON v.value_id = j.value_id"
+            + " WHERE j.run_id = ? AND j.seq >= ? ORDER BY j.seq",
+        ps -> {
+          ps.setString(1, runId);
+          ps.setLong(2, fromSeq);
+        },
+        rs -> entry(runId, rs));
+  }
+
+  private JournalEntry entry(String runId, ResultSet rs) throws SQLException {
+    long seq = rs.getLong(1);
+    String json = rs.getString(2);
+    if (json == null) {
+      json = rs.getString(3);
+    }
+    if (json == null) {
+      throw new IllegalStateException(
+          "event "
+              + seq
+              + " of run "
+              + runId
+              + " points at a value missing from baton_value: the store was changed by hand or"
+              + " partly restored");
+    }
+    return new JournalEntry(runId, seq, codec.decode(json));
+  }
+
+  @Override
+  public void delete(String runId) {
+    database.write(
+        "deleting the journal of run " + runId,
+        c -> {
+          Tables.deleteByRun(c, runId, "baton_journal", "baton_value");
+          return null;
+        });
+  }
+}

@@ -1,0 +1,75 @@
+package io.baton.store.jdbc;
+
+import io.baton.api.store.TimerRecord;
+import io.baton.api.store.TimerStore;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Durable timers in table {@code baton_timer}, indexed by when they are due. */
+final class JdbcTimerStore implements TimerStore {
+  private static final String DUE_ORDER = " ORDER BY due_at, timer_id";
+
+  private final Database database;
+  private final String insertSql;
+
+  JdbcTimerStore(Database database) {
+    this.database = database;
+    this.insertSql =
+        "INSERT INTO baton_timer (timer_id, run_id, due_at, body) VALUES (?, ?, ?, "
+            + database.dialect().json()
+            + ")";
+  }
+
+  @Override
+  public void schedule(TimerRecord timer) {
+    String body = JsonBodies.write(timer);
+    database.write(
+        "scheduling timer " + timer.timerId(),
+        c -> {
+          // replace: delete and insert in one transaction (the same on every database)
+          Database.execute(
+              c,
+              "DELETE FROM baton_timer WHERE timer_id = ?",
+              ps -> ps.setString(1, timer.timerId()));
+          return Database.execute(
+              c,
+              insertSql,
+              ps -> {
+                ps.setString(1, timer.timerId());
+                ps.setString(2, timer.runId());
+                JsonBodies.setTime(ps, 3, timer.dueAt());
+                ps.setString(4, body);
+              });
+        });
+  }
+
+  @Override
+  public void cancel(String timerId) {
+    database.update(
+        "cancelling timer " + timerId,
+        "DELETE FROM baton_timer WHERE timer_id = ?",
+        ps -> ps.setString(1, timerId));
+  }
+
+  @Override
+  public List<TimerRecord> dueBefore(Instant time, int limit) {
+    return database.list(
+        "listing timers due before " + time,
+        "SELECT body FROM baton_timer WHERE due_at <= ?" + DUE_ORDER + " LIMIT ?",
+        ps -> {
+          JsonBodies.setTime(ps, 1, time);
+          ps.setInt(2, limit);
+        },
+        rs -> JsonBodies.read(rs.getString(1), TimerRecord.class));
+  }
+
+  @Override
+  public Optional<TimerRecord> next() {
+    return database.first(
+        "finding the next timer",
+        "SELECT body FROM baton_timer" + DUE_ORDER + " LIMIT 1",
+        ps -> {},
+        rs -> JsonBodies.read(rs.getString(1), TimerRecord.class));
+  }
+}

@@ -1,0 +1,28 @@
+package io.baton.store.jdbc;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * A write the {@link GroupCommitter} applies together with others in one transaction. Its {@code
+ * head} row decides: when the head's statement changes no row (a guarded insert or a versioned
+ * update whose condition no longer holds) the write is a conflict and nothing of it is applied;
+ * otherwise its {@code tail} rows follow.
+ *
+ * @param key what it writes ({@code journal:RUN}): a batch carries at most one write per key, so
+ *     that two writes to one aggregate never race inside one transaction
+ * @param head the deciding row
+ * @param tail the rows written when the head applied
+ */
+record Write(String key, Row head, List<Row> tail) {
+
+  /** A statement and the values of one execution of it. */
+  record Row(String sql, Binder binder) {}
+
+  /** Sets the parameters of one execution. */
+  @FunctionalInterface
+  interface Binder {
+    void bind(PreparedStatement statement) throws SQLException;
+  }
+}
