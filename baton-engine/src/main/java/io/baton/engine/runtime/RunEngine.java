@@ -34,6 +34,7 @@ public final class RunEngine implements RunHost {
   private final WorkflowCompiler compiler;
   private final IdGenerator ids;
   private final boolean evictSuspended;
+  private final RunOwnership ownership;
   private final Map<String, RunActor> actors = new ConcurrentHashMap<>();
   private final Map<String, CompiledWorkflow> compiled = new ConcurrentHashMap<>();
   private final Map<String, CompletableFuture<RunView>> completions = new ConcurrentHashMap<>();
@@ -45,11 +46,23 @@ public final class RunEngine implements RunHost {
       WorkflowCompiler compiler,
       IdGenerator ids,
       boolean evictSuspended) {
+    this(rt, definitions, compiler, ids, evictSuspended, RunOwnership.SOLE);
+  }
+
+  /** An engine that is one node of several: {@code ownership} says which runs it may decide for. */
+  public RunEngine(
+      RuntimeServices rt,
+      DefinitionStore definitions,
+      WorkflowCompiler compiler,
+      IdGenerator ids,
+      boolean evictSuspended,
+      RunOwnership ownership) {
     this.rt = rt;
     this.definitions = definitions;
     this.compiler = compiler;
     this.ids = ids;
     this.evictSuspended = evictSuspended;
+    this.ownership = ownership;
   }
 
   /** The compiled form of a definition, compiled once per id and version. */
@@ -119,6 +132,10 @@ public final class RunEngine implements RunHost {
             now,
             now,
             1);
+    if (!ownership.acquire(runId, null, null)) {
+      throw new IllegalStateException(
+          "cannot start run " + runId + ": another node owns a run with this id");
+    }
     rt.runs().save(record);
     completions.put(runId, done);
     RunActor actor = new RunActor(rt, this, new RunState(runId, workflow), record);
@@ -142,14 +159,21 @@ public final class RunEngine implements RunHost {
 
   /** Delivers a message to run {@code runId}, loading it if it is not in memory. */
   void deliver(String runId, Message message) {
-    RunActor actor = actorFor(runId);
+    RunActor actor = actors.get(runId);
+    if (actor == null
+        && ownership != RunOwnership.SOLE
+        && !ownership.acquire(runId, RunLetter.of(message), RunLetter.replyOf(message))) {
+      LOG.debug("run {} is owned by another node: {} forwarded", runId, message);
+      return;
+    }
+    actor = actor != null ? actor : actorFor(runId);
     if (actor == null) {
       throw new io.baton.engine.RunNotFoundException(runId);
     }
     actor.post(message);
   }
 
-  private RunActor actorFor(String runId) {
+  RunActor actorFor(String runId) {
     RunActor actor = actors.get(runId);
     if (actor != null) {
       return actor;
@@ -164,6 +188,18 @@ public final class RunEngine implements RunHost {
       return null;
     }
     RunRecord r = record.get();
+    RunState state = rebuild(r);
+    if (!state.status().isTerminal()) {
+      completions.computeIfAbsent(runId, k -> new CompletableFuture<>());
+    }
+    RunActor actor = new RunActor(rt, this, state, r);
+    actor.enqueue(new Message.Recover());
+    return actor;
+  }
+
+  /** A run's state, folded from its journal. */
+  private RunState rebuild(RunRecord r) {
+    String runId = r.runId();
     WorkflowDefinition definition =
         definitions
             .find(r.workflowId(), r.workflowVersion())
@@ -181,12 +217,7 @@ public final class RunEngine implements RunHost {
     for (JournalEntry entry : rt.journal().read(runId, 0)) {
       state.apply(entry.event());
     }
-    if (!state.status().isTerminal()) {
-      completions.computeIfAbsent(runId, k -> new CompletableFuture<>());
-    }
-    RunActor actor = new RunActor(rt, this, state, r);
-    actor.enqueue(new Message.Recover());
-    return actor;
+    return state;
   }
 
   /** A control operation; completes with whether it applied. */
@@ -198,6 +229,12 @@ public final class RunEngine implements RunHost {
 
   /** The current view of a run. */
   public CompletableFuture<RunView> view(String runId) {
+    if (ownership != RunOwnership.SOLE && !actors.containsKey(runId)) {
+      // the run may be another node's: read what its journal holds rather than take it over
+      RunRecord r =
+          rt.runs().find(runId).orElseThrow(() -> new io.baton.engine.RunNotFoundException(runId));
+      return CompletableFuture.completedFuture(RunViews.of(rebuild(r)));
+    }
     CompletableFuture<RunView> view = new CompletableFuture<>();
     deliver(runId, new Message.Query(view));
     return view;
@@ -286,10 +323,23 @@ public final class RunEngine implements RunHost {
         definition, inputs, new StartRequest(null, source.priority(), null, null, runId, history));
   }
 
-  /** Hands a due timer to its run (loading the run if it was evicted). */
-  public void fireTimer(io.baton.api.store.TimerRecord timer) {
+  /**
+   * Hands a due timer to its run (loading the run if it was evicted).
+   *
+   * @param taken takes the timer out of the store: run once the timer cannot be lost any more (with
+   *     several nodes, once this node owns the run or the timer went to its owner)
+   */
+  public void fireTimer(io.baton.api.store.TimerRecord timer, Runnable taken) {
+    Message message = Effects.messageFor(timer);
+    if (ownership != RunOwnership.SOLE
+        && !actors.containsKey(timer.runId())
+        && !ownership.acquire(timer.runId(), RunLetter.of(message), null)) {
+      taken.run(); // its owner has it now
+      return;
+    }
+    taken.run();
     try {
-      deliver(timer.runId(), Effects.messageFor(timer));
+      deliver(timer.runId(), message);
     } catch (io.baton.engine.RunNotFoundException e) {
       LOG.debug("timer {} of a run that no longer exists", timer.timerId());
     }
@@ -297,7 +347,7 @@ public final class RunEngine implements RunHost {
 
   /** Reloads every unfinished run (after a restart). */
   public int recover() {
-    List<String> unfinished = rt.runs().unfinished();
+    List<String> unfinished = ownership.adoptable(rt.runs().unfinished());
     unfinished.forEach(runId -> deliver(runId, new Message.Wake(null)));
     return unfinished.size();
   }
@@ -396,6 +446,7 @@ public final class RunEngine implements RunHost {
   public void runIdle(RunActor actor) {
     if (evictSuspended && actors.remove(actor.runId(), actor)) {
       actor.markEvicted();
+      ownership.release(actor.runId());
     }
   }
 
@@ -422,6 +473,21 @@ public final class RunEngine implements RunHost {
     if (actor != null) {
       actor.markEvicted();
     }
+  }
+
+  /**
+   * Another node took run {@code runId} over: its decider leaves memory and writes nothing more.
+   */
+  void disown(String runId) {
+    RunActor actor = actors.remove(runId);
+    if (actor != null) {
+      actor.markEvicted();
+    }
+  }
+
+  /** The runs whose deciders are in memory. */
+  java.util.Set<String> runIdsInMemory() {
+    return java.util.Set.copyOf(actors.keySet());
   }
 
   /** How many runs have a decider in memory. */
