@@ -48,8 +48,6 @@ final class Worker {
 
   void close() {
     closed = true;
-    if (thread != null) {
-      thread.interrupt();
-    }
+    signal.kick(); // not an interrupt: it would break a database connection in use
   }
 }
