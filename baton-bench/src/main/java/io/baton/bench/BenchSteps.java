@@ -4,6 +4,7 @@ import io.baton.api.spi.ExecutionMode;
 import io.baton.api.spi.RunListener;
 import io.baton.api.spi.StepContext;
 import io.baton.api.spi.StepExecutor;
+import io.baton.api.store.StoreBackend;
 import io.baton.engine.Baton;
 import io.baton.engine.BatonBuilder;
 import io.baton.engine.config.EngineConfig;
@@ -34,6 +35,11 @@ final class BenchSteps {
 
   /** An engine with the bench handlers, {@code config}, and {@code listener} if not null. */
   static Baton engine(EngineConfig config, RunListener listener) {
+    return engine(config, listener, null);
+  }
+
+  /** The same, on {@code stores} (in memory when null). */
+  static Baton engine(EngineConfig config, RunListener listener, StoreBackend stores) {
     BatonBuilder builder =
         Baton.builder()
             .config(config)
@@ -48,6 +54,9 @@ final class BenchSteps {
                     (s, ctx) -> Sums.sum(ctx.inputMap().get("values"), ctx.path())));
     if (listener != null) {
       builder.listener(listener);
+    }
+    if (stores != null) {
+      builder.stores(stores);
     }
     return builder.build();
   }

@@ -16,4 +16,25 @@ interface Workload {
    *     require
    */
   void run(Reporter reporter) throws Exception;
+
+  /** One workload made of {@code first} and {@code then} (W4 in memory, then on durable stores). */
+  static Workload sequence(Workload first, Workload then) {
+    return new Workload() {
+      @Override
+      public String id() {
+        return first.id();
+      }
+
+      @Override
+      public String title() {
+        return first.title();
+      }
+
+      @Override
+      public void run(Reporter reporter) throws Exception {
+        first.run(reporter);
+        then.run(reporter);
+      }
+    };
+  }
 }

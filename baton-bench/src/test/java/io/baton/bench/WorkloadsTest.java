@@ -107,7 +107,7 @@ class WorkloadsTest {
     assertThat(status).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8))
         .contains("unknown workload 'W42'")
-        .contains("W1, W2, W4");
+        .contains("W1, W2, W3, W4");
   }
 
   @Test

@@ -29,11 +29,13 @@ import picocli.CommandLine.Spec;
       ValidateCommand.class,
       GraphCommand.class,
       BenchCommand.class,
+      io.baton.cli.runs.RunsCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {
       "",
-      "Exit codes: 0 done, 1 the run failed, 2 invalid workflow, input or option.",
+      "Exit codes: 0 done, 1 the run failed, 2 invalid workflow, input or option,"
+          + " 3 store unavailable.",
       "Docs: docs/cli.md"
     })
 public final class BatonCli implements Callable<Integer> {

@@ -17,5 +17,8 @@ public final class ExitCodes {
    */
   public static final int INVALID = 2;
 
+  /** The store cannot be opened or used: unreachable, refused, or of a newer schema. */
+  public static final int STORE_UNAVAILABLE = 3;
+
   private ExitCodes() {}
 }

@@ -2,6 +2,8 @@ package io.baton.cli;
 
 import io.baton.api.definition.StepDef;
 import io.baton.api.definition.WorkflowDefinition;
+import io.baton.api.store.StoreBackend;
+import io.baton.api.store.StoreUnavailableException;
 import io.baton.cli.offline.OfflineStandIns;
 import io.baton.cli.progress.ProgressRenderer;
 import io.baton.cli.progress.RunProgress;
@@ -12,6 +14,7 @@ import io.baton.cli.run.JsonText;
 import io.baton.cli.run.LocalEngine;
 import io.baton.cli.run.RunSession;
 import io.baton.cli.run.TerminalQuestions;
+import io.baton.cli.runs.StoreLocations;
 import io.baton.engine.InvalidInputException;
 import io.baton.engine.config.EngineConfig;
 import io.baton.engine.language.DefinitionInvalidException;
@@ -108,6 +111,14 @@ final class RunCommand implements Callable<Integer> {
       description =
           "Another directory to find subworkflows in (the run file's own is always searched).")
   private List<Path> workflowDirs = new ArrayList<>();
+
+  @Option(
+      names = "--store",
+      paramLabel = "LOCATION",
+      description =
+          "Keep the run in this store (h2:./data/baton, jdbc:postgresql://HOST:PORT/DB, …) so that"
+              + " 'baton runs' can list and resume it; in memory when not given.")
+  private String store;
 
   RunCommand(Terminal terminal) {
     this.terminal = terminal;
@@ -219,7 +230,8 @@ final class RunCommand implements Callable<Integer> {
             : Optional.empty();
     RunSession.Limits limits =
         new RunSession.Limits(timeout, Duration.ofMillis(200), Duration.ofSeconds(10), clock);
-    try (LocalEngine engine = LocalEngine.start(p.config(), p.subworkflows())) {
+    try (StoreBackend stores = openStore();
+        LocalEngine engine = LocalEngine.start(p.config(), p.subworkflows(), stores)) {
       RunSession session =
           new RunSession(
               engine,
@@ -235,6 +247,21 @@ final class RunCommand implements Callable<Integer> {
       throw new InvalidRequestException(
           e.diagnostics().stream().map(Object::toString).toList(),
           "the engine refused the workflow");
+    }
+  }
+
+  /** The store of {@code --store}, or null for the engine's in-memory default. */
+  private StoreBackend openStore() {
+    if (store == null) {
+      return null;
+    }
+    try {
+      return StoreLocations.open(store);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidRequestException(List.of(e.getMessage()), "name a store Baton knows");
+    } catch (StoreUnavailableException e) {
+      throw new InvalidRequestException(
+          List.of(e.getMessage()), "fix the store, or run without --store");
     }
   }
 

@@ -1,15 +1,17 @@
 package io.baton.cli.run;
 
 import io.baton.api.definition.WorkflowDefinition;
+import io.baton.api.store.StoreBackend;
 import io.baton.cli.offline.OfflineStandIns;
 import io.baton.engine.Baton;
+import io.baton.engine.BatonBuilder;
 import io.baton.engine.config.EngineConfig;
 import java.util.List;
 
 /**
- * The in-process engine a {@code baton run} uses: in-memory stores, the system clock, the given
- * configuration, the CLI's offline stand-ins, the workflows its subworkflow steps run, and an
- * {@link EventInbox} receiving every event.
+ * The in-process engine a {@code baton run} uses: in-memory stores (or those of {@code --store}),
+ * the system clock, the given configuration, the CLI's offline stand-ins, the workflows its
+ * subworkflow steps run, and an {@link EventInbox} receiving every event.
  *
  * <pre>{@code
  * try (LocalEngine engine = LocalEngine.start(EngineConfig.DEFAULTS, List.of(child))) {
@@ -33,8 +35,21 @@ public final class LocalEngine implements AutoCloseable {
    * @param subworkflows the workflows that subworkflow steps may run, registered by id
    */
   public static LocalEngine start(EngineConfig config, List<WorkflowDefinition> subworkflows) {
+    return start(config, subworkflows, null);
+  }
+
+  /**
+   * Starts an engine that keeps its runs in {@code stores} (in memory when null); the caller closes
+   * the stores after the engine.
+   */
+  public static LocalEngine start(
+      EngineConfig config, List<WorkflowDefinition> subworkflows, StoreBackend stores) {
     EventInbox inbox = new EventInbox();
-    Baton baton = OfflineStandIns.register(Baton.builder()).config(config).listener(inbox).build();
+    BatonBuilder builder = OfflineStandIns.register(Baton.builder()).config(config).listener(inbox);
+    if (stores != null) {
+      builder.stores(stores);
+    }
+    Baton baton = builder.build();
     subworkflows.forEach(baton::register);
     return new LocalEngine(baton, inbox);
   }
