@@ -161,12 +161,24 @@ final class Failover implements Workload {
       throws Exception {
     long deadline = System.nanoTime() + seconds * 1_000_000_000L;
     long seen;
-    while ((seen = count(c, query)) < target) {
+    while ((seen = countOrZero(c, query)) < target) {
       if (System.nanoTime() > deadline || (alive != null && !alive.isAlive())) {
         throw new WrongResultException(
             ID, query + " to reach " + target + " (victim log " + log + ")", seen);
       }
       Thread.sleep(20);
+    }
+  }
+
+  /** The count, or 0 while the victim has not created the tables yet. */
+  private static long countOrZero(Connection c, String query) throws SQLException {
+    try {
+      return count(c, query);
+    } catch (SQLException e) {
+      if ("42P01".equals(e.getSQLState())) {
+        return 0;
+      }
+      throw e;
     }
   }
 
