@@ -5,6 +5,7 @@ import io.baton.api.spi.Tool;
 import io.baton.cluster.ClusterNode;
 import io.baton.cluster.ClusterOptions;
 import io.baton.engine.Baton;
+import io.baton.engine.config.EngineConfig;
 import io.baton.engine.runtime.StartRequest;
 import io.baton.engine.time.SystemTimeSource;
 import io.baton.store.jdbc.JdbcStoreBackend;
@@ -48,6 +49,8 @@ final class FailoverNode {
             ClusterOptions.named(nodeId).withTiming(HEARTBEAT, LEASE_TTL).withExecutors(executors),
             new SystemTimeSource());
     return Baton.builder()
+        // max_concurrent_tasks caps the steps a node's runs have in flight across the cluster
+        .config(EngineConfig.DEFAULTS.withMaxConcurrentTasks(Math.max(256, executors)))
         .stores(store)
         .cluster(node)
         .tool(
