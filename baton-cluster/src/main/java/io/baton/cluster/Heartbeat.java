@@ -4,6 +4,7 @@ import io.baton.engine.RunNotFoundException;
 import io.baton.engine.runtime.NodePort;
 import io.baton.engine.runtime.RunLetter;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -27,6 +28,7 @@ final class Heartbeat {
   private final Mailroom mailroom;
   private NodePort port;
   private long beats;
+  private Set<String> idleLastBeat = Set.of();
 
   Heartbeat(Tables tables, TaskRunner runner, Mailroom mailroom) {
     this.nodes = tables.nodes();
@@ -74,9 +76,6 @@ final class Heartbeat {
    * they leave memory; the journal's positions stop any write that was under way.
    */
   private void disownLost(Set<String> inMemory) {
-    if (inMemory.isEmpty()) {
-      return;
-    }
     Set<String> owned = leases.owned();
     for (String runId : inMemory) {
       if (!owned.contains(runId)) {
@@ -84,6 +83,16 @@ final class Heartbeat {
         port.disown(runId);
       }
     }
+    // Leased here but in no memory for two heartbeats (a write refused, mail kept it here): load
+    // it, so that it goes on, or is let go when it has nothing to do.
+    Set<String> idle = new HashSet<>(owned);
+    idle.removeAll(inMemory);
+    for (String runId : idle) {
+      if (idleLastBeat.contains(runId) && !port.runsInMemory().contains(runId)) {
+        adopt(runId);
+      }
+    }
+    idleLastBeat = idle;
   }
 
   private List<String> takeOver(Instant now) {

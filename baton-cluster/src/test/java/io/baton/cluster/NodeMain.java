@@ -35,7 +35,7 @@ public final class NodeMain {
         ClusterNode.open(
             store.dataSource(),
             ClusterOptions.named(nodeId)
-                .withTiming(Duration.ofMillis(300), Duration.ofMillis(1500))
+                .withTiming(Duration.ofMillis(500), Duration.ofSeconds(3))
                 .withExecutors(16),
             new io.baton.engine.time.SystemTimeSource());
     DataSource ds = store.dataSource();

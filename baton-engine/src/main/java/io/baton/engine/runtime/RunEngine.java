@@ -463,6 +463,16 @@ public final class RunEngine implements RunHost {
         cause);
     actors.remove(actor.runId(), actor);
     actor.markEvicted();
+    if (ownership != RunOwnership.SOLE) {
+      // Another node wrote (it took the run over while this one was too slow to renew its lease):
+      // look again, here if this node still owns the run, else at its owner. Alone, a run is
+      // reloaded by its next message, as nothing else writes to it.
+      try {
+        deliver(actor.runId(), new Message.Wake(null));
+      } catch (RuntimeException e) {
+        LOG.warn("run {} could not be looked at again: {}", actor.runId(), e.toString());
+      }
+    }
   }
 
   /** Drops what the engine remembers of a run that was deleted. */
