@@ -28,10 +28,11 @@ public final class BenchMain {
     WORKLOADS.put(
         ManyRuns.ID, () -> Workload.sequence(ManyRuns.standard(), DurableManyRuns.standard()));
     WORKLOADS.put(SuspendedRuns.ID, SuspendedRuns::standard);
+    WORKLOADS.put(Failover.ID, Failover::standard);
   }
 
   /** Workloads of {@code BENCHMARKS.md} that this module does not run yet. */
-  private static final Set<String> NOT_YET = Set.of("W6", "W7", "W8", "W9");
+  private static final Set<String> NOT_YET = Set.of("W6", "W7", "W8");
 
   private BenchMain() {}
 

@@ -26,9 +26,12 @@ import io.baton.engine.language.EngineExpressionSupport;
 import io.baton.engine.language.LanguageContext;
 import io.baton.engine.language.WorkflowLoader;
 import io.baton.engine.planner.Planner;
+import io.baton.engine.runtime.ClusterMembership;
+import io.baton.engine.runtime.NodePort;
 import io.baton.engine.runtime.Retention;
 import io.baton.engine.runtime.RunArchive;
 import io.baton.engine.runtime.RunEngine;
+import io.baton.engine.runtime.RunOwnership;
 import io.baton.engine.runtime.RuntimeServices;
 import io.baton.engine.runtime.TimerService;
 import io.baton.engine.scheduler.StepScheduler;
@@ -57,6 +60,7 @@ public final class BatonBuilder {
   private boolean evictSuspended = true;
   private boolean recoverOnStart = true;
   private Duration retention;
+  private ClusterMembership cluster;
   private final Registry<Tool> tools = Registry.exact("tool");
   private final Registry<CoordinationModule> modules =
       new Registry<>("module", Registry::looseName);
@@ -123,6 +127,17 @@ public final class BatonBuilder {
       throw new IllegalArgumentException("retention must be positive, was " + keep);
     }
     this.retention = keep;
+    return this;
+  }
+
+  /**
+   * Makes the engine one node of several sharing its store (see {@code baton-cluster}): it owns the
+   * runs it holds through leases, queues handler-run steps for every node's executors, and takes
+   * over the runs of nodes that stop. Suspended runs always leave memory then, so that any node can
+   * take them when they wake. Without it (the default) the engine owns every run.
+   */
+  public BatonBuilder cluster(ClusterMembership membership) {
+    this.cluster = membership;
     return this;
   }
 
@@ -199,11 +214,23 @@ public final class BatonBuilder {
             store.waits(),
             new StepScheduler(config, time),
             listeners,
-            deciders);
+            deciders,
+            cluster == null ? null : cluster.dispatcher());
     WorkflowCompiler compiler = new WorkflowCompiler(expressions, steps::find, config);
-    RunEngine engine = new RunEngine(rt, store.definitions(), compiler, ids, evictSuspended);
+    RunEngine engine =
+        new RunEngine(
+            rt,
+            store.definitions(),
+            compiler,
+            ids,
+            evictSuspended || cluster != null,
+            cluster == null ? RunOwnership.SOLE : cluster.ownership());
     RunArchive archive = new RunArchive(rt, engine, store.definitions(), store.snapshots(), ids);
     timerService.start(engine::fireTimer);
+    ClusterMembership node = cluster;
+    if (node != null) {
+      node.start(NodePort.of(engine, rt, store.definitions(), timerService));
+    }
     if (recoverOnStart) {
       engine.recover();
     }
@@ -216,6 +243,9 @@ public final class BatonBuilder {
     }
     Runnable close =
         () -> {
+          if (node != null) {
+            node.close();
+          }
           if (purge != null) {
             purge.close();
           }

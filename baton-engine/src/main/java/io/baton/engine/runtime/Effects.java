@@ -150,6 +150,12 @@ final class Effects {
           rt.clock()
               .schedule(due, () -> actor.post(new Message.AttemptTimeout(s.path(), task.attempt)));
     }
+    if (rt.dispatcher() != null) {
+      // another node may run it: its result comes back as a TaskEnded message
+      task.remote = true;
+      rt.dispatcher().dispatch(stepTask(s));
+      return;
+    }
     String path = s.path();
     Thread.startVirtualThread(
         () -> {
@@ -169,6 +175,20 @@ final class Effects {
           }
           actor.postFromEndingThread(new Message.TaskEnded(path, task.attempt, output, failure));
         });
+  }
+
+  private StepTask stepTask(StepState s) {
+    Priority priority = s.step().priority() != null ? s.step().priority() : state.priority();
+    var definition = state.workflow().definition();
+    return new StepTask(
+        state.runId(),
+        definition.id(),
+        definition.version(),
+        s.path(),
+        s.step().id(),
+        s.attempt(),
+        s.input(),
+        priority.ordinal());
   }
 
   private AttemptContext contextFor(StepState s, RunningTask task) {
@@ -209,6 +229,9 @@ final class Effects {
     if (task.timeout != null) {
       task.timeout.cancel();
     }
+    if (task.remote) {
+      release(task); // no local thread gave the capacity back
+    }
     return true;
   }
 
@@ -218,6 +241,9 @@ final class Effects {
       return;
     }
     task.cancel();
+    if (task.remote) {
+      rt.dispatcher().withdraw(state.runId(), path, task.attempt);
+    }
     if (task.acquired) {
       release(task);
     } else if (task.queued != null) {

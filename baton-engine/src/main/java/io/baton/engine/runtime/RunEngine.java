@@ -34,6 +34,7 @@ public final class RunEngine implements RunHost {
   private final WorkflowCompiler compiler;
   private final IdGenerator ids;
   private final boolean evictSuspended;
+  private final RunOwnership ownership;
   private final Map<String, RunActor> actors = new ConcurrentHashMap<>();
   private final Map<String, CompiledWorkflow> compiled = new ConcurrentHashMap<>();
   private final Map<String, CompletableFuture<RunView>> completions = new ConcurrentHashMap<>();
@@ -45,11 +46,23 @@ public final class RunEngine implements RunHost {
       WorkflowCompiler compiler,
       IdGenerator ids,
       boolean evictSuspended) {
+    this(rt, definitions, compiler, ids, evictSuspended, RunOwnership.SOLE);
+  }
+
+  /** An engine that is one node of several: {@code ownership} says which runs it may decide for. */
+  public RunEngine(
+      RuntimeServices rt,
+      DefinitionStore definitions,
+      WorkflowCompiler compiler,
+      IdGenerator ids,
+      boolean evictSuspended,
+      RunOwnership ownership) {
     this.rt = rt;
     this.definitions = definitions;
     this.compiler = compiler;
     this.ids = ids;
     this.evictSuspended = evictSuspended;
+    this.ownership = ownership;
   }
 
   /** The compiled form of a definition, compiled once per id and version. */
@@ -119,6 +132,10 @@ public final class RunEngine implements RunHost {
             now,
             now,
             1);
+    if (!ownership.acquire(runId, null, null)) {
+      throw new IllegalStateException(
+          "cannot start run " + runId + ": another node owns a run with this id");
+    }
     rt.runs().save(record);
     completions.put(runId, done);
     RunActor actor = new RunActor(rt, this, new RunState(runId, workflow), record);
@@ -142,19 +159,29 @@ public final class RunEngine implements RunHost {
 
   /** Delivers a message to run {@code runId}, loading it if it is not in memory. */
   void deliver(String runId, Message message) {
-    RunActor actor = actorFor(runId);
+    RunActor actor = actors.get(runId);
+    if (actor == null
+        && ownership != RunOwnership.SOLE
+        && !ownership.acquire(runId, RunLetter.of(message), RunLetter.replyOf(message))) {
+      LOG.debug("run {} is owned by another node: {} forwarded", runId, message);
+      return;
+    }
+    actor = actor != null ? actor : actorFor(runId);
     if (actor == null) {
       throw new io.baton.engine.RunNotFoundException(runId);
     }
     actor.post(message);
   }
 
-  private RunActor actorFor(String runId) {
+  RunActor actorFor(String runId) {
     RunActor actor = actors.get(runId);
     if (actor != null) {
       return actor;
     }
-    return actors.computeIfAbsent(runId, id -> load(id, false));
+    // With several nodes a run may come from one that died between a journal append and the index
+    // updates after it, so it is re-indexed on every load; alone, only a restart needs that.
+    boolean reindex = ownership != RunOwnership.SOLE;
+    return actors.computeIfAbsent(runId, id -> load(id, reindex));
   }
 
   /**
@@ -170,6 +197,18 @@ public final class RunEngine implements RunHost {
       return null;
     }
     RunRecord r = record.get();
+    RunState state = rebuild(r);
+    if (!state.status().isTerminal()) {
+      completions.computeIfAbsent(runId, k -> new CompletableFuture<>());
+    }
+    RunActor actor = new RunActor(rt, this, state, r);
+    actor.enqueue(new Message.Recover(reindex));
+    return actor;
+  }
+
+  /** A run's state, folded from its journal. */
+  private RunState rebuild(RunRecord r) {
+    String runId = r.runId();
     CompiledWorkflow known = compiled.get(r.workflowId() + "@" + r.workflowVersion());
     WorkflowDefinition definition =
         known != null
@@ -190,12 +229,7 @@ public final class RunEngine implements RunHost {
     for (JournalEntry entry : rt.journal().read(runId, 0)) {
       state.apply(entry.event());
     }
-    if (!state.status().isTerminal()) {
-      completions.computeIfAbsent(runId, k -> new CompletableFuture<>());
-    }
-    RunActor actor = new RunActor(rt, this, state, r);
-    actor.enqueue(new Message.Recover(reindex));
-    return actor;
+    return state;
   }
 
   /** A control operation; completes with whether it applied. */
@@ -207,6 +241,12 @@ public final class RunEngine implements RunHost {
 
   /** The current view of a run. */
   public CompletableFuture<RunView> view(String runId) {
+    if (ownership != RunOwnership.SOLE && !actors.containsKey(runId)) {
+      // the run may be another node's: read what its journal holds rather than take it over
+      RunRecord r =
+          rt.runs().find(runId).orElseThrow(() -> new io.baton.engine.RunNotFoundException(runId));
+      return CompletableFuture.completedFuture(RunViews.of(rebuild(r)));
+    }
     CompletableFuture<RunView> view = new CompletableFuture<>();
     deliver(runId, new Message.Query(view));
     return view;
@@ -295,10 +335,23 @@ public final class RunEngine implements RunHost {
         definition, inputs, new StartRequest(null, source.priority(), null, null, runId, history));
   }
 
-  /** Hands a due timer to its run (loading the run if it was evicted). */
-  public void fireTimer(io.baton.api.store.TimerRecord timer) {
+  /**
+   * Hands a due timer to its run (loading the run if it was evicted).
+   *
+   * @param taken takes the timer out of the store: run once the timer cannot be lost any more (with
+   *     several nodes, once this node owns the run or the timer went to its owner)
+   */
+  public void fireTimer(io.baton.api.store.TimerRecord timer, Runnable taken) {
+    Message message = Effects.messageFor(timer);
+    if (ownership != RunOwnership.SOLE
+        && !actors.containsKey(timer.runId())
+        && !ownership.acquire(timer.runId(), RunLetter.of(message), null)) {
+      taken.run(); // its owner has it now
+      return;
+    }
+    taken.run();
     try {
-      deliver(timer.runId(), Effects.messageFor(timer));
+      deliver(timer.runId(), message);
     } catch (io.baton.engine.RunNotFoundException e) {
       LOG.debug("timer {} of a run that no longer exists", timer.timerId());
     }
@@ -319,7 +372,7 @@ public final class RunEngine implements RunHost {
 
   /** Reloads every unfinished run (after a restart). */
   public int recover() {
-    List<String> unfinished = rt.runs().unfinished();
+    List<String> unfinished = ownership.adoptable(rt.runs().unfinished());
     for (String runId : unfinished) {
       RunActor actor = actors.computeIfAbsent(runId, id -> load(id, true));
       if (actor != null) {
@@ -423,6 +476,7 @@ public final class RunEngine implements RunHost {
   public void runIdle(RunActor actor) {
     if (evictSuspended && actors.remove(actor.runId(), actor)) {
       actor.markEvicted();
+      ownership.release(actor.runId());
     }
   }
 
@@ -439,6 +493,16 @@ public final class RunEngine implements RunHost {
         cause);
     actors.remove(actor.runId(), actor);
     actor.markEvicted();
+    if (ownership != RunOwnership.SOLE) {
+      // Another node wrote (it took the run over while this one was too slow to renew its lease):
+      // look again, here if this node still owns the run, else at its owner. Alone, a run is
+      // reloaded by its next message, as nothing else writes to it.
+      try {
+        deliver(actor.runId(), new Message.Wake(null));
+      } catch (RuntimeException e) {
+        LOG.warn("run {} could not be looked at again: {}", actor.runId(), e.toString());
+      }
+    }
   }
 
   /** Drops what the engine remembers of a run that was deleted. */
@@ -449,6 +513,21 @@ public final class RunEngine implements RunHost {
     if (actor != null) {
       actor.markEvicted();
     }
+  }
+
+  /**
+   * Another node took run {@code runId} over: its decider leaves memory and writes nothing more.
+   */
+  void disown(String runId) {
+    RunActor actor = actors.remove(runId);
+    if (actor != null) {
+      actor.markEvicted();
+    }
+  }
+
+  /** The runs whose deciders are in memory. */
+  java.util.Set<String> runIdsInMemory() {
+    return java.util.Set.copyOf(actors.keySet());
   }
 
   /** How many runs have a decider in memory. */

@@ -13,6 +13,10 @@ final class RunningTask {
   volatile Thread thread;
   volatile boolean cancelled;
   volatile boolean acquired;
+
+  /** Handed to a {@link TaskDispatcher} rather than run on a thread of this engine. */
+  boolean remote;
+
   final java.util.concurrent.atomic.AtomicBoolean released =
       new java.util.concurrent.atomic.AtomicBoolean();
   QueuedTask queued;

@@ -23,6 +23,8 @@ import java.util.concurrent.Executor;
  * @param scheduler grants capacity to handler-run steps
  * @param listeners observers of events (a live list)
  * @param deciders runs deciders' mailbox drains (virtual threads)
+ * @param dispatcher where handler-run steps go when several nodes share the work, or null to run
+ *     them on this engine's own virtual threads
  */
 public record RuntimeServices(
     TimeSource clock,
@@ -33,4 +35,5 @@ public record RuntimeServices(
     WaitStore waits,
     StepScheduler scheduler,
     List<RunListener> listeners,
-    Executor deciders) {}
+    Executor deciders,
+    TaskDispatcher dispatcher) {}

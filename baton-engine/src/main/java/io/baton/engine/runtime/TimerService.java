@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +30,7 @@ public final class TimerService {
   private final TimerStore timers;
   private final TimeSource clock;
   private final Executor executor;
-  private volatile Consumer<TimerRecord> fire = timer -> {};
+  private volatile BiConsumer<TimerRecord, Runnable> fire = (timer, taken) -> taken.run();
   private final TimerStore view = new AlarmingStore();
   private Instant armedFor;
   private TimeSource.Cancellable alarm;
@@ -57,9 +57,10 @@ public final class TimerService {
    * Starts ringing: sets the alarm for the earliest stored timer (there may be some from before a
    * restart).
    *
-   * @param fire hands a due timer to its run
+   * @param fire hands a due timer to its run, running the second argument (which takes the timer
+   *     out of the store) once the timer cannot be lost any more
    */
-  public void start(Consumer<TimerRecord> fire) {
+  public void start(BiConsumer<TimerRecord, Runnable> fire) {
     this.fire = fire;
     rearm();
   }
@@ -111,10 +112,18 @@ public final class TimerService {
       do {
         due = timers.dueBefore(clock.now(), BATCH);
         for (TimerRecord timer : due) {
-          timers.cancel(timer.timerId());
+          boolean[] taken = {false};
           try {
-            fire.accept(timer);
+            fire.accept(
+                timer,
+                () -> {
+                  timers.cancel(timer.timerId());
+                  taken[0] = true;
+                });
           } catch (RuntimeException e) {
+            if (!taken[0]) {
+              throw e; // the timer is still in the store: try again shortly (below)
+            }
             LOG.warn(
                 "timer {} of run {} could not be delivered", timer.timerId(), timer.runId(), e);
           }
@@ -127,6 +136,18 @@ public final class TimerService {
       return;
     }
     rearm();
+  }
+
+  /**
+   * Looks at the store again for its earliest timer: another node sharing the store may have set
+   * one earlier than this alarm knows of.
+   */
+  public void poke() {
+    try {
+      rearm();
+    } catch (RuntimeException e) {
+      LOG.debug("could not read the next timer: {}", e.toString());
+    }
   }
 
   private void rearm() {

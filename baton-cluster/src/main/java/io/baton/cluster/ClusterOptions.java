@@ -1,0 +1,78 @@
+package io.baton.cluster;
+
+import java.time.Duration;
+
+/**
+ * How a node takes part in a cluster.
+ *
+ * <pre>{@code
+ * ClusterOptions options = ClusterOptions.named("node-a")
+ *     .withTiming(Duration.ofSeconds(1), Duration.ofSeconds(5))
+ *     .withExecutors(64);
+ * }</pre>
+ *
+ * @param nodeId this node's id, unique among the nodes sharing the database
+ * @param host where it runs, for operators
+ * @param heartbeat how often it heart-beats (and renews its leases and claims)
+ * @param leaseTtl how long a lease or a claim lasts without a heartbeat: a node silent this long is
+ *     taken for dead and its runs and steps are taken over
+ * @param executors how many queued steps it runs at once (its capacity); 0 for a node that only
+ *     decides
+ */
+public record ClusterOptions(
+    String nodeId, String host, Duration heartbeat, Duration leaseTtl, int executors) {
+
+  /** Heart-beat every second. */
+  public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(1);
+
+  /** Taken for dead after 5 seconds of silence. */
+  public static final Duration DEFAULT_LEASE_TTL = Duration.ofSeconds(5);
+
+  /** 64 steps at once. */
+  public static final int DEFAULT_EXECUTORS = 64;
+
+  public ClusterOptions {
+    if (nodeId == null || nodeId.isBlank() || nodeId.length() > 200) {
+      throw new IllegalArgumentException(
+          "a node needs an id of 1 to 200 characters, was '" + nodeId + "'");
+    }
+    host = host == null || host.isBlank() ? "unknown" : host;
+    if (heartbeat == null || heartbeat.isNegative() || heartbeat.isZero()) {
+      throw new IllegalArgumentException("the heartbeat must be positive, was " + heartbeat);
+    }
+    if (leaseTtl == null || leaseTtl.compareTo(heartbeat.multipliedBy(2)) < 0) {
+      throw new IllegalArgumentException(
+          "the lease TTL must be at least two heartbeats ("
+              + heartbeat.multipliedBy(2)
+              + ") so that one late heartbeat does not lose the node's runs, was "
+              + leaseTtl);
+    }
+    if (executors < 0) {
+      throw new IllegalArgumentException("executors must be >= 0, was " + executors);
+    }
+  }
+
+  /** A node named {@code nodeId}, with the default timing and capacity. */
+  public static ClusterOptions named(String nodeId) {
+    return new ClusterOptions(
+        nodeId, localHost(), DEFAULT_HEARTBEAT, DEFAULT_LEASE_TTL, DEFAULT_EXECUTORS);
+  }
+
+  /** The same node with another heartbeat and lease TTL. */
+  public ClusterOptions withTiming(Duration heartbeat, Duration leaseTtl) {
+    return new ClusterOptions(nodeId, host, heartbeat, leaseTtl, executors);
+  }
+
+  /** The same node with another number of executors. */
+  public ClusterOptions withExecutors(int executors) {
+    return new ClusterOptions(nodeId, host, heartbeat, leaseTtl, executors);
+  }
+
+  private static String localHost() {
+    try {
+      return java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.net.UnknownHostException e) {
+      return "unknown";
+    }
+  }
+}

@@ -1,0 +1,30 @@
+package io.baton.engine.runtime;
+
+/**
+ * A handler-run step ready to run, as it is handed to a {@link TaskDispatcher}: everything another
+ * node needs to run it (it finds the handler through the workflow's definition in the store).
+ *
+ * @param runId the run
+ * @param workflowId the run's workflow
+ * @param workflowVersion the version the run is pinned to
+ * @param path the step's path in the run
+ * @param stepId the step's id in the workflow
+ * @param attempt the attempt (with run and path, the idempotency key {@code runId/path/attempt})
+ * @param input the step's resolved input (JSON)
+ * @param priority 0 (critical) to 4 (background): claimed in this order
+ */
+public record StepTask(
+    String runId,
+    String workflowId,
+    String workflowVersion,
+    String path,
+    String stepId,
+    int attempt,
+    Object input,
+    int priority) {
+
+  /** The idempotency key handlers receive: {@code runId/path/attempt}. */
+  public String idempotencyKey() {
+    return runId + "/" + path + "/" + attempt;
+  }
+}
