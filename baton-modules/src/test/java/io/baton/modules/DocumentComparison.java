@@ -121,15 +121,14 @@ final class DocumentComparison {
       differ(
           scope,
           path,
-          "ids do not correspond: expected "
-              + expected
-              + " is "
-              + boundActual
-              + " elsewhere, found "
+          "ids do not correspond: found "
               + a
-              + " (which stands for "
-              + boundExpected
-              + " elsewhere)");
+              + (boundActual != null && !boundActual.equals(a)
+                  ? ", but the expected " + expected + " is " + boundActual + " elsewhere"
+                  : ", which stands for the expected "
+                      + boundExpected
+                      + " elsewhere, not "
+                      + expected));
     }
   }
 
