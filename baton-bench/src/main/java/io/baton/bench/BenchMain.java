@@ -28,6 +28,7 @@ public final class BenchMain {
     WORKLOADS.put(
         ManyRuns.ID, () -> Workload.sequence(ManyRuns.standard(), DurableManyRuns.standard()));
     WORKLOADS.put(SuspendedRuns.ID, SuspendedRuns::standard);
+    WORKLOADS.put(SeedWorkflows.ID, SeedWorkflows::standard);
   }
 
   /** Workloads of {@code BENCHMARKS.md} that this module does not run yet. */
