@@ -29,6 +29,7 @@ public final class BenchMain {
         ManyRuns.ID, () -> Workload.sequence(ManyRuns.standard(), DurableManyRuns.standard()));
     WORKLOADS.put(SuspendedRuns.ID, SuspendedRuns::standard);
     WORKLOADS.put(Failover.ID, Failover::standard);
+    WORKLOADS.put(SeedWorkflows.ID, SeedWorkflows::standard);
   }
 
   /** Workloads of {@code BENCHMARKS.md} that this module does not run yet. */

@@ -53,6 +53,28 @@ class WorkloadsTest {
   }
 
   @Test
+  void theSeedWorkflowsCompleteOnTheModulesAndReportTheirP95s() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    new SeedWorkflows(0, 2).run(reporter(out));
+
+    String printed = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+    for (String fixture : SeedWorkflows.FIXTURES) {
+      assertThat(printed)
+          .contains("RESULT workload=S0 store=memory metric=workflow_p95_ms")
+          .contains("metric=module_p95_ms")
+          .contains("fixture=" + fixture);
+    }
+    assertThat(
+            SeedWorkflows.p95(
+                    java.util.stream.IntStream.rangeClosed(1, 100)
+                        .mapToObj(i -> (double) i)
+                        .toList())
+                .value())
+        .isEqualTo(95.0);
+  }
+
+  @Test
   void eachVariantPrintsItsFigureThenItsCosts() throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     Reporter reporter = reporter(out);

@@ -10,7 +10,9 @@ import io.baton.api.time.TimeSource;
 import io.baton.engine.Baton;
 import io.baton.engine.BatonBuilder;
 import io.baton.modules.HealthReport.ModuleHealth;
+import io.baton.modules.internal.DocumentImport;
 import io.baton.modules.internal.HubCoordinationModule;
+import io.baton.modules.internal.HubModuleSteps;
 import io.baton.modules.internal.ModuleSlot;
 import io.baton.modules.internal.OperationLookup;
 import io.baton.modules.internal.TraceRecorder;
@@ -290,14 +292,35 @@ public final class ModuleHub {
   }
 
   /**
-   * Registers every module of this hub with {@code builder}, as coordination modules for {@code
-   * module} steps, and the listener through which {@code trace} records monitored runs.
+   * Makes {@code builder}'s engine carry out {@code module} steps through this hub — modules
+   * registered later included — lists the hub's current modules as its coordination modules, and
+   * adds the listener through which {@code trace} records monitored runs.
    */
   public BatonBuilder installInto(BatonBuilder builder) {
     for (ModuleStatus s : statuses()) {
       builder.module(new HubCoordinationModule(this, slot(s.name()).module()));
     }
-    return builder.listener(new TraceRecorder(this));
+    return builder.step(new HubModuleSteps(this)).listener(new TraceRecorder(this));
+  }
+
+  /**
+   * Imports an external MPLP document (JSON text or a JSON-like map) as an entity of {@code
+   * module}: its top-level {@code $comment} dropped, checked against the module's schema and the
+   * MPLP invariants, stored under its own id ({@code <module>_id}).
+   *
+   * <pre>{@code
+   * Map<String, Object> plan = hub.importDocument("plan", Files.readString(path));
+   * }</pre>
+   *
+   * @return the stored document
+   * @throws io.baton.modules.mplp.MplpDocumentInvalidException listing each problem with its JSON
+   *     pointer ({@code /status: …})
+   * @throws EntityConflictException when a document with that id is already stored
+   */
+  public Map<String, Object> importDocument(String module, Object json) {
+    MplpModule target = slot(module).module();
+    return DocumentImport.importInto(
+        services.entities(target.name()), target.name(), json, target::importRef);
   }
 
   /**

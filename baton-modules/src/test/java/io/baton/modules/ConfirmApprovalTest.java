@@ -130,12 +130,12 @@ class ConfirmApprovalTest {
     Map<?, ?> doc = (Map<?, ?>) approval.get("confirm");
     assertThat(ConformanceTest.field(doc.get("events"), "event_type"))
         .containsExactly(
-            "confirm.requested",
+            "confirm.submitted",
             "confirm.delegated",
             "confirm.escalated",
-            "confirm.rejected",
+            "decision.rejected",
             "confirm.rerequested",
-            "confirm.approved");
+            "decision.approved");
     assertThat(MplpSchemas.problems("confirm", doc)).isEmpty();
   }
 

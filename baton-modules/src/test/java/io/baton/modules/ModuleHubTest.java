@@ -77,7 +77,9 @@ class ModuleHubTest {
         Map.of("objective", "x", "contextId", ((Map<?, ?>) context).get("contextId")));
     int delivered = f.hub.bus().broadcast("core", "plan.review", Map.of("note", "please review"));
 
-    assertThat(delivered).isEqualTo(1);
+    assertThat(delivered)
+        .as("the observer and the trace recorder (it listens to every event)")
+        .isEqualTo(2);
     assertThat(seen).extracting(ModuleMessage::type).containsExactly("plan.created", "plan.review");
     ModuleMessage request =
         f.hub.bus().history(100).stream()

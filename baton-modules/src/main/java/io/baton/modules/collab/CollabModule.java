@@ -80,9 +80,16 @@ public final class CollabModule extends MplpModule {
       if (!KINDS.contains(kind)) {
         throw c.badInput("participant kind '" + kind + "' is not one of " + KINDS);
       }
-      Object id = m.get("id") != null ? m.get("id") : m.get("agent");
       participants.add(
-          fields("participant_id", String.valueOf(id), "role_id", m.get("role"), "kind", kind));
+          fields(
+              "participant_id",
+              String.valueOf(first(m, "id", "agent", "participant_id")),
+              "role_id",
+              first(m, "role", "role_id"),
+              "kind",
+              kind,
+              "display_name",
+              first(m, "name", "display_name")));
     }
     if (participants.isEmpty() || ("pair".equals(mode) && participants.size() != 2)) {
       throw c.badInput(
@@ -106,6 +113,16 @@ public final class CollabModule extends MplpModule {
         c.entities().create(TYPE, id, c.runId() == null ? "api" : c.runId(), doc);
     c.publish("collab.created", fields("collabId", id, "mode", mode));
     return summary(saved);
+  }
+
+  /** The first of {@code keys} that {@code m} has a value for, or null. */
+  private static Object first(Map<?, ?> m, String... keys) {
+    for (String k : keys) {
+      if (m.get(k) != null) {
+        return m.get(k);
+      }
+    }
+    return null;
   }
 
   private Object decide(Call c) throws Exception {

@@ -15,6 +15,10 @@ import java.util.Map;
  * so that a change carried twice (through the API, then by the waiting run) is applied once.
  */
 final class Approvals {
+  /** Event data that routes an approval (who asks, where), not part of what it says. */
+  private static final java.util.Set<String> ROUTING =
+      java.util.Set.of("approvers", "run_id", "step");
+
   private Approvals() {}
 
   @SuppressWarnings("unchecked")
@@ -40,6 +44,7 @@ final class Approvals {
           case "cancel" -> "cancelled";
           default -> null;
         };
+    Map<String, Object>[] recorded = new Map[1];
     Map<String, Object> updated =
         c.entities()
             .update(
@@ -63,28 +68,61 @@ final class Approvals {
                     ((List<Object>) doc2.computeIfAbsent("decisions", k -> new ArrayList<>()))
                         .add(decision);
                     doc2.put("status", status);
-                    Call.addEvent(
-                        doc2,
+                    recorded[0] =
                         c.event(
-                            "confirm." + status,
-                            fields("decision_id", decision.get("decision_id"))));
+                            "decision." + status,
+                            fields(
+                                "confirm_id",
+                                id,
+                                "decision_id",
+                                decision.get("decision_id"),
+                                "reason",
+                                d.reason()));
                   } else {
                     String to = d.to() != null ? d.to() : escalationRole;
                     Map<String, Object> data = fields("by", d.by(), "to", to, "reason", d.reason());
                     data.putAll(where);
-                    Call.addEvent(
-                        doc2,
+                    recorded[0] =
                         c.event(
                             "delegate".equals(d.action())
                                 ? "confirm.delegated"
                                 : "confirm.escalated",
-                            data));
+                            data);
                   }
+                  Call.addEvent(doc2, recorded[0]);
                 });
-    c.publish(
-        "confirm." + (status != null ? status : d.action() + "d"),
-        fields("confirmId", id, "by", d.by()));
+    announce(c, updated, recorded[0], fields("by", d.by()));
     return updated;
+  }
+
+  /**
+   * Publishes an event the approval recorded, for its subscribers and for the trace of the run that
+   * asked for the approval: the event without the approval's routing data (run, step, approvers),
+   * under {@code event}, with {@code confirmId} and {@code runId}.
+   */
+  static void announce(
+      Call c, Map<String, Object> doc, Map<String, Object> event, Map<String, Object> extra) {
+    Map<String, Object> shown = new java.util.LinkedHashMap<>(event);
+    if (event.get("data") instanceof Map<?, ?> data) {
+      Map<String, Object> kept = new java.util.LinkedHashMap<>();
+      data.forEach(
+          (k, v) -> {
+            if (!ROUTING.contains(String.valueOf(k))) {
+              kept.put(String.valueOf(k), v);
+            }
+          });
+      shown.put("data", kept);
+    }
+    Map<String, Object> payload =
+        fields(
+            "confirmId",
+            doc.get("confirm_id"),
+            "runId",
+            c.runId() != null ? c.runId() : where(doc).get("run_id"),
+            "event",
+            shown);
+    payload.putAll(extra);
+    c.publish((String) event.get("event_type"), payload);
   }
 
   /** Opens a decided approval again, for a new round of decisions (after a rejection). */

@@ -139,11 +139,20 @@ public final class ConfirmModule extends MplpModule {
     doc.put("reason", c.text("reason", c.text("subject", "approval requested by " + c.actor())));
     doc.put("decisions", new java.util.ArrayList<>());
     Map<String, Object> data =
-        fields("approvers", c.list("approvers").stream().map(String::valueOf).toList());
+        fields(
+            "confirm_id",
+            id,
+            "target_id",
+            doc.get("target_id"),
+            "target_type",
+            targetType,
+            "approvers",
+            c.list("approvers").stream().map(String::valueOf).toList());
     data.putAll(where);
-    Call.addEvent(doc, c.event("confirm.requested", data));
+    Map<String, Object> submitted = c.event("confirm.submitted", data);
+    Call.addEvent(doc, submitted);
     Map<String, Object> saved = c.entities().create(TYPE, id, ref, doc);
-    c.publish("confirm.requested", fields("confirmId", id, "runId", c.runId()));
+    Approvals.announce(c, saved, submitted, Map.of());
     return saved;
   }
 

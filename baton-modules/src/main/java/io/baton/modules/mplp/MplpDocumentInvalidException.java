@@ -19,7 +19,7 @@ public class MplpDocumentInvalidException extends IllegalArgumentException {
             + module
             + " document does not conform to mplp-"
             + module
-            + ".schema.json (MPLP v1.0): "
+            + ".schema.json and the MPLP v1.0 invariants: "
             + String.join("; ", problems));
     this.problems = List.copyOf(problems);
   }

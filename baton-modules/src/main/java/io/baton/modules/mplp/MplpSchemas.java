@@ -63,12 +63,14 @@ public final class MplpSchemas {
   }
 
   /**
-   * Checks a document a module is about to store.
+   * Checks a document a module is about to store (or that is imported): its schema, then the
+   * invariants of {@link MplpInvariants}.
    *
    * @throws MplpDocumentInvalidException listing every problem, when it does not conform
    */
   public static void check(String module, Map<String, Object> document) {
-    List<String> problems = problems(module, document);
+    List<String> problems = new java.util.ArrayList<>(problems(module, document));
+    problems.addAll(MplpInvariants.problems(module, document));
     if (!problems.isEmpty()) {
       throw new MplpDocumentInvalidException(module, problems);
     }

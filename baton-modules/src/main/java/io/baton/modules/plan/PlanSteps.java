@@ -11,8 +11,9 @@ import java.util.Map;
 
 /**
  * The planning rules: how the steps of an MPLP plan are made from what {@code create-plan} is given
- * — explicit tasks (with {@code dependsOn} by id or title), one step per assigned role, or the
- * three stages analyse → carry out → review of the objective.
+ * — explicit tasks ({@code {id, title, role, dependsOn}} with dependencies by id or title, or MPLP
+ * plan steps {@code {step_id, description, agent_role, dependencies}}, given new ids), one step per
+ * assigned role, or the three stages analyse → carry out → review of the objective.
  */
 final class PlanSteps {
   private PlanSteps() {}
@@ -71,17 +72,20 @@ final class PlanSteps {
       if (title == null || String.valueOf(title).isBlank()) {
         throw c.badInput("task " + (steps.size() + 1) + " has no title (or description)");
       }
-      Object role = m.get("role");
+      Object role = m.get("role") != null ? m.get("role") : m.get("agent_role");
       Map<String, Object> step =
           step(c, String.valueOf(title), role == null ? null : String.valueOf(role), steps.size());
       idOf.put(String.valueOf(title), (String) step.get("step_id"));
-      if (m.get("id") != null) {
-        idOf.put(String.valueOf(m.get("id")), (String) step.get("step_id"));
+      Object ownId = m.get("id") != null ? m.get("id") : m.get("step_id");
+      if (ownId != null) {
+        idOf.put(String.valueOf(ownId), (String) step.get("step_id"));
       }
       steps.add(step);
     }
     for (int i = 0; i < tasks.size(); i++) {
-      if (tasks.get(i) instanceof Map<?, ?> m && m.get("dependsOn") instanceof List<?> deps) {
+      if (tasks.get(i) instanceof Map<?, ?> m
+          && (m.get("dependsOn") != null ? m.get("dependsOn") : m.get("dependencies"))
+              instanceof List<?> deps) {
         List<String> ids = new ArrayList<>();
         for (Object d : deps) {
           String id = idOf.get(String.valueOf(d));

@@ -2,13 +2,18 @@ package io.baton.modules.role;
 
 import static io.baton.modules.spi.Call.fields;
 
+import io.baton.api.run.ErrorKind;
+import io.baton.api.run.StepException;
 import io.baton.modules.mplp.Mplp;
 import io.baton.modules.spi.Call;
 import io.baton.modules.spi.MplpModule;
+import io.baton.modules.store.EntityConflictException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The MPLP {@code role} module: roles with capabilities (MPLP Role documents, one per role name),
@@ -21,6 +26,8 @@ import java.util.Map;
  */
 public final class RoleModule extends MplpModule {
   static final String TYPE = "role";
+  private static final String NAME_CLAIM = "role-name";
+  private static final java.time.Duration CLAIM_WAIT = java.time.Duration.ofSeconds(5);
   private volatile RoleCapabilities capabilities = RoleCapabilities.defaults();
 
   /** The module, with its operations. */
@@ -155,6 +162,12 @@ public final class RoleModule extends MplpModule {
       return found.getFirst();
     }
     String id = c.newId();
+    try {
+      // One role per name, even when two runs create it at once: the first to claim the name wins.
+      c.entities().create(NAME_CLAIM, name, name, fields("role_id", id));
+    } catch (EntityConflictException e) {
+      return claimedBy(c, name);
+    }
     Map<String, Object> doc = c.document("role_id", id);
     doc.put("name", name);
     doc.put("capabilities", given != null ? given : capabilities.of(name));
@@ -162,6 +175,34 @@ public final class RoleModule extends MplpModule {
     doc.put("updated_at", Mplp.time(c.now()));
     Call.addEvent(doc, c.event("role.created", fields("name", name)));
     return c.entities().create(TYPE, id, name, doc);
+  }
+
+  /** The role another call claimed {@code name} for, once that call has stored it. */
+  private static Map<String, Object> claimedBy(Call c, String name) {
+    String roleId = (String) c.entities().get(NAME_CLAIM, name).get("role_id");
+    long deadline = System.nanoTime() + CLAIM_WAIT.toNanos();
+    while (System.nanoTime() < deadline) {
+      Optional<Map<String, Object>> role = c.entities().find(TYPE, roleId);
+      if (role.isPresent()) {
+        return role.get();
+      }
+      LockSupport.parkNanos(100_000);
+    }
+    throw new StepException(
+        ErrorKind.UNAVAILABLE,
+        "role '"
+            + name
+            + "' is being created by another call (role "
+            + roleId
+            + ") that has not stored it within "
+            + CLAIM_WAIT.toMillis()
+            + " ms; retry");
+  }
+
+  /** Imported roles are found by name, like the ones this module creates. */
+  @Override
+  public String importRef(Map<String, Object> document) {
+    return String.valueOf(document.get("name"));
   }
 
   private static Map<String, Object> role(Call c) {

@@ -93,6 +93,14 @@ public abstract class MplpModule {
    */
   public void configure(Map<String, Object> config) {}
 
+  /**
+   * The query column ({@code ref}) of an imported document of this module: {@code import} unless
+   * the module finds its documents by something else (roles by name).
+   */
+  public String importRef(Map<String, Object> document) {
+    return "import";
+  }
+
   /** Problems that make the module unhealthy; empty when it is healthy. */
   public List<String> healthProblems() {
     return List.of();

@@ -13,7 +13,7 @@ public final class InMemoryModuleEntityStore implements ModuleEntityStore {
   private record Row(long seq, String ref, long version, String json, java.time.Instant at) {}
 
   private final TimeSource clock;
-  private final Map<EntityKey, Row> rows = new ConcurrentHashMap<>();
+  private final Map<String, Map<EntityKey, Row>> partitions = new ConcurrentHashMap<>();
   private final AtomicLong sequence = new AtomicLong();
 
   /** A store stamping writes with {@code clock}. */
@@ -24,7 +24,7 @@ public final class InMemoryModuleEntityStore implements ModuleEntityStore {
   @Override
   public StoredEntity insert(EntityKey key, String ref, Map<String, Object> document) {
     Row row = new Row(sequence.incrementAndGet(), ref, 1, EntityJson.write(document), clock.now());
-    Row existing = rows.putIfAbsent(key, row);
+    Row existing = rows(key).putIfAbsent(key, row);
     if (existing != null) {
       throw new EntityConflictException(key, 0, existing.version());
     }
@@ -35,17 +35,18 @@ public final class InMemoryModuleEntityStore implements ModuleEntityStore {
   public StoredEntity update(EntityKey key, long expectedVersion, Map<String, Object> document) {
     String json = EntityJson.write(document);
     Row[] written = new Row[1];
-    rows.computeIfPresent(
-        key,
-        (k, old) -> {
-          if (old.version() != expectedVersion) {
-            return old;
-          }
-          written[0] = new Row(old.seq(), old.ref(), old.version() + 1, json, clock.now());
-          return written[0];
-        });
+    rows(key)
+        .computeIfPresent(
+            key,
+            (k, old) -> {
+              if (old.version() != expectedVersion) {
+                return old;
+              }
+              written[0] = new Row(old.seq(), old.ref(), old.version() + 1, json, clock.now());
+              return written[0];
+            });
     if (written[0] == null) {
-      Row current = rows.get(key);
+      Row current = rows(key).get(key);
       throw new EntityConflictException(
           key, expectedVersion, current == null ? 0 : current.version());
     }
@@ -54,14 +55,17 @@ public final class InMemoryModuleEntityStore implements ModuleEntityStore {
 
   @Override
   public Optional<StoredEntity> find(EntityKey key) {
-    Row row = rows.get(key);
+    Row row = rows(key).get(key);
     return row == null ? Optional.empty() : Optional.of(entity(key, row));
   }
 
   @Override
   public List<StoredEntity> list(String module, String type, String ref, int limit) {
-    return rows.entrySet().stream()
-        .filter(e -> e.getKey().module().equals(module) && e.getKey().type().equals(type))
+    Map<EntityKey, Row> partition = partitions.get(module + "/" + type);
+    if (partition == null) {
+      return List.of();
+    }
+    return partition.entrySet().stream()
         .filter(e -> ref == null || ref.equals(e.getValue().ref()))
         .sorted(Comparator.comparingLong(e -> e.getValue().seq()))
         .limit(limit)
@@ -71,12 +75,18 @@ public final class InMemoryModuleEntityStore implements ModuleEntityStore {
 
   @Override
   public boolean delete(EntityKey key) {
-    return rows.remove(key) != null;
+    return rows(key).remove(key) != null;
   }
 
   @Override
   public String describe() {
     return "memory";
+  }
+
+  /** The rows of the key's module and type: lists scan one partition, not the whole store. */
+  private Map<EntityKey, Row> rows(EntityKey key) {
+    return partitions.computeIfAbsent(
+        key.module() + "/" + key.type(), k -> new ConcurrentHashMap<>());
   }
 
   private static StoredEntity entity(EntityKey key, Row row) {

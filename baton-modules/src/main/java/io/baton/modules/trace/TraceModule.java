@@ -32,6 +32,10 @@ public final class TraceModule extends MplpModule {
         "start-monitoring", "Opens a trace of the run: planId and/or contextId.", this::start);
     operation("record", "Records a segment: traceId, label, status, attributes.", this::record);
     operation(
+        "record-event",
+        "Appends an MPLP event of another module to a trace: traceId, event.",
+        this::recordEvent);
+    operation(
         "stop-monitoring",
         "Ends a trace: traceId, status (completed, failed, cancelled).",
         this::stop);
@@ -89,7 +93,6 @@ public final class TraceModule extends MplpModule {
     doc.put("status", "running");
     doc.put("started_at", Mplp.time(c.now()));
     doc.put("segments", new ArrayList<>());
-    Call.addEvent(doc, c.event("trace.started", fields("run_id", c.runId())));
     Map<String, Object> saved =
         c.entities().create(TYPE, id, c.runId() == null ? "api" : c.runId(), doc);
     c.publish("trace.started", fields("traceId", id, "runId", c.runId(), "planId", planRef));
@@ -146,6 +149,36 @@ public final class TraceModule extends MplpModule {
                 }));
   }
 
+  /**
+   * Appends an event (as its module recorded it: {@code event_id}, {@code event_type}, {@code
+   * source}, {@code timestamp}, {@code data}) to the trace, bound to it by {@code trace_id}; an
+   * event already there (same id) is not added twice.
+   */
+  private Object recordEvent(Call c) {
+    String traceId = c.required("traceId");
+    Map<String, Object> event = new LinkedHashMap<>(c.map("event"));
+    if (!Mplp.isId(event.get("event_id")) || event.get("event_type") == null) {
+      throw c.badInput(
+          "'event' must be an MPLP event with an event_id (UUID v4) and an event_type");
+    }
+    event.put("trace_id", traceId);
+    return summary(
+        c.entities()
+            .update(
+                TYPE,
+                traceId,
+                d -> {
+                  @SuppressWarnings("unchecked")
+                  List<Map<String, Object>> events =
+                      (List<Map<String, Object>>)
+                          d.computeIfAbsent("events", k -> new ArrayList<>());
+                  if (events.stream()
+                      .noneMatch(e -> event.get("event_id").equals(e.get("event_id")))) {
+                    events.add(event);
+                  }
+                }));
+  }
+
   private Object stop(Call c) {
     String traceId = c.required("traceId");
     String status = c.text("status", "completed");
@@ -160,7 +193,6 @@ public final class TraceModule extends MplpModule {
                 d -> {
                   d.put("status", status);
                   d.put("finished_at", c.text("at", Mplp.time(c.now())));
-                  Call.addEvent(d, c.event("trace." + status, null));
                 });
     @SuppressWarnings("unchecked")
     Map<String, Object> attributes =
