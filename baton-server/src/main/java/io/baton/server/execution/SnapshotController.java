@@ -1,10 +1,7 @@
 package io.baton.server.execution;
 
-import io.baton.api.run.RunStatus;
-import io.baton.api.store.RunRecord;
 import io.baton.api.store.SnapshotRecord;
 import io.baton.api.store.StoreBackend;
-import io.baton.api.time.TimeSource;
 import io.baton.engine.Baton;
 import io.baton.engine.runtime.SnapshotCorruptedException;
 import io.baton.server.api.ApiDiagnostic;
@@ -32,22 +29,12 @@ public class SnapshotController {
   private final Baton baton;
   private final StoreBackend store;
   private final ExecutionService executions;
-  private final ExecutionIndex index;
   private final AuditLog audit;
-  private final TimeSource clock;
 
-  SnapshotController(
-      Baton baton,
-      StoreBackend store,
-      ExecutionService executions,
-      ExecutionIndex index,
-      AuditLog audit,
-      TimeSource clock) {
-    this.clock = clock;
+  SnapshotController(Baton baton, StoreBackend store, ExecutionService executions, AuditLog audit) {
     this.baton = baton;
     this.store = store;
     this.executions = executions;
-    this.index = index;
     this.audit = audit;
   }
 
@@ -128,16 +115,7 @@ public class SnapshotController {
     } catch (IllegalStateException e) {
       throw ApiError.conflict(e.getMessage());
     }
-    var entry =
-        new ExecutionIndex.Entry(
-            runId,
-            caller.namespace(),
-            source.workflowId(),
-            source.workflowVersion(),
-            RunStatus.RUNNING,
-            caller.subject(),
-            clock.now());
-    index.add(entry);
+    var execution = executions.indexDerived(caller, source, runId);
     audit.record(
         caller,
         "snapshot.restore",
@@ -145,11 +123,6 @@ public class SnapshotController {
         runId,
         null,
         Map.of("snapshotId", id, "restoredFrom", snapshot.runId()));
-    String status =
-        store.runs().find(runId).map(RunRecord::status).orElse(RunStatus.RUNNING).name();
-    var execution =
-        new ExecutionViews.Execution(
-            runId, source.workflowId(), source.workflowVersion(), status, entry.createdAt());
     return ResponseEntity.created(URI.create("/api/v1/executions/" + runId)).body(execution);
   }
 }
