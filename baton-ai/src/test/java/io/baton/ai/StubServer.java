@@ -23,6 +23,7 @@ public final class StubServer implements AutoCloseable {
   private final HttpServer server;
   private final Deque<Reply> replies = new ArrayDeque<>();
   private final List<Request> requests = new CopyOnWriteArrayList<>();
+  private final java.util.concurrent.Semaphore arrived = new java.util.concurrent.Semaphore(0);
 
   /** A recorded request. */
   public record Request(String method, String uri, Map<String, List<String>> headers, String body) {
@@ -52,6 +53,7 @@ public final class StubServer implements AutoCloseable {
                   exchange.getRequestURI().toString(),
                   Map.copyOf(exchange.getRequestHeaders()),
                   body));
+          arrived.release();
           Reply reply;
           synchronized (replies) {
             reply =
@@ -94,6 +96,14 @@ public final class StubServer implements AutoCloseable {
   /** {@code http://127.0.0.1:port} + {@code path}. */
   public String url(String path) {
     return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+  }
+
+  /** Waits until {@code n} requests have arrived in all (at most 30 s). */
+  public void awaitRequests(int n) throws InterruptedException {
+    if (!arrived.tryAcquire(n, 30, java.util.concurrent.TimeUnit.SECONDS)) {
+      throw new AssertionError("expected " + n + " requests, got " + requests.size());
+    }
+    arrived.release(n);
   }
 
   /** The requests received. */

@@ -97,7 +97,6 @@ public final class AgentRunner {
     List<Map<String, Object>> turns = new ArrayList<>();
     Usage usage = Usage.NONE;
     boolean offline = false;
-    int toolCalls = 0;
     int repairs = 0;
     for (int call = 1; call <= agent.maxIterations() + repairs; call++) {
       ModelResult result = gateway.call(request.withMessages(conversation), chain, context);
@@ -109,7 +108,7 @@ public final class AgentRunner {
       if (result.message().hasToolExecutionRequests()) {
         List<Map<String, Object>> records = new ArrayList<>();
         for (ToolExecutionRequest toolCall : result.message().toolExecutionRequests()) {
-          var outcome = ToolInvoker.invoke(toolCall, allowed, context, ++toolCalls);
+          var outcome = ToolInvoker.invoke(toolCall, allowed, context, agent.name());
           conversation.add(outcome.message());
           records.add(outcome.record());
         }

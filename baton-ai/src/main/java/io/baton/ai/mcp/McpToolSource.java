@@ -1,36 +1,30 @@
 package io.baton.ai.mcp;
 
-import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.agent.tool.ToolSpecification;
-import dev.langchain4j.mcp.client.DefaultMcpClient;
-import dev.langchain4j.mcp.client.McpClient;
-import dev.langchain4j.mcp.client.transport.McpTransport;
-import dev.langchain4j.mcp.client.transport.http.HttpMcpTransport;
-import dev.langchain4j.mcp.client.transport.http.StreamableHttpMcpTransport;
-import dev.langchain4j.mcp.client.transport.stdio.StdioMcpTransport;
-import dev.langchain4j.service.tool.ToolExecutionResult;
+import dev.langchain4j.mcp.client.McpException;
 import io.baton.ai.internal.JsonCodec;
-import io.baton.api.run.ErrorKind;
-import io.baton.api.run.StepException;
-import io.baton.api.spi.StepContext;
 import io.baton.api.spi.Tool;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Baton as an MCP client: connects to the configured MCP servers (through LangChain4j's MCP client)
- * and offers each of their tools as a Baton tool named {@code <server>_<tool>}, with the server's
- * JSON Schema for its arguments.
+ * Baton as an MCP client: connects to the configured MCP servers ({@link McpConnection}, which
+ * reconnects) and offers each of their tools as a Baton tool named {@code <server>_<tool>}, with
+ * the server's JSON Schema for its arguments. A server with resources adds {@code
+ * <server>_list_resources} and {@code <server>_read_resource}; one with prompts adds {@code
+ * <server>_list_prompts} and {@code <server>_get_prompt}. Agents and {@code tool} steps use them
+ * like any tool.
  */
 public final class McpToolSource implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(McpToolSource.class);
 
   private final List<McpServerConfig> servers;
-  private final List<McpClient> clients = new CopyOnWriteArrayList<>();
+  private final List<McpConnection> connections = new CopyOnWriteArrayList<>();
 
   /** A source of the tools of {@code servers}. */
   public McpToolSource(List<McpServerConfig> servers) {
@@ -50,101 +44,68 @@ public final class McpToolSource implements AutoCloseable {
     return tools;
   }
 
-  /** Connects to one server and lists its tools. */
+  /** Connects to one server and lists its tools, resources and prompts as tools. */
   public List<Tool> connect(McpServerConfig server) {
-    McpClient client;
+    McpConnection connection = McpConnection.open(server);
+    connections.add(connection);
+    List<Tool> tools = new ArrayList<>();
     List<ToolSpecification> specs;
     try {
-      client =
-          DefaultMcpClient.builder()
-              .key(server.name())
-              .clientName("baton")
-              .transport(transport(server))
-              .toolExecutionTimeout(server.timeout())
-              .initializationTimeout(server.timeout())
-              .build();
-      specs = client.listTools();
+      specs = connection.tools();
     } catch (RuntimeException e) {
       throw new IllegalArgumentException(
-          "cannot connect to MCP server '"
+          "cannot list the tools of MCP server '"
               + server.name()
               + "' ("
-              + (server.url() != null ? server.url() : String.join(" ", server.command()))
+              + McpConnection.where(server)
               + "): "
               + e.getMessage(),
           e);
     }
-    clients.add(client);
-    LOG.info("MCP server '{}': {} tools", server.name(), specs.size());
-    return specs.stream().map(spec -> tool(server.name(), client, spec)).toList();
+    specs.forEach(
+        spec ->
+            tools.add(
+                McpTools.tool(connection, spec.name(), parameters(spec), spec.description())));
+    if (offers(server, "resources", connection::resources)) {
+      tools.addAll(McpTools.resourceTools(connection));
+    }
+    if (offers(server, "prompts", connection::prompts)) {
+      tools.addAll(McpTools.promptTools(connection));
+    }
+    LOG.info(
+        "MCP server '{}': {} tools ({} with resources and prompts)",
+        server.name(),
+        specs.size(),
+        tools.size());
+    return tools;
   }
 
-  private static McpTransport transport(McpServerConfig server) {
-    return switch (server.transport()) {
-      case "stdio" ->
-          StdioMcpTransport.builder()
-              .command(server.command())
-              .environment(server.environment())
-              .build();
-      case "sse" ->
-          HttpMcpTransport.builder().sseUrl(server.url()).timeout(server.timeout()).build();
-      default ->
-          StreamableHttpMcpTransport.builder().url(server.url()).timeout(server.timeout()).build();
-    };
+  /** The open connection to server {@code name}. */
+  public Optional<McpConnection> connection(String name) {
+    return connections.stream().filter(c -> c.server().name().equals(name)).findFirst();
+  }
+
+  /** Whether the server answers a list request of {@code what} (servers need not offer them). */
+  private static boolean offers(McpServerConfig server, String what, Runnable list) {
+    try {
+      list.run();
+      return true;
+    } catch (McpException e) {
+      LOG.debug("MCP server '{}' offers no {}: {}", server.name(), what, e.getMessage());
+      return false;
+    }
   }
 
   @SuppressWarnings("unchecked")
-  private static Tool tool(String server, McpClient client, ToolSpecification spec) {
+  private static Map<String, Object> parameters(ToolSpecification spec) {
     Map<String, Object> json = (Map<String, Object>) JsonCodec.read(spec.toJson());
-    Map<String, Object> parameters =
-        json.get("parameters") instanceof Map<?, ?> p ? (Map<String, Object>) p : Map.of();
-    String name = server + "_" + spec.name();
-    String description =
-        spec.description() == null ? "MCP tool " + spec.name() : spec.description();
-    return new Tool() {
-      @Override
-      public String name() {
-        return name;
-      }
-
-      @Override
-      public String description() {
-        return description;
-      }
-
-      @Override
-      public Map<String, Object> parameters() {
-        return parameters;
-      }
-
-      @Override
-      public Object invoke(Map<String, Object> arguments, StepContext context) {
-        ToolExecutionResult result =
-            client.executeTool(
-                ToolExecutionRequest.builder()
-                    .id(context.idempotencyKey())
-                    .name(spec.name())
-                    .arguments(JsonCodec.write(arguments))
-                    .build());
-        if (result.isError()) {
-          throw new StepException(
-              ErrorKind.BAD_INPUT, "MCP tool " + name + " failed: " + result.resultText());
-        }
-        return result.resultText();
-      }
-    };
+    return json.get("parameters") instanceof Map<?, ?> p ? (Map<String, Object>) p : Map.of();
   }
 
   /** Closes every connection (stdio servers' processes end). */
   @Override
   public void close() {
-    for (McpClient client : clients) {
-      try {
-        client.close();
-      } catch (Exception e) {
-        LOG.warn("closing an MCP client failed", e);
-      }
-    }
-    clients.clear();
+    connections.forEach(McpConnection::close);
+    connections.clear();
   }
 }

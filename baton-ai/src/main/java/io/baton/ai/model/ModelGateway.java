@@ -4,6 +4,8 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import io.baton.ai.journal.CallJournal;
+import io.baton.ai.journal.RecordedCalls;
 import io.baton.ai.usage.PriceTable;
 import io.baton.ai.usage.Usage;
 import io.baton.ai.usage.UsageLedger;
@@ -61,11 +63,33 @@ public final class ModelGateway {
   }
 
   /**
-   * Calls the first model of {@code chain} that answers.
+   * Calls the first model of {@code chain} that answers, and journals its answer within the step's
+   * attempt; a re-execution of the attempt after a crash gets the journaled answer back instead of
+   * calling again (its usage is counted once).
    *
    * @throws StepException classified by the last failure, listing every model's failure
    */
   public ModelResult call(ModelRequest request, List<ModelRef> chain, StepContext context) {
+    CallJournal journal = CallJournal.of(context);
+    String key = journal.nextKey("model", request.agent());
+    Object recorded = journal.recorded(key);
+    if (recorded != null) {
+      ModelResult replayed = RecordedCalls.modelResult(key, recorded);
+      String callId = journal.idempotencyKey(key);
+      accounting
+          .ledger()
+          .recordReplayed(
+              callId, context.runId(), context.path(), request.agent(), replayed.usage());
+      context.emit("ai.call", callEvent(request, replayed, true));
+      return replayed;
+    }
+    ModelResult result = callLive(request, chain, context, journal.idempotencyKey(key));
+    journal.record(key, RecordedCalls.modelCall(request.agent(), result));
+    return result;
+  }
+
+  private ModelResult callLive(
+      ModelRequest request, List<ModelRef> chain, StepContext context, String callId) {
     List<String> failures = new ArrayList<>();
     CallFailure last = null;
     for (ModelRef ref : chain) {
@@ -79,7 +103,7 @@ public final class ModelGateway {
           break;
         }
         try {
-          return answered(request, ref, provider, context, failures);
+          return answered(request, ref, provider, context, new Call(callId, failures));
         } catch (RuntimeException e) {
           last = CallFailure.of(e);
           if (last.kind() == ErrorKind.CANCELLED) {
@@ -117,12 +141,11 @@ public final class ModelGateway {
             + String.join("; ", failures));
   }
 
+  /** A call in progress: its id (for the ledger) and what failed before the model now tried. */
+  private record Call(String id, List<String> failures) {}
+
   private ModelResult answered(
-      ModelRequest request,
-      ModelRef ref,
-      ProviderConfig provider,
-      StepContext context,
-      List<String> failures) {
+      ModelRequest request, ModelRef ref, ProviderConfig provider, StepContext context, Call call) {
     String modelName = providers.modelName(ref);
     boolean isOffline = provider.kind() == ProviderKind.OFFLINE;
     ChatResponse response =
@@ -144,20 +167,29 @@ public final class ModelGateway {
     long out = tokens == null || tokens.outputTokenCount() == null ? 0 : tokens.outputTokenCount();
     Usage usage =
         new Usage(1, in, out, accounting.prices().cost(provider.name(), modelName, in, out));
-    accounting.ledger().record(context.runId(), context.path(), request.agent(), usage);
-    context.emit(
-        "ai.call",
-        Map.of(
-            "model",
-            ref.provider() + "/" + modelName,
-            "agent",
-            request.agent() == null ? "" : request.agent(),
-            "offline",
-            isOffline,
-            "usage",
-            usage.toMap()));
-    return new ModelResult(
-        response.aiMessage(), provider.name(), modelName, usage, isOffline, failures);
+    accounting
+        .ledger()
+        .recordCall(call.id(), context.runId(), context.path(), request.agent(), usage);
+    ModelResult result =
+        new ModelResult(
+            response.aiMessage(), provider.name(), modelName, usage, isOffline, call.failures());
+    context.emit("ai.call", callEvent(request, result, false));
+    return result;
+  }
+
+  private static Map<String, Object> callEvent(
+      ModelRequest request, ModelResult result, boolean replayed) {
+    return Map.of(
+        "model",
+        result.provider() + "/" + result.model(),
+        "agent",
+        request.agent() == null ? "" : request.agent(),
+        "offline",
+        result.offline(),
+        "usage",
+        result.usage().toMap(),
+        "replayed",
+        replayed);
   }
 
   private ChatResponse realCall(

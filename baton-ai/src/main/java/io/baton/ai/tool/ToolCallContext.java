@@ -5,23 +5,25 @@ import io.baton.api.time.TimeSource;
 
 /**
  * The context a tool gets when an agent calls it inside a step: the step's, with the call's
- * arguments as input and an idempotency key of its own ({@code runId/path/attempt/tool-N}), the
- * same on every re-execution of the attempt, so that the tool can de-duplicate its side effect.
+ * arguments as input and an idempotency key of its own ({@code runId/path/attempt/tool/agent/N}:
+ * the agent's N-th tool call in the attempt), the same on every re-execution of the attempt, so
+ * that the tool can de-duplicate its side effect. What the tool records is journaled under the
+ * call's name.
  */
 public final class ToolCallContext implements StepContext {
   private final StepContext step;
   private final Object arguments;
-  private final String key;
+  private final String call;
 
   /**
    * @param step the step the agent runs in
    * @param arguments the call's arguments
-   * @param callNumber the call's number in the step, from 1
+   * @param call the call's name in the attempt ({@code tool/researcher/2})
    */
-  public ToolCallContext(StepContext step, Object arguments, int callNumber) {
+  public ToolCallContext(StepContext step, Object arguments, String call) {
     this.step = step;
     this.arguments = arguments;
-    this.key = step.idempotencyKey() + "/tool-" + callNumber;
+    this.call = call;
   }
 
   @Override
@@ -51,7 +53,17 @@ public final class ToolCallContext implements StepContext {
 
   @Override
   public String idempotencyKey() {
-    return key;
+    return step.idempotencyKey() + "/" + call;
+  }
+
+  @Override
+  public void record(String key, Object value) {
+    step.record(call + "/" + key, value);
+  }
+
+  @Override
+  public Object recorded(String key) {
+    return step.recorded(call + "/" + key);
   }
 
   @Override

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class UsageLedger {
   private final Map<String, Usage> sums = new ConcurrentHashMap<>();
+  private final java.util.Set<String> counted = ConcurrentHashMap.newKeySet();
   private final Budget runBudget;
   private final Budget agentBudget;
 
@@ -22,6 +23,27 @@ public final class UsageLedger {
   public UsageLedger(Budget runBudget, Budget agentBudget) {
     this.runBudget = runBudget;
     this.agentBudget = agentBudget;
+  }
+
+  /**
+   * Adds the usage of the call {@code callId}, just made, to its run, step and agent, and remembers
+   * the call so that {@link #recordReplayed} does not count it again.
+   */
+  public void recordCall(String callId, String runId, String stepPath, String agent, Usage usage) {
+    counted.add(callId);
+    record(runId, stepPath, agent, usage);
+  }
+
+  /**
+   * Adds the usage of the call {@code callId}, replayed from the journal, unless this ledger
+   * counted it already (when it was made by this process): after a restart, the run's sums are
+   * whole again.
+   */
+  public void recordReplayed(
+      String callId, String runId, String stepPath, String agent, Usage usage) {
+    if (counted.add(callId)) {
+      record(runId, stepPath, agent, usage);
+    }
   }
 
   /** Adds one call's usage to its run, step and agent. */

@@ -31,6 +31,7 @@ public sealed interface RunEvent {
       case StepWaiting e -> e.path();
       case WaitResolved e -> e.path();
       case ScopeOpened e -> e.path();
+      case StepProgress e -> e.path();
       default -> null;
     };
   }
@@ -106,6 +107,18 @@ public sealed interface RunEvent {
    * {@code key} of a parallel step.
    */
   record ScopeOpened(Instant at, String path, String key) implements RunEvent {}
+
+  /**
+   * A running attempt recorded a piece of its progress (a model call's answer, a tool call's
+   * result) through {@link io.baton.api.spi.StepContext#record}: durable before the handler goes
+   * on, and handed back to a re-execution of the same attempt after a crash, so that the work is
+   * not done twice.
+   *
+   * @param key the handler's name for the piece, unique within the attempt
+   * @param value a JSON value; a {@code usage} object of numbers in it is added to the step's usage
+   */
+  record StepProgress(Instant at, String path, int attempt, String key, Object value)
+      implements RunEvent {}
 
   /** Nothing new starts until {@link RunResumed}. */
   record RunPaused(Instant at, String by) implements RunEvent {}

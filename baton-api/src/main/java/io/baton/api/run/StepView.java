@@ -1,6 +1,7 @@
 package io.baton.api.run;
 
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * The state of one step of a run, as shown to users.
@@ -16,6 +17,9 @@ import java.time.Instant;
  * @param startedAt when the last attempt started
  * @param endedAt when the step ended
  * @param waitId the id of the wait it is suspended on, or null
+ * @param usage what its attempts used, summed from the {@code usage} objects of the progress they
+ *     recorded ({@code calls}, {@code inputTokens}, {@code outputTokens}, {@code cost}, …); empty
+ *     when none
  */
 public record StepView(
     String path,
@@ -28,4 +32,28 @@ public record StepView(
     StepFailure failure,
     Instant startedAt,
     Instant endedAt,
-    String waitId) {}
+    String waitId,
+    Map<String, Number> usage) {
+
+  public StepView {
+    usage = usage == null ? Map.of() : Map.copyOf(usage);
+  }
+
+  /** A view without usage. */
+  public StepView(
+      String path,
+      String stepId,
+      String type,
+      StepStatus status,
+      int attempt,
+      Object input,
+      Object output,
+      StepFailure failure,
+      Instant startedAt,
+      Instant endedAt,
+      String waitId) {
+    this(
+        path, stepId, type, status, attempt, input, output, failure, startedAt, endedAt, waitId,
+        Map.of());
+  }
+}

@@ -57,6 +57,41 @@ public interface StepContext {
   void log(String message);
 
   /**
+   * Journals a piece of this attempt's progress under {@code key} and returns once it is durable
+   * (write-ahead): a re-execution of the same attempt after a crash finds it with {@link
+   * #recorded}, so that a handler can skip work it already did — a model call it already paid for,
+   * a tool call it already made. A value with a {@code usage} object of numbers ({@code
+   * inputTokens}, {@code outputTokens}, {@code cost}, …) adds them to the step's {@link
+   * io.baton.api.run.StepView#usage}, once.
+   *
+   * <pre>{@code
+   * Object answer = ctx.recorded("model/1");
+   * if (answer == null) {
+   *   answer = model.call(prompt);
+   *   ctx.record("model/1", answer);
+   * }
+   * }</pre>
+   *
+   * @param key unique within the attempt; recording a key again replaces its value
+   * @param value a JSON value (maps, lists, strings, numbers, booleans), or a record or bean
+   * @throws io.baton.api.run.StepException of kind {@code cancelled} when the attempt is no longer
+   *     running (cancelled, timed out, or the engine closed) and the value was not journaled
+   * @throws UnsupportedOperationException when this context cannot journal
+   */
+  default void record(String key, Object value) {
+    throw new UnsupportedOperationException(
+        "this step context (" + getClass().getSimpleName() + ") cannot journal progress");
+  }
+
+  /**
+   * What this attempt recorded under {@code key}, in this execution or an earlier one (before a
+   * crash) — as a JSON value — or null when nothing was.
+   */
+  default Object recorded(String key) {
+    return null;
+  }
+
+  /**
    * Publishes a transient event about this step (progress, streamed tokens) to the engine's
    * listeners. Not journaled.
    */

@@ -15,6 +15,7 @@ import io.baton.api.run.RunEvent.ScopeOpened;
 import io.baton.api.run.RunEvent.StepCancelled;
 import io.baton.api.run.RunEvent.StepCompleted;
 import io.baton.api.run.RunEvent.StepFailed;
+import io.baton.api.run.RunEvent.StepProgress;
 import io.baton.api.run.RunEvent.StepScheduled;
 import io.baton.api.run.RunEvent.StepSkipped;
 import io.baton.api.run.RunEvent.StepStarted;
@@ -131,6 +132,7 @@ public final class RunState {
       case StepWaiting e -> onWaiting(e);
       case WaitResolved e -> onResolved(e);
       case ScopeOpened e -> openScope(steps.get(e.path()), e.key());
+      case StepProgress e -> steps.get(e.path()).recordProgress(e.attempt(), e.key(), e.value());
       case RunPaused e -> status = RunStatus.PAUSED;
       case RunResumed e -> {
         status = RunStatus.RUNNING;
@@ -172,6 +174,7 @@ public final class RunState {
     StepState s = stateFor(e.path());
     if (e.attempt() != s.attempt) {
       s.answer = null;
+      s.newAttempt();
     }
     if (s.status.isTerminal()) {
       // Scheduled again after it ended (a fork's copied history of a retried run): undo its end's

@@ -34,6 +34,8 @@ public final class StepState {
   int scopesEnded;
   int scopesFailed;
   private Map<String, Object> variables;
+  private Map<String, Object> progress;
+  private StepUsage usage;
   private static final String[] STATUS_NAMES =
       java.util.Arrays.stream(StepStatus.values())
           .map(st -> st.name().toLowerCase(java.util.Locale.ROOT))
@@ -173,6 +175,36 @@ public final class StepState {
     m.put("message", f.message());
     m.put("retryable", f.retryable());
     return m;
+  }
+
+  /**
+   * What the current attempt recorded through {@link io.baton.api.spi.StepContext#record}, by key,
+   * in the order first recorded; empty when nothing.
+   */
+  public Map<String, Object> progress() {
+    return progress == null ? Map.of() : java.util.Collections.unmodifiableMap(progress);
+  }
+
+  /** What all its attempts used, summed from the {@code usage} objects of their progress. */
+  public Map<String, Number> usage() {
+    return usage == null ? Map.of() : usage.sums();
+  }
+
+  void recordProgress(int forAttempt, String key, Object value) {
+    if (forAttempt != attempt) {
+      return;
+    }
+    if (progress == null) {
+      progress = new java.util.LinkedHashMap<>();
+    }
+    if (usage == null) {
+      usage = new StepUsage();
+    }
+    usage.replace(progress.put(key, value), value);
+  }
+
+  void newAttempt() {
+    progress = null;
   }
 
   void invalidate() {

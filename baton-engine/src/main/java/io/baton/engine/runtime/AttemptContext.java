@@ -20,6 +20,7 @@ final class AttemptContext implements StepContext {
   private final TimeSource clock;
   private final RunningTask task;
   private final List<RunListener> listeners;
+  private AttemptJournal journal;
 
   AttemptContext(
       String runId,
@@ -98,6 +99,25 @@ final class AttemptContext implements StepContext {
   public void log(String message) {
     LOG.debug("[{} {}] {}", runId, path, message);
     emit("log", message);
+  }
+
+  /** Lets the handler journal its progress; without it, {@link #record} is refused. */
+  AttemptContext journaling(AttemptJournal journal) {
+    this.journal = journal;
+    return this;
+  }
+
+  @Override
+  public void record(String key, Object value) {
+    if (journal == null) {
+      StepContext.super.record(key, value);
+    }
+    journal.record(key, value);
+  }
+
+  @Override
+  public Object recorded(String key) {
+    return journal == null ? null : journal.recorded(key);
   }
 
   @Override

@@ -193,16 +193,17 @@ final class Effects {
 
   private AttemptContext contextFor(StepState s, RunningTask task) {
     return new AttemptContext(
-        state.runId(),
-        state.workflow().definition().id(),
-        s.path(),
-        s.step().id(),
-        s.attempt(),
-        s.input(),
-        s.answer(),
-        rt.clock(),
-        task,
-        rt.listeners());
+            state.runId(),
+            state.workflow().definition().id(),
+            s.path(),
+            s.step().id(),
+            s.attempt(),
+            s.input(),
+            s.answer(),
+            rt.clock(),
+            task,
+            rt.listeners())
+        .journaling(new AttemptJournal(actor, rt.clock(), s, task));
   }
 
   @SuppressWarnings("unchecked")

@@ -25,6 +25,14 @@ sealed interface Message {
   record TaskEnded(String path, int attempt, Object output, StepFailure failure)
       implements Message {}
 
+  /**
+   * A running attempt records a piece of its progress; {@code durable} completes once it is in the
+   * journal, or fails when the attempt is no longer running.
+   */
+  record Progress(
+      String path, int attempt, String key, Object value, CompletableFuture<Void> durable)
+      implements Message {}
+
   /** A queued step was handed to an executor. */
   record TaskDispatched(String path, int attempt, Instant at) implements Message {}
 

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -48,6 +49,10 @@ final class RunActor {
   private final List<Runnable> effects = new ArrayList<>();
   private final List<Runnable> index = new ArrayList<>();
   private final List<Runnable> replies = new ArrayList<>();
+
+  /** Handlers waiting for the progress they recorded to be durable. */
+  private final List<CompletableFuture<Void>> progressAcks = new ArrayList<>();
+
   private final Effects fx;
   private RunRecord record;
   private volatile boolean evicted;
@@ -84,6 +89,7 @@ final class RunActor {
         // was durable is in the journal, and an engine started on the same stores recovers the run.
         scheduled.set(false);
         LOG.debug("run {}: engine closed, dropped {}", runId(), message.getClass().getSimpleName());
+        mailbox.forEach(RunActor::dropped);
       }
     }
   }
@@ -130,6 +136,7 @@ final class RunActor {
         // Whatever arrives after close is dropped: what was durable is in the journal, and an
         // engine started
         // on the same stores recovers the run from there.
+        mailbox.forEach(RunActor::dropped);
         mailbox.clear();
         scheduled.set(false);
         return;
@@ -170,6 +177,7 @@ final class RunActor {
       }
       case Message.TaskEnded e -> taskEnded(e, now);
       case Message.TaskDispatched d -> fx.dispatched(d);
+      case Message.Progress p -> progress(p, now);
       case Message.AttemptTimeout t -> {
         recordAll(rt.planner().controls().attemptTimedOut(state, t.path(), t.attempt(), now));
         fx.cancelTask(t.path());
@@ -273,6 +281,24 @@ final class RunActor {
       record(new StepCompleted(now, e.path(), e.attempt(), e.output()));
     } else {
       recordAll(rt.planner().fail(state, e.path(), e.attempt(), e.failure(), now));
+    }
+  }
+
+  /** Journals a running attempt's progress; its handler hears once it is durable. */
+  private void progress(Message.Progress p, Instant now) {
+    StepState s = state.step(p.path());
+    if (s == null || s.attempt() != p.attempt() || s.status() != StepStatus.RUNNING) {
+      p.durable().completeExceptionally(AttemptJournal.notRunning(p.path(), p.attempt()));
+      return;
+    }
+    record(new RunEvent.StepProgress(now, p.path(), p.attempt(), p.key(), p.value()));
+    progressAcks.add(p.durable());
+  }
+
+  /** A message that will not be handled: a handler waiting on it must not wait forever. */
+  private static void dropped(Message m) {
+    if (m instanceof Message.Progress p) {
+      p.durable().completeExceptionally(AttemptJournal.notRunning(p.path(), p.attempt()));
     }
   }
 
@@ -409,6 +435,8 @@ final class RunActor {
       index.clear();
       // the requests were not made durable: their callers time out rather than hear a false yes
       replies.clear();
+      progressAcks.forEach(a -> a.completeExceptionally(e));
+      progressAcks.clear();
       host.persistenceFailed(this, e);
       return;
     } catch (RuntimeException e) {
@@ -420,6 +448,8 @@ final class RunActor {
       notifyListeners(a.base(), a.events());
     }
     unannounced.clear();
+    progressAcks.forEach(a -> a.complete(null));
+    progressAcks.clear();
     runAll(effects);
     runAll(replies);
     RunStatus status = state.effectiveStatus();

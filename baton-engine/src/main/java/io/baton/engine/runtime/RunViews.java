@@ -34,7 +34,8 @@ final class RunViews {
               s.failure(),
               s.startedAt(),
               s.endedAt(),
-              s.waitId()));
+              s.waitId(),
+              s.usage()));
       if (s.status() == StepStatus.WAITING && s.waitKind() == WaitKind.HUMAN) {
         Map<String, Object> d = s.waitDetails();
         pending.add(

@@ -39,12 +39,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * A recorded journal, replayed on every build: if a change to the events or to {@link
- * RunState#apply} breaks the replay of journals written before it, this fails. Re-record (only for
- * a deliberate, compatible change) with {@code -Dbaton.writeGolden=true}.
+ * Recorded journals, replayed on every build: if a change to the events or to {@link
+ * RunState#apply} breaks the replay of journals written before it, this fails. {@code basic-v1} was
+ * written before {@code StepProgress} existed and is never rewritten; {@code basic-v2} is today's
+ * (the same run, whose tool journals its progress). Re-record v2 (only for a deliberate, compatible
+ * change) with {@code -Dbaton.writeGolden=true}.
  */
 class GoldenJournalTest {
-  private static final Path GOLDEN = Path.of("src/test/resources/journals/basic-v1.jsonl");
+  private static final Path GOLDEN_V1 = Path.of("src/test/resources/journals/basic-v1.jsonl");
+  private static final Path GOLDEN = Path.of("src/test/resources/journals/basic-v2.jsonl");
+  private static final Map<String, Object> USAGE = Map.of("calls", 1L, "cost", 0.25);
   private final RunEventCodec codec = new RunEventCodec();
 
   static WorkflowDefinition workflow() {
@@ -69,12 +73,25 @@ class GoldenJournalTest {
     if (Boolean.getBoolean("baton.writeGolden")) {
       Files.write(GOLDEN, record().stream().map(codec::encode).toList());
     }
-    List<RunEvent> golden = Files.readAllLines(GOLDEN).stream().map(codec::decode).toList();
-    RunState state = replay(golden);
+    RunState state = replay(GOLDEN);
+    assertThat(state.step("flaky").progress()).isEqualTo(Map.of("tried", Map.of("usage", USAGE)));
+    assertThat(state.step("flaky").usage()).isEqualTo(Map.of("calls", 2L, "cost", 0.5));
+  }
+
+  @Test
+  void theJournalWrittenBeforeStepProgressStillReplays() throws IOException {
+    RunState state = replay(GOLDEN_V1);
+    assertThat(state.step("flaky").progress()).isEmpty();
+    assertThat(state.step("flaky").usage()).isEmpty();
+  }
+
+  private RunState replay(Path golden) throws IOException {
+    RunState state = replay(Files.readAllLines(golden).stream().map(codec::decode).toList());
     assertThat(state.status()).isEqualTo(RunStatus.COMPLETED);
     assertThat(state.outputs()).isEqualTo(Map.of("answer", "yes", "items", List.of("x", "y")));
     assertThat(state.step("flaky").attempt()).isEqualTo(2);
     assertThat(state.step("each[1]/twice").status()).isEqualTo(StepStatus.COMPLETED);
+    return state;
   }
 
   @Test
@@ -114,6 +131,7 @@ class GoldenJournalTest {
                 "flaky",
                 "fails once",
                 (args, ctx) -> {
+                  ctx.record("tried", Map.of("usage", USAGE));
                   if (calls.incrementAndGet() == 1) {
                     throw new StepException(ErrorKind.UNAVAILABLE, "not yet");
                   }

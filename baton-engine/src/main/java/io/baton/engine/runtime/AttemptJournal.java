@@ -1,0 +1,92 @@
+package io.baton.engine.runtime;
+
+import io.baton.api.run.ErrorKind;
+import io.baton.api.run.RunEvent;
+import io.baton.api.run.StepException;
+import io.baton.api.time.TimeSource;
+import io.baton.engine.executor.JsonValues;
+import io.baton.engine.planner.StepState;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * The progress one execution of an attempt records ({@link io.baton.api.spi.StepContext#record}):
+ * what earlier executions of the same attempt recorded (from the run's state, rebuilt from the
+ * journal after a crash), and the way to journal more through the run's decider, write-ahead.
+ */
+final class AttemptJournal {
+  private final RunActor actor;
+  private final TimeSource clock;
+  private final String path;
+  private final int attempt;
+  private final RunningTask task;
+  private final Map<String, Object> recorded;
+
+  /**
+   * @param step the step, at the attempt being executed, with what that attempt recorded so far
+   * @param task the running handler, or null for a step run inline by the decider itself
+   */
+  AttemptJournal(RunActor actor, TimeSource clock, StepState step, RunningTask task) {
+    this.actor = actor;
+    this.clock = clock;
+    this.path = step.path();
+    this.attempt = step.attempt();
+    this.task = task;
+    this.recorded = new ConcurrentHashMap<>(step.progress());
+  }
+
+  Object recorded(String key) {
+    return recorded.get(key);
+  }
+
+  void record(String key, Object value) {
+    if (key == null || key.isBlank()) {
+      throw new IllegalArgumentException("a recorded value needs a key; got '" + key + "'");
+    }
+    Object json = JsonValues.normalize(value);
+    if (task == null) {
+      // Run by the decider itself: the event joins the batch that also ends the step, and so is
+      // durable before anything acts on it.
+      actor.record(new RunEvent.StepProgress(clock.now(), path, attempt, key, json));
+    } else {
+      if (task.cancelled) {
+        throw notRunning(path, attempt);
+      }
+      CompletableFuture<Void> durable = new CompletableFuture<>();
+      actor.post(new Message.Progress(path, attempt, key, json, durable));
+      await(durable);
+    }
+    recorded.put(key, json);
+  }
+
+  private void await(CompletableFuture<Void> durable) {
+    try {
+      durable.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StepException(
+          ErrorKind.CANCELLED,
+          "step " + path + " was interrupted while its progress was being journaled");
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof StepException s
+          ? s
+          : new StepException(
+              ErrorKind.UNAVAILABLE,
+              "the progress of step " + path + " could not be journaled: " + e.getCause());
+    }
+  }
+
+  /** The failure of a record whose attempt is no longer running. */
+  static StepException notRunning(String path, int attempt) {
+    return new StepException(
+        ErrorKind.CANCELLED,
+        "attempt "
+            + attempt
+            + " of step "
+            + path
+            + " is no longer running (cancelled, timed out, or the engine closed); its progress"
+            + " was not journaled");
+  }
+}
