@@ -1,7 +1,6 @@
 package io.baton.ai.mcp;
 
 import dev.langchain4j.agent.tool.ToolSpecification;
-import dev.langchain4j.mcp.client.McpException;
 import io.baton.ai.internal.JsonCodec;
 import io.baton.api.spi.Tool;
 import java.util.ArrayList;
@@ -85,12 +84,16 @@ public final class McpToolSource implements AutoCloseable {
     return connections.stream().filter(c -> c.server().name().equals(name)).findFirst();
   }
 
-  /** Whether the server answers a list request of {@code what} (servers need not offer them). */
+  /**
+   * Whether the server answers a list request of {@code what} (servers need not offer them; one
+   * that does not may answer with an error or with a result that lacks the list, which the client
+   * reports as a plain runtime exception).
+   */
   private static boolean offers(McpServerConfig server, String what, Runnable list) {
     try {
       list.run();
       return true;
-    } catch (McpException e) {
+    } catch (RuntimeException e) {
       LOG.debug("MCP server '{}' offers no {}: {}", server.name(), what, e.getMessage());
       return false;
     }
