@@ -7,7 +7,6 @@ import io.baton.ai.step.ConfigSchemas;
 import io.baton.ai.step.StepConfig;
 import io.baton.api.definition.CustomStep;
 import io.baton.api.spi.StepContext;
-import io.baton.api.spi.StepExecutor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,28 +16,14 @@ import java.util.Map;
  * {@code debate}: for {@code rounds} rounds each agent states its position, seeing the others'
  * earlier ones; then the {@code judge} agent (or a coordinator) gives the verdict.
  */
-final class DebateStep implements StepExecutor<CustomStep> {
-  private final AgentRegistry registry;
-  private final AgentRunner runner;
+final class DebateStep extends TeamStep {
 
   DebateStep(AgentRegistry registry, AgentRunner runner) {
-    this.registry = registry;
-    this.runner = runner;
+    super("debate", registry, runner);
   }
 
   @Override
-  public String type() {
-    return "debate";
-  }
-
-  @Override
-  public Class<CustomStep> definitionType() {
-    return CustomStep.class;
-  }
-
-  @Override
-  public Object execute(CustomStep step, StepContext context) {
-    Team team = Team.of(step, registry, runner);
+  Object run(Team team, CustomStep step, StepContext context) {
     String request = team.request(context);
     int rounds = team.limit("rounds", 2);
     List<Map<String, Object>> turns = new ArrayList<>();

@@ -8,7 +8,6 @@ import io.baton.ai.agent.AgentTask;
 import io.baton.ai.step.ConfigSchemas;
 import io.baton.api.definition.CustomStep;
 import io.baton.api.spi.StepContext;
-import io.baton.api.spi.StepExecutor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,30 +18,16 @@ import java.util.Map;
  * hands control to another agent with a message; the next agent gets the request, the work so far
  * and the message. Ends with an answer or after {@code maxHandoffs}.
  */
-final class HandoffStep implements StepExecutor<CustomStep> {
+final class HandoffStep extends TeamStep {
   static final String NONE = "none";
-  private final AgentRegistry registry;
-  private final AgentRunner runner;
 
   HandoffStep(AgentRegistry registry, AgentRunner runner) {
-    this.registry = registry;
-    this.runner = runner;
-  }
-
-  @Override
-  public String type() {
-    return "handoff";
-  }
-
-  @Override
-  public Class<CustomStep> definitionType() {
-    return CustomStep.class;
+    super("handoff", registry, runner);
   }
 
   @Override
   @SuppressWarnings("unchecked")
-  public Object execute(CustomStep step, StepContext context) {
-    Team team = Team.of(step, registry, runner);
+  Object run(Team team, CustomStep step, StepContext context) {
     String request = team.request(context);
     AgentDefinition current =
         team.member(new io.baton.ai.step.StepConfig(step).text("start", team.names().getFirst()));

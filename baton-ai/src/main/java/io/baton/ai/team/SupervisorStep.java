@@ -7,7 +7,6 @@ import io.baton.ai.agent.AgentRunner;
 import io.baton.ai.step.ConfigSchemas;
 import io.baton.api.definition.CustomStep;
 import io.baton.api.spi.StepContext;
-import io.baton.api.spi.StepExecutor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,30 +25,16 @@ import java.util.Map;
  *   input: {prompt: "Write a short report on ${inputs.topic}"}
  * }</pre>
  */
-final class SupervisorStep implements StepExecutor<CustomStep> {
+final class SupervisorStep extends TeamStep {
   static final String FINISH = "FINISH";
-  private final AgentRegistry registry;
-  private final AgentRunner runner;
 
   SupervisorStep(AgentRegistry registry, AgentRunner runner) {
-    this.registry = registry;
-    this.runner = runner;
-  }
-
-  @Override
-  public String type() {
-    return "supervisor";
-  }
-
-  @Override
-  public Class<CustomStep> definitionType() {
-    return CustomStep.class;
+    super("supervisor", registry, runner);
   }
 
   @Override
   @SuppressWarnings("unchecked")
-  public Object execute(CustomStep step, StepContext context) {
-    Team team = Team.of(step, registry, runner);
+  Object run(Team team, CustomStep step, StepContext context) {
     String request = team.request(context);
     List<Map<String, Object>> turns = new ArrayList<>();
     List<String> spoken = new ArrayList<>();

@@ -10,7 +10,6 @@ import io.baton.ai.step.StepConfig;
 import io.baton.api.definition.CustomStep;
 import io.baton.api.run.StepException;
 import io.baton.api.spi.StepContext;
-import io.baton.api.spi.StepExecutor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,28 +23,14 @@ import java.util.concurrent.Future;
  * through the run's blackboard tools), then the {@code aggregator} agent (or a coordinator) merges
  * their answers. Results are in the order the step names the agents.
  */
-final class SwarmStep implements StepExecutor<CustomStep> {
-  private final AgentRegistry registry;
-  private final AgentRunner runner;
+final class SwarmStep extends TeamStep {
 
   SwarmStep(AgentRegistry registry, AgentRunner runner) {
-    this.registry = registry;
-    this.runner = runner;
+    super("swarm", registry, runner);
   }
 
   @Override
-  public String type() {
-    return "swarm";
-  }
-
-  @Override
-  public Class<CustomStep> definitionType() {
-    return CustomStep.class;
-  }
-
-  @Override
-  public Object execute(CustomStep step, StepContext context) throws Exception {
-    Team team = Team.of(step, registry, runner);
+  Object run(Team team, CustomStep step, StepContext context) throws Exception {
     String request = team.request(context);
     List<Map<String, Object>> turns = new ArrayList<>();
     try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {

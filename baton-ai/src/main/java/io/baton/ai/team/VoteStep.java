@@ -11,7 +11,6 @@ import io.baton.api.definition.CustomStep;
 import io.baton.api.run.ErrorKind;
 import io.baton.api.run.StepException;
 import io.baton.api.spi.StepContext;
-import io.baton.api.spi.StepExecutor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,29 +20,15 @@ import java.util.Map;
  * {@code vote}: each agent chooses one of {@code options} with a reason; the option with most votes
  * wins, a tie going to the option listed first.
  */
-final class VoteStep implements StepExecutor<CustomStep> {
-  private final AgentRegistry registry;
-  private final AgentRunner runner;
+final class VoteStep extends TeamStep {
 
   VoteStep(AgentRegistry registry, AgentRunner runner) {
-    this.registry = registry;
-    this.runner = runner;
-  }
-
-  @Override
-  public String type() {
-    return "vote";
-  }
-
-  @Override
-  public Class<CustomStep> definitionType() {
-    return CustomStep.class;
+    super("vote", registry, runner);
   }
 
   @Override
   @SuppressWarnings("unchecked")
-  public Object execute(CustomStep step, StepContext context) {
-    Team team = Team.of(step, registry, runner);
+  Object run(Team team, CustomStep step, StepContext context) {
     List<String> options = new StepConfig(step).texts("options");
     if (options.isEmpty() && context.inputMap().get("options") instanceof List<?> fromInput) {
       options = fromInput.stream().map(String::valueOf).toList();
