@@ -1,6 +1,7 @@
 // Starts the real server jar on a free port with a fresh data directory and a bootstrap API key.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -36,9 +37,11 @@ const java = () => (process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin', '
 export async function startServer({ timeoutMs = 90_000 } = {}) {
   const port = await freePort();
   const data = mkdtempSync(join(tmpdir(), 'baton-e2e-'));
-  const key = `e2e-${process.pid}-${port}`;
+  // At least 16 characters, as the server asks of a bootstrap key.
+  const key = `e2e-${process.pid}-${port}-${randomBytes(8).toString('hex')}`;
   const child = spawn(java(), ['-jar', serverJar(), '--port', String(port), '--data', data], {
-    env: { ...process.env, BATON_BOOTSTRAP_KEY: key },
+    // The in-memory store unless BATON_E2E_STORE names another (h2:…, jdbc:postgresql:…).
+    env: { ...process.env, BATON_BOOTSTRAP_KEY: key, BATON_STORE_LOCATION: process.env.BATON_E2E_STORE ?? 'mem:' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
@@ -46,19 +49,20 @@ export async function startServer({ timeoutMs = 90_000 } = {}) {
   child.stderr.on('data', (d) => (log += d));
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${log.slice(-4000)}`);
-    try {
-      const r = await fetch(`${base}/api/v1/health`, { headers: { 'X-API-Key': key } });
-      if (r.status < 500) break;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  if (Date.now() >= deadline) {
+  const fail = (why) => {
     child.kill('SIGKILL');
-    throw new Error(`server did not answer within ${timeoutMs} ms:\n${log.slice(-4000)}`);
+    return new Error(`${why}:\n${log.slice(-4000)}`);
+  };
+  for (;;) {
+    if (child.exitCode !== null) throw fail(`server exited (${child.exitCode})`);
+    if (Date.now() >= deadline) throw fail(`server did not answer within ${timeoutMs} ms`);
+    const status = await fetch(`${base}/api/v1/auth/whoami`, { headers: { 'X-API-Key': key } }).then(
+      (r) => r.status,
+      () => 0,
+    );
+    // 401 until the bootstrap key is stored, just after the port opens
+    if (status === 200) break;
+    await new Promise((r) => setTimeout(r, 300));
   }
   return {
     base,
@@ -73,12 +77,17 @@ export async function startServer({ timeoutMs = 90_000 } = {}) {
       if (!r.ok) throw new Error(`${init.method ?? 'GET'} ${path} → ${r.status}: ${text}`);
       return text ? JSON.parse(text) : undefined;
     },
+    /** Stops the server and keeps its log in target/ for a look after a failure. */
     async stop() {
-      child.kill('SIGTERM');
-      await new Promise((r) => {
-        const timer = setTimeout(() => (child.kill('SIGKILL'), r()), 10_000);
-        child.once('exit', () => (clearTimeout(timer), r()));
-      });
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        await new Promise((r) => {
+          const timer = setTimeout(() => (child.kill('SIGKILL'), r()), 10_000);
+          child.once('exit', () => (clearTimeout(timer), r()));
+        });
+      }
+      mkdirSync(join(ROOT, 'baton-e2e', 'target'), { recursive: true });
+      writeFileSync(join(ROOT, 'baton-e2e', 'target', `server-${port}.log`), log);
       rmSync(data, { recursive: true, force: true });
     },
   };
