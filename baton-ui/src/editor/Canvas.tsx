@@ -121,8 +121,6 @@ export function EditorCanvas({ onAdd }: { onAdd(type: string, at: { x: number; y
         selectionKeyCode="Shift"
         onlyRenderVisibleElements
         minZoom={0.05}
-        fitView
-        fitViewOptions={{ maxZoom: 1 }}
         defaultViewport={{ x: 0, y: 0, zoom: 1 }}
         proOptions={{ hideAttribution: true }}
       >

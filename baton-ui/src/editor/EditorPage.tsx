@@ -7,11 +7,13 @@ import type { JsonSchema, NodeType, Workflow } from '../api/types';
 import { useT } from '../i18n';
 import type { WorkflowDef } from '../model/definition';
 import { initialFields } from '../schema/resolve';
-import { Notice, type Tone } from '../ui/Notice';
+import { Notice } from '../ui/Notice';
+import { navigate } from '../ui/route';
 import { autoLayout, exportDefinition, importText, publishWorkflow, saveWorkflow, withLayout } from './actions';
 import { EditorCanvas } from './Canvas';
 import { isWorthRestoring, type Draft } from './draft';
 import { EditorToolbar } from './EditorToolbar';
+import { dropHandover, handOver, peekHandover, type Handover, type Message } from './handover';
 import { Palette } from './Palette';
 import { configSchemaOf, PropertyPanel } from './PropertyPanel';
 import { RunDialog } from './RunDialog';
@@ -20,11 +22,6 @@ import { drafts, draftKey, useDraftAutosave } from './useDraft';
 import { useShortcuts } from './useShortcuts';
 import { useValidation } from './useValidation';
 import { VersionsDialog } from './VersionsDialog';
-
-interface Message {
-  tone: Tone;
-  text: string;
-}
 
 /** Loads the server's workflow and any draft of it kept in the browser; the draft wins when it differs. */
 async function loadInto(workflowId: string | null): Promise<Draft | null> {
@@ -51,18 +48,31 @@ function EditorBody({ workflowId }: { workflowId: string | null }) {
   const t = useT();
   const { fitView, screenToFlowPosition } = useReactFlow();
   const catalogue = useCatalogue();
-  const [message, setMessage] = useState<Message | null>(null);
+  const [message, setMessage] = useState<Message | null>(() => peekHandover(workflowId).message ?? null);
   const [restored, setRestored] = useState<Draft | null>(null);
-  const [dialog, setDialog] = useState<'run' | 'versions' | null>(null);
+  const [dialog, setDialog] = useState<'run' | 'versions' | null>(() => peekHandover(workflowId).dialog ?? null);
   const validation = useValidation();
   useDraftAutosave();
+  useEffect(() => dropHandover(workflowId), [workflowId]);
+
+  /** Shows the outcome here, or in the editor of the workflow just created, whose route it moves to. */
+  const conclude = (created: string | null, next: Handover) => {
+    if (created !== null && created !== workflowId) {
+      handOver(created, next);
+      navigate('workflows', created);
+      return;
+    }
+    if (next.message) setMessage(next.message);
+    if (next.dialog) setDialog(next.dialog);
+  };
 
   useEffect(() => {
     void catalogue.load();
     loadInto(workflowId)
       .then((draft) => {
         setRestored(draft);
-        requestAnimationFrame(() => void fitView({ maxZoom: 1 }));
+        // An empty canvas keeps its viewport, so that the first steps dropped stay where they were dropped.
+        if (useEditor.getState().history.present.steps.length > 0) void fitView({ maxZoom: 1 });
       })
       .catch((e: Error) => setMessage({ tone: 'error', text: t('common.error', { detail: e.message }) }));
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -85,7 +95,7 @@ function EditorBody({ workflowId }: { workflowId: string | null }) {
         saveWorkflow()
           .then((wf) => {
             setRestored(null);
-            setMessage({ tone: 'ok', text: t('editor.saved', { version: wf.version }) });
+            conclude(wf.id, { message: { tone: 'ok', text: t('editor.saved', { version: wf.version }) } });
           })
           .catch(fail),
       publish: () =>
@@ -95,7 +105,7 @@ function EditorBody({ workflowId }: { workflowId: string | null }) {
       run: () => {
         const s = useEditor.getState();
         const ready = s.dirty || !s.workflowId ? saveWorkflow() : Promise.resolve(null);
-        ready.then(() => setDialog('run')).catch(fail);
+        ready.then((wf) => conclude(wf?.id ?? null, { dialog: 'run' })).catch(fail);
       },
       layout: () => void autoLayout().then(() => requestAnimationFrame(() => void fitView({ maxZoom: 1 }))),
       fit: () => void fitView({ maxZoom: 1 }),
@@ -103,8 +113,8 @@ function EditorBody({ workflowId }: { workflowId: string | null }) {
         file
           .text()
           .then((text) => importText(text, file.name))
-          .then((format) => {
-            setMessage({ tone: 'ok', text: t('editor.imported', { format }) });
+          .then(({ format, created }) => {
+            conclude(created, { message: { tone: 'ok', text: t('editor.imported', { format }) } });
             requestAnimationFrame(() => void fitView({ maxZoom: 1 }));
           })
           .catch((e: Error) => setMessage({ tone: 'error', text: t('editor.importFailed', { detail: e.message }) })),
@@ -112,7 +122,7 @@ function EditorBody({ workflowId }: { workflowId: string | null }) {
       versions: () => setDialog('versions'),
     }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [t, fitView],
+    [t, fitView, workflowId],
   );
   useShortcuts(actions);
   const def = useEditor((s) => s.history.present);
