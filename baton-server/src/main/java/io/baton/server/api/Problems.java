@@ -1,5 +1,7 @@
 package io.baton.server.api;
 
+import io.baton.api.run.ErrorKind;
+import io.baton.api.run.StepException;
 import io.baton.api.store.ConcurrentModificationException;
 import io.baton.api.store.StoreUnavailableException;
 import io.baton.engine.InvalidInputException;
@@ -77,6 +79,31 @@ public class Problems {
   ResponseEntity<ProblemDetail> unavailable(StoreUnavailableException e) {
     LOG.error("store unavailable", e);
     return problem(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage(), List.of());
+  }
+
+  /**
+   * A failure of a module operation or a tool called through the API, by its kind: not found 404,
+   * bad input or output 422, permission denied 403, rate-limited 429, unavailable or a dependency
+   * down 503, a timeout 504, anything else 500.
+   */
+  @ExceptionHandler(StepException.class)
+  ResponseEntity<ProblemDetail> step(StepException e) {
+    ErrorKind kind = e.failure().kind();
+    HttpStatus status =
+        switch (kind) {
+          case NOT_FOUND -> HttpStatus.NOT_FOUND;
+          case BAD_INPUT, BAD_OUTPUT, EXPRESSION -> HttpStatus.UNPROCESSABLE_CONTENT;
+          case PERMISSION_DENIED -> HttpStatus.FORBIDDEN;
+          case RATE_LIMITED -> HttpStatus.TOO_MANY_REQUESTS;
+          case UNAVAILABLE, DEPENDENCY_DOWN -> HttpStatus.SERVICE_UNAVAILABLE;
+          case TIMEOUT -> HttpStatus.GATEWAY_TIMEOUT;
+          default -> HttpStatus.INTERNAL_SERVER_ERROR;
+        };
+    if (status == HttpStatus.INTERNAL_SERVER_ERROR) {
+      LOG.error("operation failed", e);
+    }
+    return problem(
+        status, e.getMessage(), List.of(ApiDiagnostic.error(kind.wireName(), e.getMessage(), "")));
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)

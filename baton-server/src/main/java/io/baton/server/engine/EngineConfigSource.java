@@ -51,7 +51,7 @@ public final class EngineConfigSource {
    * Property sources hand every scalar over as text ({@code "10"}, {@code "true"}); the engine's
    * loader checks types, so numbers and booleans are given back their type.
    */
-  static Object typed(Object value) {
+  public static Object typed(Object value) {
     if (value instanceof Map<?, ?> map) {
       Map<String, Object> out = new LinkedHashMap<>();
       map.forEach((k, v) -> out.put(String.valueOf(k), typed(v)));

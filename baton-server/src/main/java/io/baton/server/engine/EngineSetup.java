@@ -1,5 +1,6 @@
 package io.baton.server.engine;
 
+import io.baton.ai.BatonAi;
 import io.baton.api.spi.CoordinationModule;
 import io.baton.api.spi.StepExecutor;
 import io.baton.api.spi.Tool;
@@ -10,7 +11,9 @@ import io.baton.engine.Baton;
 import io.baton.engine.BatonBuilder;
 import io.baton.engine.time.RandomIdGenerator;
 import io.baton.engine.time.SystemTimeSource;
+import io.baton.modules.ModuleHub;
 import io.baton.server.config.BatonProperties;
+import io.baton.server.modules.ModuleSetup;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,8 +25,8 @@ import org.springframework.core.env.Environment;
 
 /**
  * The engine as beans: the store opened through the store SPI, the clock, and the {@link Baton}
- * with every tool, module, step type and task handler the application context provides (so that
- * {@code baton-ai} and {@code baton-modules} plug in by declaring beans).
+ * with the MPLP modules ({@code baton-modules}), the AI ({@code baton-ai}) and every tool, module,
+ * step type and task handler the application context provides.
  */
 @Configuration(proxyBeanMethods = false)
 public class EngineSetup {
@@ -52,28 +55,46 @@ public class EngineSetup {
     return backend;
   }
 
-  /** The engine. Closing it stops its timers; runs in a durable store recover on the next start. */
-  @Bean(destroyMethod = "close")
-  Baton baton(
+  /**
+   * The engine's builder with the store, the clock, the configuration, the coordination modules of
+   * the hub, every module, step type and task handler the application context declares. {@code
+   * baton-ai} installs itself into it ({@code AiSetup}) before {@link #baton} builds it.
+   */
+  @Bean
+  BatonBuilder batonBuilder(
       StoreBackend store,
       TimeSource clock,
       IdGenerator ids,
       Environment environment,
-      ObjectProvider<Tool> tools,
+      ModuleHub hub,
+      ModuleSetup.TaskHandlerBindings hubTasks,
       ObjectProvider<CoordinationModule> modules,
       ObjectProvider<StepExecutor<?>> steps,
       ObjectProvider<TaskHandlerBinding> tasks) {
     BatonBuilder builder =
-        Baton.builder()
+        hub.installInto(Baton.builder())
             .stores(store)
             .clock(clock)
             .ids(ids)
             .config(EngineConfigSource.read(environment));
-    tools.orderedStream().forEach(builder::tool);
     modules.orderedStream().forEach(builder::module);
     steps.orderedStream().forEach(builder::step);
+    hubTasks.bindings().forEach(t -> builder.task(t.capability(), t.handler()));
     tasks.orderedStream().forEach(t -> builder.task(t.capability(), t.handler()));
-    return builder.build();
+    return builder;
+  }
+
+  /**
+   * The engine, with the AI installed (its step types, tools and agents; the application's tools go
+   * through it so that agents see them too) and the module hub attached. Closing it stops its
+   * timers; runs in a durable store recover on the next start.
+   */
+  @Bean(destroyMethod = "close")
+  Baton baton(BatonBuilder builder, BatonAi ai, ModuleHub hub, ObjectProvider<Tool> tools) {
+    tools.orderedStream().forEach(ai::tool);
+    Baton baton = ai.attach(builder.build());
+    hub.attach(baton);
+    return baton;
   }
 
   /** The step types a definition may use, for the node-type catalogue. */

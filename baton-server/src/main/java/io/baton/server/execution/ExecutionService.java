@@ -211,16 +211,7 @@ public class ExecutionService {
     } catch (IllegalArgumentException | java.util.NoSuchElementException e) {
       throw ApiError.badField("/fromStep", "invalid-step", e.getMessage());
     }
-    var entry =
-        new ExecutionIndex.Entry(
-            fork,
-            caller.namespace(),
-            source.workflowId(),
-            source.workflowVersion(),
-            RunStatus.RUNNING,
-            caller.subject(),
-            clock.now());
-    index.add(entry);
+    var execution = indexDerived(caller, source, fork);
     audit.record(
         caller,
         "execution.rerun",
@@ -228,11 +219,30 @@ public class ExecutionService {
         fork,
         null,
         Map.of("forkOf", runId, "fromStep", fromStep));
+    return execution;
+  }
+
+  /**
+   * Indexes a run started from another one (a fork, a restored snapshot) in the caller's namespace,
+   * as a run of the same workflow version.
+   */
+  public ExecutionViews.Execution indexDerived(
+      Caller caller, ExecutionIndex.Entry source, String runId) {
+    var entry =
+        new ExecutionIndex.Entry(
+            runId,
+            caller.namespace(),
+            source.workflowId(),
+            source.workflowVersion(),
+            RunStatus.RUNNING,
+            caller.subject(),
+            clock.now());
+    index.add(entry);
     return new ExecutionViews.Execution(
-        fork,
+        runId,
         source.workflowId(),
         source.workflowVersion(),
-        store.runs().find(fork).map(RunRecord::status).orElse(RunStatus.RUNNING).name(),
+        store.runs().find(runId).map(RunRecord::status).orElse(RunStatus.RUNNING).name(),
         entry.createdAt());
   }
 }

@@ -2,6 +2,8 @@ package io.baton.server.observability;
 
 import io.baton.api.store.RunQuery;
 import io.baton.api.store.StoreBackend;
+import io.baton.modules.HealthReport.ModuleHealth;
+import io.baton.modules.ModuleHub;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,13 +13,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The health of each component — the run store, the server's database, the executors, the alerts —
- * and the overall status by seed 001's rule: {@code critical} if any component is in error, {@code
- * degraded} if more than 30 % are unhealthy, {@code warning} if any is, else {@code healthy}.
+ * The health of each component — the run store, the server's database, the executors, the alerts,
+ * each coordination module ({@code module:<name>}: {@code error} when it failed or its store is
+ * unreachable, {@code unhealthy} when stopped) — and the overall status by seed 001's rule: {@code
+ * critical} if any component is in error, {@code degraded} if more than 30 % are unhealthy, {@code
+ * warning} if any is, else {@code healthy}.
  */
 @Component
 public class HealthService {
   private final Map<String, Supplier<Component>> checks = new LinkedHashMap<>();
+  private final ModuleHub hub;
 
   /**
    * One component's state.
@@ -27,7 +32,9 @@ public class HealthService {
    */
   public record Component(String status, String detail) {}
 
-  HealthService(StoreBackend store, JdbcClient jdbc, RunMetrics metrics, AlertEngine alerts) {
+  HealthService(
+      StoreBackend store, JdbcClient jdbc, RunMetrics metrics, AlertEngine alerts, ModuleHub hub) {
+    this.hub = hub;
     checks.put("store", () -> probe(() -> store.runs().list(RunQuery.all(1)), store.describe()));
     checks.put(
         "serverDatabase",
@@ -64,6 +71,12 @@ public class HealthService {
   public Map<String, Object> report() {
     Map<String, Component> components = new LinkedHashMap<>();
     checks.forEach((name, check) -> components.put(name, check.get()));
+    for (ModuleHealth module : hub.health().modules()) {
+      String status = module.failed() ? "error" : module.healthy() ? "healthy" : "unhealthy";
+      String detail =
+          module.problems().isEmpty() ? "running" : String.join("; ", module.problems());
+      components.put("module:" + module.name(), new Component(status, detail));
+    }
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("status", overall(new ArrayList<>(components.values())));
     out.put("components", components);

@@ -4,14 +4,20 @@ import java.util.regex.Pattern;
 
 /**
  * The role a request needs, by method and path: reading needs {@code viewer}; running and
- * controlling runs, answering and publishing need {@code operator}; changing definitions needs
- * {@code editor}; keys, secrets' values and the audit log need {@code admin}.
+ * controlling runs, answering, publishing, calling module operations and tools, chatting with
+ * agents and restoring snapshots need {@code operator}; changing definitions and agents needs
+ * {@code editor}; keys, secrets' values, the audit log, MCP servers (a stdio server is a process
+ * the server starts) and the modules' lifecycle and configuration need {@code admin}.
  */
 public final class AccessRules {
   private static final Pattern RUN_ACTIONS =
       Pattern.compile(
           "/api/v1/(workflows/[^/]+/execute|executions/.*|inputs/.*|events|alerts/.*|agents/[^/]+/chat"
-              + "|tools/[^/]+/invoke)");
+              + "|tools/[^/]+/invoke|snapshots/[^/]+/restore|modules/[^/]+/[^/]+)");
+  private static final Pattern ADMIN_ONLY =
+      Pattern.compile(
+          "/api/v1/(auth/keys.*|audit.*|mcp-servers.*|modules/[^/]+/lifecycle/[^/]+"
+              + "|modules/[^/]+/config)");
   private static final Pattern READ_ONLY_POSTS = Pattern.compile("/api/v1/workflows/validate");
 
   private AccessRules() {}
@@ -26,10 +32,13 @@ public final class AccessRules {
 
   /** The role {@code method} on {@code path} needs in the request's namespace. */
   public static Role required(String method, String path) {
+    boolean read = method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS");
     if (path.startsWith("/api/v1/auth/keys") || path.startsWith("/api/v1/audit")) {
       return Role.ADMIN;
     }
-    boolean read = method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS");
+    if (!read && ADMIN_ONLY.matcher(path).matches()) {
+      return Role.ADMIN;
+    }
     if (path.startsWith("/api/v1/secrets")) {
       return read ? Role.EDITOR : Role.ADMIN;
     }

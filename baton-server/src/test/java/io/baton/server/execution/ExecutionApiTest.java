@@ -13,12 +13,7 @@ import tools.jackson.databind.JsonNode;
 
 class ExecutionApiTest extends ServerTest {
   static JsonNode awaitStatus(Api api, String id, String status) {
-    await()
-        .atMost(Duration.ofSeconds(10))
-        .until(
-            () ->
-                api.get("/api/v1/executions/" + id).json().get("status").asString().equals(status));
-    return api.get("/api/v1/executions/" + id).json();
+    return api.awaitStatus(id, status);
   }
 
   @Test

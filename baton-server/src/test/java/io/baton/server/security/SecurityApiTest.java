@@ -19,9 +19,7 @@ class SecurityApiTest extends ServerTest {
   @Autowired JdbcClient jdbc;
 
   private String key(String name, List<String> grants) {
-    Api.Response r = admin.post("/api/v1/auth/keys", Map.of("name", name, "grants", grants));
-    assertThat(r.status()).as(r.body()).isEqualTo(201);
-    return r.json().get("secret").asString();
+    return newKey(name, grants);
   }
 
   @Test

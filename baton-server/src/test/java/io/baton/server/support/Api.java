@@ -20,11 +20,22 @@ public final class Api {
   private final int port;
   private final String key;
   private final String namespace;
+  private final String token;
 
   public Api(int port, String key, String namespace) {
+    this(port, key, namespace, null);
+  }
+
+  private Api(int port, String key, String namespace, String token) {
     this.port = port;
     this.key = key;
     this.namespace = namespace;
+    this.token = token;
+  }
+
+  /** A client that authenticates with a bearer token instead of a key. */
+  public static Api bearer(int port, String token, String namespace) {
+    return new Api(port, null, namespace, token);
   }
 
   /** The same client with another key. */
@@ -34,7 +45,7 @@ public final class Api {
 
   /** The same client in another namespace. */
   public Api in(String otherNamespace) {
-    return new Api(port, key, otherNamespace);
+    return new Api(port, key, otherNamespace, token);
   }
 
   public int port() {
@@ -54,6 +65,35 @@ public final class Api {
     public String header(String name) {
       return headers.get(name.toLowerCase(java.util.Locale.ROOT));
     }
+  }
+
+  /** Polls a run until it has {@code status} (20 s at most) and returns its detail. */
+  public JsonNode awaitStatus(String executionId, String status) {
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                get("/api/v1/executions/" + executionId)
+                    .json()
+                    .get("status")
+                    .asString()
+                    .equals(status));
+    return get("/api/v1/executions/" + executionId).json();
+  }
+
+  /** The step at {@code path} in a run's detail. */
+  public static JsonNode step(JsonNode detail, String path) {
+    for (JsonNode step : detail.get("steps")) {
+      if (step.get("path").asString().equals(path)) {
+        return step;
+      }
+    }
+    throw new AssertionError("no step " + path + " in " + detail);
+  }
+
+  /** The output of the step at {@code path} in a run's detail. */
+  public static JsonNode stepOutput(JsonNode detail, String path) {
+    return step(detail, path).get("output");
   }
 
   public Response get(String path) {
@@ -99,6 +139,9 @@ public final class Api {
             .timeout(Duration.ofSeconds(30));
     if (key != null) {
       b.header("X-API-Key", key);
+    }
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
     }
     if (namespace != null) {
       b.header("X-Baton-Namespace", namespace);

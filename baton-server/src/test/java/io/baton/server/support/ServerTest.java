@@ -42,4 +42,12 @@ public abstract class ServerTest {
   void client() {
     admin = new Api(port, ADMIN_KEY, null);
   }
+
+  /** A new API key with {@code grants} ({@code namespace:role}); returns its secret. */
+  protected String newKey(String name, java.util.List<String> grants) {
+    Api.Response r =
+        admin.post("/api/v1/auth/keys", java.util.Map.of("name", name, "grants", grants));
+    org.assertj.core.api.Assertions.assertThat(r.status()).as(r.body()).isEqualTo(201);
+    return r.json().get("secret").asString();
+  }
 }

@@ -17,7 +17,9 @@ import org.springframework.context.annotation.Bean;
 @TestConfiguration(proxyBeanMethods = false)
 public class TestServerConfig {
 
+  /** Primary: a server started by a test itself also declares the system clock. */
   @Bean
+  @org.springframework.context.annotation.Primary
   FakeClock fakeClock() {
     return new FakeClock(Instant.parse("2030-01-01T00:00:00Z"));
   }

@@ -1,0 +1,94 @@
+package io.baton.server.ai;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.baton.server.support.Api;
+import io.baton.server.support.ServerTest;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** Agents (seed 002: list, register, get, delete → 204), chat, and model metrics. */
+class AgentApiTest extends ServerTest {
+  private static final Map<String, Object> HELPER =
+      Map.of(
+          "name",
+          "helper",
+          "type",
+          "chat",
+          "role",
+          "Helper",
+          "description",
+          "Answers questions",
+          "capabilities",
+          List.of("answering"),
+          "model",
+          Map.of("use", "offline", "temperature", 0.2),
+          "maxIterations",
+          3);
+
+  @Test
+  void registersGetsListsChatsWithAndDeletesAnAgent() {
+    Api api = admin.in("agents");
+    Api.Response created = api.post("/api/v1/agents", HELPER);
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    assertThat(created.header("location")).isEqualTo("/api/v1/agents/helper");
+    JsonNode agent = created.json();
+    assertThat(agent.get("id").asString()).isEqualTo("helper");
+    assertThat(agent.get("source").asString()).isEqualTo("api");
+    assertThat(agent.get("definition").get("role").asString()).isEqualTo("Helper");
+    assertThat(agent.get("definition").get("model").get("use").asString()).isEqualTo("offline");
+
+    assertThat(api.get("/api/v1/agents/helper").json().get("version").asString()).isEqualTo("1");
+    assertThat(api.get("/api/v1/agents").json().valueStream().map(a -> a.get("id").asString()))
+        .contains("helper");
+    assertThat(admin.in("other").get("/api/v1/agents/helper").status()).isEqualTo(404);
+    assertThat(admin.in("other").post("/api/v1/agents", HELPER).status()).isEqualTo(409);
+    assertThat(api.post("/api/v1/agents", HELPER).status()).isEqualTo(409);
+
+    Api.Response chat = api.post("/api/v1/agents/helper/chat", Map.of("message", "What is Baton?"));
+    assertThat(chat.status()).as(chat.body()).isEqualTo(200);
+    JsonNode answer = chat.json();
+    assertThat(answer.get("status").asString()).isEqualTo("COMPLETED");
+    assertThat(answer.get("offline").asBoolean()).isTrue();
+    assertThat(answer.get("reply").asString()).startsWith("[offline model]");
+    assertThat(answer.get("usage").get("totalTokens").asLong()).isPositive();
+    String executionId = answer.get("executionId").asString();
+    assertThat(api.get("/api/v1/executions/" + executionId).json().get("workflowId").asString())
+        .isEqualTo("agent-chat.helper");
+
+    String metrics = api.get("/actuator/prometheus").body();
+    assertThat(metrics).containsPattern("baton_model_calls_total\\{[^}]*offline=\"true\"");
+    assertThat(metrics).containsPattern("baton_model_tokens_total\\{[^}]*direction=\"input\"");
+
+    assertThat(api.delete("/api/v1/agents/helper").status()).isEqualTo(204);
+    assertThat(api.get("/api/v1/agents/helper").status()).isEqualTo(404);
+    assertThat(api.post("/api/v1/agents/helper/chat", Map.of("message", "hi")).status())
+        .isEqualTo(404);
+  }
+
+  @Test
+  void aWrongDefinitionIsAProblemPointingAtTheField() {
+    Api api = admin.in("agents-bad");
+    Api.Response unknown = api.post("/api/v1/agents", Map.of("name", "x", "colour", "red"));
+    assertThat(unknown.status()).isEqualTo(422);
+    assertThat(unknown.json().get("errors").get(0).get("pointer").asString()).isEqualTo("/colour");
+    Api.Response nameless = api.post("/api/v1/agents", Map.of("role", "Nobody"));
+    assertThat(nameless.status()).isEqualTo(422);
+    assertThat(nameless.json().get("errors").get(0).get("pointer").asString()).isEqualTo("/name");
+    Api.Response empty = api.post("/api/v1/agents/ghost/chat", Map.of());
+    assertThat(empty.status()).isEqualTo(400);
+    assertThat(empty.json().get("errors").get(0).get("pointer").asString()).isEqualTo("/message");
+  }
+
+  @Test
+  void aViewerReadsAgentsButCannotRegisterOrChat() {
+    String viewer = newKey("agents-viewer", List.of("agents-roles:viewer"));
+    Api asViewer = new Api(port, viewer, "agents-roles");
+    assertThat(asViewer.get("/api/v1/agents").status()).isEqualTo(200);
+    assertThat(asViewer.post("/api/v1/agents", Map.of("name", "nope")).status()).isEqualTo(403);
+    assertThat(asViewer.post("/api/v1/agents/nope/chat", Map.of("message", "hi")).status())
+        .isEqualTo(403);
+  }
+}
