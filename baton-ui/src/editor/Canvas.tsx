@@ -40,8 +40,7 @@ export function EditorCanvas({ onAdd }: { onAdd(type: string, at: { x: number; y
         selected: selected.has(step.id),
         diagnostics: placed.byStep.get(step.id),
         run: undefined,
-        measured: measured.get(step.id),
-      })),
+      }), measured),
     [steps, selected, placed, measured],
   );
   const edges = useMemo(() => edgeCache.current.edges(steps, selectedEdges), [steps, selectedEdges]);

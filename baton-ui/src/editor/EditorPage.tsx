@@ -1,11 +1,12 @@
 // The editor page: loads the workflow (or a draft kept in the browser), and lays out palette, canvas and panel.
-import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
+import { ReactFlowProvider, useReactFlow, useStoreApi } from '@xyflow/react';
 import { useEffect, useMemo, useState } from 'react';
 import { useCatalogue } from '../api/catalogue';
 import { ApiError, get } from '../api/client';
 import type { JsonSchema, NodeType, Workflow } from '../api/types';
-import { useT } from '../i18n';
-import type { WorkflowDef } from '../model/definition';
+import { formatTime, useLang, useT } from '../i18n';
+import type { StepDef } from '../model/definition';
+import { viewportFor } from '../graph/viewport';
 import { initialFields } from '../schema/resolve';
 import { Notice } from '../ui/Notice';
 import { navigate } from '../ui/route';
@@ -23,8 +24,11 @@ import { useShortcuts } from './useShortcuts';
 import { useValidation } from './useValidation';
 import { VersionsDialog } from './VersionsDialog';
 
-/** Loads the server's workflow and any draft of it kept in the browser; the draft wins when it differs. */
-async function loadInto(workflowId: string | null): Promise<Draft | null> {
+/**
+ * Loads the server's workflow and any draft of it kept in the browser (the draft wins when it differs); `fit` is
+ * called with the steps just before they are shown.
+ */
+async function loadInto(workflowId: string | null, fit: (steps: readonly StepDef[]) => void): Promise<Draft | null> {
   const draft = drafts.load(draftKey(workflowId));
   let server: Workflow | null = null;
   if (workflowId) {
@@ -35,8 +39,9 @@ async function loadInto(workflowId: string | null): Promise<Draft | null> {
     }
   }
   const restore = isWorthRestoring(draft, server?.definition ?? null);
-  const def: WorkflowDef = restore ? draft.definition : (server?.definition ?? { id: 'new-workflow', steps: [] });
-  useEditor.getState().load(await withLayout(def), {
+  const def = await withLayout(restore ? draft.definition : (server?.definition ?? { id: 'new-workflow', steps: [] }));
+  fit(def.steps);
+  useEditor.getState().load(def, {
     workflowId: server?.id ?? workflowId,
     baseVersion: restore ? draft.baseVersion : (server?.version ?? null),
     dirty: restore,
@@ -46,7 +51,9 @@ async function loadInto(workflowId: string | null): Promise<Draft | null> {
 
 function EditorBody({ workflowId }: { workflowId: string | null }) {
   const t = useT();
-  const { fitView, screenToFlowPosition } = useReactFlow();
+  const lang = useLang((s) => s.lang);
+  const { fitView, screenToFlowPosition, setViewport } = useReactFlow();
+  const flow = useStoreApi();
   const catalogue = useCatalogue();
   const [message, setMessage] = useState<Message | null>(() => peekHandover(workflowId).message ?? null);
   const [restored, setRestored] = useState<Draft | null>(null);
@@ -66,14 +73,20 @@ function EditorBody({ workflowId }: { workflowId: string | null }) {
     if (next.dialog) setDialog(next.dialog);
   };
 
+  /**
+   * Fits the view to steps about to be shown, before they are drawn. An empty canvas keeps its viewport, so that
+   * the first steps dropped stay where they were dropped.
+   */
+  const fitSteps = (steps: readonly StepDef[]) => {
+    const { width, height, minZoom } = flow.getState();
+    const viewport = viewportFor(steps, { width, height, minZoom });
+    if (viewport) void setViewport(viewport);
+  };
+
   useEffect(() => {
     void catalogue.load();
-    loadInto(workflowId)
-      .then((draft) => {
-        setRestored(draft);
-        // An empty canvas keeps its viewport, so that the first steps dropped stay where they were dropped.
-        if (useEditor.getState().history.present.steps.length > 0) void fitView({ maxZoom: 1 });
-      })
+    loadInto(workflowId, fitSteps)
+      .then((draft) => setRestored(draft))
       .catch((e: Error) => setMessage({ tone: 'error', text: t('common.error', { detail: e.message }) }));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [workflowId]);
@@ -138,13 +151,13 @@ function EditorBody({ workflowId }: { workflowId: string | null }) {
       )}
       {restored && (
         <Notice tone="warn" testId="draft-restored">
-          {t('editor.restored', { time: new Date(restored.savedAt).toLocaleString() })}{' '}
+          {t('editor.restored', { time: formatTime(restored.savedAt, lang) })}{' '}
           <button
             type="button"
             onClick={() => {
               drafts.discard(draftKey(workflowId));
               setRestored(null);
-              void loadInto(workflowId);
+              void loadInto(workflowId, fitSteps);
             }}
           >
             {t('editor.discardDraft')}

@@ -26,8 +26,7 @@ function Graph({ steps, summaries, selected, onSelect }: Props) {
         selected: step.id === selected,
         diagnostics: undefined,
         run: summaries.get(step.id),
-        measured: measured.get(step.id),
-      })),
+      }), measured),
     [steps, summaries, selected, measured],
   );
   const edges = useMemo(() => edgeCache.current.edges(steps, NO_SELECTION), [steps]);

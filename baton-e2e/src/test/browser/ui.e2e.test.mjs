@@ -129,7 +129,12 @@ describe('web UI against the server', { concurrency: false }, () => {
     await page.reload();
     await page.waitForSelector('nav a:has-text("执行记录")');
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
-    await shot(page, 'workflows-zh');
+    // The palette shows the server catalogue's Chinese labels.
+    const transform = (await server.api('/node-types')).find((n) => n.type === 'transform');
+    await page.goto(`${server.base}/#/workflows/e2e-approval`);
+    await page.waitForSelector(`[data-testid=palette-transform]:has-text("${transform.label.zh}")`);
+    await page.waitForSelector('[data-testid=node-human]');
+    await shot(page, 'editor-zh');
     await page.selectOption('[data-testid=language]', 'en');
   });
 
