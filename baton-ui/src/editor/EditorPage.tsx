@@ -138,7 +138,7 @@ function EditorBody({ workflowId }: { workflowId: string | null }) {
     [t, fitView, workflowId],
   );
   useShortcuts(actions);
-  const def = useEditor((s) => s.history.present);
+  const inputs = useEditor((s) => s.history.present.inputs);
   const currentId = useEditor((s) => s.workflowId);
 
   return (
@@ -170,7 +170,7 @@ function EditorBody({ workflowId }: { workflowId: string | null }) {
         <PropertyPanel types={catalogue.byType} />
       </div>
       {dialog === 'run' && currentId && (
-        <RunDialog workflowId={currentId} inputs={def.inputs as JsonSchema | undefined} onClose={() => setDialog(null)} />
+        <RunDialog workflowId={currentId} inputs={inputs as JsonSchema | undefined} onClose={() => setDialog(null)} />
       )}
       {dialog === 'versions' && currentId && (
         <VersionsDialog

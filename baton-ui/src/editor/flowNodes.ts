@@ -119,6 +119,14 @@ function toEdge(l: FlowLink, selected: boolean): Edge {
 /** Edges derived per step and reused while the step object is the same (a drag changes one step). */
 export class EdgeCache {
   private readonly byStep = new WeakMap<StepDef, Edge[]>();
+  private last: Edge[] = [];
+  private readonly selectedCopies = new WeakMap<Edge, Edge>();
+
+  private selectedCopy(e: Edge): Edge {
+    let copy = this.selectedCopies.get(e);
+    if (!copy) this.selectedCopies.set(e, (copy = { ...e, selected: true }));
+    return copy;
+  }
 
   edges(steps: readonly StepDef[], selected: ReadonlySet<string>): Edge[] {
     const ids = new Set(steps.map((s) => s.id));
@@ -131,9 +139,11 @@ export class EdgeCache {
       }
       for (const e of list) {
         if (!ids.has(e.source) || !ids.has(e.target)) continue;
-        out.push(selected.has(e.id) ? { ...e, selected: true } : e);
+        out.push(selected.has(e.id) ? this.selectedCopy(e) : e);
       }
     }
-    return out;
+    // The same array when every edge is the same, so that React Flow does not index the edges again.
+    if (out.length !== this.last.length || out.some((e, i) => e !== this.last[i])) this.last = out;
+    return this.last;
   }
 }

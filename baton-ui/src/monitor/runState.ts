@@ -63,13 +63,15 @@ export function applyMessage(state: RunState, msg: StreamMessage): RunState {
     case 'node_failed': {
       const step = data as unknown as StepDetail;
       if (typeof step.path !== 'string') return next;
-      next.steps = new Map(state.steps).set(step.path, { ...state.steps.get(step.path), ...step });
+      next.steps = withStep(state.steps, step);
       if (step.waitId === null || step.status !== 'WAITING') next.pending = withoutPath(state.pending, step.path);
       break;
     }
     case 'user_input_required': {
-      const input = data as unknown as PendingInput;
+      // The data is the waiting step (path, stepId, status WAITING) with the question (waitId, prompt, form, …).
+      const input = data as unknown as PendingInput & StepDetail;
       if (typeof input.waitId === 'string') next.pending = new Map(state.pending).set(input.waitId, input);
+      if (typeof input.path === 'string') next.steps = withStep(state.steps, { ...input, status: 'WAITING' });
       break;
     }
     case 'execution_completed': {
@@ -79,6 +81,7 @@ export function applyMessage(state: RunState, msg: StreamMessage): RunState {
       break;
     }
     case 'log':
+      if (data.event === 'RunResumed') next.status = 'RUNNING';
       next.logs = [
         ...state.logs,
         {
@@ -103,6 +106,10 @@ export function applyMessage(state: RunState, msg: StreamMessage): RunState {
   if (runStatus) next.status = runStatus;
   if (typeof data.runStatus === 'string') next.status = data.runStatus as RunStatus;
   return next;
+}
+
+function withStep(steps: ReadonlyMap<string, StepDetail>, step: StepDetail): Map<string, StepDetail> {
+  return new Map(steps).set(step.path, { ...steps.get(step.path), ...step });
 }
 
 function withoutPath(pending: Map<string, PendingInput>, path: string): Map<string, PendingInput> {
