@@ -139,11 +139,6 @@ public class AgentCatalog {
     return before;
   }
 
-  /** The agent named {@code name} in its latest version, if the caller may see it. */
-  Optional<AgentDefinition> find(Caller caller, String name) {
-    return view(caller, name, rows()).map(v -> registry.require(name));
-  }
-
   private Optional<AgentView> view(Caller caller, String name, List<Row> stored) {
     List<String> versions = registry.versions(name);
     if (versions.isEmpty()) {

@@ -9,6 +9,7 @@ import io.baton.modules.store.InMemoryModuleEntityStore;
 import io.baton.modules.store.JdbcModuleEntityStore;
 import io.baton.modules.store.ModuleEntityStore;
 import io.baton.server.engine.TaskHandlerBinding;
+import io.baton.server.persistence.ServerTables;
 import io.baton.store.jdbc.JdbcStoreBackend;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
@@ -25,8 +26,8 @@ public class ModuleSetup {
 
   /** The hub, with the ten modules registered and started. */
   @Bean
-  ModuleHub moduleHub(StoreBackend store, TimeSource clock, IdGenerator ids) {
-    return StandardModules.hub(entityStore(store, clock), clock, ids);
+  ModuleHub moduleHub(StoreBackend store, ServerTables tables, TimeSource clock, IdGenerator ids) {
+    return StandardModules.hub(entityStore(store, tables, clock), clock, ids);
   }
 
   /**
@@ -46,7 +47,16 @@ public class ModuleSetup {
             .toList());
   }
 
-  private static ModuleEntityStore entityStore(StoreBackend store, TimeSource clock) {
+  /**
+   * In the runs' database, through the server's pool when it reaches that database (calls from the
+   * API then never take the journal's connections), else the store's own; in memory with the
+   * in-memory store.
+   */
+  private static ModuleEntityStore entityStore(
+      StoreBackend store, ServerTables tables, TimeSource clock) {
+    if (tables.withStore()) {
+      return JdbcModuleEntityStore.migrate(tables.dataSource(), clock);
+    }
     return store instanceof JdbcStoreBackend jdbc
         ? JdbcModuleEntityStore.migrate(jdbc.dataSource(), clock)
         : new InMemoryModuleEntityStore(clock);

@@ -14,27 +14,34 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The database of the server's own tables (workflow catalogue, execution index, keys, secrets,
  * audit, events, alerts, agents, MCP servers): the same database as the runs when the store is a
- * SQL one ({@link JdbcStoreBackend#dataSource()}: one file or one PostgreSQL database to back up,
- * one pool, tables prefixed {@code srv_} with their own migration history), a private in-memory H2
- * for the in-memory store. {@code baton.server-db.url} puts them elsewhere.
+ * SQL one — one file or one PostgreSQL database to back up, tables prefixed {@code srv_} with their
+ * own migration history — reached through a pool of the server's own ({@code baton-server}, {@code
+ * baton.server-db.pool-size} connections), so that a flood of API requests queues for its
+ * connections and never takes those the engine's journal writes need. With the in-memory store, a
+ * private in-memory H2; {@code baton.server-db.url} puts them elsewhere.
  */
 @Configuration(proxyBeanMethods = false)
 public class ServerDatabase {
   /** Flyway's history table of the server's migrations. */
   public static final String HISTORY_TABLE = "baton_server_schema_history";
 
-  /** Where the server's tables are, migrated; closes the pool it opened itself, if any. */
+  /** Where the server's tables are, migrated; closes its pool after the beans that use it. */
   @Bean(destroyMethod = "close")
-  ServerTables serverTables(StoreBackend store, @Value("${baton.server-db.url:}") String override) {
+  ServerTables serverTables(
+      StoreBackend store,
+      @Value("${baton.server-db.url:}") String override,
+      @Value("${baton.server-db.pool-size:16}") int poolSize) {
     ServerTables tables;
     if (!override.isBlank()) {
-      tables = ServerTables.owned(pool(override));
-    } else if (store instanceof JdbcStoreBackend jdbc) {
-      tables = ServerTables.shared(jdbc.dataSource());
-    } else {
+      tables = new ServerTables(pool(override, null, null, poolSize), false);
+    } else if (store instanceof JdbcStoreBackend jdbc
+        && jdbc.dataSource() instanceof HikariDataSource runs) {
       tables =
-          ServerTables.owned(
-              pool("jdbc:h2:mem:baton-server-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"));
+          new ServerTables(
+              pool(runs.getJdbcUrl(), runs.getUsername(), runs.getPassword(), poolSize), true);
+    } else {
+      String url = "jdbc:h2:mem:baton-server-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+      tables = new ServerTables(pool(url, null, null, poolSize), false);
     }
     migrate(tables.dataSource());
     return tables;
@@ -46,11 +53,13 @@ public class ServerDatabase {
     return tables.dataSource();
   }
 
-  private static HikariDataSource pool(String url) {
+  private static HikariDataSource pool(String url, String user, String password, int size) {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(url);
+    config.setUsername(user);
+    config.setPassword(password);
     config.setPoolName("baton-server");
-    config.setMaximumPoolSize(8);
+    config.setMaximumPoolSize(size);
     return new HikariDataSource(config);
   }
 

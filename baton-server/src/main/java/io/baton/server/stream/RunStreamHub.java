@@ -127,8 +127,12 @@ public class RunStreamHub implements RunListener {
       }
     }
 
+    /** A step's transient event; the AI's streamed model output ({@code ai.delta}) is tokens. */
     synchronized void emit(String path, String type, Object data) {
-      String kind = "token".equals(type) ? "token" : "log";
+      String kind = "token".equals(type) || "ai.delta".equals(type) ? "token" : "log";
+      if ("ai.delta".equals(type) && data instanceof Map<?, ?> delta) {
+        data = delta.get("text");
+      }
       Map<String, Object> body = new java.util.LinkedHashMap<>();
       body.put("executionId", runId);
       body.put("path", path);

@@ -130,6 +130,48 @@ class ExecutionStreamTest extends ServerTest {
   }
 
   @Test
+  void aStreamedModelAnswerArrivesAsTokens() throws Exception {
+    Api api = admin.in("stream-llm");
+    api.postText(
+        "/api/v1/workflows",
+        """
+        id: streamed-llm
+        steps:
+          - id: ask
+            type: human
+            prompt: Go?
+            form: {type: object, properties: {go: {type: boolean}}}
+          - id: answer
+            type: llm
+            dependsOn: [ask]
+            stream: true
+            input: {prompt: Say hello}
+        """,
+        "application/yaml");
+    String id =
+        api.post("/api/v1/workflows/streamed-llm/execute", Map.of()).json().get("id").asString();
+    try (SocketClient ws =
+        SocketClient.connect(
+            port, "/ws/v1/executions/" + id + "?namespace=stream-llm", ADMIN_KEY)) {
+      ws.send(Map.of("type", "subscribe"));
+      JsonNode question = ws.until(m -> type(m).equals("user_input_required")).getLast();
+      ws.send(
+          Map.of(
+              "type",
+              "send_input",
+              "waitId",
+              question.get("data").get("waitId").asString(),
+              "value",
+              Map.of("go", true)));
+      List<JsonNode> rest = ws.untilAll("token", "execution_completed");
+      JsonNode token = rest.stream().filter(m -> type(m).equals("token")).findFirst().orElseThrow();
+      assertThat(token.get("data").get("nodeId").asString()).isEqualTo("answer");
+      assertThat(token.get("data").get("token").asString()).startsWith("[offline model]");
+      assertThat(token.get("live").asBoolean()).isTrue();
+    }
+  }
+
+  @Test
   void serverSentEventsResumeAfterLastEventId() throws Exception {
     Api api = admin.in("stream-sse");
     api.postText(
