@@ -137,13 +137,10 @@ async function measureRunView(context, server) {
   });
   const items = Array.from({ length: BRANCHES }, (_, i) => i);
   const page = await context.newPage();
-  await page.goto(`${server.base}/#/workflows`);
-  await page.evaluate(recordFrames);
+  await page.addInitScript(recordFrames);
   const exec = await server.api('/workflows/w8-map/execute', { method: 'POST', body: JSON.stringify({ inputs: { items } }) });
   const t0 = Date.now();
   await page.goto(`${server.base}/#/executions/${exec.id}`);
-  await page.waitForSelector('[data-testid=node-fan]');
-  await page.evaluate(recordFrames);
   await page.waitForFunction(
     (n) => {
       const done = document.querySelector('[data-testid=node-fan] .count.badge-COMPLETED');
