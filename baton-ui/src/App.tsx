@@ -91,8 +91,16 @@ export function App() {
   if (auth === 'out') return <SignIn onSignedIn={() => setAuth('in')} />;
   return (
     <div className="app">
-      <a className="skip-link" href="#main">
-        Skip to content
+      {/* The router owns the hash: the skip link moves the focus instead of navigating. */}
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
+        {t('nav.skip')}
       </a>
       <header className="app-header">
         <a className="brand" href={href('workflows')}>
@@ -117,7 +125,7 @@ export function App() {
           {t('nav.signOut')}
         </button>
       </header>
-      <main id="main">{page(route)}</main>
+      <main id="main" tabIndex={-1}>{page(route)}</main>
     </div>
   );
 }

@@ -17,6 +17,7 @@ import { EdgeCache, NodeCache, type StepNode } from './flowNodes';
 import { NODE_TYPES } from './StepNode';
 import { useEditor } from './store';
 import { useMeasured } from './useMeasured';
+import { canvasClass, useZoomedOut } from './useZoomedOut';
 
 export const DRAG_TYPE = 'application/x-baton-step';
 
@@ -33,6 +34,7 @@ export function EditorCanvas({ onAdd }: { onAdd(type: string, at: { x: number; y
   const edgeCache = useRef(new EdgeCache());
   const [measured, applyMeasured] = useMeasured();
   const [selectedEdges, setSelectedEdges] = useState<ReadonlySet<string>>(new Set());
+  const zoomedOut = useZoomedOut();
 
   const nodes = useMemo(
     () =>
@@ -40,8 +42,7 @@ export function EditorCanvas({ onAdd }: { onAdd(type: string, at: { x: number; y
         selected: selected.has(step.id),
         diagnostics: placed.byStep.get(step.id),
         run: undefined,
-        measured: measured.get(step.id),
-      })),
+      }), measured),
     [steps, selected, placed, measured],
   );
   const edges = useMemo(() => edgeCache.current.edges(steps, selectedEdges), [steps, selectedEdges]);
@@ -107,7 +108,7 @@ export function EditorCanvas({ onAdd }: { onAdd(type: string, at: { x: number; y
   };
 
   return (
-    <div className="canvas" onDrop={onDrop} onDragOver={(e) => e.preventDefault()} aria-label={t('editor.canvas')} data-testid="canvas">
+    <div className={canvasClass(zoomedOut)} onDrop={onDrop} onDragOver={(e) => e.preventDefault()} aria-label={t('editor.canvas')} data-testid="canvas">
       <ReactFlow
         nodes={nodes}
         edges={edges}
@@ -121,8 +122,6 @@ export function EditorCanvas({ onAdd }: { onAdd(type: string, at: { x: number; y
         selectionKeyCode="Shift"
         onlyRenderVisibleElements
         minZoom={0.05}
-        fitView
-        fitViewOptions={{ maxZoom: 1 }}
         defaultViewport={{ x: 0, y: 0, zoom: 1 }}
         proOptions={{ hideAttribution: true }}
       >

@@ -1,17 +1,20 @@
 // The editor page: loads the workflow (or a draft kept in the browser), and lays out palette, canvas and panel.
-import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
+import { ReactFlowProvider, useReactFlow, useStoreApi } from '@xyflow/react';
 import { useEffect, useMemo, useState } from 'react';
 import { useCatalogue } from '../api/catalogue';
 import { ApiError, get } from '../api/client';
 import type { JsonSchema, NodeType, Workflow } from '../api/types';
-import { useT } from '../i18n';
-import type { WorkflowDef } from '../model/definition';
+import { formatTime, useLang, useT } from '../i18n';
+import type { StepDef } from '../model/definition';
+import { viewportFor } from '../graph/viewport';
 import { initialFields } from '../schema/resolve';
-import { Notice, type Tone } from '../ui/Notice';
+import { Notice } from '../ui/Notice';
+import { navigate } from '../ui/route';
 import { autoLayout, exportDefinition, importText, publishWorkflow, saveWorkflow, withLayout } from './actions';
 import { EditorCanvas } from './Canvas';
 import { isWorthRestoring, type Draft } from './draft';
 import { EditorToolbar } from './EditorToolbar';
+import { dropHandover, handOver, peekHandover, type Handover, type Message } from './handover';
 import { Palette } from './Palette';
 import { configSchemaOf, PropertyPanel } from './PropertyPanel';
 import { RunDialog } from './RunDialog';
@@ -21,13 +24,11 @@ import { useShortcuts } from './useShortcuts';
 import { useValidation } from './useValidation';
 import { VersionsDialog } from './VersionsDialog';
 
-interface Message {
-  tone: Tone;
-  text: string;
-}
-
-/** Loads the server's workflow and any draft of it kept in the browser; the draft wins when it differs. */
-async function loadInto(workflowId: string | null): Promise<Draft | null> {
+/**
+ * Loads the server's workflow and any draft of it kept in the browser (the draft wins when it differs); `fit` is
+ * called with the steps just before they are shown.
+ */
+async function loadInto(workflowId: string | null, fit: (steps: readonly StepDef[]) => void): Promise<Draft | null> {
   const draft = drafts.load(draftKey(workflowId));
   let server: Workflow | null = null;
   if (workflowId) {
@@ -38,8 +39,9 @@ async function loadInto(workflowId: string | null): Promise<Draft | null> {
     }
   }
   const restore = isWorthRestoring(draft, server?.definition ?? null);
-  const def: WorkflowDef = restore ? draft.definition : (server?.definition ?? { id: 'new-workflow', steps: [] });
-  useEditor.getState().load(await withLayout(def), {
+  const def = await withLayout(restore ? draft.definition : (server?.definition ?? { id: 'new-workflow', steps: [] }));
+  fit(def.steps);
+  useEditor.getState().load(def, {
     workflowId: server?.id ?? workflowId,
     baseVersion: restore ? draft.baseVersion : (server?.version ?? null),
     dirty: restore,
@@ -49,21 +51,42 @@ async function loadInto(workflowId: string | null): Promise<Draft | null> {
 
 function EditorBody({ workflowId }: { workflowId: string | null }) {
   const t = useT();
-  const { fitView, screenToFlowPosition } = useReactFlow();
+  const lang = useLang((s) => s.lang);
+  const { fitView, screenToFlowPosition, setViewport } = useReactFlow();
+  const flow = useStoreApi();
   const catalogue = useCatalogue();
-  const [message, setMessage] = useState<Message | null>(null);
+  const [message, setMessage] = useState<Message | null>(() => peekHandover(workflowId).message ?? null);
   const [restored, setRestored] = useState<Draft | null>(null);
-  const [dialog, setDialog] = useState<'run' | 'versions' | null>(null);
+  const [dialog, setDialog] = useState<'run' | 'versions' | null>(() => peekHandover(workflowId).dialog ?? null);
   const validation = useValidation();
   useDraftAutosave();
+  useEffect(() => dropHandover(workflowId), [workflowId]);
+
+  /** Shows the outcome here, or in the editor of the workflow just created, whose route it moves to. */
+  const conclude = (created: string | null, next: Handover) => {
+    if (created !== null && created !== workflowId) {
+      handOver(created, next);
+      navigate('workflows', created);
+      return;
+    }
+    if (next.message) setMessage(next.message);
+    if (next.dialog) setDialog(next.dialog);
+  };
+
+  /**
+   * Fits the view to steps about to be shown, before they are drawn. An empty canvas keeps its viewport, so that
+   * the first steps dropped stay where they were dropped.
+   */
+  const fitSteps = (steps: readonly StepDef[]) => {
+    const { width, height, minZoom } = flow.getState();
+    const viewport = viewportFor(steps, { width, height, minZoom });
+    if (viewport) void setViewport(viewport);
+  };
 
   useEffect(() => {
     void catalogue.load();
-    loadInto(workflowId)
-      .then((draft) => {
-        setRestored(draft);
-        requestAnimationFrame(() => void fitView({ maxZoom: 1 }));
-      })
+    loadInto(workflowId, fitSteps)
+      .then((draft) => setRestored(draft))
       .catch((e: Error) => setMessage({ tone: 'error', text: t('common.error', { detail: e.message }) }));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [workflowId]);
@@ -85,7 +108,7 @@ function EditorBody({ workflowId }: { workflowId: string | null }) {
         saveWorkflow()
           .then((wf) => {
             setRestored(null);
-            setMessage({ tone: 'ok', text: t('editor.saved', { version: wf.version }) });
+            conclude(wf.id, { message: { tone: 'ok', text: t('editor.saved', { version: wf.version }) } });
           })
           .catch(fail),
       publish: () =>
@@ -95,7 +118,7 @@ function EditorBody({ workflowId }: { workflowId: string | null }) {
       run: () => {
         const s = useEditor.getState();
         const ready = s.dirty || !s.workflowId ? saveWorkflow() : Promise.resolve(null);
-        ready.then(() => setDialog('run')).catch(fail);
+        ready.then((wf) => conclude(wf?.id ?? null, { dialog: 'run' })).catch(fail);
       },
       layout: () => void autoLayout().then(() => requestAnimationFrame(() => void fitView({ maxZoom: 1 }))),
       fit: () => void fitView({ maxZoom: 1 }),
@@ -103,8 +126,8 @@ function EditorBody({ workflowId }: { workflowId: string | null }) {
         file
           .text()
           .then((text) => importText(text, file.name))
-          .then((format) => {
-            setMessage({ tone: 'ok', text: t('editor.imported', { format }) });
+          .then(({ format, created }) => {
+            conclude(created, { message: { tone: 'ok', text: t('editor.imported', { format }) } });
             requestAnimationFrame(() => void fitView({ maxZoom: 1 }));
           })
           .catch((e: Error) => setMessage({ tone: 'error', text: t('editor.importFailed', { detail: e.message }) })),
@@ -112,10 +135,10 @@ function EditorBody({ workflowId }: { workflowId: string | null }) {
       versions: () => setDialog('versions'),
     }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [t, fitView],
+    [t, fitView, workflowId],
   );
   useShortcuts(actions);
-  const def = useEditor((s) => s.history.present);
+  const inputs = useEditor((s) => s.history.present.inputs);
   const currentId = useEditor((s) => s.workflowId);
 
   return (
@@ -128,13 +151,13 @@ function EditorBody({ workflowId }: { workflowId: string | null }) {
       )}
       {restored && (
         <Notice tone="warn" testId="draft-restored">
-          {t('editor.restored', { time: new Date(restored.savedAt).toLocaleString() })}{' '}
+          {t('editor.restored', { time: formatTime(restored.savedAt, lang) })}{' '}
           <button
             type="button"
             onClick={() => {
               drafts.discard(draftKey(workflowId));
               setRestored(null);
-              void loadInto(workflowId);
+              void loadInto(workflowId, fitSteps);
             }}
           >
             {t('editor.discardDraft')}
@@ -147,7 +170,7 @@ function EditorBody({ workflowId }: { workflowId: string | null }) {
         <PropertyPanel types={catalogue.byType} />
       </div>
       {dialog === 'run' && currentId && (
-        <RunDialog workflowId={currentId} inputs={def.inputs as JsonSchema | undefined} onClose={() => setDialog(null)} />
+        <RunDialog workflowId={currentId} inputs={inputs as JsonSchema | undefined} onClose={() => setDialog(null)} />
       )}
       {dialog === 'versions' && currentId && (
         <VersionsDialog

@@ -18,7 +18,8 @@ export interface ToolbarActions {
 
 export function EditorToolbar({ actions, validation }: { actions: ToolbarActions; validation: ValidationStatus }) {
   const t = useT();
-  const history = useEditor((s) => s.history);
+  const undoable = useEditor((s) => canUndo(s.history));
+  const redoable = useEditor((s) => canRedo(s.history));
   const dirty = useEditor((s) => s.dirty);
   const workflowId = useEditor((s) => s.workflowId);
   const diagnostics = useEditor((s) => s.diagnostics);
@@ -27,10 +28,10 @@ export function EditorToolbar({ actions, validation }: { actions: ToolbarActions
   const warnings = diagnostics.length - errors;
   return (
     <div className="toolbar" role="toolbar" aria-label="editor">
-      <button type="button" onClick={() => useEditor.getState().undo()} disabled={!canUndo(history)} title="Ctrl+Z">
+      <button type="button" onClick={() => useEditor.getState().undo()} disabled={!undoable} title="Ctrl+Z">
         {t('editor.undo')}
       </button>
-      <button type="button" onClick={() => useEditor.getState().redo()} disabled={!canRedo(history)} title="Ctrl+Shift+Z">
+      <button type="button" onClick={() => useEditor.getState().redo()} disabled={!redoable} title="Ctrl+Shift+Z">
         {t('editor.redo')}
       </button>
       <button type="button" onClick={actions.layout} title="L">

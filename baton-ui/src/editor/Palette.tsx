@@ -1,7 +1,14 @@
 // The palette of step types from the server's catalogue, grouped by category; drag onto the canvas or press Enter.
 import type { NodeType } from '../api/types';
-import { pick, useLang, useT } from '../i18n';
+import { pick, useLang, useT, type MessageKey, type Translate } from '../i18n';
+import { en } from '../i18n/en';
 import { DRAG_TYPE } from './Canvas';
+
+/** A category's name in the UI's language; a category the UI does not know is shown as the server names it. */
+export function categoryName(category: string, t: Translate): string {
+  const key = `category.${category}`;
+  return key in en ? t(key as MessageKey) : category;
+}
 
 export function Palette({ types, onAdd }: { types: readonly NodeType[]; onAdd(type: NodeType): void }) {
   const t = useT();
@@ -14,7 +21,7 @@ export function Palette({ types, onAdd }: { types: readonly NodeType[]; onAdd(ty
       <p className="muted small">{t('editor.paletteHint')}</p>
       {[...groups].map(([category, list]) => (
         <section key={category}>
-          <h3>{category}</h3>
+          <h3>{categoryName(category, t)}</h3>
           <ul>
             {list.map((nt) => (
               <li key={nt.type}>

@@ -8,7 +8,7 @@ import { useT } from '../i18n';
 import type { StepDef, WorkflowDef } from '../model/definition';
 import { COMMON_FIELDS, languageConfigSchema, propertiesOf, resolve } from '../schema/resolve';
 import type { CompletionContext } from './completion';
-import { useEditor } from './store';
+import { heldDefinition, useEditor } from './store';
 import { WorkflowPanel } from './WorkflowPanel';
 
 /** Common fields shown in the panel; `id`, `type`, `dependsOn` and `ui` are edited elsewhere. */
@@ -108,7 +108,7 @@ function StepPanel({ step, def, nodeType }: { step: StepDef; def: WorkflowDef; n
 
 export function PropertyPanel({ types }: { types: ReadonlyMap<string, NodeType> }) {
   const t = useT();
-  const def = useEditor((s) => s.history.present);
+  const def = useEditor(heldDefinition);
   const selected = useEditor((s) => s.selected);
   if (selected.size > 1) return <aside className="props">{t('editor.multiSelection', { count: selected.size })}</aside>;
   const step = selected.size === 1 ? def.steps.find((s) => selected.has(s.id)) : undefined;

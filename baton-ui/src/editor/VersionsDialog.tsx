@@ -8,6 +8,7 @@ import { Dialog } from '../ui/Dialog';
 import { ErrorNotice, Loading } from '../ui/Notice';
 import { useAsync } from '../ui/useAsync';
 import { diffLines, hasChanges, type DiffLine } from './diff';
+import { Time } from '../ui/Time';
 
 const path = (id: string) => `/workflows/${encodeURIComponent(id)}`;
 
@@ -52,7 +53,9 @@ export function VersionsDialog({ workflowId, onOpen, onClose }: Props) {
             <tr key={v.version}>
               <td>v{v.version}</td>
               <td>{v.status}</td>
-              <td>{v.createdAt}</td>
+              <td>
+                <Time value={v.createdAt} />
+              </td>
               <td>
                 <button type="button" onClick={() => open(v.version)}>
                   {t('versions.load')}

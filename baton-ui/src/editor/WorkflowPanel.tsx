@@ -3,13 +3,13 @@ import type { JsonSchema } from '../api/types';
 import { SchemaField } from '../forms/SchemaField';
 import { useT } from '../i18n';
 import { LANGUAGE_SCHEMA } from '../schema/resolve';
-import { useEditor } from './store';
+import { heldDefinition, useEditor } from './store';
 
 const FIELDS = ['id', 'name', 'description', 'inputs', 'outputs', 'policies'];
 
 export function WorkflowPanel() {
   const t = useT();
-  const def = useEditor((s) => s.history.present);
+  const def = useEditor(heldDefinition);
   const general = useEditor((s) => s.placed.general);
   const edit = useEditor((s) => s.edit);
   const props = LANGUAGE_SCHEMA.properties ?? {};

@@ -4,7 +4,6 @@ import type { Workflow } from '../api/types';
 import { applyPositions, layoutSteps, needsLayout } from '../graph/layout';
 import { asDefinition, formatDefinition, readDefinition, textFormatOf, type TextFormat } from '../io/formats';
 import type { WorkflowDef } from '../model/definition';
-import { navigate } from '../ui/route';
 import { drafts, draftKey } from './useDraft';
 import { download } from './fileIO';
 import { useEditor } from './store';
@@ -17,7 +16,10 @@ export async function withLayout(def: WorkflowDef): Promise<WorkflowDef> {
   return { ...def, steps: applyPositions(def.steps, await layoutSteps(def.steps)) };
 }
 
-/** Saves the definition as a new draft version (creating the workflow the first time). */
+/**
+ * Saves the definition as a new draft version (creating the workflow the first time). The caller moves to the
+ * workflow's route when its id changed.
+ */
 export async function saveWorkflow(): Promise<Workflow> {
   const s = useEditor.getState();
   const def = s.history.present;
@@ -26,7 +28,6 @@ export async function saveWorkflow(): Promise<Workflow> {
     : await post<Workflow>('/workflows', def);
   drafts.discard(draftKey(s.workflowId));
   useEditor.getState().markSaved(saved.id, saved.version);
-  if (s.workflowId !== saved.id) navigate('workflows', saved.id);
   return saved;
 }
 
@@ -50,17 +51,16 @@ export function exportDefinition(format: TextFormat): void {
 
 /**
  * Imports a file. Baton's own format replaces the definition under edit (one undoable change); a seed format is
- * converted by the server, which creates the workflow, and the editor opens it.
+ * converted by the server, which creates the workflow (`created`: its id), for the editor to open.
  */
-export async function importText(text: string, fileName?: string): Promise<string> {
+export async function importText(text: string, fileName?: string): Promise<{ format: string; created: string | null }> {
   const { format, data } = readDefinition(text, fileName);
   if (format === 'baton') {
     const def = await withLayout(asDefinition(data));
     useEditor.getState().edit(() => def);
-    return format;
+    return { format, created: null };
   }
   const contentType = textFormatOf(text, fileName) === 'json' ? 'application/json' : 'application/yaml';
   const created = await request<Workflow>('/workflows', { method: 'POST', body: text, contentType });
-  navigate('workflows', created.id);
-  return format;
+  return { format, created: created.id };
 }

@@ -1,8 +1,9 @@
 // React Flow nodes and edges derived from the steps. A node object is reused while its inputs are the same
 // objects, so moving one node of five hundred re-renders one node.
-import type { Edge, Node } from '@xyflow/react';
+import { Position, type Edge, type Node, type NodeHandle } from '@xyflow/react';
 import type { Diagnostic } from '../api/types';
-import { linksOf, type FlowLink } from '../graph/edges';
+import { linksOf, sourceHandles, type FlowLink } from '../graph/edges';
+import { NODE_HEIGHT, NODE_WIDTH } from '../graph/layout';
 import type { StepDef } from '../model/definition';
 import type { NodeRunSummary } from '../monitor/runState';
 
@@ -19,13 +20,44 @@ interface Inputs {
   selected: boolean;
   diagnostics: readonly Diagnostic[] | undefined;
   run: NodeRunSummary | undefined;
-  measured: { width: number; height: number } | undefined;
 }
 
+export type Sizes = ReadonlyMap<string, { width: number; height: number }>;
+
+/** The size of a handle (styles.css). */
+const HANDLE = 9;
+
+/**
+ * Where StepNode puts its handles on a node of the usual size: the target at the middle of the left side, the
+ * sources spread down the right side. With them, links are drawn on the first frame, before React Flow has measured
+ * anything.
+ */
+export function estimatedHandles(step: StepDef): NodeHandle[] {
+  const at = (type: 'source' | 'target', id: string, x: number, y: number): NodeHandle => ({
+    id,
+    type,
+    position: type === 'source' ? Position.Right : Position.Left,
+    x: x - HANDLE / 2,
+    y: y - HANDLE / 2,
+    width: HANDLE,
+    height: HANDLE,
+  });
+  const sources = sourceHandles(step);
+  return [
+    at('target', 'in', 0, NODE_HEIGHT / 2),
+    ...sources.map((id, i) => at('source', id, NODE_WIDTH, (NODE_HEIGHT * (i + 1)) / (sources.length + 1))),
+  ];
+}
+
+/**
+ * Before it is measured, a node has the usual size of a step and handles where StepNode puts them, so that it and
+ * its links are shown on the first frame (React Flow hides nodes of unknown size and links of unmeasured handles);
+ * a node made again carries the size last measured, and React Flow keeps the handles it measured.
+ */
 export class NodeCache {
   private readonly entries = new Map<string, { inputs: Inputs; node: StepNode }>();
 
-  nodes(steps: readonly StepDef[], extra: (step: StepDef) => Omit<Inputs, 'step'>): StepNode[] {
+  nodes(steps: readonly StepDef[], extra: (step: StepDef) => Omit<Inputs, 'step'>, sizes: Sizes): StepNode[] {
     const seen = new Set<string>();
     const out = steps.map((step) => {
       seen.add(step.id);
@@ -38,8 +70,12 @@ export class NodeCache {
         position: { x: step.ui?.x ?? 0, y: step.ui?.y ?? 0 },
         data: { step, diagnostics: inputs.diagnostics, run: inputs.run },
         selected: inputs.selected,
-        ...(inputs.measured ? { measured: inputs.measured } : {}),
+        initialWidth: NODE_WIDTH,
+        initialHeight: NODE_HEIGHT,
       };
+      const size = sizes.get(step.id);
+      if (size) node.measured = size;
+      else node.handles = estimatedHandles(step);
       this.entries.set(step.id, { inputs, node });
       return node;
     });
@@ -53,9 +89,7 @@ function sameInputs(a: Inputs, b: Inputs): boolean {
     a.step === b.step &&
     a.selected === b.selected &&
     a.diagnostics === b.diagnostics &&
-    a.run === b.run &&
-    a.measured?.width === b.measured?.width &&
-    a.measured?.height === b.measured?.height
+    a.run === b.run
   );
 }
 
@@ -85,6 +119,14 @@ function toEdge(l: FlowLink, selected: boolean): Edge {
 /** Edges derived per step and reused while the step object is the same (a drag changes one step). */
 export class EdgeCache {
   private readonly byStep = new WeakMap<StepDef, Edge[]>();
+  private last: Edge[] = [];
+  private readonly selectedCopies = new WeakMap<Edge, Edge>();
+
+  private selectedCopy(e: Edge): Edge {
+    let copy = this.selectedCopies.get(e);
+    if (!copy) this.selectedCopies.set(e, (copy = { ...e, selected: true }));
+    return copy;
+  }
 
   edges(steps: readonly StepDef[], selected: ReadonlySet<string>): Edge[] {
     const ids = new Set(steps.map((s) => s.id));
@@ -97,9 +139,11 @@ export class EdgeCache {
       }
       for (const e of list) {
         if (!ids.has(e.source) || !ids.has(e.target)) continue;
-        out.push(selected.has(e.id) ? { ...e, selected: true } : e);
+        out.push(selected.has(e.id) ? this.selectedCopy(e) : e);
       }
     }
-    return out;
+    // The same array when every edge is the same, so that React Flow does not index the edges again.
+    if (out.length !== this.last.length || out.some((e, i) => e !== this.last[i])) this.last = out;
+    return this.last;
   }
 }

@@ -48,6 +48,12 @@ const EMPTY_DEF: WorkflowDef = { id: 'new-workflow', steps: [] };
 
 export const definitionOf = (s: Pick<EditorState, 'history'>) => s.history.present;
 
+/**
+ * The definition as it was when the current drag began (the definition itself when nothing is dragged): for the
+ * views that do not show positions (panels, validation), which then do not render again on every frame of a drag.
+ */
+export const heldDefinition = (s: Pick<EditorState, 'history' | 'dragBase'>) => s.dragBase ?? s.history.present;
+
 export const useEditor = create<EditorState>((set, get) => {
   const apply = (next: WorkflowDef) => {
     const { history, diagnostics } = get();

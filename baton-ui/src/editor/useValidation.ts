@@ -2,12 +2,12 @@
 import { useEffect, useState } from 'react';
 import { ApiError, post } from '../api/client';
 import type { ValidationResult } from '../api/types';
-import { useEditor } from './store';
+import { heldDefinition, useEditor } from './store';
 
 export type ValidationStatus = 'idle' | 'checking' | 'done' | 'offline';
 
 export function useValidation(delayMs = 400): ValidationStatus {
-  const def = useEditor((s) => s.history.present);
+  const def = useEditor(heldDefinition);
   const [status, setStatus] = useState<ValidationStatus>('idle');
   useEffect(() => {
     if (def.steps.length === 0) return;

@@ -37,6 +37,16 @@ export function pick(text: Localized | string | undefined, lang: Lang): string {
   return text[lang] ?? text.en ?? Object.values(text)[0] ?? '';
 }
 
+const LOCALE: Record<Lang, string> = { en: 'en', zh: 'zh-CN', ja: 'ja-JP' };
+
+/** A timestamp (ISO-8601 text or epoch milliseconds) in the language's usual form; anything else as it is. */
+export function formatTime(time: string | number | null | undefined, lang: Lang): string {
+  if (time === null || time === undefined || time === '') return '—';
+  const ms = typeof time === 'number' ? time : Date.parse(time);
+  if (!Number.isFinite(ms)) return String(time);
+  return new Date(ms).toLocaleString(LOCALE[lang], { dateStyle: 'medium', timeStyle: 'medium' });
+}
+
 interface LangState {
   lang: Lang;
   setLang(lang: Lang): void;

@@ -4,6 +4,7 @@ import { useMemo, useRef } from 'react';
 import { EdgeCache, NodeCache, type StepNode } from '../editor/flowNodes';
 import { NODE_TYPES } from '../editor/StepNode';
 import { useMeasured } from '../editor/useMeasured';
+import { canvasClass, useZoomedOut } from '../editor/useZoomedOut';
 import type { StepDef } from '../model/definition';
 import type { NodeRunSummary } from './runState';
 
@@ -20,19 +21,19 @@ function Graph({ steps, summaries, selected, onSelect }: Props) {
   const cache = useRef(new NodeCache());
   const edgeCache = useRef(new EdgeCache());
   const [measured, applyMeasured] = useMeasured();
+  const zoomedOut = useZoomedOut();
   const nodes = useMemo(
     () =>
       cache.current.nodes(steps, (step) => ({
         selected: step.id === selected,
         diagnostics: undefined,
         run: summaries.get(step.id),
-        measured: measured.get(step.id),
-      })),
+      }), measured),
     [steps, summaries, selected, measured],
   );
   const edges = useMemo(() => edgeCache.current.edges(steps, NO_SELECTION), [steps]);
   return (
-    <div className="canvas" data-testid="run-graph">
+    <div className={canvasClass(zoomedOut)} data-testid="run-graph">
       <ReactFlow
         nodes={nodes}
         edges={edges}

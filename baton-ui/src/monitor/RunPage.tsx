@@ -25,6 +25,8 @@ function controlsFor(status: RunStatus | null): Control[] {
   return ['pause', 'stop'];
 }
 
+const CONNECTION_LABEL = { connecting: 'monitor.connecting', closed: 'monitor.reconnecting' } as const;
+
 const CONTROL_LABEL = { pause: 'monitor.pause', resume: 'monitor.resume', stop: 'monitor.cancel', retry: 'monitor.retry' } as const;
 
 export function RunPage({ executionId }: { executionId: string }) {
@@ -58,7 +60,7 @@ export function RunPage({ executionId }: { executionId: string }) {
         <h1>{t('monitor.title', { id: executionId })}</h1>
         {state.status && <StatusBadge status={state.status} />}
         <span className="muted small" data-testid="connection" data-state={connection}>
-          {connection === 'open' ? `● ${t('monitor.live')}` : t('monitor.reconnecting')}
+          {connection === 'open' ? `● ${t('monitor.live')}` : t(CONNECTION_LABEL[connection])}
         </span>
         <span className="grow" />
         {controlsFor(state.status).map((c) => (
@@ -86,7 +88,7 @@ export function RunPage({ executionId }: { executionId: string }) {
         )}
         {selected && <NodeDrawer executionId={executionId} id={selected} run={state} onClose={() => setSelected(null)} />}
       </div>
-      {detail?.outputs !== undefined && isFinished(state.status) && (
+      {detail?.outputs != null && isFinished(state.status) && (
         <section>
           <h2>{t('monitor.outputs')}</h2>
           <Json value={detail.outputs} />

@@ -52,48 +52,61 @@ function asRecord(v: unknown): Record<string, unknown> {
   return v && typeof v === 'object' ? (v as Record<string, unknown>) : {};
 }
 
-/** Applies one stream message; messages at or before the last offset seen are ignored (reconnects replay). */
-export function applyMessage(state: RunState, msg: StreamMessage): RunState {
-  if (msg.offset <= state.lastOffset) return state;
-  const next: RunState = { ...state, lastOffset: msg.offset };
+/**
+ * Applies stream messages in order; those at or before the last offset seen are ignored (reconnects replay them).
+ * The state's maps are copied once per call, so catching up with thousands of messages costs one pass.
+ */
+export function applyMessages(state: RunState, messages: readonly StreamMessage[]): RunState {
+  let next: RunState | null = null;
+  for (const msg of messages) {
+    if (msg.offset <= (next ?? state).lastOffset) continue;
+    next ??= { ...state, steps: new Map(state.steps), pending: new Map(state.pending), tokens: new Map(state.tokens), logs: [...state.logs] };
+    applyInto(next, msg);
+  }
+  return next ?? state;
+}
+
+export const applyMessage = (state: RunState, msg: StreamMessage): RunState => applyMessages(state, [msg]);
+
+/** Applies one message to a state whose maps and log list belong to the caller. */
+function applyInto(next: RunState, msg: StreamMessage): void {
+  next.lastOffset = msg.offset;
   const data = asRecord(msg.data);
   switch (msg.type) {
     case 'node_started':
     case 'node_completed':
     case 'node_failed': {
       const step = data as unknown as StepDetail;
-      if (typeof step.path !== 'string') return next;
-      next.steps = new Map(state.steps).set(step.path, { ...state.steps.get(step.path), ...step });
-      if (step.waitId === null || step.status !== 'WAITING') next.pending = withoutPath(state.pending, step.path);
+      if (typeof step.path !== 'string') return;
+      putStep(next.steps, step);
+      if (step.waitId === null || step.status !== 'WAITING') dropPath(next.pending, step.path);
       break;
     }
     case 'user_input_required': {
-      const input = data as unknown as PendingInput;
-      if (typeof input.waitId === 'string') next.pending = new Map(state.pending).set(input.waitId, input);
+      // The data is the waiting step (path, stepId, status WAITING) with the question (waitId, prompt, form, …).
+      const input = data as unknown as PendingInput & StepDetail;
+      if (typeof input.waitId === 'string') next.pending.set(input.waitId, input);
+      if (typeof input.path === 'string') putStep(next.steps, { ...input, status: 'WAITING' });
       break;
     }
-    case 'execution_completed': {
-      const status = typeof data.status === 'string' ? (data.status as RunStatus) : 'COMPLETED';
-      next.status = status;
-      next.pending = new Map();
+    case 'execution_completed':
+      next.status = typeof data.status === 'string' ? (data.status as RunStatus) : 'COMPLETED';
+      next.pending.clear();
       break;
-    }
     case 'log':
-      next.logs = [
-        ...state.logs,
-        {
-          offset: msg.offset,
-          timestamp: msg.timestamp,
-          path: typeof data.path === 'string' ? data.path : null,
-          level: typeof data.level === 'string' ? data.level : 'info',
-          message: typeof data.message === 'string' ? data.message : JSON.stringify(msg.data),
-        },
-      ];
+      if (data.event === 'RunResumed') next.status = 'RUNNING';
+      next.logs.push({
+        offset: msg.offset,
+        timestamp: msg.timestamp,
+        path: typeof data.path === 'string' ? data.path : null,
+        level: typeof data.level === 'string' ? data.level : 'info',
+        message: typeof data.message === 'string' ? data.message : JSON.stringify(msg.data),
+      });
       break;
     case 'token': {
       const path = typeof data.path === 'string' ? data.path : '';
       const text = typeof data.text === 'string' ? data.text : typeof data.token === 'string' ? data.token : '';
-      next.tokens = new Map(state.tokens).set(path, (state.tokens.get(path) ?? '') + text);
+      next.tokens.set(path, (next.tokens.get(path) ?? '') + text);
       break;
     }
     default:
@@ -102,17 +115,14 @@ export function applyMessage(state: RunState, msg: StreamMessage): RunState {
   const runStatus = RUN_STATUS_BY_MESSAGE[msg.type];
   if (runStatus) next.status = runStatus;
   if (typeof data.runStatus === 'string') next.status = data.runStatus as RunStatus;
-  return next;
 }
 
-function withoutPath(pending: Map<string, PendingInput>, path: string): Map<string, PendingInput> {
-  let changed = false;
-  const out = new Map<string, PendingInput>();
-  for (const [k, v] of pending) {
-    if (v.path === path) changed = true;
-    else out.set(k, v);
-  }
-  return changed ? out : pending;
+function putStep(steps: Map<string, StepDetail>, step: StepDetail): void {
+  steps.set(step.path, { ...steps.get(step.path), ...step });
+}
+
+function dropPath(pending: Map<string, PendingInput>, path: string): void {
+  for (const [k, v] of pending) if (v.path === path) pending.delete(k);
 }
 
 export interface NodeRunSummary {

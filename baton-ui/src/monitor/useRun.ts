@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { get } from '../api/client';
 import { openStream, type Stream } from '../api/stream';
 import type { ExecutionDetail, StreamMessage } from '../api/types';
-import { applyMessage, emptyRun, fromDetail, isFinished, type RunState } from './runState';
+import { applyMessages, emptyRun, fromDetail, isFinished, type RunState } from './runState';
 
 export type Connection = 'connecting' | 'open' | 'closed';
 
@@ -31,22 +31,37 @@ export function useRun(executionId: string) {
     // Messages arriving in one burst are folded together, so a 1,000-branch map renders once per frame.
     let queue: StreamMessage[] = [];
     let frame = 0;
+    let closed = false;
     const flush = () => {
       frame = 0;
       const batch = queue;
       queue = [];
-      setState((s) => batch.reduce(applyMessage, s));
+      setState((s) => applyMessages(s, batch));
     };
-    stream.current = openStream(executionId, {
-      lastOffset: () => stateRef.current.lastOffset,
-      onState: setConnection,
-      onMessage: (msg) => {
-        queue.push(msg);
-        if (!frame) frame = requestAnimationFrame(flush);
-        if (msg.type === 'execution_completed' || msg.type === 'execution_paused') setTimeout(() => void refresh(), 50);
-      },
-    });
+    const receive = (msg: StreamMessage) => {
+      queue.push(msg);
+      if (!frame) frame = requestAnimationFrame(flush);
+      if (msg.type === 'execution_completed' || msg.type === 'execution_paused') setTimeout(() => void refresh(), 50);
+    };
+    // What happened before the page opened comes in one request (the journal as stream messages), not as thousands
+    // of socket frames; the socket then starts after the last of them.
+    let caughtUp = -1;
+    void get<StreamMessage[]>(`/executions/${encodeURIComponent(executionId)}/events`)
+      .then((missed) => {
+        for (const m of missed) if (m.offset >= 0) receive(m);
+        caughtUp = missed.reduce((max, m) => Math.max(max, m.offset), -1);
+      })
+      .catch(() => undefined) // the socket replays everything instead
+      .finally(() => {
+        if (closed) return;
+        stream.current = openStream(executionId, {
+          lastOffset: () => Math.max(stateRef.current.lastOffset, caughtUp),
+          onState: setConnection,
+          onMessage: receive,
+        });
+      });
     return () => {
+      closed = true;
       cancelAnimationFrame(frame);
       stream.current?.close();
     };

@@ -8,6 +8,7 @@ import { Pager, usePage } from '../ui/Pager';
 import { href } from '../ui/route';
 import { StatusBadge } from '../ui/StatusBadge';
 import { useAsync } from '../ui/useAsync';
+import { Time } from '../ui/Time';
 
 const STATUSES: RunStatus[] = ['PENDING', 'RUNNING', 'PAUSED', 'WAITING', 'COMPLETED', 'FAILED', 'CANCELLED'];
 
@@ -65,7 +66,9 @@ export function ExecutionsPage() {
               <td>
                 <StatusBadge status={e.status} />
               </td>
-              <td>{e.createdAt}</td>
+              <td>
+                <Time value={e.createdAt} />
+              </td>
             </tr>
           ))}
         </tbody>

@@ -6,6 +6,7 @@ import { ErrorNotice, Loading } from '../ui/Notice';
 import { href } from '../ui/route';
 import { Pager, usePage } from '../ui/Pager';
 import { useAsync } from '../ui/useAsync';
+import { Time } from '../ui/Time';
 
 export function WorkflowsPage() {
   const t = useT();
@@ -41,7 +42,9 @@ export function WorkflowsPage() {
               <td>{w.name}</td>
               <td>{w.latestVersion}</td>
               <td>{w.publishedVersion ?? '—'}</td>
-              <td>{w.updatedAt}</td>
+              <td>
+                <Time value={w.updatedAt} />
+              </td>
             </tr>
           ))}
         </tbody>

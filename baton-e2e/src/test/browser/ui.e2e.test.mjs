@@ -27,15 +27,20 @@ describe('web UI against the server', { concurrency: false }, () => {
   test('builds a workflow by dragging four node types from the palette and connecting them', async () => {
     await page.goto(`${server.base}/#/workflows/new`);
     await page.waitForSelector('[data-testid=palette-transform]');
-    await dropStep(page, 'start', 160, 120);
-    await dropStep(page, 'transform', 160, 320);
-    await dropStep(page, 'human', 480, 320);
-    await dropStep(page, 'end', 480, 120);
+    await dropStep(page, 'start', 150, 150);
+    await dropStep(page, 'transform', 420, 150);
+    await dropStep(page, 'human', 420, 330);
+    await dropStep(page, 'end', 690, 330);
     await connect(page, 'start', 'transform');
     await connect(page, 'transform', 'human');
     await connect(page, 'human', 'end');
     await waitCount(page, '.react-flow__node', 4);
     await waitCount(page, '.react-flow__edge', 3);
+    // Each step stays where it was dropped (the view does not move under the first one).
+    const [s, t, h, e] = await Promise.all(['start', 'transform', 'human', 'end'].map((id) => page.locator(`[data-testid=node-${id}]`).boundingBox()));
+    assert.ok(Math.abs(s.y - t.y) < 2 && Math.abs(t.x - s.x - 270) < 2, `start and transform side by side: ${JSON.stringify([s, t])}`);
+    assert.ok(Math.abs(h.x - t.x) < 2 && Math.abs(h.y - t.y - 180) < 2, `human under transform: ${JSON.stringify([t, h])}`);
+    assert.ok(Math.abs(e.y - h.y) < 2 && Math.abs(e.x - h.x - 270) < 2, `end beside human: ${JSON.stringify([h, e])}`);
     await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
     await page.fill('#wf-id', 'e2e-approval');
     await page.locator('#wf-id').blur();
@@ -72,6 +77,8 @@ describe('web UI against the server', { concurrency: false }, () => {
     await page.click('dialog button[type=submit]');
     await page.waitForURL(/#\/executions\//);
     await page.waitForSelector('[data-testid=human-human]', { timeout: 30_000 });
+    await page.waitForSelector('[data-testid=connection][data-state=open]');
+    await page.waitForSelector('[data-testid=node-human][data-status=WAITING]');
     await shot(page, 'run-human-input');
     await page.check('[data-testid=human-human] input[type=checkbox]');
     await page.click('[data-testid=human-human] button[type=submit]');
@@ -122,7 +129,12 @@ describe('web UI against the server', { concurrency: false }, () => {
     await page.reload();
     await page.waitForSelector('nav a:has-text("执行记录")');
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
-    await shot(page, 'workflows-zh');
+    // The palette shows the server catalogue's Chinese labels.
+    const transform = (await server.api('/node-types')).find((n) => n.type === 'transform');
+    await page.goto(`${server.base}/#/workflows/e2e-approval`);
+    await page.waitForSelector(`[data-testid=palette-transform]:has-text("${transform.label.zh}")`);
+    await page.waitForSelector('[data-testid=node-human]');
+    await shot(page, 'editor-zh');
     await page.selectOption('[data-testid=language]', 'en');
   });
 

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import type { ExecutionDetail, StreamMessage, StreamType } from '../src/api/types';
+import { applyMessage, dominant, emptyRun, fromDetail, summarize, topLevelId, type RunState } from '../src/monitor/runState';
+
+let offset = 0;
+const msg = (type: StreamType, data: Record<string, unknown>, at = offset++): StreamMessage => ({
+  type,
+  offset: at,
+  executionId: 'r1',
+  timestamp: '2026-01-01T00:00:00Z',
+  data: { executionId: 'r1', ...data },
+});
+const fold = (messages: StreamMessage[], from: RunState = emptyRun()) => messages.reduce(applyMessage, from);
+
+describe('the run state folded from stream messages', () => {
+  it('follows a run from start to end, step by step', () => {
+    offset = 0;
+    const s = fold([
+      msg('execution_started', { workflowId: 'w' }),
+      msg('node_started', { path: 'a', stepId: 'a', status: 'RUNNING', attempt: 1, startedAt: '2026-01-01T00:00:00Z' }),
+      msg('node_completed', { path: 'a', stepId: 'a', status: 'COMPLETED', attempt: 1, output: 42, durationMs: 12 }),
+      msg('execution_completed', { status: 'COMPLETED', outputs: { x: 42 } }),
+    ]);
+    expect(s.status).toBe('COMPLETED');
+    expect(s.lastOffset).toBe(3);
+    expect(s.steps.get('a')).toMatchObject({ status: 'COMPLETED', output: 42, startedAt: '2026-01-01T00:00:00Z', durationMs: 12 });
+  });
+
+  it('ignores messages at or before the last offset (a reconnect replays them)', () => {
+    offset = 0;
+    const once = fold([msg('node_started', { path: 'a', status: 'RUNNING' }), msg('node_completed', { path: 'a', status: 'COMPLETED' })]);
+    const replayed = fold([msg('node_started', { path: 'a', status: 'RUNNING' }, 0)], once);
+    expect(replayed).toBe(once);
+  });
+
+  it('asks a question: the step waits and its form is pending until the step goes on', () => {
+    offset = 0;
+    const asked = fold([
+      msg('user_input_required', { path: 'ok', stepId: 'ok', status: 'WAITING', waitId: 'w1', prompt: 'Approve?', form: { type: 'object' } }),
+    ]);
+    expect(asked.steps.get('ok')?.status).toBe('WAITING');
+    expect(asked.pending.get('w1')).toMatchObject({ stepId: 'ok', prompt: 'Approve?' });
+    const answered = fold([msg('node_completed', { path: 'ok', stepId: 'ok', status: 'COMPLETED', waitId: null })], asked);
+    expect(answered.pending.size).toBe(0);
+    expect(answered.steps.get('ok')?.status).toBe('COMPLETED');
+  });
+
+  it('pauses and resumes the run', () => {
+    offset = 0;
+    const paused = fold([msg('execution_started', {}), msg('execution_paused', { by: 'me' })]);
+    expect(paused.status).toBe('PAUSED');
+    expect(fold([msg('log', { event: 'RunResumed', message: 'resumed' })], paused).status).toBe('RUNNING');
+  });
+
+  it('keeps logs and streamed tokens per step', () => {
+    offset = 0;
+    const s = fold([
+      msg('log', { path: 'a', level: 'warn', message: 'slow' }),
+      msg('token', { path: 'a', text: 'Hel' }),
+      msg('token', { path: 'a', token: 'lo' }),
+    ]);
+    expect(s.logs).toEqual([{ offset: 0, timestamp: '2026-01-01T00:00:00Z', path: 'a', level: 'warn', message: 'slow' }]);
+    expect(s.tokens.get('a')).toBe('Hello');
+  });
+
+  it('starts from the detail and keeps the offset seen', () => {
+    offset = 0;
+    const before = fold([msg('node_started', { path: 'a', status: 'RUNNING' })]);
+    const detail = {
+      id: 'r1',
+      workflowId: 'w',
+      status: 'WAITING',
+      steps: [{ path: 'a', stepId: 'a', status: 'WAITING' }],
+      pendingInputs: [{ waitId: 'w1', executionId: 'r1', path: 'a', stepId: 'a' }],
+    } as unknown as ExecutionDetail;
+    const s = fromDetail(detail, before);
+    expect(s.status).toBe('WAITING');
+    expect(s.lastOffset).toBe(0);
+    expect([...s.pending.keys()]).toEqual(['w1']);
+  });
+
+  it('summarises a map by the statuses of its iterations', () => {
+    offset = 0;
+    const s = fold([
+      msg('node_started', { path: 'fan', status: 'RUNNING' }),
+      ...[0, 1, 2].map((i) => msg('node_completed', { path: `fan[${i}]/square`, status: 'COMPLETED' })),
+      msg('node_failed', { path: 'fan[3]/square', status: 'RETRYING', attempt: 1 }),
+    ]);
+    const fan = summarize(s.steps, Date.parse('2026-01-01T00:00:01Z')).get('fan');
+    expect(fan).toMatchObject({ status: 'RUNNING', nested: { COMPLETED: 3, RETRYING: 1 } });
+    expect(topLevelId('fan[12]/square')).toBe('fan');
+    expect(topLevelId('branches/b1')).toBe('branches');
+    expect(dominant(['COMPLETED', 'FAILED', 'RUNNING'])).toBe('FAILED');
+    expect(dominant([])).toBeNull();
+  });
+});
