@@ -33,7 +33,8 @@ export function openStream(executionId: string, handlers: StreamHandlers): Strea
       delay = 500;
       handlers.onState?.('open');
       const after = handlers.lastOffset();
-      socket?.send(JSON.stringify(after >= 0 ? { type: 'subscribe', after } : { type: 'subscribe' }));
+      // batch: messages waiting together arrive as one array frame (a large run catches up in a few frames)
+      socket?.send(JSON.stringify(after >= 0 ? { type: 'subscribe', after, batch: true } : { type: 'subscribe', batch: true }));
     };
     socket.onmessage = (event) => {
       try {

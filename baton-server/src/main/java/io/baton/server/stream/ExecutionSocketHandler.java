@@ -61,7 +61,12 @@ public class ExecutionSocketHandler extends TextWebSocketHandler {
     }
     Object type = message.get("type");
     switch (String.valueOf(type)) {
-      case "subscribe" -> hub.subscribe(runId, sink, after(message.get("after")));
+      case "subscribe" -> {
+        if (Boolean.TRUE.equals(message.get("batch"))) {
+          sink.batchFrames();
+        }
+        hub.subscribe(runId, sink, after(message.get("after")));
+      }
       case "unsubscribe" -> hub.unsubscribe(runId, sink);
       case "send_input" -> sendInput(caller, runId, sink, message);
       default ->

@@ -1,5 +1,7 @@
 package io.baton.server.stream;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -14,6 +16,7 @@ import org.slf4j.LoggerFactory;
 public abstract class QueuedSink implements StreamSink {
   private static final Logger LOG = LoggerFactory.getLogger(QueuedSink.class);
   private static final int CAPACITY = 10_000;
+  private static final int MAX_BURST = 500;
   private static final StreamMessage END = new StreamMessage("", -1, null, null, null, null);
 
   /** Every open sink, so that a shutdown can end long-lived responses instead of waiting. */
@@ -57,13 +60,26 @@ public abstract class QueuedSink implements StreamSink {
   }
 
   private void drain() {
+    List<StreamMessage> burst = new ArrayList<>();
     try {
       while (true) {
         StreamMessage message = queue.take();
         if (message == END) {
           break;
         }
-        write(message);
+        if (!batches()) {
+          write(message);
+          continue;
+        }
+        burst.add(message);
+        queue.drainTo(burst, MAX_BURST - 1);
+        int end = burst.indexOf(END);
+        boolean ending = end >= 0;
+        write(ending ? burst.subList(0, end) : burst);
+        burst.clear();
+        if (ending) {
+          break;
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -76,6 +92,21 @@ public abstract class QueuedSink implements StreamSink {
 
   /** Writes one message to the connection. */
   protected abstract void write(StreamMessage message) throws Exception;
+
+  /**
+   * Whether messages that are waiting together go out together ({@link #write(List)}); a client
+   * catching up on a large run then gets a few frames instead of thousands.
+   */
+  protected boolean batches() {
+    return false;
+  }
+
+  /** Writes messages that were waiting together; by default one by one. */
+  protected void write(List<StreamMessage> messages) throws Exception {
+    for (StreamMessage message : messages) {
+      write(message);
+    }
+  }
 
   /** Closes the connection (called once, on the writer thread). */
   protected abstract void disconnect();

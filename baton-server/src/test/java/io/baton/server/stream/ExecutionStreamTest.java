@@ -107,6 +107,36 @@ class ExecutionStreamTest extends ServerTest {
   }
 
   @Test
+  void aClientThatAsksForBatchesCatchesUpOnAFinishedRunInFewFrames() throws Exception {
+    Api api = admin.in("batches");
+    api.postText(
+        "/api/v1/workflows",
+        """
+        id: wide
+        steps:
+          - id: fan
+            type: map
+            items: "[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20]"
+            steps:
+              - {id: each, type: tool, tool: echo, input: {n: "${item}"}}
+        """,
+        "application/yaml");
+    String id = api.post("/api/v1/workflows/wide/execute", Map.of()).json().get("id").asString();
+    api.awaitStatus(id, "COMPLETED");
+
+    try (SocketClient ws =
+        SocketClient.connect(port, "/ws/v1/executions/" + id + "?namespace=batches", ADMIN_KEY)) {
+      ws.send(Map.of("type", "subscribe", "batch", true));
+      List<JsonNode> all = ws.until(m -> type(m).equals("execution_completed"));
+      List<Long> offsets = all.stream().map(m -> m.get("offset").asLong()).toList();
+      assertThat(offsets).isSorted().doesNotHaveDuplicates().startsWith(0L);
+      assertThat(offsets.getLast()).isEqualTo(offsets.size() - 1L);
+      assertThat(all).hasSizeGreaterThan(40);
+      assertThat(ws.frames()).as("frames for %d messages", all.size()).isLessThan(all.size() / 2);
+    }
+  }
+
+  @Test
   void theSeedsNodeIdAndDataFormOfSendInputWorks() throws Exception {
     Api api = admin.in("stream-seed");
     api.postText(

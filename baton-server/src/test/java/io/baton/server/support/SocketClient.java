@@ -17,6 +17,8 @@ import tools.jackson.databind.JsonNode;
 /** A real WebSocket client (the JDK's) that queues every JSON message it receives. */
 public final class SocketClient implements AutoCloseable {
   private final BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
+  private final java.util.concurrent.atomic.AtomicInteger frames =
+      new java.util.concurrent.atomic.AtomicInteger();
   private final WebSocket socket;
 
   private SocketClient(URI uri) {
@@ -72,6 +74,11 @@ public final class SocketClient implements AutoCloseable {
     return out;
   }
 
+  /** How many frames arrived (a batch is one frame of several messages). */
+  public int frames() {
+    return frames.get();
+  }
+
   @Override
   public void close() {
     socket
@@ -88,7 +95,13 @@ public final class SocketClient implements AutoCloseable {
     public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
       partial.append(data);
       if (last) {
-        received.add(Api.JSON.readTree(partial.toString()));
+        JsonNode frame = Api.JSON.readTree(partial.toString());
+        frames.incrementAndGet();
+        if (frame.isArray()) {
+          frame.forEach(received::add); // a batch: messages that were waiting together
+        } else {
+          received.add(frame);
+        }
         partial.setLength(0);
       }
       ws.request(1);
