@@ -2,7 +2,10 @@ package io.baton.server.workflow;
 
 import java.util.Map;
 
-/** What the palette shows of each step type, in English, Simplified Chinese and Japanese. */
+/**
+ * What the palette shows of each step type (the engine's and the AI module's), in English,
+ * Simplified Chinese and Japanese.
+ */
 final class NodeTypeTexts {
   private record Text(
       String category,
@@ -17,6 +20,162 @@ final class NodeTypeTexts {
 
   private static final Map<String, Text> TEXTS =
       Map.ofEntries(
+          Map.entry(
+              "llm",
+              new Text(
+                  "agent",
+                  "message-square",
+                  false,
+                  "LLM call",
+                  "大模型调用",
+                  "LLM 呼び出し",
+                  "Sends one prompt to a model and returns its answer.",
+                  "向模型发送一个提示并返回回答。",
+                  "モデルにプロンプトを一つ送り、回答を返します。")),
+          Map.entry(
+              "agent",
+              new Text(
+                  "agent",
+                  "bot",
+                  false,
+                  "Agent",
+                  "智能体",
+                  "エージェント",
+                  "Runs a registered agent on the step's task.",
+                  "让已注册的智能体执行该步骤的任务。",
+                  "登録済みのエージェントにステップのタスクを実行させます。")),
+          Map.entry(
+              "chat",
+              new Text(
+                  "agent",
+                  "messages",
+                  false,
+                  "Chat agent",
+                  "对话智能体",
+                  "チャットエージェント",
+                  "Answers in a conversation with memory.",
+                  "在有记忆的对话中回答。",
+                  "記憶を持つ会話で応答します。")),
+          Map.entry(
+              "react",
+              new Text(
+                  "agent",
+                  "wrench",
+                  false,
+                  "ReAct agent",
+                  "ReAct 智能体",
+                  "ReAct エージェント",
+                  "Reasons and calls tools until it has an answer.",
+                  "推理并调用工具直到得出答案。",
+                  "答えが出るまで推論し、ツールを呼び出します。")),
+          Map.entry(
+              "plan",
+              new Text(
+                  "agent",
+                  "list-checks",
+                  false,
+                  "Planner",
+                  "规划智能体",
+                  "プランナー",
+                  "Plans tasks, runs them as steps, then summarises.",
+                  "规划任务并作为步骤执行，然后汇总。",
+                  "タスクを計画してステップとして実行し、要約します。")),
+          Map.entry(
+              "rag",
+              new Text(
+                  "agent",
+                  "book-open",
+                  false,
+                  "Retrieval (RAG)",
+                  "检索增强 (RAG)",
+                  "検索拡張 (RAG)",
+                  "Answers from documents, with citations.",
+                  "基于文档回答并给出引用。",
+                  "文書に基づき、引用付きで回答します。")),
+          Map.entry(
+              "code",
+              new Text(
+                  "agent",
+                  "code",
+                  false,
+                  "Code agent",
+                  "代码智能体",
+                  "コードエージェント",
+                  "Writes JavaScript and runs it in the sandbox.",
+                  "编写 JavaScript 并在沙箱中运行。",
+                  "JavaScript を書き、サンドボックスで実行します。")),
+          Map.entry(
+              "multimodal",
+              new Text(
+                  "agent",
+                  "image",
+                  false,
+                  "Multimodal agent",
+                  "多模态智能体",
+                  "マルチモーダルエージェント",
+                  "Works on text and images.",
+                  "处理文本和图像。",
+                  "テキストと画像を扱います。")),
+          Map.entry(
+              "supervisor",
+              new Text(
+                  "agent",
+                  "users",
+                  false,
+                  "Supervisor",
+                  "主管",
+                  "スーパーバイザー",
+                  "A model picks the next agent until the work is done.",
+                  "由模型选择下一个智能体，直到完成。",
+                  "完了までモデルが次のエージェントを選びます。")),
+          Map.entry(
+              "handoff",
+              new Text(
+                  "agent",
+                  "arrow-right-left",
+                  false,
+                  "Handoff",
+                  "交接",
+                  "ハンドオフ",
+                  "Agents hand the work to each other.",
+                  "智能体之间相互交接工作。",
+                  "エージェント同士で作業を引き継ぎます。")),
+          Map.entry(
+              "debate",
+              new Text(
+                  "agent",
+                  "scale",
+                  false,
+                  "Debate",
+                  "辩论",
+                  "ディベート",
+                  "Agents argue in rounds; a judge decides.",
+                  "智能体多轮辩论，由裁判决定。",
+                  "エージェントが討論し、審判が判断します。")),
+          Map.entry(
+              "vote",
+              new Text(
+                  "agent",
+                  "vote",
+                  false,
+                  "Vote",
+                  "投票",
+                  "投票",
+                  "Agents answer and the majority wins.",
+                  "智能体分别回答，多数胜出。",
+                  "各エージェントが回答し、多数決で決めます。")),
+          Map.entry(
+              "swarm",
+              new Text(
+                  "agent",
+                  "network",
+                  false,
+                  "Swarm",
+                  "群体",
+                  "スウォーム",
+                  "Agents work side by side; results are merged.",
+                  "智能体并行工作，结果合并。",
+                  "エージェントが並行して作業し、結果を統合します。")),
           Map.entry(
               "start",
               new Text(

@@ -162,6 +162,15 @@ class WorkflowApiTest extends ServerTest {
       }
     }
     assertThat(human).isNotNull();
+    JsonNode supervisor = null;
+    for (JsonNode t : types) {
+      if (t.get("type").asString().equals("supervisor")) {
+        supervisor = t;
+      }
+    }
+    assertThat(supervisor).as("the AI module's step types are in the catalogue").isNotNull();
+    assertThat(supervisor.get("category").asString()).isEqualTo("agent");
+    assertThat(supervisor.get("label").get("zh").asString()).isEqualTo("主管");
     assertThat(human.get("category").asString()).isEqualTo("human");
     assertThat(human.get("label").get("zh").asString()).isEqualTo("人工输入");
     assertThat(human.get("label").get("ja").asString()).isEqualTo("人による入力");
