@@ -96,6 +96,14 @@ abstract class EngineTest {
     }
   }
 
+  /** Waits until the run asks a question; returns the wait id of its first one. */
+  protected String firstWaitId(String runId) {
+    return waitFor(runId, "a question", v -> !v.pendingInputs().isEmpty())
+        .pendingInputs()
+        .getFirst()
+        .waitId();
+  }
+
   /** Waits until the run is in {@code status}. */
   protected RunView waitForStatus(String runId, RunStatus status) {
     return waitFor(runId, "the run is " + status, v -> v.status() == status);

@@ -134,11 +134,7 @@ class EvictionTest extends EngineTest {
   void aSuspendedRunLeavesMemoryAndAnAnswerReloadsItFromTheJournal() {
     engineWithStores(true);
     var run = baton.start(question(), Map.of());
-    String waitId =
-        waitFor(run.id(), "a question", v -> !v.pendingInputs().isEmpty())
-            .pendingInputs()
-            .getFirst()
-            .waitId();
+    String waitId = firstWaitId(run.id());
 
     int before = journal.loads(run.id());
     int registered = waits.registrations.get();
@@ -164,11 +160,7 @@ class EvictionTest extends EngineTest {
   void withoutEvictionASuspendedRunStaysInMemory() {
     engineWithStores(false);
     var run = baton.start(question(), Map.of());
-    String waitId =
-        waitFor(run.id(), "a question", v -> !v.pendingInputs().isEmpty())
-            .pendingInputs()
-            .getFirst()
-            .waitId();
+    String waitId = firstWaitId(run.id());
     baton.submitInput(waitId, "yes", "me");
     assertThat(run.await(EventLog.TIMEOUT).status()).isEqualTo(RunStatus.COMPLETED);
     assertThat(journal.loads(run.id())).isZero();
@@ -231,11 +223,7 @@ class EvictionTest extends EngineTest {
   void anEngineOnTheSameStoresRecoversAWaitingRunAndTakesItsAnswer() {
     engineWithStores(true);
     var run = baton.start(question(), Map.of());
-    String waitId =
-        waitFor(run.id(), "a question", v -> !v.pendingInputs().isEmpty())
-            .pendingInputs()
-            .getFirst()
-            .waitId();
+    String waitId = firstWaitId(run.id());
     baton.close();
 
     Baton other =

@@ -48,18 +48,11 @@ class SnapshotTest extends EngineTest {
             "ask"));
   }
 
-  private String waitId(String runId) {
-    return waitFor(runId, "a question", v -> !v.pendingInputs().isEmpty())
-        .pendingInputs()
-        .getFirst()
-        .waitId();
-  }
-
   @Test
   void aRestoredSnapshotContinuesInANewRunWithTheResultsItHad() {
     engineWithStores(null);
     var run = baton.start(prepareAskPublish(), Map.of());
-    String firstWait = waitId(run.id());
+    String firstWait = firstWaitId(run.id());
 
     SnapshotRecord snapshot = baton.snapshot(run.id(), "before-answer");
     assertThat(snapshot.label()).isEqualTo("before-answer");
@@ -73,7 +66,7 @@ class SnapshotTest extends EngineTest {
 
     var restored = baton.restore(snapshot.snapshotId(), null);
     assertThat(restored.id()).isNotEqualTo(run.id());
-    String secondWait = waitId(restored.id());
+    String secondWait = firstWaitId(restored.id());
     RunView waiting = baton.status(restored.id());
     assertThat(waiting.step("prepare").status()).isEqualTo(StepStatus.COMPLETED);
     assertThat(stores.journal().read(restored.id(), 0).getFirst().event())
@@ -110,7 +103,7 @@ class SnapshotTest extends EngineTest {
   void aDamagedSnapshotIsRefusedWithAClearError() {
     engineWithStores(null);
     var run = baton.start(prepareAskPublish(), Map.of());
-    waitId(run.id());
+    firstWaitId(run.id());
     SnapshotRecord snapshot = baton.snapshot(run.id(), "x");
     byte[] stored = stores.snapshots().find(snapshot.snapshotId()).orElseThrow().payload();
     stored[stored.length / 2] ^= 0x5a;
@@ -132,7 +125,7 @@ class SnapshotTest extends EngineTest {
     ended.await(EventLog.TIMEOUT);
     baton.snapshot(ended.id(), null);
     var waiting = baton.start(prepareAskPublish(), Map.of());
-    waitId(waiting.id());
+    firstWaitId(waiting.id());
 
     clock.advance(Duration.ofHours(23));
     assertThat(stores.runs().find(ended.id())).isPresent();
