@@ -225,12 +225,12 @@ public final class Baton implements AutoCloseable {
    * @return true when the answer was taken, false when the wait was already answered or is unknown
    */
   public boolean submitInput(String waitId, Object value, String by) {
-    return join(engine.resolve(waitId, value, by), waitId, Duration.ofMinutes(1));
+    return join(engine.signals().resolve(waitId, value, by), waitId, Duration.ofMinutes(1));
   }
 
   /** Delivers an event to the runs waiting for it; returns how many were. */
   public int signal(String event, String correlationKey, Object payload) {
-    return engine.signal(event, correlationKey, payload, "signal");
+    return engine.signals().signal(event, correlationKey, payload, "signal");
   }
 
   /** The questions runs are waiting on, oldest first. */

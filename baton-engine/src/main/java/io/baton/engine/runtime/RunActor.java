@@ -2,7 +2,6 @@ package io.baton.engine.runtime;
 
 import io.baton.api.definition.EventStep;
 import io.baton.api.run.ErrorKind;
-import io.baton.api.run.JournalEntry;
 import io.baton.api.run.RunEvent;
 import io.baton.api.run.RunEvent.RunStarted;
 import io.baton.api.run.RunEvent.StepCancelled;
@@ -15,7 +14,6 @@ import io.baton.api.run.RunEvent.StepWaiting;
 import io.baton.api.run.RunStatus;
 import io.baton.api.run.StepFailure;
 import io.baton.api.run.StepStatus;
-import io.baton.api.spi.RunListener;
 import io.baton.api.store.RunRecord;
 import io.baton.engine.planner.RunState;
 import io.baton.engine.planner.StepState;
@@ -24,7 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -45,22 +42,9 @@ final class RunActor {
   private final RunState state;
   private final Queue<Message> mailbox = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean scheduled = new AtomicBoolean();
-  private final List<RunEvent> batch = new ArrayList<>();
-  private final List<Runnable> effects = new ArrayList<>();
-  private final List<Runnable> index = new ArrayList<>();
-  private final List<Runnable> replies = new ArrayList<>();
-
-  /** Handlers waiting for the progress they recorded to be durable. */
-  private final List<CompletableFuture<Void>> progressAcks = new ArrayList<>();
-
+  private final RunOutbox outbox;
   private final Effects fx;
-  private RunRecord record;
   private volatile boolean evicted;
-
-  /** How many of the run's events are in the journal: where the next append goes. */
-  private long durable;
-
-  private final List<Appended> unannounced = new ArrayList<>(1);
 
   /** How many times in a row the store refused this run's writes. */
   private int stalls;
@@ -69,9 +53,8 @@ final class RunActor {
     this.rt = rt;
     this.host = host;
     this.state = state;
-    this.record = record;
-    this.durable = state.applied();
-    this.fx = new Effects(rt, host, this, state, effects, index);
+    this.outbox = new RunOutbox(rt, state.runId(), record, state.applied());
+    this.fx = new Effects(rt, host, this, state, outbox.effects, outbox.index);
   }
 
   String runId() {
@@ -169,7 +152,7 @@ final class RunActor {
     Instant now = rt.clock().now();
     switch (message) {
       case Message.Start s -> recordAll(s.events());
-      case Message.Recover r -> recover(r.reindex());
+      case Message.Recover r -> RunRecovery.reestablish(rt, state, fx, r.reindex(), this::start);
       case Message.Wake w -> {
         if (w.path() != null) {
           state.touch(w.path());
@@ -196,62 +179,12 @@ final class RunActor {
         List<RunEvent> events =
             rt.planner().controls().resolve(state, r.path(), r.waitId(), r.value(), r.by(), now);
         recordAll(events);
-        replies.add(() -> r.done().complete(!events.isEmpty()));
+        outbox.reply(() -> r.done().complete(!events.isEmpty()));
       }
       case Message.ChildFailed f ->
           recordAll(
               rt.planner().controls().childFailed(state, f.path(), f.waitId(), f.failure(), now));
-      case Message.Query q -> replies.add(() -> q.view().complete(RunViews.of(state)));
-    }
-  }
-
-  /**
-   * Re-establishes what a rebuilt run had in flight: handlers are started again with the same
-   * attempt (and so the same idempotency key), timers and waits are registered again, child runs
-   * started if they are missing.
-   */
-  private void recover(boolean reindex) {
-    fx.reindexing(reindex);
-    try {
-      reestablish();
-    } finally {
-      fx.reindexing(true);
-    }
-  }
-
-  private void reestablish() {
-    if (!state.status().isTerminal()) {
-      fx.runStarted(state.startedAt());
-    }
-    for (StepState s : List.copyOf(state.steps())) {
-      switch (s.status()) {
-        case RUNNING -> {
-          if (s.step().kind() == io.baton.engine.graph.StepKind.TASK) {
-            fx.dispatchTask(s, rt.clock().now());
-          } else {
-            state.touch(s.path());
-          }
-        }
-        case READY -> {
-          if (s.retryAt() == null) {
-            start(s);
-          } else {
-            state.touch(s.path());
-            fx.failed(new StepFailed(s.retryAt(), s.path(), s.attempt(), s.failure(), s.retryAt()));
-          }
-        }
-        case WAITING ->
-            fx.registerWait(
-                new StepWaiting(
-                    rt.clock().now(),
-                    s.path(),
-                    s.attempt(),
-                    s.waitId(),
-                    s.waitKind(),
-                    s.deadline(),
-                    s.waitDetails()));
-        default -> {}
-      }
+      case Message.Query q -> outbox.reply(() -> q.view().complete(RunViews.of(state)));
     }
   }
 
@@ -292,7 +225,7 @@ final class RunActor {
       return;
     }
     record(new RunEvent.StepProgress(now, p.path(), p.attempt(), p.key(), p.value()));
-    progressAcks.add(p.durable());
+    outbox.ackWhenDurable(p.durable());
   }
 
   /** A message that will not be handled: a handler waiting on it must not wait forever. */
@@ -312,7 +245,7 @@ final class RunActor {
           case RETRY -> controls.retry(state, c.by(), now);
         };
     recordAll(events);
-    replies.add(() -> c.done().complete(!events.isEmpty()));
+    outbox.reply(() -> c.done().complete(!events.isEmpty()));
   }
 
   private void decide() {
@@ -352,7 +285,7 @@ final class RunActor {
 
   void record(RunEvent event) {
     state.apply(event);
-    batch.add(event);
+    outbox.event(event);
     switch (event) {
       case StepCompleted c -> {
         fx.clearWait(c.path());
@@ -407,36 +340,16 @@ final class RunActor {
   }
 
   /**
-   * Makes the batch durable, then: updates the wait and timer indexes and the run's summary, tells
-   * the listeners, carries out the effects, and answers the requests — in that order, so that
-   * nobody learns of a wait before it can be answered, and nothing leaves the process before the
-   * events that call for it are durable.
-   *
-   * <p>When the store cannot take them (the database is down, the disk is full), everything stays
-   * where it is — the events, the index updates, the effects, the replies — and the run stalls,
-   * trying again with a growing pause, until the store is back: nothing is lost and nothing is done
+   * Makes the drain durable, then acts on it (see {@link RunOutbox}). When the store cannot take it
+   * (the database is down, the disk is full), everything stays in the outbox and the run stalls,
+   * trying again with a growing pause until the store is back: nothing is lost and nothing is done
    * twice. When another writer got there first, the run is reloaded from the journal.
    */
   private void flush() {
     try {
-      if (!batch.isEmpty()) {
-        long base = durable;
-        List<RunEvent> appended = List.copyOf(batch);
-        rt.journal().append(runId(), base, appended);
-        batch.clear();
-        durable += appended.size();
-        unannounced.add(new Appended(base, appended));
-      }
-      runInOrder(index);
-      saveRecord();
+      outbox.commit(state.effectiveStatus());
     } catch (io.baton.api.store.ConcurrentModificationException e) {
-      batch.clear();
-      effects.clear();
-      index.clear();
-      // the requests were not made durable: their callers time out rather than hear a false yes
-      replies.clear();
-      progressAcks.forEach(a -> a.completeExceptionally(e));
-      progressAcks.clear();
+      outbox.discard(e);
       host.persistenceFailed(this, e);
       return;
     } catch (RuntimeException e) {
@@ -444,23 +357,13 @@ final class RunActor {
       return;
     }
     stalls = 0;
-    for (Appended a : unannounced) {
-      notifyListeners(a.base(), a.events());
-    }
-    unannounced.clear();
-    progressAcks.forEach(a -> a.complete(null));
-    progressAcks.clear();
-    runAll(effects);
-    runAll(replies);
+    outbox.release();
     RunStatus status = state.effectiveStatus();
     if ((status == RunStatus.WAITING || status.isTerminal() || status == RunStatus.PAUSED)
         && fx.idle()) {
       host.runIdle(this);
     }
   }
-
-  /** Events made durable whose listeners have not been told yet. */
-  private record Appended(long base, List<RunEvent> events) {}
 
   private void stall(RuntimeException cause) {
     stalls++;
@@ -477,60 +380,15 @@ final class RunActor {
     rt.clock().schedule(rt.clock().now().plusMillis(millis), () -> post(new Message.Wake(null)));
   }
 
-  /** Runs the actions in order; those not done when one throws stay in the list. */
-  private static void runInOrder(List<Runnable> actions) {
-    while (!actions.isEmpty()) {
-      actions.getFirst().run();
-      actions.removeFirst();
-    }
-  }
-
-  private static void runAll(List<Runnable> actions) {
-    if (!actions.isEmpty()) {
-      List<Runnable> toRun = List.copyOf(actions);
-      actions.clear();
-      for (Runnable action : toRun) {
-        action.run();
-      }
-    }
-  }
-
-  private void saveRecord() {
-    RunStatus status = state.effectiveStatus();
-    if (record.status() != status) {
-      RunRecord next = record.with(status, rt.clock().now(), record.version() + 1);
-      rt.runs().save(next);
-      record = next;
-    }
-  }
-
-  private void notifyListeners(long base, List<RunEvent> appended) {
-    List<RunListener> listeners = rt.listeners();
-    if (listeners.isEmpty()) {
-      return;
-    }
-    for (int i = 0; i < appended.size(); i++) {
-      JournalEntry entry = new JournalEntry(runId(), base + i, appended.get(i));
-      for (RunListener listener : listeners) {
-        try {
-          listener.onEvent(entry);
-        } catch (RuntimeException e) {
-          LOG.warn("run listener {} failed on {}", listener, entry, e);
-        }
-      }
-    }
-  }
-
   /**
    * An engine bug: logged loudly, and the run fails rather than hangs. The events already applied
-   * in this drain stay in the batch, so that the journal still matches the state (the append goes
-   * at {@link #durable}); the effects they called for are dropped, and the planner cancels every
-   * active step (interrupting handlers and returning their capacity) before the run fails.
+   * in this drain stay in the outbox, so that the journal still matches the state; the effects they
+   * called for are dropped, and the planner cancels every active step (interrupting handlers and
+   * returning their capacity) before the run fails.
    */
   private void crash(Throwable e) {
     LOG.error("internal error in the decider of run {}; failing the run", runId(), e);
-    effects.clear();
-    index.clear();
+    outbox.dropEffects();
     if (!state.status().isTerminal()) {
       try {
         StepFailure failure =

@@ -1,16 +1,13 @@
 package io.baton.engine.runtime;
 
 import io.baton.api.definition.WorkflowDefinition;
-import io.baton.api.run.ErrorKind;
 import io.baton.api.run.JournalEntry;
 import io.baton.api.run.RunEvent;
 import io.baton.api.run.RunEvent.RunStarted;
 import io.baton.api.run.RunStatus;
 import io.baton.api.run.RunView;
-import io.baton.api.run.StepFailure;
 import io.baton.api.store.DefinitionStore;
 import io.baton.api.store.RunRecord;
-import io.baton.api.store.WaitRecord;
 import io.baton.api.time.IdGenerator;
 import io.baton.engine.graph.CompiledWorkflow;
 import io.baton.engine.graph.WorkflowCompiler;
@@ -31,12 +28,13 @@ public final class RunEngine implements RunHost {
   private static final Logger LOG = LoggerFactory.getLogger(RunEngine.class);
   private final RuntimeServices rt;
   private final DefinitionStore definitions;
-  private final WorkflowCompiler compiler;
+  private final RunLoader loader;
+  private final ChildRuns children;
+  private final RunSignals signals;
   private final IdGenerator ids;
   private final boolean evictSuspended;
   private final RunOwnership ownership;
   private final Map<String, RunActor> actors = new ConcurrentHashMap<>();
-  private final Map<String, CompiledWorkflow> compiled = new ConcurrentHashMap<>();
   private final Map<String, CompletableFuture<RunView>> completions = new ConcurrentHashMap<>();
   private final java.util.Set<String> reopened = ConcurrentHashMap.newKeySet();
 
@@ -59,7 +57,9 @@ public final class RunEngine implements RunHost {
       RunOwnership ownership) {
     this.rt = rt;
     this.definitions = definitions;
-    this.compiler = compiler;
+    this.loader = new RunLoader(rt, definitions, compiler);
+    this.children = new ChildRuns(this, rt, definitions);
+    this.signals = new RunSignals(this, rt);
     this.ids = ids;
     this.evictSuspended = evictSuspended;
     this.ownership = ownership;
@@ -67,15 +67,7 @@ public final class RunEngine implements RunHost {
 
   /** The compiled form of a definition, compiled once per id and version. */
   public CompiledWorkflow compile(WorkflowDefinition definition) {
-    String key = definition.id() + "@" + definition.version();
-    CompiledWorkflow known = compiled.get(key);
-    if (known != null
-        && (known.definition() == definition || known.definition().equals(definition))) {
-      return known;
-    }
-    CompiledWorkflow fresh = compiler.compile(definition);
-    compiled.put(key, fresh);
-    return fresh;
+    return loader.compile(definition);
   }
 
   /**
@@ -102,7 +94,7 @@ public final class RunEngine implements RunHost {
     return start(definition, inputs, request, new CompletableFuture<>());
   }
 
-  private String start(
+  String start(
       WorkflowDefinition definition,
       Map<String, Object> inputs,
       StartRequest request,
@@ -197,39 +189,13 @@ public final class RunEngine implements RunHost {
       return null;
     }
     RunRecord r = record.get();
-    RunState state = rebuild(r);
+    RunState state = loader.rebuild(r);
     if (!state.status().isTerminal()) {
       completions.computeIfAbsent(runId, k -> new CompletableFuture<>());
     }
     RunActor actor = new RunActor(rt, this, state, r);
     actor.enqueue(new Message.Recover(reindex));
     return actor;
-  }
-
-  /** A run's state, folded from its journal. */
-  private RunState rebuild(RunRecord r) {
-    String runId = r.runId();
-    CompiledWorkflow known = compiled.get(r.workflowId() + "@" + r.workflowVersion());
-    WorkflowDefinition definition =
-        known != null
-            ? known.definition()
-            : definitions
-                .find(r.workflowId(), r.workflowVersion())
-                .orElseThrow(
-                    () ->
-                        new IllegalStateException(
-                            "run "
-                                + runId
-                                + " needs workflow "
-                                + r.workflowId()
-                                + " version "
-                                + r.workflowVersion()
-                                + ", which is not in the definition store"));
-    RunState state = new RunState(runId, compile(definition));
-    for (JournalEntry entry : rt.journal().read(runId, 0)) {
-      state.apply(entry.event());
-    }
-    return state;
   }
 
   /** A control operation; completes with whether it applied. */
@@ -245,7 +211,7 @@ public final class RunEngine implements RunHost {
       // the run may be another node's: read what its journal holds rather than take it over
       RunRecord r =
           rt.runs().find(runId).orElseThrow(() -> new io.baton.engine.RunNotFoundException(runId));
-      return CompletableFuture.completedFuture(RunViews.of(rebuild(r)));
+      return CompletableFuture.completedFuture(RunViews.of(loader.rebuild(r)));
     }
     CompletableFuture<RunView> view = new CompletableFuture<>();
     deliver(runId, new Message.Query(view));
@@ -269,50 +235,9 @@ public final class RunEngine implements RunHost {
     return view(runId);
   }
 
-  /**
-   * Answers wait {@code waitId}; completes with true when accepted, false when it had been answered
-   * already.
-   *
-   * @throws io.baton.engine.RunNotFoundException when no open or past wait has this id
-   */
-  public CompletableFuture<Boolean> resolve(String waitId, Object value, String by) {
-    Object answer = json(value, "the answer to wait " + waitId);
-    Optional<WaitRecord> wait = rt.waits().find(waitId);
-    if (wait.isEmpty()) {
-      return CompletableFuture.completedFuture(false);
-    }
-    CompletableFuture<Boolean> done = new CompletableFuture<>();
-    WaitRecord w = wait.get();
-    deliver(w.runId(), new Message.Resolve(w.path(), waitId, answer, by, done));
-    return done;
-  }
-
-  /**
-   * An answer or an event's payload as JSON, like a handler's output (records and beans become
-   * maps), since it becomes a step's output and goes into the journal; the caller learns at once
-   * when it cannot be.
-   */
-  private static Object json(Object value, String what) {
-    try {
-      return io.baton.engine.executor.JsonValues.normalize(value);
-    } catch (io.baton.api.run.StepException e) {
-      throw new IllegalArgumentException(what + " is not JSON: " + e.getMessage(), e);
-    }
-  }
-
-  /**
-   * Wakes the runs waiting for {@code event} with this correlation key; returns how many were
-   * waiting.
-   */
-  public int signal(String event, String correlationKey, Object payload, String by) {
-    Object data = json(payload, "the payload of event '" + event + "'");
-    List<WaitRecord> waits = rt.waits().findByEvent(event, correlationKey);
-    for (WaitRecord w : waits) {
-      deliver(
-          w.runId(),
-          new Message.Resolve(w.path(), w.waitId(), data, by, new CompletableFuture<>()));
-    }
-    return waits.size();
+  /** Answers to waits and events from outside the runs. */
+  public RunSignals signals() {
+    return signals;
   }
 
   /**
@@ -323,8 +248,7 @@ public final class RunEngine implements RunHost {
   public String fork(String runId, String fromStep, Object editedInput) {
     RunRecord source =
         rt.runs().find(runId).orElseThrow(() -> new io.baton.engine.RunNotFoundException(runId));
-    WorkflowDefinition definition =
-        definitions.find(source.workflowId(), source.workflowVersion()).orElseThrow();
+    WorkflowDefinition definition = loader.definitionOf(source);
     List<JournalEntry> journal = rt.journal().read(runId, 0);
     Map<String, Object> inputs =
         journal.isEmpty() || !(journal.getFirst().event() instanceof RunStarted s)
@@ -390,32 +314,7 @@ public final class RunEngine implements RunHost {
 
   @Override
   public void startChild(RunState parent, String path, Map<String, Object> details) {
-    String childRunId = (String) details.get("childRunId");
-    if (rt.runs().find(childRunId).isPresent()) {
-      return;
-    }
-    String workflowId = (String) details.get("workflow");
-    String version = (String) details.get("version");
-    Optional<WorkflowDefinition> child =
-        version == null ? definitions.latest(workflowId) : definitions.find(workflowId, version);
-    if (child.isEmpty()) {
-      StepFailure failure =
-          StepFailure.of(
-              ErrorKind.NOT_FOUND,
-              "subworkflow '"
-                  + workflowId
-                  + "'"
-                  + (version == null ? "" : " version " + version)
-                  + " is not registered with the engine");
-      deliver(parent.runId(), new Message.ChildFailed(path, childRunId, failure));
-      return;
-    }
-    @SuppressWarnings("unchecked")
-    Map<String, Object> inputs = (Map<String, Object>) details.getOrDefault("inputs", Map.of());
-    start(
-        child.get(),
-        inputs == null ? Map.of() : inputs,
-        StartRequest.child(childRunId, parent.runId(), path, parent.priority()));
+    children.start(parent, path, details);
   }
 
   @Override
@@ -427,7 +326,7 @@ public final class RunEngine implements RunHost {
 
   @Override
   public void publish(String event, String correlationKey, Object data, String sourceRunId) {
-    signal(event, correlationKey, data, "run " + sourceRunId);
+    signals.signal(event, correlationKey, data, "run " + sourceRunId);
   }
 
   @Override
@@ -438,24 +337,7 @@ public final class RunEngine implements RunHost {
       done.complete(view);
     }
     if (run.parentRunId() != null) {
-      String waitId = run.runId();
-      if (run.status() == RunStatus.COMPLETED) {
-        deliver(
-            run.parentRunId(),
-            new Message.Resolve(
-                run.parentStepPath(),
-                waitId,
-                run.outputs(),
-                "child run",
-                new CompletableFuture<>()));
-      } else {
-        StepFailure failure =
-            run.failure() != null
-                ? run.failure()
-                : StepFailure.of(
-                    ErrorKind.CANCELLED, "child run " + run.runId() + " ended " + run.status());
-        deliver(run.parentRunId(), new Message.ChildFailed(run.parentStepPath(), waitId, failure));
-      }
+      children.ended(run);
     }
   }
 

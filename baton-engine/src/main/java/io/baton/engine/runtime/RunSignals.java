@@ -1,0 +1,67 @@
+package io.baton.engine.runtime;
+
+import io.baton.api.store.WaitRecord;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Answers from outside the runs: a person's or a system's answer to one wait, and events that wake
+ * every run waiting for them with a correlation key. Values are checked to be JSON here, so that
+ * the caller learns at once when one cannot become a step's output.
+ */
+public final class RunSignals {
+  private final RunEngine engine;
+  private final RuntimeServices rt;
+
+  RunSignals(RunEngine engine, RuntimeServices rt) {
+    this.engine = engine;
+    this.rt = rt;
+  }
+
+  /**
+   * Answers wait {@code waitId}; completes with true when accepted, false when it had been answered
+   * already.
+   *
+   * @throws io.baton.engine.RunNotFoundException when no open or past wait has this id
+   */
+  public CompletableFuture<Boolean> resolve(String waitId, Object value, String by) {
+    Object answer = json(value, "the answer to wait " + waitId);
+    Optional<WaitRecord> wait = rt.waits().find(waitId);
+    if (wait.isEmpty()) {
+      return CompletableFuture.completedFuture(false);
+    }
+    CompletableFuture<Boolean> done = new CompletableFuture<>();
+    WaitRecord w = wait.get();
+    engine.deliver(w.runId(), new Message.Resolve(w.path(), waitId, answer, by, done));
+    return done;
+  }
+
+  /**
+   * An answer or an event's payload as JSON, like a handler's output (records and beans become
+   * maps), since it becomes a step's output and goes into the journal; the caller learns at once
+   * when it cannot be.
+   */
+  private static Object json(Object value, String what) {
+    try {
+      return io.baton.engine.executor.JsonValues.normalize(value);
+    } catch (io.baton.api.run.StepException e) {
+      throw new IllegalArgumentException(what + " is not JSON: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Wakes the runs waiting for {@code event} with this correlation key; returns how many were
+   * waiting.
+   */
+  public int signal(String event, String correlationKey, Object payload, String by) {
+    Object data = json(payload, "the payload of event '" + event + "'");
+    List<WaitRecord> waits = rt.waits().findByEvent(event, correlationKey);
+    for (WaitRecord w : waits) {
+      engine.deliver(
+          w.runId(),
+          new Message.Resolve(w.path(), w.waitId(), data, by, new CompletableFuture<>()));
+    }
+    return waits.size();
+  }
+}
