@@ -27,6 +27,7 @@ import io.baton.engine.language.LanguageContext;
 import io.baton.engine.language.WorkflowLoader;
 import io.baton.engine.planner.Planner;
 import io.baton.engine.runtime.ClusterMembership;
+import io.baton.engine.runtime.DeciderThreads;
 import io.baton.engine.runtime.NodePort;
 import io.baton.engine.runtime.Retention;
 import io.baton.engine.runtime.RunArchive;
@@ -43,8 +44,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * Assembles a {@link Baton}: stores, clock, configuration and the extensions (step types, tools,
@@ -202,7 +201,7 @@ public final class BatonBuilder {
     StoreBackend store = stores != null ? stores : StoreSet.inMemory();
     SystemTimeSource system = clock == null ? new SystemTimeSource() : null;
     TimeSource time = clock != null ? clock : system;
-    ExecutorService deciders = Executors.newVirtualThreadPerTaskExecutor();
+    DeciderThreads deciders = new DeciderThreads();
     TimerService timerService = new TimerService(store.timers(), time, deciders);
     RuntimeServices rt =
         new RuntimeServices(

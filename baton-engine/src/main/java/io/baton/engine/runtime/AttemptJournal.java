@@ -22,7 +22,13 @@ final class AttemptJournal {
   private final String path;
   private final int attempt;
   private final RunningTask task;
-  private final Map<String, Object> recorded;
+
+  /**
+   * What this attempt recorded, earlier executions included: copied into a concurrent map (a
+   * handler may record from several threads) only when the handler records something, since most
+   * attempts record nothing.
+   */
+  private volatile Map<String, Object> recorded;
 
   /**
    * @param step the step, at the attempt being executed, with what that attempt recorded so far
@@ -34,7 +40,7 @@ final class AttemptJournal {
     this.path = step.path();
     this.attempt = step.attempt();
     this.task = task;
-    this.recorded = new ConcurrentHashMap<>(step.progress());
+    this.recorded = step.progress().isEmpty() ? Map.of() : new ConcurrentHashMap<>(step.progress());
   }
 
   Object recorded(String key) {
@@ -57,6 +63,13 @@ final class AttemptJournal {
       CompletableFuture<Void> durable = new CompletableFuture<>();
       actor.post(new Message.Progress(path, attempt, key, json, durable));
       await(durable);
+    }
+    if (!(recorded instanceof ConcurrentHashMap)) {
+      synchronized (this) {
+        if (!(recorded instanceof ConcurrentHashMap)) {
+          recorded = new ConcurrentHashMap<>(recorded);
+        }
+      }
     }
     recorded.put(key, json);
   }

@@ -92,7 +92,7 @@ final class RunActor {
   }
 
   private boolean engineClosed() {
-    return rt.deciders() instanceof java.util.concurrent.ExecutorService es && es.isShutdown();
+    return rt.deciders().isShutdown();
   }
 
   /**

@@ -9,7 +9,6 @@ import io.baton.api.time.TimeSource;
 import io.baton.engine.planner.Planner;
 import io.baton.engine.scheduler.StepScheduler;
 import java.util.List;
-import java.util.concurrent.Executor;
 
 /**
  * What every run's decider shares.
@@ -35,5 +34,5 @@ public record RuntimeServices(
     WaitStore waits,
     StepScheduler scheduler,
     List<RunListener> listeners,
-    Executor deciders,
+    DeciderThreads deciders,
     TaskDispatcher dispatcher) {}

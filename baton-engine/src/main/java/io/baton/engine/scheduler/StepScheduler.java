@@ -74,9 +74,15 @@ public final class StepScheduler {
     lock.lock();
     try {
       running--;
-      decrement(perWorkflow, key.workflowId());
-      decrement(perRun, key.runId());
-      decrement(perType, key.stepType());
+      if (runLimit(key) > 0) {
+        decrement(perRun, key.runId());
+      }
+      if (config.maxConcurrentPerWorkflow() > 0) {
+        decrement(perWorkflow, key.workflowId());
+      }
+      if (typeLimit(key) > 0) {
+        decrement(perType, key.stepType());
+      }
       granted = grant();
     } finally {
       lock.unlock();
@@ -136,24 +142,40 @@ public final class StepScheduler {
   }
 
   private boolean fitsLimits(TaskKey key) {
-    int runLimit = key.runLimit() > 0 ? key.runLimit() : config.maxConcurrentPerRun();
-    return under(perRun, key.runId(), runLimit)
+    return under(perRun, key.runId(), runLimit(key))
         && under(perWorkflow, key.workflowId(), config.maxConcurrentPerWorkflow())
-        && under(
-            perType,
-            key.stepType(),
-            config.maxConcurrentPerStepType().getOrDefault(key.stepType(), 0));
+        && under(perType, key.stepType(), typeLimit(key));
+  }
+
+  private int runLimit(TaskKey key) {
+    return key.runLimit() > 0 ? key.runLimit() : config.maxConcurrentPerRun();
+  }
+
+  private int typeLimit(TaskKey key) {
+    Map<String, Integer> limits = config.maxConcurrentPerStepType();
+    return limits.isEmpty() ? 0 : limits.getOrDefault(key.stepType(), 0);
   }
 
   private static boolean under(Map<String, Integer> counts, String key, int limit) {
     return limit <= 0 || counts.getOrDefault(key, 0) < limit;
   }
 
+  /**
+   * Counts a step against the limits that apply to it; only those, since counting costs a map
+   * update each and most engines set few limits. {@link #release} uncounts the same ones, as the
+   * limits of a key never change.
+   */
   private void take(TaskKey key) {
     running++;
-    increment(perWorkflow, key.workflowId());
-    increment(perRun, key.runId());
-    increment(perType, key.stepType());
+    if (runLimit(key) > 0) {
+      increment(perRun, key.runId());
+    }
+    if (config.maxConcurrentPerWorkflow() > 0) {
+      increment(perWorkflow, key.workflowId());
+    }
+    if (typeLimit(key) > 0) {
+      increment(perType, key.stepType());
+    }
   }
 
   private static void increment(Map<String, Integer> counts, String key) {
