@@ -23,7 +23,7 @@ import java.util.Map;
  */
 final class ConfigSections {
   static final List<String> SECTIONS =
-      List.of("orchestration", "scheduling", "coordination", "limits");
+      List.of("orchestration", "scheduling", "coordination", "limits", "resources");
 
   private final Findings findings;
   private final Map<String, Object> options = new LinkedHashMap<>();
@@ -35,6 +35,8 @@ final class ConfigSections {
   private int perWorkflow;
   private int perRun;
   private final Map<String, Integer> perStepType = new LinkedHashMap<>();
+  private final Map<String, Integer> pools = new LinkedHashMap<>();
+  private ConflictResolution conflicts = ConflictResolution.PRIORITY;
 
   ConfigSections(Findings findings) {
     this.findings = findings;
@@ -47,6 +49,7 @@ final class ConfigSections {
     section(top, "scheduling", this::scheduling);
     section(top, "coordination", this::coordination);
     section(top, "limits", this::limits);
+    section(top, "resources", this::resources);
     return new EngineConfig(
         maxConcurrentTasks,
         taskTimeout,
@@ -56,7 +59,9 @@ final class ConfigSections {
         perWorkflow,
         perRun,
         perStepType,
-        options);
+        options,
+        pools,
+        conflicts);
   }
 
   private void section(
@@ -114,10 +119,10 @@ final class ConfigSections {
         f,
         "coordination.sync_mode",
         choice(f, "sync_mode", List.of("synchronous", "asynchronous", "event_driven")));
-    option(
-        f,
-        "coordination.conflict_resolution",
-        choice(f, "conflict_resolution", List.of("priority", "timestamp", "random")));
+    String conflict = choice(f, "conflict_resolution", List.of("priority", "timestamp", "random"));
+    if (conflict != null) {
+      conflicts = EnumText.parse(ConflictResolution.class, conflict).orElse(conflicts);
+    }
     option(f, "coordination.state_persistence", f.bool("state_persistence"));
     if (seconds(f, "communication_timeout") != null) {
       option(f, "coordination.communication_timeout", f.json("communication_timeout"));
@@ -144,6 +149,25 @@ final class ConfigSections {
                 Integer max = t.integer(type, 0);
                 if (max != null) {
                   perStepType.put(type, max);
+                }
+              });
+    }
+  }
+
+  /** {@code resources.pools}: the capacity of each named pool ({@code gpu: 2}). */
+  private void resources(FieldReader f) {
+    f.rejectUnknown(List.of("pools"), "the resources section", Severity.WARNING);
+    SourceObject named = f.nested("pools");
+    if (named != null) {
+      FieldReader p = f.child(named, "pools");
+      named
+          .fields()
+          .keySet()
+          .forEach(
+              pool -> {
+                Integer capacity = p.integer(pool, 1);
+                if (capacity != null) {
+                  pools.put(pool, capacity);
                 }
               });
     }

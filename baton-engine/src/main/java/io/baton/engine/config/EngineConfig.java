@@ -20,7 +20,11 @@ import java.util.Objects;
  * @param maxConcurrentPerRun the most running steps of one run (0 = no limit)
  * @param maxConcurrentPerStepType the most running steps of a type, by type (e.g. {@code agent: 4})
  * @param options every other key as read, for components that use them ({@code load_threshold},
- *     {@code conflict_resolution}, …)
+ *     {@code sync_mode}, …)
+ * @param resourcePools the capacity of each named resource pool that steps' {@code resources} take
+ *     slots from ({@code resources.pools})
+ * @param conflictResolution which queued step gets a contended pool or lock first ({@code
+ *     coordination.conflict_resolution})
  */
 public record EngineConfig(
     int maxConcurrentTasks,
@@ -31,7 +35,9 @@ public record EngineConfig(
     int maxConcurrentPerWorkflow,
     int maxConcurrentPerRun,
     Map<String, Integer> maxConcurrentPerStepType,
-    Map<String, Object> options) {
+    Map<String, Object> options,
+    Map<String, Integer> resourcePools,
+    ConflictResolution conflictResolution) {
 
   /**
    * The defaults: 256 concurrent steps, no default timeout or retries, priority-based, aging every
@@ -47,7 +53,9 @@ public record EngineConfig(
           0,
           0,
           Map.of(),
-          Map.of());
+          Map.of(),
+          Map.of(),
+          ConflictResolution.PRIORITY);
 
   public EngineConfig {
     if (maxConcurrentTasks <= 0) {
@@ -62,6 +70,57 @@ public record EngineConfig(
     maxConcurrentPerStepType =
         maxConcurrentPerStepType == null ? Map.of() : Map.copyOf(maxConcurrentPerStepType);
     options = options == null ? Map.of() : Map.copyOf(options);
+    resourcePools = resourcePools == null ? Map.of() : Map.copyOf(resourcePools);
+    resourcePools.forEach(
+        (pool, capacity) -> {
+          if (capacity <= 0) {
+            throw new IllegalArgumentException(
+                "resource pool '" + pool + "' must have a positive capacity, was " + capacity);
+          }
+        });
+    conflictResolution =
+        Objects.requireNonNullElse(conflictResolution, ConflictResolution.PRIORITY);
+  }
+
+  /** A configuration without resource pools, conflicts resolved by priority. */
+  public EngineConfig(
+      int maxConcurrentTasks,
+      Duration taskTimeout,
+      int retryAttempts,
+      SchedulingStrategy strategy,
+      Duration agingInterval,
+      int maxConcurrentPerWorkflow,
+      int maxConcurrentPerRun,
+      Map<String, Integer> maxConcurrentPerStepType,
+      Map<String, Object> options) {
+    this(
+        maxConcurrentTasks,
+        taskTimeout,
+        retryAttempts,
+        strategy,
+        agingInterval,
+        maxConcurrentPerWorkflow,
+        maxConcurrentPerRun,
+        maxConcurrentPerStepType,
+        options,
+        Map.of(),
+        ConflictResolution.PRIORITY);
+  }
+
+  /** A copy with these resource pools and conflict rule. */
+  public EngineConfig withResources(Map<String, Integer> pools, ConflictResolution conflicts) {
+    return new EngineConfig(
+        maxConcurrentTasks,
+        taskTimeout,
+        retryAttempts,
+        strategy,
+        agingInterval,
+        maxConcurrentPerWorkflow,
+        maxConcurrentPerRun,
+        maxConcurrentPerStepType,
+        options,
+        pools,
+        conflicts);
   }
 
   /** A copy with another global limit. */
@@ -75,7 +134,9 @@ public record EngineConfig(
         maxConcurrentPerWorkflow,
         maxConcurrentPerRun,
         maxConcurrentPerStepType,
-        options);
+        options,
+        resourcePools,
+        conflictResolution);
   }
 
   /** A copy with another strategy. */
@@ -89,6 +150,8 @@ public record EngineConfig(
         maxConcurrentPerWorkflow,
         maxConcurrentPerRun,
         maxConcurrentPerStepType,
-        options);
+        options,
+        resourcePools,
+        conflictResolution);
   }
 }

@@ -89,6 +89,7 @@ public final class WorkflowCompiler {
         throw new IllegalArgumentException("duplicate step id '" + def.id() + "'");
       }
       scope.add(step);
+      checkResources(def, kind);
       step.policies(retryOf(wf, def), timeoutOf(def, kind), def.common().priority());
       compileFields(step, def, dialect);
       switch (def) {
@@ -153,6 +154,49 @@ public final class WorkflowCompiler {
       case CustomStep s ->
           executor.mode() == ExecutionMode.INLINE ? StepKind.INLINE : StepKind.TASK;
     };
+  }
+
+  /**
+   * A step's pools must exist on this engine and be large enough, or the step would wait forever;
+   * only steps run by handlers hold resources (the others take no time of their own).
+   */
+  private void checkResources(StepDef def, StepKind kind) {
+    for (var request : def.common().resources()) {
+      if (kind != StepKind.TASK) {
+        throw new IllegalArgumentException(
+            "step '"
+                + def.id()
+                + "' of type '"
+                + def.type()
+                + "' asks for resources, but only steps run by a handler (tool, module, agent, …)"
+                + " hold resources; remove 'resources' from it");
+      }
+      if (request.pool() == null) {
+        continue;
+      }
+      Integer capacity = config.resourcePools().get(request.pool());
+      if (capacity == null) {
+        throw new IllegalArgumentException(
+            "step '"
+                + def.id()
+                + "' asks for resource pool '"
+                + request.pool()
+                + "', which this engine does not have; pools: "
+                + new java.util.TreeSet<>(config.resourcePools().keySet())
+                + " (declare it under resources.pools in the engine configuration)");
+      }
+      if (request.amount() > capacity) {
+        throw new IllegalArgumentException(
+            "step '"
+                + def.id()
+                + "' asks for "
+                + request.amount()
+                + " of resource pool '"
+                + request.pool()
+                + "', which holds only "
+                + capacity);
+      }
+    }
   }
 
   private RetryPolicy retryOf(WorkflowDefinition wf, StepDef def) {

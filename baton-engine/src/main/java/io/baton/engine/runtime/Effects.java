@@ -80,16 +80,7 @@ final class Effects {
   }
 
   void dispatchTask(StepState s, Instant now) {
-    Priority priority = s.step().priority() != null ? s.step().priority() : state.priority();
-    TaskKey key =
-        new TaskKey(
-            state.runId(),
-            s.path(),
-            state.workflow().definition().id(),
-            s.step().definition().type(),
-            priority,
-            state.workflow().definition().policies().maxConcurrency(),
-            now);
+    TaskKey key = keyOf(s.path(), s, now);
     RunningTask task = new RunningTask(key, s.attempt());
     tasks.put(s.path(), task);
     if (rt.scheduler().tryAcquire(key)) {
@@ -109,7 +100,7 @@ final class Effects {
   void dispatched(Message.TaskDispatched d) {
     RunningTask task = tasks.get(d.path());
     if (task == null || task.attempt != d.attempt() || task.cancelled) {
-      rt.scheduler().release(task == null ? keyOf(d.path()) : task.key);
+      rt.scheduler().release(task == null ? keyOf(d.path(), state.step(d.path()), null) : task.key);
       return;
     }
     task.acquired = true;
@@ -118,20 +109,23 @@ final class Effects {
     effects.add(() -> launch(s, task));
   }
 
-  private TaskKey keyOf(String path) {
+  /**
+   * What the scheduler knows of a step: the same limits and resources whenever it is built for the
+   * same step, since the scheduler gives back exactly what the key took.
+   */
+  private TaskKey keyOf(String path, StepState s, Instant readyAt) {
+    var definition = state.workflow().definition();
+    Priority priority =
+        s != null && s.step().priority() != null ? s.step().priority() : state.priority();
     return new TaskKey(
         state.runId(),
         path,
-        state.workflow().definition().id(),
-        typeOf(path),
-        Priority.DEFAULT,
-        0,
-        null);
-  }
-
-  private String typeOf(String path) {
-    StepState s = state.step(path);
-    return s == null ? "" : s.step().definition().type();
+        definition.id(),
+        s == null ? "" : s.step().definition().type(),
+        priority,
+        definition.policies().maxConcurrency(),
+        readyAt,
+        s == null ? List.of() : s.step().definition().common().resources());
   }
 
   @SuppressWarnings("unchecked")

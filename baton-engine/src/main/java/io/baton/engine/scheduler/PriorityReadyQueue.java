@@ -4,6 +4,7 @@ import io.baton.api.definition.Priority;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -78,6 +79,13 @@ final class PriorityReadyQueue implements ReadyQueue {
       size--;
     }
     return removed;
+  }
+
+  @Override
+  public void forEach(Consumer<QueuedTask> action) {
+    for (ArrayDeque<QueuedTask> level : levels) {
+      level.forEach(action);
+    }
   }
 
   @Override

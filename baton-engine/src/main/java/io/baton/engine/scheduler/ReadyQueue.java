@@ -1,6 +1,7 @@
 package io.baton.engine.scheduler;
 
 import java.time.Instant;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /** The order in which ready steps get capacity: one implementation per scheduling strategy. */
@@ -11,6 +12,9 @@ interface ReadyQueue {
   QueuedTask poll(Predicate<TaskKey> fits, Instant now);
 
   boolean remove(QueuedTask task);
+
+  /** Every queued task, in no particular order. */
+  void forEach(Consumer<QueuedTask> action);
 
   boolean isEmpty();
 

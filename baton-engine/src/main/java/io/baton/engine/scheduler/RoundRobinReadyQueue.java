@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -51,6 +52,11 @@ final class RoundRobinReadyQueue implements ReadyQueue {
       return true;
     }
     return false;
+  }
+
+  @Override
+  public void forEach(Consumer<QueuedTask> action) {
+    byRun.values().forEach(queue -> queue.forEach(action));
   }
 
   @Override

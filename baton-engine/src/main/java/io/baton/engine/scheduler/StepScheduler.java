@@ -11,8 +11,10 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Grants ready steps the capacity to run, in the order of the configured strategy, within the
- * limits: the global {@code max_concurrent_tasks}, per workflow, per run and per step type. Shared
- * by every run of an engine; its lock is held only for queue bookkeeping, never while a step runs.
+ * limits: the global {@code max_concurrent_tasks}, per workflow, per run and per step type, and the
+ * resource pools and locks steps ask for (contended ones go by the configured conflict rule).
+ * Shared by every run of an engine; its lock is held only for queue bookkeeping, never while a step
+ * runs.
  */
 public final class StepScheduler {
   private final ReentrantLock lock = new ReentrantLock();
@@ -22,6 +24,8 @@ public final class StepScheduler {
   private final Map<String, Integer> perWorkflow = new HashMap<>();
   private final Map<String, Integer> perRun = new HashMap<>();
   private final Map<String, Integer> perType = new HashMap<>();
+  private final ResourcePools pools;
+  private final ResourceContention contention;
   private int running;
   private long seq;
 
@@ -33,6 +37,8 @@ public final class StepScheduler {
         config.strategy() == SchedulingStrategy.ROUND_ROBIN
             ? new RoundRobinReadyQueue()
             : new PriorityReadyQueue(config.agingInterval());
+    this.pools = new ResourcePools(config.resourcePools());
+    this.contention = new ResourceContention(config.conflictResolution());
   }
 
   /**
@@ -83,6 +89,7 @@ public final class StepScheduler {
       if (typeLimit(key) > 0) {
         decrement(perType, key.stepType());
       }
+      pools.release(key.resources());
       granted = grant();
     } finally {
       lock.unlock();
@@ -124,7 +131,8 @@ public final class StepScheduler {
     List<QueuedTask> granted = List.of();
     var now = clock.now();
     while (running < config.maxConcurrentTasks() && !queue.isEmpty()) {
-      QueuedTask next = queue.poll(this::fitsLimits, now);
+      contention.survey(queue, this::fitsLimits);
+      QueuedTask next = queue.poll(k -> fitsLimits(k) && contention.mayTake(k), now);
       if (next == null) {
         break;
       }
@@ -142,7 +150,8 @@ public final class StepScheduler {
   }
 
   private boolean fitsLimits(TaskKey key) {
-    return under(perRun, key.runId(), runLimit(key))
+    return (key.resources().isEmpty() || pools.available(key.resources()))
+        && under(perRun, key.runId(), runLimit(key))
         && under(perWorkflow, key.workflowId(), config.maxConcurrentPerWorkflow())
         && under(perType, key.stepType(), typeLimit(key));
   }
@@ -176,6 +185,7 @@ public final class StepScheduler {
     if (typeLimit(key) > 0) {
       increment(perType, key.stepType());
     }
+    pools.take(key.resources());
   }
 
   private static void increment(Map<String, Integer> counts, String key) {

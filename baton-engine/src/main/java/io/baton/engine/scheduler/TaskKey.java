@@ -1,7 +1,9 @@
 package io.baton.engine.scheduler;
 
 import io.baton.api.definition.Priority;
+import io.baton.api.definition.ResourceRequest;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * What the scheduler knows of a ready step: whose it is, how urgent, and since when it waits.
@@ -13,6 +15,7 @@ import java.time.Instant;
  * @param priority the step's effective priority
  * @param runLimit the most running steps of this run (0 = none of its own)
  * @param readyAt when it became ready, for aging
+ * @param resources the pools and locks it holds while it runs (none: empty)
  */
 public record TaskKey(
     String runId,
@@ -21,4 +24,10 @@ public record TaskKey(
     String stepType,
     Priority priority,
     int runLimit,
-    Instant readyAt) {}
+    Instant readyAt,
+    List<ResourceRequest> resources) {
+
+  public TaskKey {
+    resources = resources == null ? List.of() : resources;
+  }
+}

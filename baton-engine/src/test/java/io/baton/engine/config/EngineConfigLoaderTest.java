@@ -31,9 +31,32 @@ class EngineConfigLoaderTest {
         .containsEntry("scheduling.load_threshold", 0.8)
         .containsEntry("scheduling.auto_scaling", true)
         .containsEntry("coordination.sync_mode", "event_driven")
-        .containsEntry("coordination.conflict_resolution", "priority")
         .containsEntry("coordination.state_persistence", true)
         .containsEntry("coordination.communication_timeout", 60);
+    assertThat(c.conflictResolution()).isEqualTo(ConflictResolution.PRIORITY);
+  }
+
+  @Test
+  void resourcePoolsAndTheConflictRuleAreRead() {
+    ConfigLoadResult r =
+        loader.parse(
+            """
+            resources: {pools: {gpu: 2, licences: 5}}
+            coordination: {conflict_resolution: timestamp}
+            """,
+            "baton.yaml");
+    assertThat(r.diagnostics()).isEmpty();
+    EngineConfig c = r.config();
+    assertThat(c.resourcePools()).containsEntry("gpu", 2).containsEntry("licences", 5);
+    assertThat(c.conflictResolution()).isEqualTo(ConflictResolution.TIMESTAMP);
+  }
+
+  @Test
+  void aPoolWithoutCapacityIsReportedAtItsPointer() {
+    ConfigLoadResult r = loader.parse("resources: {pools: {gpu: 0}}\n", "baton.yaml");
+    assertThat(r.diagnostics())
+        .extracting(d -> d.pointer())
+        .containsExactly("/resources/pools/gpu");
   }
 
   @Test

@@ -56,7 +56,7 @@ class StepSchedulerTest {
 
   private TaskKey key(
       String path, String run, String workflow, String type, Priority priority, int runLimit) {
-    TaskKey k = new TaskKey(run, path, workflow, type, priority, runLimit, clock.now);
+    TaskKey k = new TaskKey(run, path, workflow, type, priority, runLimit, clock.now, List.of());
     keys.put(path, k);
     return k;
   }
