@@ -373,9 +373,9 @@ export interface Branch {
 export interface Common6 {
   type?: 'map';
   /**
-   * An expression or a ${...} template giving the list.
+   * The list: an expression, a ${...} template, or a literal list whose elements may hold templates.
    */
-  items: string;
+  items: string | unknown[];
   as?: string;
   maxConcurrency?: number;
   /**

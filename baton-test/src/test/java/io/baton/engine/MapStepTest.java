@@ -99,6 +99,50 @@ class MapStepTest extends EngineTest {
   }
 
   @Test
+  void aLiteralListInYamlIsMappedOverAndItsTemplatesAreFilledIn() {
+    engine(
+        b ->
+            b.tool(
+                "shout", "upper-cases x", (args, ctx) -> ((String) args.get("x")).toUpperCase()));
+    WorkflowDefinition wf =
+        baton
+            .loader()
+            .parse(
+                """
+                id: literal-items
+                inputs: {type: object, properties: {city: {type: string}}}
+                steps:
+                  - id: each
+                    type: map
+                    items: [paris, "${inputs.city}", tokyo]
+                    steps:
+                      - {id: up, type: tool, tool: shout, input: {x: "${item}"}}
+                """,
+                "literal-items.yaml")
+            .orThrow();
+    RunView done = run(wf, Map.of("city", "lima"));
+    assertThat(done.status()).isEqualTo(RunStatus.COMPLETED);
+    assertThat(done.steps().get("each").output()).isEqualTo(List.of("PARIS", "LIMA", "TOKYO"));
+  }
+
+  @Test
+  void itemsThatAreNeitherAListNorAnExpressionAreRefusedAtTheirPointer() {
+    engine(b -> b);
+    var result =
+        baton
+            .loader()
+            .parse(
+                """
+                id: bad-items
+                steps:
+                  - {id: each, type: map, items: {a: 1}, steps: [{id: s, type: transform, value: 1}]}
+                """,
+                "bad-items.yaml");
+    assertThat(result.diagnostics())
+        .anySatisfy(d -> assertThat(d.pointer()).isEqualTo("/steps/0/items"));
+  }
+
+  @Test
   void anEmptyListCompletesAtOnceWithAnEmptyResult() {
     engine(
         b ->

@@ -7,7 +7,8 @@ import java.util.List;
  * {@code ${item}} (or the name given by {@code as}) is the item and {@code ${index}} its position.
  * The output is the list of the iterations' results, in input order.
  *
- * @param items a template or expression giving the list
+ * @param items the list: an expression ({@code steps.fetch.output.items}), a {@code ${…}} template,
+ *     or a literal list whose elements may hold templates ({@code [a, "${inputs.b}"]})
  * @param as the variable the item is bound to (default {@code item})
  * @param maxConcurrency the most iterations at once (0 = no limit of its own)
  * @param steps the body, run for each item
@@ -16,7 +17,7 @@ import java.util.List;
  */
 public record MapStep(
     StepCommon common,
-    String items,
+    Object items,
     String as,
     int maxConcurrency,
     List<StepDef> steps,

@@ -230,10 +230,10 @@ public final class WorkflowCompiler {
         }
       }
       case MapStep m -> {
-        if (m.items() != null && m.items().contains("${")) {
-          template(step, "items", m.items());
+        if (m.items() instanceof String source && !source.contains("${")) {
+          expression(step, "items", source, dialect);
         } else {
-          expression(step, "items", m.items(), dialect);
+          template(step, "items", m.items());
         }
         template(step, "result", m.result());
       }

@@ -37,7 +37,7 @@ final class CompositeSteps implements StepFamily {
         Integer max = f.integer("maxConcurrency", 0);
         yield new MapStep(
             s.common(),
-            f.expression("items"),
+            f.node("items") instanceof SourceArray ? f.json("items") : f.expression("items"),
             f.string("as"),
             max == null ? 0 : max,
             body(s, steps),

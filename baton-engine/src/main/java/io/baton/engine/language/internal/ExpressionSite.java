@@ -47,8 +47,11 @@ public record ExpressionSite(String field, Object value, boolean expression, boo
         template(out, "result", l.result(), true);
       }
       case MapStep m -> {
-        boolean isTemplate = m.items() != null && m.items().contains("${");
-        out.add(new ExpressionSite("items", m.items(), !isTemplate, false));
+        if (m.items() instanceof String source && !source.contains("${")) {
+          out.add(new ExpressionSite("items", source, true, false));
+        } else {
+          template(out, "items", m.items(), false);
+        }
         template(out, "result", m.result(), true);
       }
       case TransformStep t -> {
