@@ -27,9 +27,23 @@ public final class SystemTimeSource implements TimeSource, AutoCloseable {
     timers.shutdownNow();
   }
 
+  /**
+   * The last instant handed out: within one millisecond every caller gets the same object. The
+   * journal keeps every event's time, and a run's events mostly fall in the same millisecond, so
+   * sharing them saves memory on every stored run; finer precision serves no reader.
+   */
+  private volatile Instant last = Instant.EPOCH;
+
   @Override
   public Instant now() {
-    return Instant.now();
+    long millis = System.currentTimeMillis();
+    Instant known = last;
+    if (known.toEpochMilli() == millis) {
+      return known;
+    }
+    Instant fresh = Instant.ofEpochMilli(millis);
+    last = fresh;
+    return fresh;
   }
 
   @Override

@@ -84,7 +84,13 @@ final class TemplateNodes {
   record MapNode(Map<String, Template> entries, List<Reference> references) implements Template {
     @Override
     public Object render(Map<String, Object> variables) {
-      Map<String, Object> out = new LinkedHashMap<>(Math.max(4, entries.size() * 2));
+      if (entries.size() == 1) {
+        // the common {id: ${…}} input: a fraction of the memory of a map with a table, and it is
+        // kept in the journal with the step
+        var only = entries.entrySet().iterator().next();
+        return Collections.singletonMap(only.getKey(), only.getValue().render(variables));
+      }
+      Map<String, Object> out = LinkedHashMap.newLinkedHashMap(entries.size());
       entries.forEach((key, template) -> out.put(key, template.render(variables)));
       return Collections.unmodifiableMap(out);
     }
