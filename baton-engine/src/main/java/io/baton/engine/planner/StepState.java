@@ -159,12 +159,12 @@ public final class StepState {
    */
   public Map<String, Object> asVariables() {
     if (variables == null) {
-      Map<String, Object> v = new HashMap<>(8);
-      v.put("output", output);
-      v.put("status", STATUS_NAMES[status.ordinal()]);
-      v.put("attempt", attempt);
-      v.put("error", failure == null ? null : errorMap(failure));
-      variables = v;
+      variables =
+          new StepFields(
+              output,
+              STATUS_NAMES[status.ordinal()],
+              attempt,
+              failure == null ? null : errorMap(failure));
     }
     return variables;
   }

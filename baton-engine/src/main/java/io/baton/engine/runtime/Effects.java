@@ -319,8 +319,10 @@ final class Effects {
   }
 
   void runEnded() {
-    List.copyOf(timers).forEach(this::cancelTimer);
-    for (String waitId : List.copyOf(openWaits.values())) {
+    if (!timers.isEmpty()) {
+      List.copyOf(timers).forEach(this::cancelTimer);
+    }
+    for (String waitId : openWaits.values()) {
       index.add(() -> rt.waits().remove(waitId));
     }
     openWaits.clear();

@@ -20,6 +20,9 @@ final class RunLoader {
   private final WorkflowCompiler compiler;
   private final Map<String, CompiledWorkflow> compiled = new ConcurrentHashMap<>();
 
+  /** The last definition compiled: runs started one after another mostly share it. */
+  private volatile CompiledWorkflow last;
+
   RunLoader(RuntimeServices rt, DefinitionStore definitions, WorkflowCompiler compiler) {
     this.rt = rt;
     this.definitions = definitions;
@@ -28,14 +31,20 @@ final class RunLoader {
 
   /** The compiled form of a definition, compiled once per id and version. */
   CompiledWorkflow compile(WorkflowDefinition definition) {
+    CompiledWorkflow recent = last;
+    if (recent != null && recent.definition() == definition) {
+      return recent;
+    }
     String key = key(definition.id(), definition.version());
     CompiledWorkflow known = compiled.get(key);
     if (known != null
         && (known.definition() == definition || known.definition().equals(definition))) {
+      last = known;
       return known;
     }
     CompiledWorkflow fresh = compiler.compile(definition);
     compiled.put(key, fresh);
+    last = fresh;
     return fresh;
   }
 

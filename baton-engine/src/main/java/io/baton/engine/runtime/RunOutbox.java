@@ -26,7 +26,7 @@ final class RunOutbox {
   private static final Logger LOG = LoggerFactory.getLogger(RunOutbox.class);
   private final RuntimeServices rt;
   private final String runId;
-  private final List<RunEvent> events = new ArrayList<>();
+  private List<RunEvent> events = new ArrayList<>();
   private final List<Appended> unannounced = new ArrayList<>(1);
 
   /** Side effects, run after the events that call for them are durable. */
@@ -73,9 +73,10 @@ final class RunOutbox {
   void commit(RunStatus status) {
     if (!events.isEmpty()) {
       long base = durable;
-      List<RunEvent> appended = List.copyOf(events);
+      // handed over, not copied: a fresh list takes the next drain's events
+      List<RunEvent> appended = java.util.Collections.unmodifiableList(events);
       rt.journal().append(runId, base, appended);
-      events.clear();
+      events = new ArrayList<>();
       durable += appended.size();
       unannounced.add(new Appended(base, appended));
     }
