@@ -140,7 +140,8 @@ public final class ClusterNode implements ClusterMembership, RunOwnership, TaskD
   }
 
   private void notified(String payload) {
-    if (Notifications.TASK.equals(payload)) {
+    if (Notifications.TASK.equals(payload)
+        || payload.equals(Notifications.cancelFor(options.nodeId()))) {
       runner.kick();
     } else if (payload.equals("mail:*") || payload.equals(Notifications.mailFor(nodeId()))) {
       mailroom.kick();

@@ -186,17 +186,49 @@ final class TaskQueue {
         ps -> ps.setLong(1, taskId));
   }
 
-  /** Drops an attempt its run no longer wants, if no executor took it yet. */
+  /**
+   * Drops an attempt its run no longer wants if no executor took it yet; if one did, flags it and
+   * wakes the node running it, which stops the handler.
+   */
   void withdraw(String runId, String path, int attempt) {
-    sql.update(
+    sql.tx(
         "withdrawing step " + runId + "/" + path + "/" + attempt,
-        "DELETE FROM baton_cluster_task WHERE run_id = ? AND path = ? AND attempt = ?"
-            + " AND state = 'QUEUED'",
-        ps -> {
-          ps.setString(1, runId);
-          ps.setString(2, path);
-          ps.setInt(3, attempt);
+        c -> {
+          Sql.Binder attemptOf =
+              ps -> {
+                ps.setString(1, runId);
+                ps.setString(2, path);
+                ps.setInt(3, attempt);
+              };
+          if (Sql.update(
+                  c,
+                  "DELETE FROM baton_cluster_task WHERE run_id = ? AND path = ? AND attempt = ?"
+                      + " AND state = 'QUEUED'",
+                  attemptOf)
+              == 1) {
+            return null;
+          }
+          for (String node :
+              Sql.list(
+                  c,
+                  "UPDATE baton_cluster_task SET cancel_requested = TRUE WHERE run_id = ?"
+                      + " AND path = ? AND attempt = ? AND state = 'CLAIMED' RETURNING node_id",
+                  attemptOf,
+                  rs -> rs.getString(1))) {
+            Sql.notify(c, Notifications.cancelFor(node));
+          }
+          return null;
         });
+  }
+
+  /** The steps this node runs whose runs withdrew them. */
+  List<Long> withdrawnHere() {
+    return sql.list(
+        "finding the withdrawn steps of node " + options.nodeId(),
+        "SELECT task_id FROM baton_cluster_task WHERE node_id = ? AND state = 'CLAIMED'"
+            + " AND cancel_requested",
+        ps -> ps.setString(1, options.nodeId()),
+        rs -> rs.getLong(1));
   }
 
   /**

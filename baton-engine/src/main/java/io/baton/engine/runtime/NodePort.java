@@ -2,6 +2,8 @@ package io.baton.engine.runtime;
 
 import io.baton.api.definition.StepDef;
 import io.baton.api.definition.WorkflowDefinition;
+import io.baton.api.run.ErrorKind;
+import io.baton.api.run.StepFailure;
 import io.baton.api.spi.StepExecutor;
 import io.baton.api.store.DefinitionStore;
 import io.baton.api.time.TimeSource;
@@ -13,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * How a {@link ClusterMembership} reaches the runs of its engine: hands them letters from other
@@ -78,9 +81,13 @@ public final class NodePort {
   /**
    * Runs a queued step's handler on the calling thread, with the step's idempotency key, and
    * returns how it ended; never throws for the handler's failures.
+   *
+   * @param onCancel receives, before the handler starts, the action that stops it (the handler's
+   *     {@code isCancelled()} turns true and its thread is interrupted): the caller runs it when
+   *     the run withdraws the attempt, and must not run it once this method has returned
    */
   @SuppressWarnings("unchecked")
-  public TaskOutcome execute(StepTask task) {
+  public TaskOutcome execute(StepTask task, Consumer<Runnable> onCancel) {
     CompiledStep step;
     try {
       step = stepOf(task);
@@ -88,6 +95,7 @@ public final class NodePort {
       return new TaskOutcome(null, FailureClassifier.classify(e));
     }
     StepExecutor<StepDef> executor = (StepExecutor<StepDef>) step.executor();
+    RunningTask running = new RunningTask(null, task.attempt());
     AttemptContext ctx =
         new AttemptContext(
             task.runId(),
@@ -98,13 +106,26 @@ public final class NodePort {
             task.input(),
             null, // a queued step carries no answer: handlers awaiting input run on their owner
             rt.clock(),
-            null,
+            running,
             rt.listeners());
+    running.thread = Thread.currentThread();
+    onCancel.accept(running::cancel);
     try {
+      if (running.cancelled) {
+        return new TaskOutcome(null, cancelledBeforeStart(task));
+      }
       return new TaskOutcome(JsonValues.normalize(executor.execute(step.definition(), ctx)), null);
     } catch (Throwable t) {
       return new TaskOutcome(null, FailureClassifier.classify(t));
+    } finally {
+      running.thread = null;
     }
+  }
+
+  private static StepFailure cancelledBeforeStart(StepTask task) {
+    return StepFailure.of(
+        ErrorKind.CANCELLED,
+        "step " + task.idempotencyKey() + " was withdrawn by its run before it started");
   }
 
   private CompiledStep stepOf(StepTask task) {
