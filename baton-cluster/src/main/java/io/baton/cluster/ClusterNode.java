@@ -18,9 +18,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One Baton node of several sharing a PostgreSQL database. Each run is owned by one node through a
  * lease renewed by the node's heartbeats; ready handler steps go to a queue that every node's
- * executors claim from; messages for runs owned elsewhere go to their owner's inbox, and wake-ups
- * travel by {@code LISTEN/NOTIFY}. When a node stops heart-beating, the others take its runs over
- * and rebuild them from their journals.
+ * executors claim from; new runs are placed on the node deciding the fewest runs; messages for runs
+ * owned elsewhere go to their owner's inbox, and wake-ups travel by {@code LISTEN/NOTIFY}. When a
+ * node stops heart-beating, the others take its runs over and rebuild them from their journals.
  *
  * <pre>{@code
  * JdbcStoreBackend store = JdbcStoreBackend.open("jdbc:postgresql://db/baton", JdbcStoreOptions.DEFAULTS);
@@ -41,6 +41,7 @@ public final class ClusterNode implements ClusterMembership, RunOwnership, TaskD
   private final Mailroom mailroom;
   private final TaskRunner runner;
   private final Heartbeat heartbeat;
+  private final RunPlacement placement;
   private volatile boolean running;
   private TimeSource.Cancellable nextBeat;
 
@@ -56,7 +57,8 @@ public final class ClusterNode implements ClusterMembership, RunOwnership, TaskD
             inbox);
     this.mailroom = new Mailroom(inbox, tables.tasks(), options.nodeId());
     this.runner = new TaskRunner(tables.tasks(), tables.nodes(), options, clock);
-    this.heartbeat = new Heartbeat(tables, runner, mailroom);
+    this.placement = new RunPlacement(options.nodeId());
+    this.heartbeat = new Heartbeat(tables, runner, mailroom, placement);
     this.notifications = new Notifications(sql.dataSource(), this::notified);
   }
 
@@ -163,6 +165,25 @@ public final class ClusterNode implements ClusterMembership, RunOwnership, TaskD
     if (!tables.leases().release(runId)) {
       mailroom.kick(); // mail came for it: it stays here to take it
     }
+  }
+
+  /**
+   * Places a new run on the live node with the fewest runs (seed 004's load-balanced strategy):
+   * when that is another node, the run's start is journaled here and the run handed to it.
+   */
+  @Override
+  public boolean offer(String runId, Runnable persistStart) {
+    String to = placement.choose();
+    if (to == null) {
+      return false;
+    }
+    persistStart.run();
+    Inbox.Mail wake = new Inbox.Mail(Json.write(RunLetter.wake(null)), false);
+    if (!tables.leases().handOff(runId, to, wake, clock.now())) {
+      throw new IllegalStateException(
+          "run " + runId + " was taken from node " + nodeId() + " as it was being started");
+    }
+    return true;
   }
 
   @Override

@@ -168,6 +168,14 @@ public final class NodePort {
     return engine.runIdsInMemory();
   }
 
+  /**
+   * Completes the futures awaited by the starters of runs this node handed to other nodes, for
+   * those runs that ended meanwhile.
+   */
+  public void settleHandedOff() {
+    engine.settleHandedOff();
+  }
+
   /** Looks at the store's timers again (another node may have set an earlier one). */
   public void pokeTimers() {
     timers.poke();
