@@ -94,7 +94,10 @@ public record ClusterOptions(
     return new ClusterOptions(nodeId, host, heartbeat, leaseTtl, executors, agingInterval);
   }
 
-  private static String localHost() {
+  /**
+   * This machine's host name ({@code unknown} when it has none): the default node id of a server.
+   */
+  public static String localHost() {
     try {
       return java.net.InetAddress.getLocalHost().getHostName();
     } catch (java.net.UnknownHostException e) {

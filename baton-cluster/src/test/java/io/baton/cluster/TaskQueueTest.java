@@ -60,7 +60,8 @@ class TaskQueueTest {
   }
 
   private static StepTask task(String run, String path, int attempt, int priority) {
-    return new StepTask(run, "wf", "1", path, path, attempt, Map.of("n", 1), priority);
+    return new StepTask(
+        run, "wf", "1", path, path, attempt, Map.of("n", 1), priority, Map.of(), null);
   }
 
   @Test
@@ -151,8 +152,8 @@ class TaskQueueTest {
 
     TaskQueue.Claimed byB = atB.claim(clock.now(), 1).getFirst();
     assertThat(byB.taskId()).isEqualTo(byA.taskId());
-    assertThat(atA.complete(byA.taskId(), new TaskOutcome("late", null), clock.now())).isFalse();
-    assertThat(atB.complete(byB.taskId(), new TaskOutcome("on time", null), clock.now())).isTrue();
+    assertThat(atA.complete(byA.taskId(), TaskOutcome.of("late"), clock.now())).isFalse();
+    assertThat(atB.complete(byB.taskId(), TaskOutcome.of("on time"), clock.now())).isTrue();
   }
 
   @Test
@@ -165,7 +166,7 @@ class TaskQueueTest {
     assertThat(atB.claim(clock.now(), 5)).isEmpty();
     StepFailure failure = StepFailure.of(ErrorKind.UNAVAILABLE, "down");
 
-    atB.complete(claimed.taskId(), new TaskOutcome(null, failure), clock.now());
+    atB.complete(claimed.taskId(), TaskOutcome.failed(failure), clock.now());
 
     assertThat(atB.results(10)).as("b owns no run").isEmpty();
     List<TaskQueue.Result> results = atA.results(10);

@@ -4,6 +4,7 @@ import io.baton.api.definition.StepDef;
 import io.baton.api.definition.WorkflowDefinition;
 import io.baton.api.run.ErrorKind;
 import io.baton.api.run.StepFailure;
+import io.baton.api.spi.AwaitInput;
 import io.baton.api.spi.StepExecutor;
 import io.baton.api.store.DefinitionStore;
 import io.baton.api.time.TimeSource;
@@ -61,7 +62,7 @@ public final class NodePort {
       throw new io.baton.engine.RunNotFoundException(runId);
     }
     actor.post(letter.toMessage(done));
-    if (letter.kind() != RunLetter.Kind.RESOLVE && letter.kind() != RunLetter.Kind.CONTROL) {
+    if (!letter.answered()) {
       // A query answers only after the drain that handled the letter made its events durable
       // (replies go after the journal append), so its answer says the letter is safe.
       CompletableFuture<io.baton.api.run.RunView> barrier = new CompletableFuture<>();
@@ -92,7 +93,7 @@ public final class NodePort {
     try {
       step = stepOf(task);
     } catch (RuntimeException e) {
-      return new TaskOutcome(null, FailureClassifier.classify(e));
+      return TaskOutcome.failed(FailureClassifier.classify(e));
     }
     StepExecutor<StepDef> executor = (StepExecutor<StepDef>) step.executor();
     RunningTask running = new RunningTask(null, task.attempt());
@@ -104,19 +105,24 @@ public final class NodePort {
             task.stepId(),
             task.attempt(),
             task.input(),
-            null, // a queued step carries no answer: handlers awaiting input run on their owner
+            task.answer(),
             rt.clock(),
             running,
             rt.listeners());
+    ctx.journaling(
+        AttemptJournal.forQueued(m -> engine.deliver(task.runId(), m), rt.clock(), task, running));
     running.thread = Thread.currentThread();
     onCancel.accept(running::cancel);
     try {
       if (running.cancelled) {
-        return new TaskOutcome(null, cancelledBeforeStart(task));
+        return TaskOutcome.failed(cancelledBeforeStart(task));
       }
-      return new TaskOutcome(JsonValues.normalize(executor.execute(step.definition(), ctx)), null);
+      Object output = executor.execute(step.definition(), ctx);
+      return output instanceof AwaitInput ask
+          ? new TaskOutcome(null, null, ask)
+          : TaskOutcome.of(JsonValues.normalize(output));
     } catch (Throwable t) {
-      return new TaskOutcome(null, FailureClassifier.classify(t));
+      return TaskOutcome.failed(FailureClassifier.classify(t));
     } finally {
       running.thread = null;
     }
