@@ -42,6 +42,7 @@ public final class ClusterNode implements ClusterMembership, RunOwnership, TaskD
   private final TaskRunner runner;
   private final Heartbeat heartbeat;
   private final RunPlacement placement;
+  private final QueueBacklog backlog;
   private volatile boolean running;
   private TimeSource.Cancellable nextBeat;
 
@@ -58,7 +59,8 @@ public final class ClusterNode implements ClusterMembership, RunOwnership, TaskD
     this.mailroom = new Mailroom(inbox, tables.tasks(), options.nodeId());
     this.runner = new TaskRunner(tables.tasks(), tables.nodes(), options, clock);
     this.placement = new RunPlacement(options.nodeId());
-    this.heartbeat = new Heartbeat(tables, runner, mailroom, placement);
+    this.backlog = new QueueBacklog(tables.tasks());
+    this.heartbeat = new Heartbeat(tables, runner, mailroom, placement, backlog);
     this.notifications = new Notifications(sql.dataSource(), this::notified);
   }
 
@@ -162,8 +164,14 @@ public final class ClusterNode implements ClusterMembership, RunOwnership, TaskD
 
   @Override
   public void release(String runId) {
-    if (!tables.leases().release(runId)) {
-      mailroom.kick(); // mail came for it: it stays here to take it
+    try {
+      if (!tables.leases().release(runId)) {
+        mailroom.kick(); // mail came for it: it stays here to take it
+      }
+    } catch (ClusterStoreException e) {
+      // The lease stays here; a heartbeat that finds it held by no run in memory loads the run,
+      // which lets it go again once idle.
+      LOG.warn("could not let run {} go ({}); kept for now", runId, e.getMessage());
     }
   }
 
@@ -193,12 +201,12 @@ public final class ClusterNode implements ClusterMembership, RunOwnership, TaskD
 
   @Override
   public void dispatch(StepTask task) {
-    tables.tasks().enqueue(task, clock.now());
+    backlog.enqueue(task, clock.now());
   }
 
   @Override
   public void withdraw(String runId, String path, int attempt) {
-    tables.tasks().withdraw(runId, path, attempt);
+    backlog.withdraw(runId, path, attempt);
   }
 
   /**
