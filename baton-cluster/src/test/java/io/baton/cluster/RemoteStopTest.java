@@ -67,6 +67,7 @@ class RemoteStopTest {
       owner.close();
     }
     executor.destroyForcibly().waitFor();
+    Files.deleteIfExists(log);
     store.close();
     db.close();
   }
