@@ -18,9 +18,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One Baton node of several sharing a PostgreSQL database. Each run is owned by one node through a
  * lease renewed by the node's heartbeats; ready handler steps go to a queue that every node's
- * executors claim from; messages for runs owned elsewhere go to their owner's inbox, and wake-ups
- * travel by {@code LISTEN/NOTIFY}. When a node stops heart-beating, the others take its runs over
- * and rebuild them from their journals.
+ * executors claim from; new runs are placed on the node deciding the fewest runs; messages for runs
+ * owned elsewhere go to their owner's inbox, and wake-ups travel by {@code LISTEN/NOTIFY}. When a
+ * node stops heart-beating, the others take its runs over and rebuild them from their journals.
  *
  * <pre>{@code
  * JdbcStoreBackend store = JdbcStoreBackend.open("jdbc:postgresql://db/baton", JdbcStoreOptions.DEFAULTS);
@@ -41,6 +41,8 @@ public final class ClusterNode implements ClusterMembership, RunOwnership, TaskD
   private final Mailroom mailroom;
   private final TaskRunner runner;
   private final Heartbeat heartbeat;
+  private final RunPlacement placement;
+  private final QueueBacklog backlog;
   private volatile boolean running;
   private TimeSource.Cancellable nextBeat;
 
@@ -56,7 +58,9 @@ public final class ClusterNode implements ClusterMembership, RunOwnership, TaskD
             inbox);
     this.mailroom = new Mailroom(inbox, tables.tasks(), options.nodeId());
     this.runner = new TaskRunner(tables.tasks(), tables.nodes(), options, clock);
-    this.heartbeat = new Heartbeat(tables, runner, mailroom);
+    this.placement = new RunPlacement(options.nodeId());
+    this.backlog = new QueueBacklog(tables.tasks());
+    this.heartbeat = new Heartbeat(tables, runner, mailroom, placement, backlog);
     this.notifications = new Notifications(sql.dataSource(), this::notified);
   }
 
@@ -140,7 +144,8 @@ public final class ClusterNode implements ClusterMembership, RunOwnership, TaskD
   }
 
   private void notified(String payload) {
-    if (Notifications.TASK.equals(payload)) {
+    if (Notifications.TASK.equals(payload)
+        || payload.equals(Notifications.cancelFor(options.nodeId()))) {
       runner.kick();
     } else if (payload.equals("mail:*") || payload.equals(Notifications.mailFor(nodeId()))) {
       mailroom.kick();
@@ -159,9 +164,34 @@ public final class ClusterNode implements ClusterMembership, RunOwnership, TaskD
 
   @Override
   public void release(String runId) {
-    if (!tables.leases().release(runId)) {
-      mailroom.kick(); // mail came for it: it stays here to take it
+    try {
+      if (!tables.leases().release(runId)) {
+        mailroom.kick(); // mail came for it: it stays here to take it
+      }
+    } catch (ClusterStoreException e) {
+      // The lease stays here; a heartbeat that finds it held by no run in memory loads the run,
+      // which lets it go again once idle.
+      LOG.warn("could not let run {} go ({}); kept for now", runId, e.getMessage());
     }
+  }
+
+  /**
+   * Places a new run on the live node with the fewest runs (seed 004's load-balanced strategy):
+   * when that is another node, the run's start is journaled here and the run handed to it.
+   */
+  @Override
+  public boolean offer(String runId, Runnable persistStart) {
+    String to = placement.choose();
+    if (to == null) {
+      return false;
+    }
+    persistStart.run();
+    Inbox.Mail wake = new Inbox.Mail(Json.write(RunLetter.wake(null)), false);
+    if (!tables.leases().handOff(runId, to, wake, clock.now())) {
+      throw new IllegalStateException(
+          "run " + runId + " was taken from node " + nodeId() + " as it was being started");
+    }
+    return true;
   }
 
   @Override
@@ -171,12 +201,12 @@ public final class ClusterNode implements ClusterMembership, RunOwnership, TaskD
 
   @Override
   public void dispatch(StepTask task) {
-    tables.tasks().enqueue(task, clock.now());
+    backlog.enqueue(task, clock.now());
   }
 
   @Override
   public void withdraw(String runId, String path, int attempt) {
-    tables.tasks().withdraw(runId, path, attempt);
+    backlog.withdraw(runId, path, attempt);
   }
 
   /**

@@ -11,10 +11,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What a node does at each heartbeat: says it is alive, renews its leases and claims, lets go of
- * runs another node took from it, takes over its share of the runs of nodes that went silent,
- * queues again the steps they had claimed, and looks at the tables in case a notification was
- * missed.
+ * What a node does at each heartbeat: says it is alive, renews its leases and claims, writes the
+ * queue writes the database refused while it was away, lets go of runs another node took from it,
+ * takes over its share of the runs of nodes that went silent, queues again the steps they had
+ * claimed, counts the runs each node decides (for placing new runs), tells the starters of runs
+ * handed off that ended, and looks at the tables in case a notification was missed.
  */
 final class Heartbeat {
   private static final Logger LOG = LoggerFactory.getLogger(Heartbeat.class);
@@ -26,17 +27,26 @@ final class Heartbeat {
   private final Inbox inbox;
   private final TaskRunner runner;
   private final Mailroom mailroom;
+  private final RunPlacement placement;
+  private final QueueBacklog backlog;
   private NodePort port;
   private long beats;
   private Set<String> idleLastBeat = Set.of();
 
-  Heartbeat(Tables tables, TaskRunner runner, Mailroom mailroom) {
+  Heartbeat(
+      Tables tables,
+      TaskRunner runner,
+      Mailroom mailroom,
+      RunPlacement placement,
+      QueueBacklog backlog) {
     this.nodes = tables.nodes();
     this.leases = tables.leases();
     this.tasks = tables.tasks();
     this.inbox = tables.inbox();
     this.runner = runner;
     this.mailroom = mailroom;
+    this.placement = placement;
+    this.backlog = backlog;
   }
 
   /** The cluster's tables, as one node sees them. */
@@ -51,6 +61,7 @@ final class Heartbeat {
     Set<String> inMemory = port.runsInMemory();
     nodes.heartbeat(now, inMemory.size() + runner.running());
     leases.renew(now);
+    backlog.retry();
     tasks.extendClaims(now);
     disownLost(inMemory);
     List<String> taken = takeOver(now);
@@ -65,6 +76,8 @@ final class Heartbeat {
     if (++beats % SWEEP_EVERY == 0) {
       inbox.sweep(now);
     }
+    placement.refresh(nodes.liveLeaseCounts(now));
+    port.settleHandedOff();
     port.pokeTimers();
     mailroom.kick();
     runner.kick();

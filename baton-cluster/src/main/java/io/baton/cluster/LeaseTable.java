@@ -128,6 +128,33 @@ final class LeaseTable {
         });
   }
 
+  /**
+   * Hands run {@code runId}, which this node owns, to node {@code to} and sends it {@code mail}
+   * (which makes it load the run), in one transaction; false when this node no longer owned it.
+   */
+  boolean handOff(String runId, String to, Inbox.Mail mail, Instant now) {
+    return sql.tx(
+        "handing run " + runId + " to node " + to,
+        c -> {
+          int moved =
+              Sql.update(
+                  c,
+                  "UPDATE baton_cluster_lease SET node_id = ?, expires_at = ?, acquired_at = ?"
+                      + " WHERE run_id = ? AND node_id = ?",
+                  ps -> {
+                    ps.setString(1, to);
+                    ps.setTimestamp(2, Sql.time(now.plus(options.leaseTtl())));
+                    ps.setTimestamp(3, Sql.time(now));
+                    ps.setString(4, runId);
+                    ps.setString(5, options.nodeId());
+                  });
+          if (moved == 1) {
+            inbox.send(c, runId, to, mail, now);
+          }
+          return moved == 1;
+        });
+  }
+
   /** Extends every lease of this node by a TTL from {@code now}; returns how many it holds. */
   int renew(Instant now) {
     return sql.update(

@@ -126,7 +126,7 @@ final class Mailroom {
           RunLetter.taskEnded(
               result.path(),
               result.attempt(),
-              result.outcome().output(),
+              result.outcome().result(),
               result.outcome().failure());
       done = port.deliver(result.runId(), letter);
     } catch (RunNotFoundException e) {

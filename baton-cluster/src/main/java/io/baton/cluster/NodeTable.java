@@ -2,7 +2,9 @@ package io.baton.cluster;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The nodes of the cluster (table {@code baton_cluster_node}): who is there, and how busy. */
 final class NodeTable {
@@ -64,6 +66,19 @@ final class NodeTable {
             ps -> ps.setTimestamp(1, Sql.time(now.minus(options.leaseTtl()))),
             rs -> rs.getInt(1));
     return Math.max(1, count.getFirst());
+  }
+
+  /** How many run leases each live node holds. */
+  Map<String, Integer> liveLeaseCounts(Instant now) {
+    Map<String, Integer> counts = new HashMap<>();
+    sql.list(
+        "counting the leases of live nodes",
+        "SELECT n.node_id, (SELECT COUNT(*) FROM baton_cluster_lease l WHERE l.node_id ="
+            + " n.node_id) FROM baton_cluster_node n WHERE n.stopped_at IS NULL"
+            + " AND n.last_heartbeat >= ?",
+        ps -> ps.setTimestamp(1, Sql.time(now.minus(options.leaseTtl()))),
+        rs -> counts.put(rs.getString(1), rs.getInt(2)));
+    return counts;
   }
 
   /** Every node known, live or not, by id. */

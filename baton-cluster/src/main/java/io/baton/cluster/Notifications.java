@@ -12,9 +12,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Wake-ups between nodes over PostgreSQL's {@code LISTEN/NOTIFY} on one channel: {@code task} (a
- * step was queued: executors, look), {@code mail:NODE} (NODE has mail, step results or answers).
- * Notifications are only hints — the tables are the truth, and every heartbeat looks at them too —
- * so one lost while the connection was down costs a heartbeat of delay, nothing more.
+ * step was queued: executors, look), {@code mail:NODE} (NODE has mail, step results or answers),
+ * {@code cancel:NODE} (a step NODE runs was withdrawn by its run). Notifications are only hints —
+ * the tables are the truth, and every heartbeat looks at them too — so one lost while the
+ * connection was down costs a heartbeat of delay, nothing more.
  */
 final class Notifications implements AutoCloseable {
   static final String CHANNEL = "baton_cluster";
@@ -34,6 +35,10 @@ final class Notifications implements AutoCloseable {
 
   static String mailFor(String nodeId) {
     return "mail:" + nodeId;
+  }
+
+  static String cancelFor(String nodeId) {
+    return "cancel:" + nodeId;
   }
 
   /** Starts listening on a connection of its own (reconnecting when it breaks). */

@@ -55,7 +55,10 @@ final class TaskQueue {
         });
   }
 
-  /** Claims up to {@code limit} queued steps for this node's executors. */
+  /**
+   * Claims up to {@code limit} queued steps for this node's executors, by effective priority (its
+   * own, raised one level per aging interval waited until {@code now}), then oldest first.
+   */
   List<Claimed> claim(Instant now, int limit) {
     if (limit <= 0) {
       return List.of();
@@ -64,12 +67,15 @@ final class TaskQueue {
         "claiming steps for node " + options.nodeId(),
         "UPDATE baton_cluster_task SET state = 'CLAIMED', node_id = ?, claim_expires = ?,"
             + " claims = claims + 1 WHERE task_id IN (SELECT task_id FROM baton_cluster_task"
-            + " WHERE state = 'QUEUED' ORDER BY priority, queued_at, task_id LIMIT ?"
-            + " FOR UPDATE SKIP LOCKED) RETURNING task_id, body::text",
+            + " WHERE state = 'QUEUED' ORDER BY GREATEST(0, priority"
+            + " - FLOOR(GREATEST(0, EXTRACT(EPOCH FROM (? - queued_at))) * 1000 / ?)),"
+            + " queued_at, task_id LIMIT ? FOR UPDATE SKIP LOCKED) RETURNING task_id, body::text",
         ps -> {
           ps.setString(1, options.nodeId());
           ps.setTimestamp(2, Sql.time(now.plus(options.leaseTtl())));
-          ps.setInt(3, limit);
+          ps.setTimestamp(3, Sql.time(now));
+          ps.setLong(4, options.agingInterval().toMillis());
+          ps.setInt(5, limit);
         },
         rs -> new Claimed(rs.getLong(1), Json.read(rs.getString(2), StepTask.class)));
   }
@@ -180,17 +186,49 @@ final class TaskQueue {
         ps -> ps.setLong(1, taskId));
   }
 
-  /** Drops an attempt its run no longer wants, if no executor took it yet. */
+  /**
+   * Drops an attempt its run no longer wants if no executor took it yet; if one did, flags it and
+   * wakes the node running it, which stops the handler.
+   */
   void withdraw(String runId, String path, int attempt) {
-    sql.update(
+    sql.tx(
         "withdrawing step " + runId + "/" + path + "/" + attempt,
-        "DELETE FROM baton_cluster_task WHERE run_id = ? AND path = ? AND attempt = ?"
-            + " AND state = 'QUEUED'",
-        ps -> {
-          ps.setString(1, runId);
-          ps.setString(2, path);
-          ps.setInt(3, attempt);
+        c -> {
+          Sql.Binder attemptOf =
+              ps -> {
+                ps.setString(1, runId);
+                ps.setString(2, path);
+                ps.setInt(3, attempt);
+              };
+          if (Sql.update(
+                  c,
+                  "DELETE FROM baton_cluster_task WHERE run_id = ? AND path = ? AND attempt = ?"
+                      + " AND state = 'QUEUED'",
+                  attemptOf)
+              == 1) {
+            return null;
+          }
+          for (String node :
+              Sql.list(
+                  c,
+                  "UPDATE baton_cluster_task SET cancel_requested = TRUE WHERE run_id = ?"
+                      + " AND path = ? AND attempt = ? AND state = 'CLAIMED' RETURNING node_id",
+                  attemptOf,
+                  rs -> rs.getString(1))) {
+            Sql.notify(c, Notifications.cancelFor(node));
+          }
+          return null;
         });
+  }
+
+  /** The steps this node runs whose runs withdrew them. */
+  List<Long> withdrawnHere() {
+    return sql.list(
+        "finding the withdrawn steps of node " + options.nodeId(),
+        "SELECT task_id FROM baton_cluster_task WHERE node_id = ? AND state = 'CLAIMED'"
+            + " AND cancel_requested",
+        ps -> ps.setString(1, options.nodeId()),
+        rs -> rs.getLong(1));
   }
 
   /**

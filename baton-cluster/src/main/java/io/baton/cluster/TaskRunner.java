@@ -4,7 +4,8 @@ import io.baton.api.time.TimeSource;
 import io.baton.engine.runtime.NodePort;
 import io.baton.engine.runtime.TaskOutcome;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,7 +13,8 @@ import org.slf4j.LoggerFactory;
  * This node's executors: claims queued steps up to the node's capacity and runs each on a virtual
  * thread. So that work spreads (seed 004's load-balanced strategy), a node claims at most its fair
  * share of what is queued — the queue divided by the live nodes — per round; the nodes that are
- * less busy come back for more sooner.
+ * less busy come back for more sooner. A step whose run withdraws it (cancelled, timed out) while
+ * it runs here is stopped: its handler is told and its thread interrupted.
  */
 final class TaskRunner {
   private static final Logger LOG = LoggerFactory.getLogger(TaskRunner.class);
@@ -23,7 +25,7 @@ final class TaskRunner {
   private final ClusterOptions options;
   private final TimeSource clock;
   private final Worker worker;
-  private final AtomicInteger running = new AtomicInteger();
+  private final Map<Long, Running> runningHere = new ConcurrentHashMap<>();
   private volatile NodePort port;
   private volatile boolean closed;
 
@@ -48,20 +50,31 @@ final class TaskRunner {
 
   /** How many steps this node runs now. */
   int running() {
-    return running.get();
+    return runningHere.size();
   }
 
-  /** Claims and starts steps until the node is full, its share is taken, or none is queued. */
+  /**
+   * Stops the steps withdrawn by their runs, then claims and starts steps until the node is full,
+   * its share is taken, or none is queued.
+   */
   void round() {
+    if (!runningHere.isEmpty()) {
+      for (long taskId : tasks.withdrawnHere()) {
+        Running step = runningHere.get(taskId);
+        if (step != null) {
+          step.stop();
+        }
+      }
+    }
     while (!closed) {
-      int free = options.executors() - running.get();
+      int free = options.executors() - runningHere.size();
       if (free <= 0) {
         return;
       }
       int want = Math.min(free, fairShare());
       List<TaskQueue.Claimed> claimed = tasks.claim(clock.now(), want);
       for (TaskQueue.Claimed c : claimed) {
-        running.incrementAndGet();
+        runningHere.put(c.taskId(), new Running());
         Thread.ofVirtual().name("baton-step-" + c.taskId()).start(() -> run(c));
       }
       if (claimed.size() < want) {
@@ -77,12 +90,50 @@ final class TaskRunner {
   }
 
   private void run(TaskQueue.Claimed claimed) {
+    Running step = runningHere.get(claimed.taskId());
     try {
-      TaskOutcome outcome = port.execute(claimed.task());
+      TaskOutcome outcome;
+      try {
+        outcome = port.execute(claimed.task(), step::stopWith);
+      } finally {
+        step.ended();
+        Thread.interrupted(); // a stop that came as the handler ended must not break the JDBC below
+      }
       complete(claimed, outcome);
     } finally {
-      running.decrementAndGet();
+      runningHere.remove(claimed.taskId());
       worker.kick();
+    }
+  }
+
+  /**
+   * A step running here: how to stop its handler, which must not happen once the handler ended (the
+   * interrupt would hit the database work that follows on the same thread).
+   */
+  private static final class Running {
+    private Runnable stop;
+    private boolean stopRequested;
+    private boolean ended;
+
+    synchronized void stopWith(Runnable action) {
+      stop = action;
+      if (stopRequested) {
+        action.run();
+      }
+    }
+
+    synchronized void stop() {
+      if (stopRequested || ended) {
+        return;
+      }
+      stopRequested = true;
+      if (stop != null) {
+        stop.run();
+      }
+    }
+
+    synchronized void ended() {
+      ended = true;
     }
   }
 

@@ -49,6 +49,12 @@ public final class NodeMain {
                     "records a side effect",
                     Map.of(),
                     (a, ctx) -> effect(ds, nodeId, a, ctx.idempotencyKey())))
+            .tool(
+                Tool.of(
+                    "block",
+                    "runs until its run stops it",
+                    Map.of(),
+                    (a, ctx) -> block(ds, nodeId, ctx.idempotencyKey())))
             .build();
     WorkflowDefinition mix;
     try (var in = NodeMain.class.getResourceAsStream("/cluster/mix.yaml")) {
@@ -100,6 +106,21 @@ public final class NodeMain {
       ps.setString(1, key);
       ps.setString(2, nodeId);
       ps.executeUpdate();
+    }
+  }
+
+  /**
+   * Runs for a minute unless interrupted (its run withdrew it): records that it started, and that
+   * it was interrupted and whether its context said it was cancelled ({@link RemoteStopTest}).
+   */
+  private static Object block(DataSource ds, String nodeId, String key) throws Exception {
+    write(ds, "INSERT INTO test_tool_call (idem_key, node_id) VALUES (?, ?)", key, nodeId);
+    try {
+      Thread.sleep(60_000);
+      return "ran to its end";
+    } catch (InterruptedException e) {
+      write(ds, "INSERT INTO test_interrupted (idem_key, node_id) VALUES (?, ?)", key, nodeId);
+      throw e;
     }
   }
 

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 /** The shared step queue: claims by priority, no step claimed twice, lapsed claims, outcomes. */
 class TaskQueueTest {
   private static final Duration TTL = Duration.ofSeconds(5);
+  private static final Duration AGING = Duration.ofSeconds(10);
   private static ClusterDatabase db;
   private static JdbcStoreBackend store;
   private final FakeClock clock = new FakeClock(Instant.parse("2030-01-01T00:00:00Z"));
@@ -49,15 +50,18 @@ class TaskQueueTest {
       s.execute("TRUNCATE baton_cluster_task, baton_cluster_lease");
     }
     Sql sql = new Sql(store.dataSource());
-    ClusterOptions a = ClusterOptions.named("a").withTiming(Duration.ofSeconds(1), TTL);
-    ClusterOptions b = ClusterOptions.named("b").withTiming(Duration.ofSeconds(1), TTL);
+    ClusterOptions a =
+        ClusterOptions.named("a").withTiming(Duration.ofSeconds(1), TTL).withAging(AGING);
+    ClusterOptions b =
+        ClusterOptions.named("b").withTiming(Duration.ofSeconds(1), TTL).withAging(AGING);
     atA = new TaskQueue(sql, a);
     atB = new TaskQueue(sql, b);
     leasesA = new LeaseTable(sql, a, new Inbox(sql, a));
   }
 
   private static StepTask task(String run, String path, int attempt, int priority) {
-    return new StepTask(run, "wf", "1", path, path, attempt, Map.of("n", 1), priority);
+    return new StepTask(
+        run, "wf", "1", path, path, attempt, Map.of("n", 1), priority, Map.of(), null);
   }
 
   @Test
@@ -75,6 +79,37 @@ class TaskQueueTest {
     assertThat(first.getFirst().task().input()).isEqualTo(Map.of("n", 1));
     assertThat(atA.claim(clock.now(), 5)).extracting(c -> c.task().path()).containsExactly("low");
     assertThat(atA.claim(clock.now(), 5)).isEmpty();
+  }
+
+  @Test
+  void aStepThatWaitedRisesOneLevelPerAgingInterval() {
+    atA.enqueue(task("r1", "background", 1, 4), clock.now());
+    clock.advance(AGING.multipliedBy(3).plusSeconds(5)); // 4 - 3 levels: competes at 1
+    atA.enqueue(task("r2", "normal", 1, 2), clock.now());
+    atA.enqueue(task("r3", "urgent", 1, 0), clock.now());
+    atA.enqueue(task("r4", "fresh-background", 1, 4), clock.now());
+
+    assertThat(claimOneByOne(4))
+        .containsExactly("urgent", "background", "normal", "fresh-background");
+  }
+
+  @Test
+  void agingNeverRanksAStepAboveTheMostUrgentLevel() {
+    atA.enqueue(task("r1", "old-normal", 1, 2), clock.now());
+    clock.advance(Duration.ofMillis(1));
+    atA.enqueue(task("r2", "critical", 1, 0), clock.now());
+    clock.advance(AGING.multipliedBy(10)); // both at level 0: the older goes first
+
+    assertThat(claimOneByOne(2)).containsExactly("old-normal", "critical");
+  }
+
+  /** The paths of {@code n} steps claimed one at a time, in the order the queue hands them out. */
+  private List<String> claimOneByOne(int n) {
+    List<String> paths = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      paths.add(atB.claim(clock.now(), 1).getFirst().task().path());
+    }
+    return paths;
   }
 
   @Test
@@ -117,8 +152,8 @@ class TaskQueueTest {
 
     TaskQueue.Claimed byB = atB.claim(clock.now(), 1).getFirst();
     assertThat(byB.taskId()).isEqualTo(byA.taskId());
-    assertThat(atA.complete(byA.taskId(), new TaskOutcome("late", null), clock.now())).isFalse();
-    assertThat(atB.complete(byB.taskId(), new TaskOutcome("on time", null), clock.now())).isTrue();
+    assertThat(atA.complete(byA.taskId(), TaskOutcome.of("late"), clock.now())).isFalse();
+    assertThat(atB.complete(byB.taskId(), TaskOutcome.of("on time"), clock.now())).isTrue();
   }
 
   @Test
@@ -131,7 +166,7 @@ class TaskQueueTest {
     assertThat(atB.claim(clock.now(), 5)).isEmpty();
     StepFailure failure = StepFailure.of(ErrorKind.UNAVAILABLE, "down");
 
-    atB.complete(claimed.taskId(), new TaskOutcome(null, failure), clock.now());
+    atB.complete(claimed.taskId(), TaskOutcome.failed(failure), clock.now());
 
     assertThat(atB.results(10)).as("b owns no run").isEmpty();
     List<TaskQueue.Result> results = atA.results(10);

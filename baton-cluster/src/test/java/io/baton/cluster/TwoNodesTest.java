@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two engines in one JVM on one PostgreSQL: an answer reaching the node that does not own the run,
- * and a take-over after a node goes silent. Heartbeats are driven by hand on a fake clock.
+ * a take-over after a node goes silent, and new runs spread over both nodes. Heartbeats are driven
+ * by hand on a fake clock.
  */
 class TwoNodesTest {
   private static final Duration TTL = Duration.ofSeconds(5);
@@ -50,6 +51,20 @@ class TwoNodesTest {
           type: tool
           tool: count
           dependsOn: [both]
+      """;
+
+  private static final String SPREAD =
+      """
+      id: spread
+      version: 1.0.0
+      steps:
+        - id: slow
+          type: tool
+          tool: gate
+        - id: after
+          type: tool
+          tool: count
+          dependsOn: [slow]
       """;
 
   private final FakeClock clock = new FakeClock(Instant.parse("2030-01-01T00:00:00Z"));
@@ -161,6 +176,42 @@ class TwoNodesTest {
     assertThat(completions(handle.id(), "approve")).isEqualTo(1);
     assertThat(completions(handle.id(), "slow")).isEqualTo(1);
     assertThat(completions(handle.id(), "after")).isEqualTo(1);
+  }
+
+  @Test
+  void newRunsStartedOnOneNodeAreDecidedByBothAndTheirStarterSeesThemEnd() throws Exception {
+    nodeB.beatNow();
+    nodeA.beatNow(); // a counts the runs each live node decides: none yet
+    var spread = a.loader().parse(SPREAD, "spread.yaml").orThrow();
+    List<io.baton.engine.RunHandle> handles = new java.util.ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      handles.add(a.start(spread, Map.of()));
+    }
+    Map<String, Long> owners =
+        handles.stream()
+            .collect(
+                java.util.stream.Collectors.groupingBy(
+                    h -> nodeA.ownerOf(h.id()).orElseThrow(),
+                    java.util.stream.Collectors.counting()));
+    assertThat(owners).isEqualTo(Map.of("a", 3L, "b", 3L));
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (gateCalls.get() < 6 && System.nanoTime() < deadline) {
+      Thread.onSpinWait(); // b loads the runs handed to it from their journals and starts them
+    }
+    assertThat(gateCalls).hasValue(6);
+
+    gate.countDown();
+    for (var handle : handles) {
+      while (!a.status(handle.id()).status().isTerminal() && System.nanoTime() < deadline) {
+        Thread.onSpinWait();
+      }
+    }
+    nodeA.beatNow(); // tells a's starters about the runs that ended on b
+    for (var handle : handles) {
+      assertThat(handle.await(WAIT).status()).isEqualTo(RunStatus.COMPLETED);
+      assertThat(completions(handle.id(), "after")).isEqualTo(1);
+    }
+    assertThat(gateCalls).hasValue(6);
   }
 
   private static Object approval(RunView done) {

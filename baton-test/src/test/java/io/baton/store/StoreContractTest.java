@@ -19,6 +19,7 @@ import io.baton.api.store.SnapshotRecord;
 import io.baton.api.store.StoreBackend;
 import io.baton.api.store.TimerRecord;
 import io.baton.api.store.WaitRecord;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -377,6 +378,29 @@ public abstract class StoreContractTest {
     store.timers().cancel("t1");
     store.timers().cancel("t3");
     assertThat(store.timers().next()).isEmpty();
+  }
+
+  @Test
+  void aDueTimerIsClaimedOnceUntilItsHoldEnds() {
+    TimerRecord t1 = new TimerRecord("t1", "r1", "s1", at(10));
+    TimerRecord t2 = new TimerRecord("t2", "r2", null, at(20));
+    TimerRecord t3 = new TimerRecord("t3", "r3", null, at(50));
+    List.of(t3, t1, t2).forEach(store.timers()::schedule);
+    Duration hold = Duration.ofSeconds(15);
+
+    assertThat(store.timers().claimDue(at(30), hold, 10)).containsExactly(t1, t2);
+    assertThat(store.timers().claimDue(at(30), hold, 10)).as("held by the first").isEmpty();
+    assertThat(store.timers().next()).map(TimerRecord::dueAt).contains(at(45));
+    assertThat(store.timers().claimDue(at(44), hold, 10)).isEmpty();
+
+    store.timers().cancel("t1"); // delivered
+    // the holder of t2 died: it is due again once the hold ends
+    assertThat(store.timers().claimDue(at(45), hold, 10))
+        .containsExactly(new TimerRecord("t2", "r2", null, at(45)));
+    store.timers().schedule(new TimerRecord("t2", "r2", null, at(52))); // replaced: not held
+    assertThat(store.timers().claimDue(at(55), hold, 1)).containsExactly(t3);
+    assertThat(store.timers().claimDue(at(55), hold, 5))
+        .containsExactly(new TimerRecord("t2", "r2", null, at(52)));
   }
 
   // --- waits

@@ -10,14 +10,22 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
 
 /**
  * The progress one execution of an attempt records ({@link io.baton.api.spi.StepContext#record}):
  * what earlier executions of the same attempt recorded (from the run's state, rebuilt from the
- * journal after a crash), and the way to journal more through the run's decider, write-ahead.
+ * journal after a crash), and the way to journal more through the run's decider, write-ahead —
+ * wherever the decider is: on another node, the record travels to it and the handler waits for it
+ * to be durable there.
  */
 final class AttemptJournal {
+  /** The decider, for a step it runs inline; null for a handler running on a thread. */
   private final RunActor actor;
+
+  /** How a record reaches the run's decider. */
+  private final Consumer<Message> toDecider;
+
   private final TimeSource clock;
   private final String path;
   private final int attempt;
@@ -35,12 +43,34 @@ final class AttemptJournal {
    * @param task the running handler, or null for a step run inline by the decider itself
    */
   AttemptJournal(RunActor actor, TimeSource clock, StepState step, RunningTask task) {
+    this(actor, actor::post, clock, step.path(), step.attempt(), step.progress(), task);
+  }
+
+  private AttemptJournal(
+      RunActor actor,
+      Consumer<Message> toDecider,
+      TimeSource clock,
+      String path,
+      int attempt,
+      Map<String, Object> recorded,
+      RunningTask task) {
     this.actor = actor;
+    this.toDecider = toDecider;
     this.clock = clock;
-    this.path = step.path();
-    this.attempt = step.attempt();
+    this.path = path;
+    this.attempt = attempt;
     this.task = task;
-    this.recorded = step.progress().isEmpty() ? Map.of() : new ConcurrentHashMap<>(step.progress());
+    this.recorded = recorded.isEmpty() ? Map.of() : new ConcurrentHashMap<>(recorded);
+  }
+
+  /**
+   * The journal of a queued step run on any node: records go to its run's decider through {@code
+   * toDecider} (which finds the node owning the run).
+   */
+  static AttemptJournal forQueued(
+      Consumer<Message> toDecider, TimeSource clock, StepTask step, RunningTask task) {
+    return new AttemptJournal(
+        null, toDecider, clock, step.path(), step.attempt(), step.progress(), task);
   }
 
   Object recorded(String key) {
@@ -61,7 +91,7 @@ final class AttemptJournal {
         throw notRunning(path, attempt);
       }
       CompletableFuture<Void> durable = new CompletableFuture<>();
-      actor.post(new Message.Progress(path, attempt, key, json, durable));
+      toDecider.accept(new Message.Progress(path, attempt, key, json, durable));
       await(durable);
     }
     if (!(recorded instanceof ConcurrentHashMap)) {

@@ -182,7 +182,9 @@ final class Effects {
         s.step().id(),
         s.attempt(),
         s.input(),
-        priority.ordinal());
+        priority.ordinal(),
+        s.progress(),
+        s.answer());
   }
 
   private AttemptContext contextFor(StepState s, RunningTask task) {

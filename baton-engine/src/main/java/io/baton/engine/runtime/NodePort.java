@@ -2,6 +2,9 @@ package io.baton.engine.runtime;
 
 import io.baton.api.definition.StepDef;
 import io.baton.api.definition.WorkflowDefinition;
+import io.baton.api.run.ErrorKind;
+import io.baton.api.run.StepFailure;
+import io.baton.api.spi.AwaitInput;
 import io.baton.api.spi.StepExecutor;
 import io.baton.api.store.DefinitionStore;
 import io.baton.api.time.TimeSource;
@@ -13,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * How a {@link ClusterMembership} reaches the runs of its engine: hands them letters from other
@@ -58,7 +62,7 @@ public final class NodePort {
       throw new io.baton.engine.RunNotFoundException(runId);
     }
     actor.post(letter.toMessage(done));
-    if (letter.kind() != RunLetter.Kind.RESOLVE && letter.kind() != RunLetter.Kind.CONTROL) {
+    if (!letter.answered()) {
       // A query answers only after the drain that handled the letter made its events durable
       // (replies go after the journal append), so its answer says the letter is safe.
       CompletableFuture<io.baton.api.run.RunView> barrier = new CompletableFuture<>();
@@ -78,16 +82,21 @@ public final class NodePort {
   /**
    * Runs a queued step's handler on the calling thread, with the step's idempotency key, and
    * returns how it ended; never throws for the handler's failures.
+   *
+   * @param onCancel receives, before the handler starts, the action that stops it (the handler's
+   *     {@code isCancelled()} turns true and its thread is interrupted): the caller runs it when
+   *     the run withdraws the attempt, and must not run it once this method has returned
    */
   @SuppressWarnings("unchecked")
-  public TaskOutcome execute(StepTask task) {
+  public TaskOutcome execute(StepTask task, Consumer<Runnable> onCancel) {
     CompiledStep step;
     try {
       step = stepOf(task);
     } catch (RuntimeException e) {
-      return new TaskOutcome(null, FailureClassifier.classify(e));
+      return TaskOutcome.failed(FailureClassifier.classify(e));
     }
     StepExecutor<StepDef> executor = (StepExecutor<StepDef>) step.executor();
+    RunningTask running = new RunningTask(null, task.attempt());
     AttemptContext ctx =
         new AttemptContext(
             task.runId(),
@@ -96,15 +105,33 @@ public final class NodePort {
             task.stepId(),
             task.attempt(),
             task.input(),
-            null, // a queued step carries no answer: handlers awaiting input run on their owner
+            task.answer(),
             rt.clock(),
-            null,
+            running,
             rt.listeners());
+    ctx.journaling(
+        AttemptJournal.forQueued(m -> engine.deliver(task.runId(), m), rt.clock(), task, running));
+    running.thread = Thread.currentThread();
+    onCancel.accept(running::cancel);
     try {
-      return new TaskOutcome(JsonValues.normalize(executor.execute(step.definition(), ctx)), null);
+      if (running.cancelled) {
+        return TaskOutcome.failed(cancelledBeforeStart(task));
+      }
+      Object output = executor.execute(step.definition(), ctx);
+      return output instanceof AwaitInput ask
+          ? new TaskOutcome(null, null, ask)
+          : TaskOutcome.of(JsonValues.normalize(output));
     } catch (Throwable t) {
-      return new TaskOutcome(null, FailureClassifier.classify(t));
+      return TaskOutcome.failed(FailureClassifier.classify(t));
+    } finally {
+      running.thread = null;
     }
+  }
+
+  private static StepFailure cancelledBeforeStart(StepTask task) {
+    return StepFailure.of(
+        ErrorKind.CANCELLED,
+        "step " + task.idempotencyKey() + " was withdrawn by its run before it started");
   }
 
   private CompiledStep stepOf(StepTask task) {
@@ -145,6 +172,14 @@ public final class NodePort {
   /** The runs whose deciders are in this node's memory. */
   public Set<String> runsInMemory() {
     return engine.runIdsInMemory();
+  }
+
+  /**
+   * Completes the futures awaited by the starters of runs this node handed to other nodes, for
+   * those runs that ended meanwhile.
+   */
+  public void settleHandedOff() {
+    engine.settleHandedOff();
   }
 
   /** Looks at the store's timers again (another node may have set an earlier one). */

@@ -37,6 +37,7 @@ public final class RunEngine implements RunHost {
   private final Map<String, RunActor> actors = new ConcurrentHashMap<>();
   private final Map<String, CompletableFuture<RunView>> completions = new ConcurrentHashMap<>();
   private final java.util.Set<String> reopened = ConcurrentHashMap.newKeySet();
+  private final HandedOffRuns handedOff;
 
   public RunEngine(
       RuntimeServices rt,
@@ -63,6 +64,7 @@ public final class RunEngine implements RunHost {
     this.ids = ids;
     this.evictSuspended = evictSuspended;
     this.ownership = ownership;
+    this.handedOff = new HandedOffRuns(rt, loader);
   }
 
   /** The compiled form of a definition, compiled once per id and version. */
@@ -129,9 +131,6 @@ public final class RunEngine implements RunHost {
           "cannot start run " + runId + ": another node owns a run with this id");
     }
     rt.runs().save(record);
-    completions.put(runId, done);
-    RunActor actor = new RunActor(rt, this, new RunState(runId, workflow), record);
-    actors.put(runId, actor);
     RunStarted started =
         new RunStarted(
             now,
@@ -145,6 +144,13 @@ public final class RunEngine implements RunHost {
     List<RunEvent> first = new java.util.ArrayList<>();
     first.add(started);
     first.addAll(request.history());
+    if (ownership.offer(runId, () -> rt.journal().append(runId, 0, first))) {
+      handedOff.watch(runId, done); // another node decides for it, from its journal
+      return runId;
+    }
+    completions.put(runId, done);
+    RunActor actor = new RunActor(rt, this, new RunState(runId, workflow), record);
+    actors.put(runId, actor);
     actor.post(new Message.Start(first));
     return runId;
   }
@@ -220,12 +226,13 @@ public final class RunEngine implements RunHost {
 
   /** The future of the end of a run that has not ended, or null. */
   public CompletableFuture<RunView> liveCompletion(String runId) {
-    return completions.get(runId);
+    CompletableFuture<RunView> done = completions.get(runId);
+    return done != null ? done : handedOff.get(runId);
   }
 
   /** Completes with the run's final view when it ends. */
   public CompletableFuture<RunView> completion(String runId) {
-    CompletableFuture<RunView> done = completions.get(runId);
+    CompletableFuture<RunView> done = liveCompletion(runId);
     if (done != null) {
       return done;
     }
@@ -336,6 +343,7 @@ public final class RunEngine implements RunHost {
     if (done != null) {
       done.complete(view);
     }
+    handedOff.ended(run.runId(), view);
     if (run.parentRunId() != null) {
       children.ended(run);
     }
@@ -405,6 +413,11 @@ public final class RunEngine implements RunHost {
     if (actor != null) {
       actor.markEvicted();
     }
+  }
+
+  /** Completes what starters await of the runs this node handed off and that ended elsewhere. */
+  void settleHandedOff() {
+    handedOff.settle();
   }
 
   /** The runs whose deciders are in memory. */

@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
  * @param op the control operation ({@link Kind#CONTROL})
  * @param attempt the attempt that ended ({@link Kind#TASK_ENDED})
  * @param failure why a step or a child run failed, or null
+ * @param key the key of a recorded value ({@link Kind#PROGRESS}), whose value is {@code value}
  */
 public record RunLetter(
     Kind kind,
@@ -24,7 +25,8 @@ public record RunLetter(
     String by,
     ControlOp op,
     int attempt,
-    StepFailure failure) {
+    StepFailure failure,
+    String key) {
 
   /** The kinds of letters. */
   public enum Kind {
@@ -39,7 +41,9 @@ public record RunLetter(
     /** A child run ended without completing. */
     CHILD_FAILED,
     /** A step's handler ended (on whichever node ran it). */
-    TASK_ENDED
+    TASK_ENDED,
+    /** A running step recorded a piece of its progress (on whichever node runs it). */
+    PROGRESS
   }
 
   public RunLetter {
@@ -50,12 +54,12 @@ public record RunLetter(
 
   /** Wakes the run (and looks at step {@code path}, when not null). */
   public static RunLetter wake(String path) {
-    return new RunLetter(Kind.WAKE, path, null, null, null, null, 0, null);
+    return new RunLetter(Kind.WAKE, path, null, null, null, null, 0, null, null);
   }
 
   /** The result of attempt {@code attempt} of step {@code path}: an output or a failure. */
   public static RunLetter taskEnded(String path, int attempt, Object output, StepFailure failure) {
-    return new RunLetter(Kind.TASK_ENDED, path, null, output, null, null, attempt, failure);
+    return new RunLetter(Kind.TASK_ENDED, path, null, output, null, null, attempt, failure, null);
   }
 
   /** The letter form of a message, or null for messages that never leave their node. */
@@ -63,14 +67,18 @@ public record RunLetter(
     return switch (message) {
       case Message.Wake w -> wake(w.path());
       case Message.RunTimeout t ->
-          new RunLetter(Kind.RUN_TIMEOUT, null, null, null, null, null, 0, null);
+          new RunLetter(Kind.RUN_TIMEOUT, null, null, null, null, null, 0, null, null);
       case Message.Resolve r ->
-          new RunLetter(Kind.RESOLVE, r.path(), r.waitId(), r.value(), r.by(), null, 0, null);
+          new RunLetter(Kind.RESOLVE, r.path(), r.waitId(), r.value(), r.by(), null, 0, null, null);
       case Message.Control c ->
-          new RunLetter(Kind.CONTROL, null, null, null, c.by(), c.op(), 0, null);
+          new RunLetter(Kind.CONTROL, null, null, null, c.by(), c.op(), 0, null, null);
       case Message.ChildFailed f ->
-          new RunLetter(Kind.CHILD_FAILED, f.path(), f.waitId(), null, null, null, 0, f.failure());
+          new RunLetter(
+              Kind.CHILD_FAILED, f.path(), f.waitId(), null, null, null, 0, f.failure(), null);
       case Message.TaskEnded e -> taskEnded(e.path(), e.attempt(), e.output(), e.failure());
+      case Message.Progress p ->
+          new RunLetter(
+              Kind.PROGRESS, p.path(), null, p.value(), null, null, p.attempt(), null, p.key());
       default -> null;
     };
   }
@@ -87,15 +95,52 @@ public record RunLetter(
       case CONTROL -> new Message.Control(op, by, done);
       case CHILD_FAILED -> new Message.ChildFailed(path, waitId, failure);
       case TASK_ENDED -> new Message.TaskEnded(path, attempt, value, failure);
+      case PROGRESS -> new Message.Progress(path, attempt, key, value, durable(done));
     };
   }
 
-  /** The reply future a message carries (answers and control operations), or null. */
+  /**
+   * Whether the run itself says when it is done with this letter (answers, control operations and
+   * records complete the {@code done} of {@link #toMessage}); the others are done once durable.
+   */
+  boolean answered() {
+    return kind == Kind.RESOLVE || kind == Kind.CONTROL || kind == Kind.PROGRESS;
+  }
+
+  /** The reply future a message carries (answers, control operations, records), or null. */
   static CompletableFuture<Boolean> replyOf(Message message) {
     return switch (message) {
       case Message.Resolve r -> r.done();
       case Message.Control c -> c.done();
+      case Message.Progress p -> {
+        CompletableFuture<Boolean> reply = new CompletableFuture<>();
+        reply.whenComplete(
+            (ok, error) -> {
+              if (error != null) {
+                p.durable().completeExceptionally(error);
+              } else if (Boolean.TRUE.equals(ok)) {
+                p.durable().complete(null);
+              } else {
+                p.durable().completeExceptionally(AttemptJournal.notRunning(p.path(), p.attempt()));
+              }
+            });
+        yield reply;
+      }
       default -> null;
     };
+  }
+
+  /** A record's durability, reported to {@code done} as the answer to the letter. */
+  private static CompletableFuture<Void> durable(CompletableFuture<Boolean> done) {
+    CompletableFuture<Void> durable = new CompletableFuture<>();
+    durable.whenComplete(
+        (v, error) -> {
+          if (error == null) {
+            done.complete(true);
+          } else {
+            done.completeExceptionally(error);
+          }
+        });
+    return durable;
   }
 }

@@ -56,4 +56,14 @@ public interface RunOwnership {
 
   /** Of the unfinished runs of the store, those this node should reload as it starts. */
   List<String> adoptable(List<String> unfinished);
+
+  /**
+   * Offers a new run, which this node owns and has not started deciding for yet, to a less busy
+   * node. When another node should decide for it, runs {@code persistStart} (which makes the run's
+   * start durable in its journal), hands the run to that node (which rebuilds it from its journal)
+   * and returns true; returns false to keep the run here. A lone engine keeps every run.
+   */
+  default boolean offer(String runId, Runnable persistStart) {
+    return false;
+  }
 }

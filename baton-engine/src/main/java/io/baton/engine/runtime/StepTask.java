@@ -12,6 +12,8 @@ package io.baton.engine.runtime;
  * @param attempt the attempt (with run and path, the idempotency key {@code runId/path/attempt})
  * @param input the step's resolved input (JSON)
  * @param priority 0 (critical) to 4 (background): claimed in this order
+ * @param progress what earlier executions of this attempt recorded ({@code StepContext#record})
+ * @param answer a person's answer to what an earlier execution asked ({@code AwaitInput}), or null
  */
 public record StepTask(
     String runId,
@@ -21,7 +23,13 @@ public record StepTask(
     String stepId,
     int attempt,
     Object input,
-    int priority) {
+    int priority,
+    java.util.Map<String, Object> progress,
+    io.baton.api.spi.AwaitInput.Answer answer) {
+
+  public StepTask {
+    progress = progress == null ? java.util.Map.of() : progress;
+  }
 
   /** The idempotency key handlers receive: {@code runId/path/attempt}. */
   public String idempotencyKey() {

@@ -17,7 +17,8 @@ public interface TaskDispatcher {
 
   /**
    * The run no longer wants this attempt (it was cancelled or timed out): drop it if no executor
-   * took it yet. An attempt already running finishes, and its result is ignored.
+   * took it yet, or have the node running it stop it (see {@link NodePort#execute}); whatever
+   * result still comes back is ignored.
    */
   void withdraw(String runId, String path, int attempt);
 }

@@ -19,7 +19,10 @@ import org.slf4j.LoggerFactory;
  * evicted).
  *
  * <p>Taking a timer out before its run has acted on it cannot lose it: the timer store is an index
- * of what the journal says, and a run rebuilt after a crash registers its timers again.
+ * of what the journal says, and a run rebuilt after a crash registers its timers again. With
+ * several nodes on one store, a due timer is claimed ({@link TimerStore#claimDue}) before it is
+ * handed on, so that only one node's alarm fires it; a node that dies holding it lets it go after
+ * {@link #HOLD}.
  *
  * <p>It decorates the store: whoever schedules a timer through {@link #store()} moves the alarm
  * forward when the new timer is earlier.
@@ -27,6 +30,10 @@ import org.slf4j.LoggerFactory;
 public final class TimerService {
   private static final Logger LOG = LoggerFactory.getLogger(TimerService.class);
   private static final int BATCH = 512;
+
+  /** How long a claimed timer stays with the node delivering it before another may take it. */
+  static final java.time.Duration HOLD = java.time.Duration.ofSeconds(10);
+
   private final TimerStore timers;
   private final TimeSource clock;
   private final Executor executor;
@@ -110,7 +117,7 @@ public final class TimerService {
     try {
       List<TimerRecord> due;
       do {
-        due = timers.dueBefore(clock.now(), BATCH);
+        due = timers.claimDue(clock.now(), HOLD, BATCH);
         for (TimerRecord timer : due) {
           boolean[] taken = {false};
           try {
@@ -171,6 +178,11 @@ public final class TimerService {
     @Override
     public List<TimerRecord> dueBefore(Instant time, int limit) {
       return timers.dueBefore(time, limit);
+    }
+
+    @Override
+    public List<TimerRecord> claimDue(Instant now, java.time.Duration hold, int limit) {
+      return timers.claimDue(now, hold, limit);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.baton.engine.store;
 
 import io.baton.api.store.TimerRecord;
 import io.baton.api.store.TimerStore;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -21,6 +22,17 @@ public final class InMemoryTimerStore implements TimerStore {
   @Override
   public void cancel(String timerId) {
     timers.remove(timerId);
+  }
+
+  @Override
+  public synchronized List<TimerRecord> claimDue(Instant now, Duration hold, int limit) {
+    List<TimerRecord> due = dueBefore(now, limit);
+    for (TimerRecord t : due) {
+      // held: moved to the end of the hold, unless replaced or cancelled meanwhile
+      timers.replace(
+          t.timerId(), t, new TimerRecord(t.timerId(), t.runId(), t.path(), now.plus(hold)));
+    }
+    return due;
   }
 
   @Override

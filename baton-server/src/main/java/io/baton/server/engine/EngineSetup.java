@@ -7,6 +7,7 @@ import io.baton.api.spi.Tool;
 import io.baton.api.store.StoreBackend;
 import io.baton.api.time.IdGenerator;
 import io.baton.api.time.TimeSource;
+import io.baton.cluster.ClusterNode;
 import io.baton.engine.Baton;
 import io.baton.engine.BatonBuilder;
 import io.baton.engine.time.RandomIdGenerator;
@@ -70,13 +71,15 @@ public class EngineSetup {
       ModuleSetup.TaskHandlerBindings hubTasks,
       ObjectProvider<CoordinationModule> modules,
       ObjectProvider<StepExecutor<?>> steps,
-      ObjectProvider<TaskHandlerBinding> tasks) {
+      ObjectProvider<TaskHandlerBinding> tasks,
+      ObjectProvider<ClusterNode> cluster) {
     BatonBuilder builder =
         hub.installInto(Baton.builder())
             .stores(store)
             .clock(clock)
             .ids(ids)
             .config(EngineConfigSource.read(environment));
+    cluster.ifAvailable(builder::cluster); // baton.cluster.enabled: see ClusterSetup
     modules.orderedStream().forEach(builder::module);
     steps.orderedStream().forEach(builder::step);
     hubTasks.bindings().forEach(t -> builder.task(t.capability(), t.handler()));

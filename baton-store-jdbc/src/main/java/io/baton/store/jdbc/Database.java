@@ -82,20 +82,22 @@ final class Database implements AutoCloseable {
 
   /** The rows {@code sql} selects, each mapped by {@code mapper}. */
   <T> List<T> list(String what, String sql, Write.Binder binder, RowMapper<T> mapper) {
-    return read(
-        what,
-        c -> {
-          try (PreparedStatement ps = c.prepareStatement(sql)) {
-            binder.bind(ps);
-            try (ResultSet rs = ps.executeQuery()) {
-              List<T> out = new ArrayList<>();
-              while (rs.next()) {
-                out.add(mapper.map(rs));
-              }
-              return out;
-            }
-          }
-        });
+    return read(what, c -> list(c, sql, binder, mapper));
+  }
+
+  /** The rows {@code sql} selects on {@code c}, each mapped by {@code mapper}. */
+  static <T> List<T> list(Connection c, String sql, Write.Binder binder, RowMapper<T> mapper)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      binder.bind(ps);
+      try (ResultSet rs = ps.executeQuery()) {
+        List<T> out = new ArrayList<>();
+        while (rs.next()) {
+          out.add(mapper.map(rs));
+        }
+        return out;
+      }
+    }
   }
 
   /** The first row {@code sql} selects, if any. */

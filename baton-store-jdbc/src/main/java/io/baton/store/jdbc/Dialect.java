@@ -2,17 +2,19 @@ package io.baton.store.jdbc;
 
 /** What differs between the databases Baton keeps its stores in. */
 enum Dialect {
-  H2("h2", "sa", "?"),
-  POSTGRESQL("postgresql", "postgres", "CAST(? AS jsonb)");
+  H2("h2", "sa", "?", " FOR UPDATE"),
+  POSTGRESQL("postgresql", "postgres", "CAST(? AS jsonb)", " FOR UPDATE SKIP LOCKED");
 
   private final String folder;
   private final String defaultUser;
   private final String jsonParameter;
+  private final String lockForClaim;
 
-  Dialect(String folder, String defaultUser, String jsonParameter) {
+  Dialect(String folder, String defaultUser, String jsonParameter, String lockForClaim) {
     this.folder = folder;
     this.defaultUser = defaultUser;
     this.jsonParameter = jsonParameter;
+    this.lockForClaim = lockForClaim;
   }
 
   /** Where this database's Flyway migrations are. */
@@ -31,5 +33,13 @@ enum Dialect {
    */
   String json() {
     return jsonParameter;
+  }
+
+  /**
+   * The locking clause of a query that claims rows: PostgreSQL skips the rows another node is
+   * claiming at the same moment; H2 (one process) simply locks them.
+   */
+  String lockForClaim() {
+    return lockForClaim;
   }
 }

@@ -2,11 +2,15 @@ package io.baton.store.jdbc;
 
 import io.baton.api.store.TimerRecord;
 import io.baton.api.store.TimerStore;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Durable timers in table {@code baton_timer}, indexed by when they are due. */
+/**
+ * Durable timers in table {@code baton_timer}, indexed by when they are due. A claimed timer is
+ * held by moving it to the end of its hold, so that no other node sees it due until then.
+ */
 final class JdbcTimerStore implements TimerStore {
   private static final String DUE_ORDER = " ORDER BY due_at, timer_id";
 
@@ -62,6 +66,41 @@ final class JdbcTimerStore implements TimerStore {
           ps.setInt(2, limit);
         },
         rs -> JsonBodies.read(rs.getString(1), TimerRecord.class));
+  }
+
+  @Override
+  public List<TimerRecord> claimDue(Instant now, Duration hold, int limit) {
+    return database.write(
+        "claiming timers due before " + now,
+        c -> {
+          List<TimerRecord> due =
+              Database.list(
+                  c,
+                  "SELECT body FROM baton_timer WHERE due_at <= ?"
+                      + DUE_ORDER
+                      + " LIMIT ?"
+                      + database.dialect().lockForClaim(),
+                  ps -> {
+                    JsonBodies.setTime(ps, 1, now);
+                    ps.setInt(2, limit);
+                  },
+                  rs -> JsonBodies.read(rs.getString(1), TimerRecord.class));
+          for (TimerRecord timer : due) {
+            TimerRecord held =
+                new TimerRecord(timer.timerId(), timer.runId(), timer.path(), now.plus(hold));
+            Database.execute(
+                c,
+                "UPDATE baton_timer SET due_at = ?, body = "
+                    + database.dialect().json()
+                    + " WHERE timer_id = ?",
+                ps -> {
+                  JsonBodies.setTime(ps, 1, held.dueAt());
+                  ps.setString(2, JsonBodies.write(held));
+                  ps.setString(3, timer.timerId());
+                });
+          }
+          return due;
+        });
   }
 
   @Override
