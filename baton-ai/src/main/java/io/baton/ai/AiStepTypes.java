@@ -1,6 +1,7 @@
 package io.baton.ai;
 
 import io.baton.ai.agent.AgentType;
+import io.baton.ai.step.CodeStepExecutor;
 import io.baton.ai.step.ConfigSchemas;
 import io.baton.ai.team.TeamSteps;
 import io.baton.api.spi.StepExecutor;
@@ -22,14 +23,10 @@ public final class AiStepTypes {
     types.put("agent", ConfigSchemas.agentStep());
     for (String type :
         List.of(
-            AgentType.CHAT,
-            AgentType.REACT,
-            AgentType.PLAN,
-            AgentType.RAG,
-            AgentType.CODE,
-            AgentType.MULTIMODAL)) {
+            AgentType.CHAT, AgentType.REACT, AgentType.PLAN, AgentType.RAG, AgentType.MULTIMODAL)) {
       types.put(type, ConfigSchemas.agentStep());
     }
+    types.put(AgentType.CODE, new CodeStepExecutor(null, null).configSchema());
     for (StepExecutor<?> team : TeamSteps.all(null, null, null)) {
       types.put(team.type(), team.configSchema());
     }

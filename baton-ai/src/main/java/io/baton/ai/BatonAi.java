@@ -13,10 +13,12 @@ import io.baton.ai.model.SecretSource;
 import io.baton.ai.step.AgentBehaviour;
 import io.baton.ai.step.AgentResolver;
 import io.baton.ai.step.AgentStepExecutor;
+import io.baton.ai.step.CodeStepExecutor;
 import io.baton.ai.step.LlmStepExecutor;
 import io.baton.ai.step.ScriptRunner;
 import io.baton.ai.team.TeamSteps;
 import io.baton.ai.tool.BuiltInTools;
+import io.baton.ai.tool.CodeTool;
 import io.baton.ai.tool.ToolCatalog;
 import io.baton.ai.usage.UsageLedger;
 import io.baton.api.run.RunEvent;
@@ -93,6 +95,9 @@ public final class BatonAi implements AutoCloseable {
     BatonAi ai = new BatonAi(builder, config, environment);
     ai.registerSteps();
     BuiltInTools.all(environment.conversations()).forEach(ai::tool);
+    if (ai.sandbox != null) {
+      ai.tool(CodeTool.of(ai::scriptRunner));
+    }
     ai.mcp.connect().forEach(ai::tool);
     builder.listener(ai.endOfRun());
     return ai;
@@ -110,14 +115,12 @@ public final class BatonAi implements AutoCloseable {
     builder.step(new AgentStepExecutor("agent", resolver, behaviours::get));
     for (String type :
         List.of(
-            AgentType.CHAT,
-            AgentType.REACT,
-            AgentType.PLAN,
-            AgentType.RAG,
-            AgentType.CODE,
-            AgentType.MULTIMODAL)) {
+            AgentType.CHAT, AgentType.REACT, AgentType.PLAN, AgentType.RAG, AgentType.MULTIMODAL)) {
       builder.step(new AgentStepExecutor(type, resolver, behaviours::get));
     }
+    builder.step(
+        new CodeStepExecutor(
+            this::scriptRunner, new AgentStepExecutor(AgentType.CODE, resolver, behaviours::get)));
     TeamSteps.all(resolver, runner, agents).forEach(builder::step);
   }
 
@@ -198,8 +201,9 @@ public final class BatonAi implements AutoCloseable {
   }
 
   /**
-   * Runs JavaScript for {@code code} agents and {@code js_transform} (default: baton-sandbox's,
-   * found on the class path).
+   * Runs JavaScript for {@code code} steps, {@code code} agents and the {@code code} tool (default:
+   * baton-sandbox's, found on the class path; the {@code code} tool is added only when one is found
+   * at install).
    */
   public BatonAi scriptRunner(ScriptRunner runner) {
     this.sandbox = runner;

@@ -71,16 +71,7 @@ public final class GraalScriptRunner implements ScriptRunner, AutoCloseable {
   }
 
   @Override
-  public Object run(String source, Map<String, Object> input, Duration timeLimit) {
-    return execute(source, input, timeLimit).value();
-  }
-
-  /**
-   * Runs {@code source} like {@link #run}, and returns its console output with its value.
-   *
-   * @throws ScriptFailure when the script does not compile, throws, or exceeds a limit
-   */
-  public Outcome execute(String source, Map<String, Object> input, Duration timeLimit) {
+  public Result execute(String source, Map<String, Object> input, Duration timeLimit) {
     ByteArrayOutputStream console = new ByteArrayOutputStream();
     Duration cpu = timeLimit == null ? limits.cpuTime() : timeLimit;
     Context context = context(console);
@@ -95,7 +86,7 @@ public final class GraalScriptRunner implements ScriptRunner, AutoCloseable {
       Watchdog.Verdict verdict =
           Watchdog.watch(result, context, script, cpu, limits.allocatedBytes());
       String json = value(result, verdict, cpu);
-      return new Outcome(JsonCodec.read(json), console.toString(StandardCharsets.UTF_8));
+      return new Result(JsonCodec.read(json), console.toString(StandardCharsets.UTF_8));
     } finally {
       try {
         context.close(true);
@@ -175,7 +166,10 @@ public final class GraalScriptRunner implements ScriptRunner, AutoCloseable {
     return new ScriptFailure("the script failed: " + cause, false);
   }
 
-  /** Where in the script the failure happened: its location, or its innermost script frame's. */
+  /**
+   * Where in the script the failure happened: its location, or its innermost script frame's (line
+   * and column, from 1).
+   */
   private static String line(PolyglotException p) {
     var location = p.getSourceLocation();
     if (location == null) {
@@ -186,7 +180,9 @@ public final class GraalScriptRunner implements ScriptRunner, AutoCloseable {
         }
       }
     }
-    return location == null ? "" : " (line " + location.getStartLine() + ")";
+    return location == null
+        ? ""
+        : " (line " + location.getStartLine() + ", column " + location.getStartColumn() + ")";
   }
 
   /** Closes the shared engine and the script threads. */
@@ -195,12 +191,4 @@ public final class GraalScriptRunner implements ScriptRunner, AutoCloseable {
     threads.shutdownNow();
     engine.close(true);
   }
-
-  /**
-   * A script's value and what it wrote to the console.
-   *
-   * @param value the value of its last expression, as JSON-like values
-   * @param console what {@code console.log} and friends printed
-   */
-  public record Outcome(Object value, String console) {}
 }
