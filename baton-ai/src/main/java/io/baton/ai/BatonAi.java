@@ -35,8 +35,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Gives a Baton engine its agents: installs the AI step types ({@code llm}, {@code agent}, the
- * seven agent types, the team steps), the built-in tools, the tools of configured MCP servers, and
- * the listener that ends agent instances with their runs.
+ * seven agent types, {@code code}, the team steps), the built-in tools, the tools of configured MCP
+ * servers, the expression dialects found on the class path (baton-sandbox's {@code javascript}),
+ * and the listener that ends agent instances with their runs.
  *
  * <pre>{@code
  * BatonBuilder builder = Baton.builder();
@@ -94,6 +95,7 @@ public final class BatonAi implements AutoCloseable {
   public static BatonAi install(BatonBuilder builder, AiConfig config, AiEnvironment environment) {
     BatonAi ai = new BatonAi(builder, config, environment);
     ai.registerSteps();
+    AiStepTypes.dialects().forEach(builder::dialect);
     BuiltInTools.all(environment.conversations()).forEach(ai::tool);
     if (ai.sandbox != null) {
       ai.tool(CodeTool.of(ai::scriptRunner));

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -39,6 +40,12 @@ import org.graalvm.polyglot.io.IOAccess;
  */
 public final class GraalScriptRunner implements ScriptRunner, AutoCloseable {
   private static final String WRAP = "(v) => JSON.stringify(v === undefined ? null : v)";
+  private static final String BIND_INPUT =
+      "globalThis.input = JSON.parse(__input); delete globalThis.__input;";
+  private static final String BIND_GLOBALS =
+      "(() => { const d = JSON.parse(__input); delete globalThis.__input;"
+          + " for (const k of Object.keys(d.values)) globalThis[k] = d.values[k];"
+          + " for (const k of d.undefined) globalThis[k] = undefined; })();";
 
   private final SandboxLimits limits;
   private final Engine engine;
@@ -72,8 +79,41 @@ public final class GraalScriptRunner implements ScriptRunner, AutoCloseable {
 
   @Override
   public Result execute(String source, Map<String, Object> input, Duration timeLimit) {
+    return execute(source, BIND_INPUT, input == null ? Map.of() : input, timeLimit);
+  }
+
+  /**
+   * Evaluates {@code expression} with each entry of {@code globals} as a global variable, and each
+   * of {@code undefinedNames} declared as {@code undefined} (names a caller knows but has no value
+   * for): what the sandboxed {@code javascript} expression dialect runs, under the same limits.
+   *
+   * @throws ScriptFailure when the expression does not compile, throws, or exceeds a limit
+   */
+  public Object evaluate(
+      String expression,
+      Map<String, Object> globals,
+      List<String> undefinedNames,
+      Duration timeLimit) {
+    Map<String, Object> data = Map.of("values", globals, "undefined", undefinedNames);
+    return execute(expression, BIND_GLOBALS, data, timeLimit).value();
+  }
+
+  /**
+   * Parses {@code source} without running it.
+   *
+   * @throws ScriptFailure for a syntax error, with its line and column
+   */
+  public void checkSyntax(String source) {
+    try (Context context = context(OutputStream.nullOutputStream())) {
+      context.parse(Source.create("js", source));
+    } catch (PolyglotException e) {
+      throw failure(e);
+    }
+  }
+
+  private Result execute(String source, String bind, Map<String, Object> data, Duration limit) {
     ByteArrayOutputStream console = new ByteArrayOutputStream();
-    Duration cpu = timeLimit == null ? limits.cpuTime() : timeLimit;
+    Duration cpu = limit == null ? limits.cpuTime() : limit;
     Context context = context(console);
     try {
       AtomicReference<Thread> script = new AtomicReference<>();
@@ -81,7 +121,7 @@ public final class GraalScriptRunner implements ScriptRunner, AutoCloseable {
           threads.submit(
               () -> {
                 script.set(Thread.currentThread());
-                return evaluate(context, source, input);
+                return evaluate(context, source, bind, data);
               });
       Watchdog.Verdict verdict =
           Watchdog.watch(result, context, script, cpu, limits.allocatedBytes());
@@ -126,11 +166,10 @@ public final class GraalScriptRunner implements ScriptRunner, AutoCloseable {
         .build();
   }
 
-  private static String evaluate(Context context, String source, Map<String, Object> input) {
-    context
-        .getBindings("js")
-        .putMember("__input", JsonCodec.write(input == null ? Map.of() : input));
-    context.eval("js", "globalThis.input = JSON.parse(__input); delete globalThis.__input;");
+  private static String evaluate(
+      Context context, String source, String bind, Map<String, Object> data) {
+    context.getBindings("js").putMember("__input", JsonCodec.write(data));
+    context.eval("js", bind);
     Value value = context.eval(Source.create("js", source));
     return context.eval("js", WRAP).execute(value).asString();
   }
