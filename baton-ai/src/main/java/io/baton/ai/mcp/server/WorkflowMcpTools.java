@@ -9,6 +9,7 @@ import io.baton.api.run.RunView;
 import io.baton.engine.Baton;
 import io.baton.engine.InvalidInputException;
 import io.baton.engine.RunTimeoutException;
+import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServerExchange;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,16 +42,50 @@ import org.slf4j.LoggerFactory;
 public final class WorkflowMcpTools {
   private static final Logger LOG = LoggerFactory.getLogger(WorkflowMcpTools.class);
 
-  private final WorkflowCall call;
+  private final Runner runner;
   private final RunProgress progress = new RunProgress();
 
   /**
-   * @param baton the engine that runs the workflows (a listener is added to it for progress)
+   * How a tool call runs its workflow: straight on the engine ({@link WorkflowCall}, the CLI), or
+   * through the server's executions with the caller found in the request's transport context.
+   */
+  @FunctionalInterface
+  public interface Runner {
+    /**
+     * Runs {@code workflow} with {@code arguments} and waits for it to end.
+     *
+     * @param caller what the transport knows of the caller (the server's authenticated caller)
+     * @param started told the run's id once known (before it starts, where the runner can)
+     * @throws IllegalArgumentException when the call is refused (arguments, an unknown workflow)
+     */
+    RunView run(
+        WorkflowDefinition workflow,
+        Map<String, Object> arguments,
+        McpTransportContext caller,
+        Consumer<String> started);
+  }
+
+  /**
+   * Tools whose calls run on {@code baton} directly.
+   *
    * @param timeout how long one call may wait for its run
    */
   public WorkflowMcpTools(Baton baton, Duration timeout) {
-    this.call = new WorkflowCall(() -> baton, timeout);
+    this(baton, direct(new WorkflowCall(() -> baton, timeout)));
+  }
+
+  /**
+   * Tools whose calls run through {@code runner}.
+   *
+   * @param baton the engine the runs are on (a listener is added to it for progress)
+   */
+  public WorkflowMcpTools(Baton baton, Runner runner) {
+    this.runner = runner;
     baton.addListener(progress);
+  }
+
+  private static Runner direct(WorkflowCall call) {
+    return (workflow, arguments, caller, started) -> call.run(workflow, arguments, started);
   }
 
   /** One tool per workflow. */
@@ -83,9 +119,10 @@ public final class WorkflowMcpTools {
         token == null ? null : Executors.newSingleThreadExecutor(Thread.ofVirtual().factory());
     try {
       RunView end =
-          call.run(
+          runner.run(
               workflow,
               request.arguments(),
+              exchange.transportContext(),
               id -> {
                 runId[0] = id;
                 if (token != null) {
@@ -104,6 +141,8 @@ public final class WorkflowMcpTools {
               + ". Expected: "
               + JsonCodec.write(workflow.inputs()),
           Map.of("problems", e.problems()));
+    } catch (IllegalArgumentException e) {
+      return error("tool '" + workflow.id() + "' refused the call: " + e.getMessage(), Map.of());
     } catch (RunTimeoutException e) {
       return error(e.getMessage(), Map.of("runId", String.valueOf(runId[0])));
     } finally {
