@@ -30,6 +30,8 @@ import io.baton.engine.BatonBuilder;
 import io.baton.engine.time.SystemTimeSource;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -58,7 +60,11 @@ public final class BatonAi implements AutoCloseable {
   private final AtomicReference<Baton> baton = new AtomicReference<>();
   private final McpToolSource mcp;
   private final SystemTimeSource ownClock;
-  private volatile ScriptRunner sandbox = AiBehaviours.discoverSandbox();
+  // made when first needed: starting GraalJS costs a second, which a run without scripts should not
+  // pay
+  private final Optional<ServiceLoader.Provider<ScriptRunner>> sandboxProvider =
+      AiBehaviours.sandboxProvider();
+  private volatile ScriptRunner sandbox;
 
   private BatonAi(BatonBuilder builder, AiConfig config, AiEnvironment environment) {
     this.builder = builder;
@@ -97,7 +103,7 @@ public final class BatonAi implements AutoCloseable {
     ai.registerSteps();
     AiStepTypes.dialects().forEach(builder::dialect);
     BuiltInTools.all(environment.conversations()).forEach(ai::tool);
-    if (ai.sandbox != null) {
+    if (ai.sandboxProvider.isPresent()) {
       ai.tool(CodeTool.of(ai::scriptRunner));
     }
     ai.mcp.connect().forEach(ai::tool);
@@ -214,7 +220,16 @@ public final class BatonAi implements AutoCloseable {
 
   /** The JavaScript sandbox, or null when none is installed. */
   public ScriptRunner scriptRunner() {
-    return sandbox;
+    ScriptRunner runner = sandbox;
+    if (runner == null && sandboxProvider.isPresent()) {
+      synchronized (this) {
+        if (sandbox == null) {
+          sandbox = sandboxProvider.get().get();
+        }
+        runner = sandbox;
+      }
+    }
+    return runner;
   }
 
   /** The behaviour of an agent type, or null. */
