@@ -119,6 +119,33 @@ class SandboxDialectTest {
   }
 
   @Test
+  void aMapsItemNameIsAVariableOfTheSandboxedDialect() {
+    RunView run =
+        e.run(
+            """
+            id: js-map
+            expressionLanguage: javascript
+            steps:
+              - id: each
+                type: map
+                items: inputs.docs
+                as: doc
+                steps:
+                  - {id: tagged, type: transform, value: yes, when: 'doc.tags.includes("x")'}
+            """,
+            Map.of("docs", List.of(Map.of("tags", List.of("x")), Map.of("tags", List.of("y")))));
+
+    assertThat(run.status()).as("%s", run.failure()).isEqualTo(RunStatus.COMPLETED);
+    assertThat(
+            run.steps().values().stream()
+                .filter(s -> s.stepId().equals("tagged"))
+                .sorted(java.util.Comparator.comparing(io.baton.api.run.StepView::path))
+                .map(io.baton.api.run.StepView::status))
+        .as("the first doc is tagged x, the second is not")
+        .containsExactly(StepStatus.COMPLETED, StepStatus.SKIPPED);
+  }
+
+  @Test
   void aThrowingExpressionFailsItsStepNamingTheStepAndTheExpression() {
     RunView run = run(Map.of("a", 1), Map.of(), "steps.plan.output.missing.deeper === 1");
 
