@@ -5,6 +5,7 @@ import io.baton.ai.step.CodeAgent;
 import io.baton.ai.step.PlanAgent;
 import io.baton.ai.step.RagAgent;
 import io.baton.ai.step.ScriptRunner;
+import java.util.Optional;
 import java.util.ServiceLoader;
 
 /** Wires the agent types that build on the agent loop: {@code plan}, {@code rag}, {@code code}. */
@@ -17,8 +18,8 @@ final class AiBehaviours {
     ai.agentType(AgentType.CODE, new CodeAgent(ai.runner(), ai::scriptRunner));
   }
 
-  /** The sandbox on the class path (baton-sandbox), or null. */
-  static ScriptRunner discoverSandbox() {
-    return ServiceLoader.load(ScriptRunner.class).findFirst().orElse(null);
+  /** The provider of the sandbox on the class path (baton-sandbox), not yet instantiated. */
+  static Optional<ServiceLoader.Provider<ScriptRunner>> sandboxProvider() {
+    return ServiceLoader.load(ScriptRunner.class).stream().findFirst();
   }
 }

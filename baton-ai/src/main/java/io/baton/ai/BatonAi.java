@@ -13,10 +13,12 @@ import io.baton.ai.model.SecretSource;
 import io.baton.ai.step.AgentBehaviour;
 import io.baton.ai.step.AgentResolver;
 import io.baton.ai.step.AgentStepExecutor;
+import io.baton.ai.step.CodeStepExecutor;
 import io.baton.ai.step.LlmStepExecutor;
 import io.baton.ai.step.ScriptRunner;
 import io.baton.ai.team.TeamSteps;
 import io.baton.ai.tool.BuiltInTools;
+import io.baton.ai.tool.CodeTool;
 import io.baton.ai.tool.ToolCatalog;
 import io.baton.ai.usage.UsageLedger;
 import io.baton.api.run.RunEvent;
@@ -28,13 +30,16 @@ import io.baton.engine.BatonBuilder;
 import io.baton.engine.time.SystemTimeSource;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Gives a Baton engine its agents: installs the AI step types ({@code llm}, {@code agent}, the
- * seven agent types, the team steps), the built-in tools, the tools of configured MCP servers, and
- * the listener that ends agent instances with their runs.
+ * seven agent types, {@code code}, the team steps), the built-in tools, the tools of configured MCP
+ * servers, the expression dialects found on the class path (baton-sandbox's {@code javascript}),
+ * and the listener that ends agent instances with their runs.
  *
  * <pre>{@code
  * BatonBuilder builder = Baton.builder();
@@ -55,7 +60,11 @@ public final class BatonAi implements AutoCloseable {
   private final AtomicReference<Baton> baton = new AtomicReference<>();
   private final McpToolSource mcp;
   private final SystemTimeSource ownClock;
-  private volatile ScriptRunner sandbox = AiBehaviours.discoverSandbox();
+  // made when first needed: starting GraalJS costs a second, which a run without scripts should not
+  // pay
+  private final Optional<ServiceLoader.Provider<ScriptRunner>> sandboxProvider =
+      AiBehaviours.sandboxProvider();
+  private volatile ScriptRunner sandbox;
 
   private BatonAi(BatonBuilder builder, AiConfig config, AiEnvironment environment) {
     this.builder = builder;
@@ -92,7 +101,11 @@ public final class BatonAi implements AutoCloseable {
   public static BatonAi install(BatonBuilder builder, AiConfig config, AiEnvironment environment) {
     BatonAi ai = new BatonAi(builder, config, environment);
     ai.registerSteps();
+    AiStepTypes.dialects().forEach(builder::dialect);
     BuiltInTools.all(environment.conversations()).forEach(ai::tool);
+    if (ai.sandboxProvider.isPresent()) {
+      ai.tool(CodeTool.of(ai::scriptRunner));
+    }
     ai.mcp.connect().forEach(ai::tool);
     builder.listener(ai.endOfRun());
     return ai;
@@ -110,14 +123,12 @@ public final class BatonAi implements AutoCloseable {
     builder.step(new AgentStepExecutor("agent", resolver, behaviours::get));
     for (String type :
         List.of(
-            AgentType.CHAT,
-            AgentType.REACT,
-            AgentType.PLAN,
-            AgentType.RAG,
-            AgentType.CODE,
-            AgentType.MULTIMODAL)) {
+            AgentType.CHAT, AgentType.REACT, AgentType.PLAN, AgentType.RAG, AgentType.MULTIMODAL)) {
       builder.step(new AgentStepExecutor(type, resolver, behaviours::get));
     }
+    builder.step(
+        new CodeStepExecutor(
+            this::scriptRunner, new AgentStepExecutor(AgentType.CODE, resolver, behaviours::get)));
     TeamSteps.all(resolver, runner, agents).forEach(builder::step);
   }
 
@@ -198,8 +209,9 @@ public final class BatonAi implements AutoCloseable {
   }
 
   /**
-   * Runs JavaScript for {@code code} agents and {@code js_transform} (default: baton-sandbox's,
-   * found on the class path).
+   * Runs JavaScript for {@code code} steps, {@code code} agents and the {@code code} tool (default:
+   * baton-sandbox's, found on the class path; the {@code code} tool is added only when one is found
+   * at install).
    */
   public BatonAi scriptRunner(ScriptRunner runner) {
     this.sandbox = runner;
@@ -208,7 +220,16 @@ public final class BatonAi implements AutoCloseable {
 
   /** The JavaScript sandbox, or null when none is installed. */
   public ScriptRunner scriptRunner() {
-    return sandbox;
+    ScriptRunner runner = sandbox;
+    if (runner == null && sandboxProvider.isPresent()) {
+      synchronized (this) {
+        if (sandbox == null) {
+          sandbox = sandboxProvider.get().get();
+        }
+        runner = sandbox;
+      }
+    }
+    return runner;
   }
 
   /** The behaviour of an agent type, or null. */

@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
  * baton run examples/hello.yaml --input name=Ada
  * baton validate examples/*.yaml
  * baton graph examples/research-team.yaml
+ * baton mcp examples/order-routing.yaml
  * }</pre>
  *
  * <p>Exit codes are those of {@link ExitCodes}. Embedders and tests call {@link #execute(Terminal,
@@ -28,6 +29,7 @@ import picocli.CommandLine.Spec;
       RunCommand.class,
       ValidateCommand.class,
       GraphCommand.class,
+      McpCommand.class,
       BenchCommand.class,
       io.baton.cli.runs.RunsCommand.class,
       CommandLine.HelpCommand.class

@@ -1,10 +1,10 @@
 package io.baton.cli;
 
+import io.baton.ai.AiStepTypes;
 import io.baton.api.definition.WorkflowDefinition;
 import io.baton.engine.config.ConfigLoadResult;
 import io.baton.engine.config.EngineConfig;
 import io.baton.engine.config.EngineConfigLoader;
-import io.baton.engine.expression.Expressions;
 import io.baton.engine.language.Diagnostic;
 import io.baton.engine.language.EngineExpressionSupport;
 import io.baton.engine.language.LanguageContext;
@@ -25,7 +25,7 @@ public final class WorkflowFiles {
   private final WorkflowLoader workflows =
       new WorkflowLoader(
           io.baton.cli.ai.CliAi.withAiSteps(
-              LanguageContext.of(new EngineExpressionSupport(Expressions.defaults()))));
+              LanguageContext.of(new EngineExpressionSupport(AiStepTypes.expressions()))));
   private final EngineConfigLoader configs = new EngineConfigLoader();
 
   /** Reads and checks the workflow definition in {@code file}. */

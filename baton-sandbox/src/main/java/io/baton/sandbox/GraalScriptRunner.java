@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -39,6 +40,12 @@ import org.graalvm.polyglot.io.IOAccess;
  */
 public final class GraalScriptRunner implements ScriptRunner, AutoCloseable {
   private static final String WRAP = "(v) => JSON.stringify(v === undefined ? null : v)";
+  private static final String BIND_INPUT =
+      "globalThis.input = JSON.parse(__input); delete globalThis.__input;";
+  private static final String BIND_GLOBALS =
+      "(() => { const d = JSON.parse(__input); delete globalThis.__input;"
+          + " for (const k of Object.keys(d.values)) globalThis[k] = d.values[k];"
+          + " for (const k of d.undefined) globalThis[k] = undefined; })();";
 
   private final SandboxLimits limits;
   private final Engine engine;
@@ -71,18 +78,42 @@ public final class GraalScriptRunner implements ScriptRunner, AutoCloseable {
   }
 
   @Override
-  public Object run(String source, Map<String, Object> input, Duration timeLimit) {
-    return execute(source, input, timeLimit).value();
+  public Result execute(String source, Map<String, Object> input, Duration timeLimit) {
+    return execute(source, BIND_INPUT, input == null ? Map.of() : input, timeLimit);
   }
 
   /**
-   * Runs {@code source} like {@link #run}, and returns its console output with its value.
+   * Evaluates {@code expression} with each entry of {@code globals} as a global variable, and each
+   * of {@code undefinedNames} declared as {@code undefined} (names a caller knows but has no value
+   * for): what the sandboxed {@code javascript} expression dialect runs, under the same limits.
    *
-   * @throws ScriptFailure when the script does not compile, throws, or exceeds a limit
+   * @throws ScriptFailure when the expression does not compile, throws, or exceeds a limit
    */
-  public Outcome execute(String source, Map<String, Object> input, Duration timeLimit) {
+  public Object evaluate(
+      String expression,
+      Map<String, Object> globals,
+      List<String> undefinedNames,
+      Duration timeLimit) {
+    Map<String, Object> data = Map.of("values", globals, "undefined", undefinedNames);
+    return execute(expression, BIND_GLOBALS, data, timeLimit).value();
+  }
+
+  /**
+   * Parses {@code source} without running it.
+   *
+   * @throws ScriptFailure for a syntax error, with its line and column
+   */
+  public void checkSyntax(String source) {
+    try (Context context = context(OutputStream.nullOutputStream())) {
+      context.parse(Source.create("js", source));
+    } catch (PolyglotException e) {
+      throw failure(e);
+    }
+  }
+
+  private Result execute(String source, String bind, Map<String, Object> data, Duration limit) {
     ByteArrayOutputStream console = new ByteArrayOutputStream();
-    Duration cpu = timeLimit == null ? limits.cpuTime() : timeLimit;
+    Duration cpu = limit == null ? limits.cpuTime() : limit;
     Context context = context(console);
     try {
       AtomicReference<Thread> script = new AtomicReference<>();
@@ -90,12 +121,12 @@ public final class GraalScriptRunner implements ScriptRunner, AutoCloseable {
           threads.submit(
               () -> {
                 script.set(Thread.currentThread());
-                return evaluate(context, source, input);
+                return evaluate(context, source, bind, data);
               });
       Watchdog.Verdict verdict =
           Watchdog.watch(result, context, script, cpu, limits.allocatedBytes());
       String json = value(result, verdict, cpu);
-      return new Outcome(JsonCodec.read(json), console.toString(StandardCharsets.UTF_8));
+      return new Result(JsonCodec.read(json), console.toString(StandardCharsets.UTF_8));
     } finally {
       try {
         context.close(true);
@@ -135,11 +166,10 @@ public final class GraalScriptRunner implements ScriptRunner, AutoCloseable {
         .build();
   }
 
-  private static String evaluate(Context context, String source, Map<String, Object> input) {
-    context
-        .getBindings("js")
-        .putMember("__input", JsonCodec.write(input == null ? Map.of() : input));
-    context.eval("js", "globalThis.input = JSON.parse(__input); delete globalThis.__input;");
+  private static String evaluate(
+      Context context, String source, String bind, Map<String, Object> data) {
+    context.getBindings("js").putMember("__input", JsonCodec.write(data));
+    context.eval("js", bind);
     Value value = context.eval(Source.create("js", source));
     return context.eval("js", WRAP).execute(value).asString();
   }
@@ -175,7 +205,10 @@ public final class GraalScriptRunner implements ScriptRunner, AutoCloseable {
     return new ScriptFailure("the script failed: " + cause, false);
   }
 
-  /** Where in the script the failure happened: its location, or its innermost script frame's. */
+  /**
+   * Where in the script the failure happened: its location, or its innermost script frame's (line
+   * and column, from 1).
+   */
   private static String line(PolyglotException p) {
     var location = p.getSourceLocation();
     if (location == null) {
@@ -186,7 +219,9 @@ public final class GraalScriptRunner implements ScriptRunner, AutoCloseable {
         }
       }
     }
-    return location == null ? "" : " (line " + location.getStartLine() + ")";
+    return location == null
+        ? ""
+        : " (line " + location.getStartLine() + ", column " + location.getStartColumn() + ")";
   }
 
   /** Closes the shared engine and the script threads. */
@@ -195,12 +230,4 @@ public final class GraalScriptRunner implements ScriptRunner, AutoCloseable {
     threads.shutdownNow();
     engine.close(true);
   }
-
-  /**
-   * A script's value and what it wrote to the console.
-   *
-   * @param value the value of its last expression, as JSON-like values
-   * @param console what {@code console.log} and friends printed
-   */
-  public record Outcome(Object value, String console) {}
 }

@@ -55,14 +55,15 @@ class SandboxTest {
   }
 
   @Test
-  void errorsNameTheirLine() {
+  void errorsNameTheirLineAndColumn() {
     assertThatThrownBy(() -> js.run("let a = 1;\nthrow new Error('bad ' + a)", Map.of(), SECOND))
         .isInstanceOf(ScriptFailure.class)
         .hasMessageContaining("bad 1")
-        .hasMessageContaining("line 2")
+        .hasMessageContaining("(line 2, column 7)")
         .matches(e -> !((ScriptFailure) e).limitExceeded());
-    assertThatThrownBy(() -> js.run("let = ;", Map.of(), SECOND))
-        .hasMessageStartingWith("syntax error");
+    assertThatThrownBy(() -> js.run("let x = 1;\nlet = ;", Map.of(), SECOND))
+        .hasMessageStartingWith("syntax error")
+        .hasMessageContaining("(line 2, column");
   }
 
   @ParameterizedTest

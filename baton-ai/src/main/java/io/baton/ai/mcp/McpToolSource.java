@@ -1,8 +1,7 @@
 package io.baton.ai.mcp;
 
-import dev.langchain4j.agent.tool.ToolSpecification;
-import io.baton.ai.internal.JsonCodec;
 import io.baton.api.spi.Tool;
+import io.modelcontextprotocol.spec.McpSchema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +47,7 @@ public final class McpToolSource implements AutoCloseable {
     McpConnection connection = McpConnection.open(server);
     connections.add(connection);
     List<Tool> tools = new ArrayList<>();
-    List<ToolSpecification> specs;
+    List<McpSchema.Tool> specs;
     try {
       specs = connection.tools();
     } catch (RuntimeException e) {
@@ -64,7 +63,11 @@ public final class McpToolSource implements AutoCloseable {
     specs.forEach(
         spec ->
             tools.add(
-                McpTools.tool(connection, spec.name(), parameters(spec), spec.description())));
+                McpTools.tool(
+                    connection,
+                    spec.name(),
+                    spec.inputSchema() == null ? Map.of() : spec.inputSchema(),
+                    spec.description())));
     if (offers(server, "resources", connection::resources)) {
       tools.addAll(McpTools.resourceTools(connection));
     }
@@ -97,12 +100,6 @@ public final class McpToolSource implements AutoCloseable {
       LOG.debug("MCP server '{}' offers no {}: {}", server.name(), what, e.getMessage());
       return false;
     }
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> parameters(ToolSpecification spec) {
-    Map<String, Object> json = (Map<String, Object>) JsonCodec.read(spec.toJson());
-    return json.get("parameters") instanceof Map<?, ?> p ? (Map<String, Object>) p : Map.of();
   }
 
   /** Closes every connection (stdio servers' processes end). */

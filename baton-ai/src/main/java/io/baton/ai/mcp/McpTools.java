@@ -1,18 +1,16 @@
 package io.baton.ai.mcp;
 
-import dev.langchain4j.mcp.client.McpBlobResourceContents;
-import dev.langchain4j.mcp.client.McpGetPromptResult;
-import dev.langchain4j.mcp.client.McpPromptArgument;
-import dev.langchain4j.mcp.client.McpResourceContents;
-import dev.langchain4j.mcp.client.McpTextContent;
-import dev.langchain4j.mcp.client.McpTextResourceContents;
-import dev.langchain4j.service.tool.ToolExecutionResult;
-import io.baton.ai.internal.JsonCodec;
 import io.baton.api.run.ErrorKind;
 import io.baton.api.run.StepException;
 import io.baton.api.spi.Tool;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema.GetPromptResult;
+import io.modelcontextprotocol.spec.McpSchema.PromptArgument;
+import io.modelcontextprotocol.spec.McpSchema.ResourceContents;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** The Baton tools over one MCP connection: its tools, and its resources and prompts as tools. */
@@ -29,13 +27,14 @@ final class McpTools {
         description == null ? "MCP tool " + name + " of " + server : description,
         parameters,
         (args, ctx) -> {
-          ToolExecutionResult result =
-              connection.call(name, JsonCodec.write(args), ctx.idempotencyKey());
-          if (result.isError()) {
+          CallToolResult result =
+              connection.call(
+                  name, io.baton.ai.internal.JsonCodec.write(args), ctx.idempotencyKey());
+          if (Boolean.TRUE.equals(result.isError())) {
             throw new StepException(
-                ErrorKind.BAD_INPUT, "MCP tool " + full + " failed: " + result.resultText());
+                ErrorKind.BAD_INPUT, "MCP tool " + full + " failed: " + McpConnection.text(result));
           }
-          return result.resultText();
+          return McpConnection.text(result);
         });
   }
 
@@ -99,7 +98,7 @@ final class McpTools {
             }));
   }
 
-  private static Map<String, Object> prompt(McpGetPromptResult result) {
+  private static Map<String, Object> prompt(GetPromptResult result) {
     return entry(
         "description",
         result.description(),
@@ -109,25 +108,25 @@ final class McpTools {
                 m ->
                     entry(
                         "role",
-                        m.role().name().toLowerCase(java.util.Locale.ROOT),
+                        m.role().name().toLowerCase(Locale.ROOT),
                         "text",
-                        m.content() instanceof McpTextContent t ? t.text() : null,
+                        m.content() instanceof McpSchema.TextContent t ? t.text() : null,
                         "type",
-                        m.content().type().name().toLowerCase(java.util.Locale.ROOT)))
+                        m.content().type()))
             .toList());
   }
 
-  private static Map<String, Object> contents(McpResourceContents c) {
+  private static Map<String, Object> contents(ResourceContents c) {
     return switch (c) {
-      case McpTextResourceContents t ->
+      case McpSchema.TextResourceContents t ->
           entry("uri", t.uri(), "mimeType", t.mimeType(), "text", t.text());
-      case McpBlobResourceContents b ->
+      case McpSchema.BlobResourceContents b ->
           entry("uri", b.uri(), "mimeType", b.mimeType(), "blob", b.blob());
-      default -> entry("type", c.type().name());
+      default -> entry("uri", c.uri(), "mimeType", c.mimeType());
     };
   }
 
-  private static Map<String, Object> argument(McpPromptArgument a) {
+  private static Map<String, Object> argument(PromptArgument a) {
     return entry("name", a.name(), "description", a.description(), "required", a.required());
   }
 

@@ -37,14 +37,8 @@ public final class CodeAgent implements AgentBehaviour {
 
   @Override
   public Object perform(AgentDefinition agent, AgentTask task, StepContext context) {
-    ScriptRunner scripts = sandbox.get();
-    if (scripts == null) {
-      throw new StepException(
-          ErrorKind.NOT_FOUND,
-          "code agent '"
-              + agent.name()
-              + "' needs a JavaScript sandbox: add the baton-sandbox module");
-    }
+    ScriptRunner scripts =
+        CodeStepExecutor.require(sandbox.get(), "code agent '" + agent.name() + "'");
     Duration limit =
         agent.options().get("timeLimitMs") instanceof Number n
             ? Duration.ofMillis(n.longValue())

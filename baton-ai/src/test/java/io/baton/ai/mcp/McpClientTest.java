@@ -182,7 +182,7 @@ class McpClientTest {
               .findFirst()
               .orElseThrow();
       McpConnection connection = source.connection("everything").orElseThrow();
-      assertThat(connection.call("echo", "{\"message\":\"one\"}", "k1").resultText())
+      assertThat(McpConnection.text(connection.call("echo", "{\"message\":\"one\"}", "k1")))
           .contains("one");
 
       List<ProcessHandle> servers = McpTestServers.children("server-everything");
@@ -190,7 +190,7 @@ class McpClientTest {
       servers.getFirst().destroyForcibly();
       servers.getFirst().onExit().get();
 
-      assertThat(connection.call("echo", "{\"message\":\"two\"}", "k2").resultText())
+      assertThat(McpConnection.text(connection.call("echo", "{\"message\":\"two\"}", "k2")))
           .contains("two");
       assertThat(connection.reconnects()).isEqualTo(1);
       assertThat(McpTestServers.children("server-everything"))
@@ -207,13 +207,13 @@ class McpClientTest {
     McpServerConfig server = McpServerConfig.http("remote", "http://127.0.0.1:" + port + "/mcp");
     try (McpConnection connection = McpConnection.open(server)) {
       assertThat(connection.tools()).extracting(t -> t.name()).contains("echo", "get-sum");
-      assertThat(connection.call("get-sum", "{\"a\":20,\"b\":22}", "k1").resultText())
+      assertThat(McpConnection.text(connection.call("get-sum", "{\"a\":20,\"b\":22}", "k1")))
           .contains("42");
 
       McpTestServers.kill(http);
       http = McpTestServers.startHttp("streamableHttp", port);
 
-      assertThat(connection.call("echo", "{\"message\":\"again\"}", "k2").resultText())
+      assertThat(McpConnection.text(connection.call("echo", "{\"message\":\"again\"}", "k2")))
           .contains("again");
       assertThat(connection.reconnects()).isEqualTo(1);
       assertThat(connection.prompts()).extracting(p -> p.name()).contains("simple-prompt");
@@ -228,7 +228,7 @@ class McpClientTest {
         new McpServerConfig(
             "old", List.of(), Map.of(), "http://127.0.0.1:" + port + "/sse", "sse", null);
     try (McpConnection connection = McpConnection.open(server)) {
-      assertThat(connection.call("echo", "{\"message\":\"over sse\"}", "k1").resultText())
+      assertThat(McpConnection.text(connection.call("echo", "{\"message\":\"over sse\"}", "k1")))
           .contains("over sse");
       assertThat(connection.resources()).isNotEmpty();
     }

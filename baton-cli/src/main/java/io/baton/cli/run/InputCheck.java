@@ -1,7 +1,6 @@
 package io.baton.cli.run;
 
 import io.baton.engine.schema.JsonSchemaCheck;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,16 +16,7 @@ public final class InputCheck {
   /** {@code inputs} with the defaults of {@code schema}'s properties added where one is missing. */
   public static Map<String, Object> withDefaults(
       Map<String, Object> schema, Map<String, Object> inputs) {
-    Map<String, Object> out = new LinkedHashMap<>(inputs);
-    if (schema.get("properties") instanceof Map<?, ?> properties) {
-      properties.forEach(
-          (name, property) -> {
-            if (property instanceof Map<?, ?> p && p.containsKey("default")) {
-              out.putIfAbsent(String.valueOf(name), p.get("default"));
-            }
-          });
-    }
-    return out;
+    return JsonSchemaCheck.withDefaults(schema, inputs);
   }
 
   /**

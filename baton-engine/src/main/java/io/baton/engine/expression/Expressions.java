@@ -77,6 +77,11 @@ public final class Expressions {
     return new Expressions(more);
   }
 
+  /** The dialect named {@code name}, or null. */
+  public ExpressionDialect find(String name) {
+    return dialects.get(name);
+  }
+
   /** The names of the available dialects. */
   public Set<String> dialects() {
     return dialects.keySet();

@@ -54,8 +54,8 @@ import java.util.Set;
  * <p>Anything else — function and method calls, assignments, {@code ++}, arrow functions, template
  * literals, object and array literals, {@code typeof}, {@code new}, regular expressions, {@code
  * ?.}, {@code ??} — is rejected at compile time with an {@link ExpressionException} at the
- * construct's position, naming the sandboxed GraalJS dialect of the agents module, which runs full
- * JavaScript.
+ * construct's position, naming the baton-sandbox module, whose GraalJS dialect runs full JavaScript
+ * (and takes this one's place when it is on the class path).
  */
 public final class JavaScriptDialect implements ExpressionDialect {
   /** The dialect's name. */

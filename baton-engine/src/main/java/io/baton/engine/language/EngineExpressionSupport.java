@@ -32,9 +32,15 @@ public final class EngineExpressionSupport implements ExpressionSupport {
         names.add(m.as());
       }
     }
-    return names.isEmpty()
-        ? expressions
-        : expressions.with(new CelDialect(names)).with(new JavaScriptDialect(names));
+    if (names.isEmpty()) {
+      return expressions;
+    }
+    Expressions declared = expressions.with(new CelDialect(names));
+    // a javascript dialect that took the built-in one's place (the GraalJS sandbox's) reads any
+    // variable it is given: it stays
+    return expressions.find(JavaScriptDialect.NAME) instanceof JavaScriptDialect
+        ? declared.with(new JavaScriptDialect(names))
+        : declared;
   }
 
   @Override

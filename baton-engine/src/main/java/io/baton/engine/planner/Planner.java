@@ -95,7 +95,12 @@ public final class Planner {
       out.add(new StepScheduled(now, path, run.nextAttempt(path), input));
     } catch (ExpressionException e) {
       failBeforeStart(
-          run, scope, step, StepFailure.of(ErrorKind.EXPRESSION, describe(e)), now, out);
+          run,
+          scope,
+          step,
+          StepFailure.of(ErrorKind.EXPRESSION, "step '" + step.id() + "': " + describe(e)),
+          now,
+          out);
     } catch (StepException e) {
       failBeforeStart(run, scope, step, e.failure(), now, out);
     }

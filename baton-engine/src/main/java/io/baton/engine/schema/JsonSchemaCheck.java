@@ -4,6 +4,7 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,6 +34,24 @@ public final class JsonSchemaCheck {
     Schema compiled = CACHE.computeIfAbsent(schema, s -> REGISTRY.getSchema(MAPPER.valueToTree(s)));
     JsonNode node = MAPPER.valueToTree(value);
     return compiled.validate(node).stream().map(JsonSchemaCheck::describe).toList();
+  }
+
+  /**
+   * {@code inputs} with the {@code default}s of {@code schema}'s top-level properties added where
+   * one is missing (JSON Schema validation does not fill them in).
+   */
+  public static Map<String, Object> withDefaults(
+      Map<String, Object> schema, Map<String, Object> inputs) {
+    Map<String, Object> out = new LinkedHashMap<>(inputs);
+    if (schema.get("properties") instanceof Map<?, ?> properties) {
+      properties.forEach(
+          (name, property) -> {
+            if (property instanceof Map<?, ?> p && p.containsKey("default")) {
+              out.putIfAbsent(String.valueOf(name), p.get("default"));
+            }
+          });
+    }
+    return out;
   }
 
   private static String describe(Error error) {

@@ -51,7 +51,9 @@ class LanguageDocTest {
   void everyStepExampleBindsWithoutFieldErrors() {
     WorkflowLoader loader =
         new WorkflowLoader(
-            LanguageContext.of(new FakeExpressions()).withStepType("agent", Map.of()));
+            LanguageContext.of(new FakeExpressions())
+                .withStepType("agent", Map.of())
+                .withStepType("code", Map.of()));
     for (String block : yamlBlocks().stream().filter(b -> b.startsWith("- ")).toList()) {
       LoadResult r = loader.parse("id: doc\nsteps:\n" + block.indent(2), "doc.yaml");
       assertThat(r.diagnostics())

@@ -13,7 +13,7 @@ public final class AccessRules {
   private static final Pattern RUN_ACTIONS =
       Pattern.compile(
           "/api/v1/(workflows/[^/]+/execute|executions/.*|inputs/.*|events|alerts/.*|agents/[^/]+/chat"
-              + "|tools/[^/]+/invoke|snapshots/[^/]+/restore|modules/[^/]+/[^/]+)");
+              + "|tools/[^/]+/invoke|snapshots/[^/]+/restore|modules/[^/]+/[^/]+|mcp)");
   private static final Pattern ADMIN_ONLY =
       Pattern.compile(
           "/api/v1/(auth/keys.*|audit.*|mcp-servers.*|modules/[^/]+/lifecycle/[^/]+"

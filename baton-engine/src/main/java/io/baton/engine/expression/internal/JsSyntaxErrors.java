@@ -16,8 +16,8 @@ final class JsSyntaxErrors {
             + position
             + " of '"
             + source
-            + "'); it evaluates simple conditions only — the sandboxed GraalJS dialect of the agents module"
-            + " (baton-ai) runs full JavaScript",
+            + "'); it evaluates simple conditions only — add the baton-sandbox module to the class"
+            + " path to run full JavaScript (GraalJS, sandboxed)",
         source,
         position);
   }
