@@ -1,6 +1,10 @@
 package io.baton.cli.run;
 
 import io.baton.ai.BatonAi;
+import io.baton.ai.memory.ConversationStore;
+import io.baton.ai.memory.InMemoryConversationStore;
+import io.baton.ai.store.AiDatabase;
+import io.baton.ai.store.JdbcConversationStore;
 import io.baton.api.definition.WorkflowDefinition;
 import io.baton.api.store.StoreBackend;
 import io.baton.cli.ai.CliAi;
@@ -21,8 +25,9 @@ import java.util.List;
 /**
  * The in-process engine a {@code baton run} uses: in-memory stores (or those of {@code --store}),
  * the system clock, the given configuration, the ten MPLP coordination modules on a module hub
- * (keeping their entities in the same store), the CLI's offline stand-ins for tasks and tools, the
- * workflows its subworkflow steps run, and an {@link EventInbox} receiving every event.
+ * (keeping their entities, and agents' memories and blackboards, in the same store), the CLI's
+ * offline stand-ins for tasks and tools, the workflows its subworkflow steps run, and an {@link
+ * EventInbox} receiving every event.
  *
  * <pre>{@code
  * try (LocalEngine engine = LocalEngine.start(EngineConfig.DEFAULTS, List.of(child))) {
@@ -73,7 +78,7 @@ public final class LocalEngine implements AutoCloseable {
     if (stores != null) {
       builder.stores(stores);
     }
-    BatonAi ai = CliAi.install(builder);
+    BatonAi ai = CliAi.install(builder, conversations(stores));
     Baton baton = ai.attach(builder.build());
     hub.attach(baton);
     subworkflows.forEach(baton::register);
@@ -85,6 +90,13 @@ public final class LocalEngine implements AutoCloseable {
     return stores instanceof JdbcStoreBackend jdbc
         ? JdbcModuleEntityStore.migrate(jdbc.dataSource(), clock)
         : new InMemoryModuleEntityStore(clock);
+  }
+
+  /** Agents' memories and blackboards beside the runs, like the module entities. */
+  private static ConversationStore conversations(StoreBackend stores) {
+    return stores instanceof JdbcStoreBackend jdbc
+        ? new JdbcConversationStore(AiDatabase.migrate(jdbc.dataSource()))
+        : new InMemoryConversationStore();
   }
 
   /** The engine. */
