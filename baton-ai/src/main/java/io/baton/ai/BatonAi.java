@@ -6,6 +6,8 @@ import io.baton.ai.agent.AgentRunner;
 import io.baton.ai.agent.AgentType;
 import io.baton.ai.mcp.McpToolSource;
 import io.baton.ai.memory.AgentMemory;
+import io.baton.ai.message.AgentMessages;
+import io.baton.ai.message.MessageTools;
 import io.baton.ai.model.ModelGateway;
 import io.baton.ai.model.ProviderModels;
 import io.baton.ai.model.Providers;
@@ -33,8 +35,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Gives a Baton engine its agents: installs the AI step types ({@code llm}, {@code agent}, the
- * seven agent types, the team steps), the built-in tools, the tools of configured MCP servers, and
- * the listener that ends agent instances with their runs.
+ * seven agent types, the team steps), the built-in tools (blackboard, messages, HTTP), the tools of
+ * configured MCP servers, and the listeners that end agent instances with their runs and hand
+ * messages to waiting steps.
  *
  * <pre>{@code
  * BatonBuilder builder = Baton.builder();
@@ -54,6 +57,7 @@ public final class BatonAi implements AutoCloseable {
   private final Map<String, AgentBehaviour> behaviours = new ConcurrentHashMap<>();
   private final AtomicReference<Baton> baton = new AtomicReference<>();
   private final McpToolSource mcp;
+  private final AgentMessages messages;
   private final SystemTimeSource ownClock;
   private volatile ScriptRunner sandbox = AiBehaviours.discoverSandbox();
 
@@ -77,6 +81,7 @@ public final class BatonAi implements AutoCloseable {
         new AgentRunner(gateway, tools, new AgentMemory(environment.conversations()), instances);
     config.agents().forEach(agents::register);
     this.mcp = new McpToolSource(config.mcpServers());
+    this.messages = new AgentMessages(environment.conversations(), clock, baton::get);
   }
 
   /** Installs Baton's AI into {@code builder} with the default environment. */
@@ -93,8 +98,10 @@ public final class BatonAi implements AutoCloseable {
     BatonAi ai = new BatonAi(builder, config, environment);
     ai.registerSteps();
     BuiltInTools.all(environment.conversations()).forEach(ai::tool);
+    MessageTools.all(ai.messages).forEach(ai::tool);
     ai.mcp.connect().forEach(ai::tool);
     builder.listener(ai.endOfRun());
+    builder.listener(ai.messages);
     return ai;
   }
 
@@ -175,6 +182,11 @@ public final class BatonAi implements AutoCloseable {
   /** Agent instances and their lifecycles. */
   public AgentInstances instances() {
     return instances;
+  }
+
+  /** Messages between the agents of a run. */
+  public AgentMessages messages() {
+    return messages;
   }
 
   /** Tokens and cost per run, step and agent. */

@@ -25,7 +25,7 @@ public final class AiDatabase {
   /** Flyway's history table of these migrations. */
   public static final String HISTORY_TABLE = "baton_ai_schema_history";
 
-  static final String UNIQUE_VIOLATION = "23505";
+  private static final String UNIQUE_VIOLATION = "23505";
 
   private final DataSource dataSource;
 
@@ -63,6 +63,30 @@ public final class AiDatabase {
     }
   }
 
+  /** A row with the same key is there already. */
+  static final class DuplicateKeyException extends RuntimeException {
+    DuplicateKeyException(SQLException cause) {
+      super(cause);
+    }
+  }
+
+  /**
+   * Inserts a row.
+   *
+   * @throws DuplicateKeyException when a row with the same key is there
+   */
+  void insert(String what, String sql, Object... args) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement st = bind(c.prepareStatement(sql), args)) {
+      st.executeUpdate();
+    } catch (SQLException e) {
+      if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+        throw new DuplicateKeyException(e);
+      }
+      throw failure(what, e);
+    }
+  }
+
   /**
    * Writes a row: updates it, or inserts it when there is none (again as an update when another
    * writer inserted it first), portable across H2 and PostgreSQL.
@@ -71,13 +95,9 @@ public final class AiDatabase {
     if (update(what, updateSql, args) > 0) {
       return;
     }
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement st = bind(c.prepareStatement(insertSql), args)) {
-      st.executeUpdate();
-    } catch (SQLException e) {
-      if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
-        throw failure(what, e);
-      }
+    try {
+      insert(what, insertSql, args);
+    } catch (DuplicateKeyException e) {
       update(what, updateSql, args);
     }
   }

@@ -26,8 +26,15 @@ class PostgresConversationStoreTest extends ConversationStoreContract {
     DataSource ds = database.dataSource();
     AiDatabase db = AiDatabase.migrate(ds);
     try (Connection c = ds.getConnection()) {
-      c.createStatement().execute("DELETE FROM baton_agent_memory");
-      c.createStatement().execute("DELETE FROM baton_blackboard");
+      for (String table :
+          new String[] {
+            "baton_agent_memory",
+            "baton_blackboard",
+            "baton_agent_message",
+            "baton_agent_subscription"
+          }) {
+        c.createStatement().execute("DELETE FROM " + table);
+      }
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
