@@ -23,11 +23,16 @@ public final class CliAi {
   private CliAi() {}
 
   /**
-   * Installs the AI step types, tools and agents into {@code builder}, keeping agents' memories and
-   * blackboards in {@code conversations}.
+   * Installs the AI step types, tools and agents into {@code builder}, keeping agents' memories,
+   * blackboards and messages in {@code conversations}.
+   *
+   * @param configFile the AI configuration; null for {@code BATON_AI_CONFIG}, else {@code
+   *     ./baton-ai.yaml}, else the offline model
    */
-  public static BatonAi install(BatonBuilder builder, ConversationStore conversations) {
-    return BatonAi.install(builder, config(), new AiEnvironment(null, null, conversations, null));
+  public static BatonAi install(
+      BatonBuilder builder, ConversationStore conversations, Path configFile) {
+    AiConfig config = configFile != null ? AiConfigLoader.load(configFile) : config();
+    return BatonAi.install(builder, config, new AiEnvironment(null, null, conversations, null));
   }
 
   /** The language with the AI step types known, so that files using them load and validate. */

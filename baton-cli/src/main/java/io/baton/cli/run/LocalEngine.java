@@ -20,6 +20,7 @@ import io.baton.modules.store.InMemoryModuleEntityStore;
 import io.baton.modules.store.JdbcModuleEntityStore;
 import io.baton.modules.store.ModuleEntityStore;
 import io.baton.store.jdbc.JdbcStoreBackend;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -66,6 +67,19 @@ public final class LocalEngine implements AutoCloseable {
    */
   public static LocalEngine start(
       EngineConfig config, List<WorkflowDefinition> subworkflows, StoreBackend stores) {
+    return start(config, subworkflows, stores, null);
+  }
+
+  /**
+   * Starts an engine as {@link #start(EngineConfig, List, StoreBackend)} does, with the AI
+   * configuration of {@code aiConfig} (null: {@code BATON_AI_CONFIG}, else {@code ./baton-ai.yaml},
+   * else the offline model).
+   */
+  public static LocalEngine start(
+      EngineConfig config,
+      List<WorkflowDefinition> subworkflows,
+      StoreBackend stores,
+      Path aiConfig) {
     EventInbox inbox = new EventInbox();
     SystemTimeSource clock = new SystemTimeSource();
     ModuleHub hub = StandardModules.hub(entityStore(stores, clock), clock, new RandomIdGenerator());
@@ -78,7 +92,7 @@ public final class LocalEngine implements AutoCloseable {
     if (stores != null) {
       builder.stores(stores);
     }
-    BatonAi ai = CliAi.install(builder, conversations(stores));
+    BatonAi ai = CliAi.install(builder, conversations(stores), aiConfig);
     Baton baton = ai.attach(builder.build());
     hub.attach(baton);
     subworkflows.forEach(baton::register);
