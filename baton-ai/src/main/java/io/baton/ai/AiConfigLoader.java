@@ -182,7 +182,7 @@ public final class AiConfigLoader {
   /**
    * {@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h}, or a number of seconds; null stays null.
    */
-  static Duration duration(Object value) {
+  public static Duration duration(Object value) {
     if (value == null) {
       return null;
     }

@@ -12,6 +12,8 @@ import io.baton.ai.model.ModelGateway;
 import io.baton.ai.model.ProviderModels;
 import io.baton.ai.model.Providers;
 import io.baton.ai.model.SecretSource;
+import io.baton.ai.remote.RemoteAgentCall;
+import io.baton.ai.remote.RemoteAgents;
 import io.baton.ai.step.AgentBehaviour;
 import io.baton.ai.step.AgentResolver;
 import io.baton.ai.step.AgentStepExecutor;
@@ -58,6 +60,7 @@ public final class BatonAi implements AutoCloseable {
   private final AtomicReference<Baton> baton = new AtomicReference<>();
   private final McpToolSource mcp;
   private final AgentMessages messages;
+  private final RemoteAgents remoteAgents;
   private final SystemTimeSource ownClock;
   private volatile ScriptRunner sandbox = AiBehaviours.discoverSandbox();
 
@@ -82,6 +85,7 @@ public final class BatonAi implements AutoCloseable {
     config.agents().forEach(agents::register);
     this.mcp = new McpToolSource(config.mcpServers());
     this.messages = new AgentMessages(environment.conversations(), clock, baton::get);
+    this.remoteAgents = new RemoteAgents(agents, clock);
   }
 
   /** Installs Baton's AI into {@code builder} with the default environment. */
@@ -111,6 +115,7 @@ public final class BatonAi implements AutoCloseable {
         List.of(AgentType.CHAT, AgentType.REACT, AgentType.TOOL, AgentType.MULTIMODAL)) {
       behaviours.put(type, loop);
     }
+    behaviours.put(AgentType.REMOTE, new RemoteAgentCall(remoteAgents));
     AiBehaviours.install(this);
     AgentResolver resolver = new AgentResolver(agents);
     builder.step(new LlmStepExecutor(resolver, runner));
@@ -182,6 +187,11 @@ public final class BatonAi implements AutoCloseable {
   /** Agent instances and their lifecycles. */
   public AgentInstances instances() {
     return instances;
+  }
+
+  /** Agents in other processes, reached over HTTP while their heartbeats arrive. */
+  public RemoteAgents remoteAgents() {
+    return remoteAgents;
   }
 
   /** Messages between the agents of a run. */

@@ -37,6 +37,9 @@ final class ModelStub implements AutoCloseable {
 
   /** Starts the server on a free loopback port. */
   static ModelStub start() throws IOException {
+    // The JDK server keeps 200 idle connections by default and closes the rest, which the client's
+    // pool (1,000 connections after a repetition) would then reuse and find closed.
+    System.setProperty("sun.net.httpserver.maxIdleConnections", "8192");
     HttpServer server =
         HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 4_096);
     ModelStub stub = new ModelStub(server);
