@@ -17,6 +17,7 @@ import io.baton.ai.remote.RemoteAgents;
 import io.baton.ai.step.AgentBehaviour;
 import io.baton.ai.step.AgentResolver;
 import io.baton.ai.step.AgentStepExecutor;
+import io.baton.ai.step.AgentTasks;
 import io.baton.ai.step.LlmStepExecutor;
 import io.baton.ai.step.ScriptRunner;
 import io.baton.ai.team.TeamSteps;
@@ -25,11 +26,13 @@ import io.baton.ai.tool.ToolCatalog;
 import io.baton.ai.usage.UsageLedger;
 import io.baton.api.run.RunEvent;
 import io.baton.api.spi.RunListener;
+import io.baton.api.spi.TaskHandler;
 import io.baton.api.spi.Tool;
 import io.baton.api.time.TimeSource;
 import io.baton.engine.Baton;
 import io.baton.engine.BatonBuilder;
 import io.baton.engine.time.SystemTimeSource;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -152,6 +155,17 @@ public final class BatonAi implements AutoCloseable {
   public BatonAi tool(Tool tool) {
     tools.add(tool);
     builder.tool(tool);
+    return this;
+  }
+
+  /**
+   * Makes {@code task} steps of {@code capabilities} run on the agent registered for each (see
+   * {@link AgentTasks}), handing those no agent can do to {@code fallback} (null: they fail). Call
+   * before the engine is built.
+   */
+  public BatonAi routeTasks(Collection<String> capabilities, TaskHandler fallback) {
+    AgentTasks handler = new AgentTasks(agents, behaviours::get, fallback);
+    capabilities.forEach(capability -> builder.task(capability, handler));
     return this;
   }
 

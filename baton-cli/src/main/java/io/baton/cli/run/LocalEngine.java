@@ -9,6 +9,7 @@ import io.baton.api.definition.WorkflowDefinition;
 import io.baton.api.store.StoreBackend;
 import io.baton.cli.ai.CliAi;
 import io.baton.cli.offline.OfflineStandIns;
+import io.baton.cli.offline.OfflineTasks;
 import io.baton.engine.Baton;
 import io.baton.engine.BatonBuilder;
 import io.baton.engine.config.EngineConfig;
@@ -93,6 +94,8 @@ public final class LocalEngine implements AutoCloseable {
       builder.stores(stores);
     }
     BatonAi ai = CliAi.install(builder, conversations(stores), aiConfig);
+    // Tasks run on the agent registered for their capability, else on the offline stand-in.
+    ai.routeTasks(OfflineTasks.CAPABILITIES, new OfflineTasks());
     Baton baton = ai.attach(builder.build());
     hub.attach(baton);
     subworkflows.forEach(baton::register);

@@ -12,11 +12,17 @@ import io.baton.api.store.StoreBackend;
 import io.baton.api.time.TimeSource;
 import io.baton.engine.BatonBuilder;
 import io.baton.server.config.BatonProperties;
+import io.baton.server.engine.TaskHandlerBinding;
+import io.baton.server.modules.ModuleSetup;
 import io.baton.server.persistence.ServerTables;
 import io.baton.server.secrets.SecretStore;
 import io.baton.store.jdbc.JdbcStoreBackend;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -43,6 +49,8 @@ public class AiSetup {
       SecretStore secrets,
       StoreBackend store,
       ServerTables tables,
+      ModuleSetup.TaskHandlerBindings hubTasks,
+      ObjectProvider<TaskHandlerBinding> ownTasks,
       @Value("${baton.ai.secrets-namespace:default}") String secretsNamespace) {
     AiConfig config = AiConfigSource.read(environment, properties.data());
     SecretSource fromStore = name -> secrets.reveal(secretsNamespace, name);
@@ -51,6 +59,13 @@ public class AiSetup {
             builder,
             config,
             new AiEnvironment(clock, fromStore, conversations(store, tables), properties.data()));
+    // The iflow task types run on the agent registered for their capability, else on the hub's
+    // core.execute-task; an application's own binding for a capability stays in charge of it.
+    Set<String> own =
+        ownTasks.orderedStream().map(TaskHandlerBinding::capability).collect(Collectors.toSet());
+    hubTasks.bindings().stream()
+        .filter(t -> !own.contains(t.capability()))
+        .forEach(t -> ai.routeTasks(List.of(t.capability()), t.handler()));
     if (config.providers().isEmpty()) {
       LOG.info("AI: no model provider configured; the offline model answers every model call");
     } else {
