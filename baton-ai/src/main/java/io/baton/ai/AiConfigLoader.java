@@ -91,7 +91,7 @@ public final class AiConfigLoader {
           breaker(map(root.get("circuitBreaker"))),
           null,
           agents,
-          mcpServers(map(root.get("mcpServers"))));
+          mcpServers(map(root.get("mcpServers")), base));
     } catch (IllegalArgumentException | ClassCastException e) {
       throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
     }
@@ -148,7 +148,7 @@ public final class AiConfigLoader {
   }
 
   @SuppressWarnings("unchecked")
-  private static List<McpServerConfig> mcpServers(Map<String, Object> section) {
+  private static List<McpServerConfig> mcpServers(Map<String, Object> section, Path base) {
     List<McpServerConfig> out = new ArrayList<>();
     section.forEach(
         (name, v) -> {
@@ -158,7 +158,8 @@ public final class AiConfigLoader {
                   name,
                   s.get("command") == null
                       ? List.of()
-                      : ((List<Object>) s.get("command")).stream().map(String::valueOf).toList(),
+                      : ((List<Object>) s.get("command"))
+                          .stream().map(a -> relativeToFile(String.valueOf(a), base)).toList(),
                   strings(map(s.get("env"))),
                   (String) s.get("url"),
                   (String) s.get("transport"),
@@ -168,9 +169,20 @@ public final class AiConfigLoader {
   }
 
   /**
+   * A command argument written as a relative path ({@code ./library}, {@code ../tools/server.js})
+   * resolved against the configuration file's folder, so that the server is found from any working
+   * directory; other arguments as they are.
+   */
+  private static String relativeToFile(String argument, Path base) {
+    return argument.startsWith("./") || argument.startsWith("../")
+        ? base.resolve(argument).normalize().toString()
+        : argument;
+  }
+
+  /**
    * {@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h}, or a number of seconds; null stays null.
    */
-  static Duration duration(Object value) {
+  public static Duration duration(Object value) {
     if (value == null) {
       return null;
     }

@@ -6,14 +6,19 @@ import io.baton.ai.agent.AgentRunner;
 import io.baton.ai.agent.AgentType;
 import io.baton.ai.mcp.McpToolSource;
 import io.baton.ai.memory.AgentMemory;
+import io.baton.ai.message.AgentMessages;
+import io.baton.ai.message.MessageTools;
 import io.baton.ai.model.ModelGateway;
 import io.baton.ai.model.ProviderModels;
 import io.baton.ai.model.Providers;
 import io.baton.ai.model.SecretSource;
+import io.baton.ai.remote.RemoteAgentCall;
+import io.baton.ai.remote.RemoteAgents;
 import io.baton.ai.step.AgentBehaviour;
 import io.baton.ai.step.AgentResolver;
 import io.baton.ai.step.AgentStepExecutor;
 import io.baton.ai.step.CodeStepExecutor;
+import io.baton.ai.step.AgentTasks;
 import io.baton.ai.step.LlmStepExecutor;
 import io.baton.ai.step.ScriptRunner;
 import io.baton.ai.team.TeamSteps;
@@ -23,11 +28,13 @@ import io.baton.ai.tool.ToolCatalog;
 import io.baton.ai.usage.UsageLedger;
 import io.baton.api.run.RunEvent;
 import io.baton.api.spi.RunListener;
+import io.baton.api.spi.TaskHandler;
 import io.baton.api.spi.Tool;
 import io.baton.api.time.TimeSource;
 import io.baton.engine.Baton;
 import io.baton.engine.BatonBuilder;
 import io.baton.engine.time.SystemTimeSource;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,9 +44,10 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Gives a Baton engine its agents: installs the AI step types ({@code llm}, {@code agent}, the
- * seven agent types, {@code code}, the team steps), the built-in tools, the tools of configured MCP
- * servers, the expression dialects found on the class path (baton-sandbox's {@code javascript}),
- * and the listener that ends agent instances with their runs.
+ * seven agent types, {@code code}, the team steps), the built-in tools (blackboard, messages,
+ * HTTP), the tools of configured MCP servers, the expression dialects found on the class path
+ * (baton-sandbox's {@code javascript}), and the listeners that end agent instances with their runs
+ * and hand messages to waiting steps.
  *
  * <pre>{@code
  * BatonBuilder builder = Baton.builder();
@@ -59,6 +67,8 @@ public final class BatonAi implements AutoCloseable {
   private final Map<String, AgentBehaviour> behaviours = new ConcurrentHashMap<>();
   private final AtomicReference<Baton> baton = new AtomicReference<>();
   private final McpToolSource mcp;
+  private final AgentMessages messages;
+  private final RemoteAgents remoteAgents;
   private final SystemTimeSource ownClock;
   // made when first needed: starting GraalJS costs a second, which a run without scripts should not
   // pay
@@ -86,6 +96,8 @@ public final class BatonAi implements AutoCloseable {
         new AgentRunner(gateway, tools, new AgentMemory(environment.conversations()), instances);
     config.agents().forEach(agents::register);
     this.mcp = new McpToolSource(config.mcpServers());
+    this.messages = new AgentMessages(environment.conversations(), clock, baton::get);
+    this.remoteAgents = new RemoteAgents(agents, clock);
   }
 
   /** Installs Baton's AI into {@code builder} with the default environment. */
@@ -106,8 +118,10 @@ public final class BatonAi implements AutoCloseable {
     if (ai.sandboxProvider.isPresent()) {
       ai.tool(CodeTool.of(ai::scriptRunner));
     }
+    MessageTools.all(ai.messages).forEach(ai::tool);
     ai.mcp.connect().forEach(ai::tool);
     builder.listener(ai.endOfRun());
+    builder.listener(ai.messages);
     return ai;
   }
 
@@ -117,6 +131,7 @@ public final class BatonAi implements AutoCloseable {
         List.of(AgentType.CHAT, AgentType.REACT, AgentType.TOOL, AgentType.MULTIMODAL)) {
       behaviours.put(type, loop);
     }
+    behaviours.put(AgentType.REMOTE, new RemoteAgentCall(remoteAgents));
     AiBehaviours.install(this);
     AgentResolver resolver = new AgentResolver(agents);
     builder.step(new LlmStepExecutor(resolver, runner));
@@ -154,6 +169,17 @@ public final class BatonAi implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Makes {@code task} steps of {@code capabilities} run on the agent registered for each (see
+   * {@link AgentTasks}), handing those no agent can do to {@code fallback} (null: they fail). Call
+   * before the engine is built.
+   */
+  public BatonAi routeTasks(Collection<String> capabilities, TaskHandler fallback) {
+    AgentTasks handler = new AgentTasks(agents, behaviours::get, fallback);
+    capabilities.forEach(capability -> builder.task(capability, handler));
+    return this;
+  }
+
   /** Adds or replaces the behaviour of an agent type (the SPI for custom agent types). */
   public BatonAi agentType(String type, AgentBehaviour behaviour) {
     behaviours.put(type, behaviour);
@@ -186,6 +212,16 @@ public final class BatonAi implements AutoCloseable {
   /** Agent instances and their lifecycles. */
   public AgentInstances instances() {
     return instances;
+  }
+
+  /** Agents in other processes, reached over HTTP while their heartbeats arrive. */
+  public RemoteAgents remoteAgents() {
+    return remoteAgents;
+  }
+
+  /** Messages between the agents of a run. */
+  public AgentMessages messages() {
+    return messages;
   }
 
   /** Tokens and cost per run, step and agent. */

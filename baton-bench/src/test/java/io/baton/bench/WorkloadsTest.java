@@ -119,6 +119,17 @@ class WorkloadsTest {
   }
 
   @Test
+  void agentStepsAllAnswerFromTheLocalModelServerAndW7PrintsItsFigures() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    new AgentCalls(20, 5, TINY).run(reporter(out));
+
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("RESULT workload=W7 store=memory metric=wall_ms")
+        .contains("metric=overhead_us_per_call");
+  }
+
+  @Test
   void unknownWorkloadsAreRefusedNamingTheKnownOnes() {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
 

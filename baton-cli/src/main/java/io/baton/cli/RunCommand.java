@@ -18,6 +18,7 @@ import io.baton.cli.runs.StoreLocations;
 import io.baton.engine.InvalidInputException;
 import io.baton.engine.config.EngineConfig;
 import io.baton.engine.language.DefinitionInvalidException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -98,6 +99,14 @@ final class RunCommand implements Callable<Integer> {
   private Path config;
 
   @Option(
+      names = "--ai-config",
+      paramLabel = "FILE",
+      description =
+          "The AI configuration: providers, agents, MCP servers (docs/agents.md). Default:"
+              + " $BATON_AI_CONFIG, else ./baton-ai.yaml, else the offline model only.")
+  private Path aiConfig;
+
+  @Option(
       names = "--timeout",
       paramLabel = "DURATION",
       defaultValue = "10m",
@@ -158,6 +167,11 @@ final class RunCommand implements Callable<Integer> {
     report.warnings(loaded.warnings());
     WorkflowDefinition definition = loaded.value();
     List<WorkflowDefinition> children = subworkflows(definition);
+    if (aiConfig != null && !Files.isRegularFile(aiConfig)) {
+      throw new InvalidRequestException(
+          List.of("--ai-config " + aiConfig + ": no such file"),
+          "give the path of a baton-ai.yaml (docs/agents.md)");
+    }
     AnswerBook book = new AnswerBook(answers);
     List<String> unknown = book.unknown(stepIds(definition, children));
     if (!unknown.isEmpty()) {
@@ -231,7 +245,7 @@ final class RunCommand implements Callable<Integer> {
     RunSession.Limits limits =
         new RunSession.Limits(timeout, Duration.ofMillis(200), Duration.ofSeconds(10), clock);
     try (StoreBackend stores = openStore();
-        LocalEngine engine = LocalEngine.start(p.config(), p.subworkflows(), stores)) {
+        LocalEngine engine = LocalEngine.start(p.config(), p.subworkflows(), stores, aiConfig)) {
       RunSession session =
           new RunSession(
               engine,

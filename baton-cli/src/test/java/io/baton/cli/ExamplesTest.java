@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.baton.cli.run.JsonText;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -93,6 +95,21 @@ class ExamplesTest {
           assertThat((String) out.get("traceId")).hasSize(36);
         });
     EXPECTED.put(
+        "multi-agent-publish.yaml",
+        out -> {
+          assertThat(out).containsEntry("sections", List.of("history", "science"));
+          assertThat(String.valueOf(out.get("research")))
+              .as("the researchers read the library through the MCP filesystem server")
+              .contains("Venerable Bede")
+              .contains("24 hours 50 minutes");
+          assertThat(out).containsEntry("rounds", 2).containsEntry("review", "clear and sourced");
+          assertThat(String.valueOf(out.get("article"))).startsWith("Tides, second draft.");
+          Map<?, ?> published = (Map<?, ?>) out.get("published");
+          assertThat(published.get("topic")).isEqualTo("published");
+          assertThat(published.get("from")).isEqualTo("publish");
+          assertThat(published.get("content")).isEqualTo(out.get("article"));
+        });
+    EXPECTED.put(
         "agents-offline.yaml",
         out -> {
           assertThat((List<?>) out.get("facts")).hasSize(2);
@@ -143,12 +160,31 @@ class ExamplesTest {
     assertThat(graph.out()).startsWith("flowchart TD\n");
   }
 
+  /**
+   * The example's {@code # ci-args:}; paths in them are relative to the repository's root (where
+   * {@code .ci/run} runs them), so those under {@code examples/} are rebased onto {@link
+   * #EXAMPLES}.
+   */
   static List<String> ciArgs(Path example) throws IOException {
     for (String line : Files.readAllLines(example)) {
       if (line.startsWith("# ci-args:")) {
-        return ShellWords.split(line.substring("# ci-args:".length()));
+        return ShellWords.split(line.substring("# ci-args:".length())).stream()
+            .map(a -> a.startsWith("examples/") ? EXAMPLES.resolve(a.substring(9)).toString() : a)
+            .toList();
       }
     }
     return List.of();
+  }
+
+  /** The MCP servers the examples use (multi-agent-publish's library), installed once. */
+  @BeforeAll
+  static void installMcpServers() throws IOException, InterruptedException {
+    Process p =
+        new ProcessBuilder(
+                "bash", EXAMPLES.resolveSibling("scripts/ensure-mcp-servers.sh").toString())
+            .redirectErrorStream(true)
+            .start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).as("scripts/ensure-mcp-servers.sh: %s", out).isZero();
   }
 }

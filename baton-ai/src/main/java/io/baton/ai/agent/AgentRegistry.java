@@ -5,8 +5,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * The agents Baton knows, each name with one or more versions. Steps name an agent ({@code
@@ -33,6 +35,15 @@ public final class AgentRegistry {
 
   private final Map<String, NavigableMap<String, AgentDefinition>> agents =
       new ConcurrentHashMap<>();
+  private volatile Predicate<AgentDefinition> available = agent -> true;
+
+  /**
+   * Which agents {@link #discover} offers: remote agents only while their heartbeats arrive (see
+   * {@link io.baton.ai.remote.RemoteAgents}). All by default.
+   */
+  public void availability(Predicate<AgentDefinition> rule) {
+    this.available = Objects.requireNonNull(rule, "rule");
+  }
 
   /** Adds an agent, or replaces the same version of it. */
   public void register(AgentDefinition agent) {
@@ -93,12 +104,12 @@ public final class AgentRegistry {
     return agent;
   }
 
-  /** The latest version of every agent that can do {@code capability}, by name. */
+  /** The latest version of every available agent that can do {@code capability}, by name. */
   public List<AgentDefinition> discover(String capability) {
     List<AgentDefinition> found = new ArrayList<>();
     for (var versions : new TreeMap<>(agents).values()) {
       AgentDefinition latest = versions.lastEntry().getValue();
-      if (latest.can(capability)) {
+      if (latest.can(capability) && available.test(latest)) {
         found.add(latest);
       }
     }

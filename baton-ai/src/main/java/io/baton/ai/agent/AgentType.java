@@ -28,6 +28,12 @@ public final class AgentType {
   /** Takes images with the text, where the provider supports them. */
   public static final String MULTIMODAL = "multimodal";
 
+  /**
+   * An agent that runs elsewhere and is reached over HTTP ({@link
+   * io.baton.ai.remote.RemoteAgents}).
+   */
+  public static final String REMOTE = "remote";
+
   /** The seven built-in types. */
   public static final List<String> BUILT_IN =
       List.of(CHAT, REACT, PLAN, TOOL, RAG, CODE, MULTIMODAL);

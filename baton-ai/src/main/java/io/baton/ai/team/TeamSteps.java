@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * The multi-agent step types: {@code supervisor}, {@code handoff}, {@code debate}, {@code vote},
- * {@code swarm}.
+ * {@code swarm}, {@code group-chat}.
  */
 public final class TeamSteps {
   private TeamSteps() {}
@@ -21,6 +21,7 @@ public final class TeamSteps {
         new HandoffStep(registry, runner),
         new DebateStep(registry, runner),
         new VoteStep(registry, runner),
-        new SwarmStep(registry, runner));
+        new SwarmStep(registry, runner),
+        new GroupChatStep(registry, runner));
   }
 }

@@ -51,6 +51,12 @@ public final class ToolCallContext implements StepContext {
     return step.attempt();
   }
 
+  /** The agent that made the call ({@code researcher} in {@code tool/researcher/2}). */
+  public String caller() {
+    String[] parts = call.split("/");
+    return parts.length >= 3 ? parts[1] : stepId();
+  }
+
   @Override
   public String idempotencyKey() {
     return step.idempotencyKey() + "/" + call;

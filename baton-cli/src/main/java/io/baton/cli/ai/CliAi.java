@@ -2,8 +2,10 @@ package io.baton.cli.ai;
 
 import io.baton.ai.AiConfig;
 import io.baton.ai.AiConfigLoader;
+import io.baton.ai.AiEnvironment;
 import io.baton.ai.AiStepTypes;
 import io.baton.ai.BatonAi;
+import io.baton.ai.memory.ConversationStore;
 import io.baton.engine.BatonBuilder;
 import io.baton.engine.language.LanguageContext;
 import java.nio.file.Files;
@@ -20,9 +22,17 @@ public final class CliAi {
 
   private CliAi() {}
 
-  /** Installs the AI step types, tools and agents into {@code builder}. */
-  public static BatonAi install(BatonBuilder builder) {
-    return BatonAi.install(builder, config());
+  /**
+   * Installs the AI step types, tools and agents into {@code builder}, keeping agents' memories,
+   * blackboards and messages in {@code conversations}.
+   *
+   * @param configFile the AI configuration; null for {@code BATON_AI_CONFIG}, else {@code
+   *     ./baton-ai.yaml}, else the offline model
+   */
+  public static BatonAi install(
+      BatonBuilder builder, ConversationStore conversations, Path configFile) {
+    AiConfig config = configFile != null ? AiConfigLoader.load(configFile) : config();
+    return BatonAi.install(builder, config, new AiEnvironment(null, null, conversations, null));
   }
 
   /** The language with the AI step types known, so that files using them load and validate. */

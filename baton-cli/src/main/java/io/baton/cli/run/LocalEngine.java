@@ -1,10 +1,15 @@
 package io.baton.cli.run;
 
 import io.baton.ai.BatonAi;
+import io.baton.ai.memory.ConversationStore;
+import io.baton.ai.memory.InMemoryConversationStore;
+import io.baton.ai.store.AiDatabase;
+import io.baton.ai.store.JdbcConversationStore;
 import io.baton.api.definition.WorkflowDefinition;
 import io.baton.api.store.StoreBackend;
 import io.baton.cli.ai.CliAi;
 import io.baton.cli.offline.OfflineStandIns;
+import io.baton.cli.offline.OfflineTasks;
 import io.baton.engine.Baton;
 import io.baton.engine.BatonBuilder;
 import io.baton.engine.config.EngineConfig;
@@ -16,13 +21,15 @@ import io.baton.modules.store.InMemoryModuleEntityStore;
 import io.baton.modules.store.JdbcModuleEntityStore;
 import io.baton.modules.store.ModuleEntityStore;
 import io.baton.store.jdbc.JdbcStoreBackend;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
  * The in-process engine a {@code baton run} uses: in-memory stores (or those of {@code --store}),
  * the system clock, the given configuration, the ten MPLP coordination modules on a module hub
- * (keeping their entities in the same store), the CLI's offline stand-ins for tasks and tools, the
- * workflows its subworkflow steps run, and an {@link EventInbox} receiving every event.
+ * (keeping their entities, and agents' memories and blackboards, in the same store), the CLI's
+ * offline stand-ins for tasks and tools, the workflows its subworkflow steps run, and an {@link
+ * EventInbox} receiving every event.
  *
  * <pre>{@code
  * try (LocalEngine engine = LocalEngine.start(EngineConfig.DEFAULTS, List.of(child))) {
@@ -61,6 +68,19 @@ public final class LocalEngine implements AutoCloseable {
    */
   public static LocalEngine start(
       EngineConfig config, List<WorkflowDefinition> subworkflows, StoreBackend stores) {
+    return start(config, subworkflows, stores, null);
+  }
+
+  /**
+   * Starts an engine as {@link #start(EngineConfig, List, StoreBackend)} does, with the AI
+   * configuration of {@code aiConfig} (null: {@code BATON_AI_CONFIG}, else {@code ./baton-ai.yaml},
+   * else the offline model).
+   */
+  public static LocalEngine start(
+      EngineConfig config,
+      List<WorkflowDefinition> subworkflows,
+      StoreBackend stores,
+      Path aiConfig) {
     EventInbox inbox = new EventInbox();
     SystemTimeSource clock = new SystemTimeSource();
     ModuleHub hub = StandardModules.hub(entityStore(stores, clock), clock, new RandomIdGenerator());
@@ -73,7 +93,9 @@ public final class LocalEngine implements AutoCloseable {
     if (stores != null) {
       builder.stores(stores);
     }
-    BatonAi ai = CliAi.install(builder);
+    BatonAi ai = CliAi.install(builder, conversations(stores), aiConfig);
+    // Tasks run on the agent registered for their capability, else on the offline stand-in.
+    ai.routeTasks(OfflineTasks.CAPABILITIES, new OfflineTasks());
     Baton baton = ai.attach(builder.build());
     hub.attach(baton);
     subworkflows.forEach(baton::register);
@@ -85,6 +107,13 @@ public final class LocalEngine implements AutoCloseable {
     return stores instanceof JdbcStoreBackend jdbc
         ? JdbcModuleEntityStore.migrate(jdbc.dataSource(), clock)
         : new InMemoryModuleEntityStore(clock);
+  }
+
+  /** Agents' memories and blackboards beside the runs, like the module entities. */
+  private static ConversationStore conversations(StoreBackend stores) {
+    return stores instanceof JdbcStoreBackend jdbc
+        ? new JdbcConversationStore(AiDatabase.migrate(jdbc.dataSource()))
+        : new InMemoryConversationStore();
   }
 
   /** The engine. */

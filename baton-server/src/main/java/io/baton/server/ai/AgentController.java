@@ -1,5 +1,7 @@
 package io.baton.server.ai;
 
+import io.baton.ai.BatonAi;
+import io.baton.ai.remote.RemoteAgents;
 import io.baton.server.api.ApiError;
 import io.baton.server.audit.AuditLog;
 import io.baton.server.security.Caller;
@@ -16,18 +18,21 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Agents (the seed 002 table): list, register (the fields of an agent file), get, delete → 204;
- * plus {@code POST /api/v1/agents/{id}/chat {message}}.
+ * plus {@code POST /api/v1/agents/{id}/chat {message}} and {@code POST
+ * /api/v1/agents/{id}/heartbeat} for remote agents.
  */
 @RestController
 public class AgentController {
   private final AgentCatalog agents;
   private final AgentChat chat;
   private final AuditLog audit;
+  private final RemoteAgents remote;
 
-  AgentController(AgentCatalog agents, AgentChat chat, AuditLog audit) {
+  AgentController(AgentCatalog agents, AgentChat chat, AuditLog audit, BatonAi ai) {
     this.agents = agents;
     this.chat = chat;
     this.audit = audit;
+    this.remote = ai.remoteAgents();
   }
 
   /** The agents the caller sees, each in its latest version. */
@@ -57,6 +62,26 @@ public class AgentController {
     AgentView gone = agents.delete(caller, id);
     audit.record(caller, "agent.delete", "agent", id, gone.definition(), null);
     return ResponseEntity.noContent().build();
+  }
+
+  /**
+   * A heartbeat of a remote agent (registered with {@code type: remote}, {@code options: {url,
+   * heartbeatInterval}}) → when it was taken and whether the agent is available; 409 for an agent
+   * that is not remote.
+   */
+  @PostMapping("/api/v1/agents/{id}/heartbeat")
+  public Map<String, Object> heartbeat(Caller caller, @PathVariable String id) {
+    AgentView agent = agents.get(caller, id);
+    if (!remote.heartbeat(agent.id())) {
+      throw ApiError.conflict(
+          "agent '"
+              + agent.id()
+              + "' is not a remote agent (type: remote) and takes no heartbeats");
+    }
+    return Map.of(
+        "agent", agent.id(),
+        "lastHeartbeat", remote.lastHeartbeat(agent.id()).orElseThrow().toString(),
+        "available", true);
   }
 
   /** Sends {@code {message}} to the agent → its answer and the run that made it. */

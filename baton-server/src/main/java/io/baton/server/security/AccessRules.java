@@ -5,14 +5,15 @@ import java.util.regex.Pattern;
 /**
  * The role a request needs, by method and path: reading needs {@code viewer}; running and
  * controlling runs, answering, publishing, calling module operations and tools, chatting with
- * agents and restoring snapshots need {@code operator}; changing definitions and agents needs
- * {@code editor}; keys, secrets' values, the audit log, MCP servers (a stdio server is a process
- * the server starts) and the modules' lifecycle and configuration need {@code admin}.
+ * agents, remote agents' heartbeats and restoring snapshots need {@code operator}; changing
+ * definitions and agents needs {@code editor}; keys, secrets' values, the audit log, MCP servers (a
+ * stdio server is a process the server starts) and the modules' lifecycle and configuration need
+ * {@code admin}.
  */
 public final class AccessRules {
   private static final Pattern RUN_ACTIONS =
       Pattern.compile(
-          "/api/v1/(workflows/[^/]+/execute|executions/.*|inputs/.*|events|alerts/.*|agents/[^/]+/chat"
+          "/api/v1/(workflows/[^/]+/execute|executions/.*|inputs/.*|events|alerts/.*|agents/[^/]+/(chat|heartbeat)"
               + "|tools/[^/]+/invoke|snapshots/[^/]+/restore|modules/[^/]+/[^/]+|mcp)");
   private static final Pattern ADMIN_ONLY =
       Pattern.compile(

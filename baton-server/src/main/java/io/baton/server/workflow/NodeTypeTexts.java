@@ -177,6 +177,18 @@ final class NodeTypeTexts {
                   "智能体并行工作，结果合并。",
                   "エージェントが並行して作業し、結果を統合します。")),
           Map.entry(
+              "group-chat",
+              new Text(
+                  "agent",
+                  "messages-square",
+                  false,
+                  "Group chat",
+                  "群聊",
+                  "グループチャット",
+                  "Agents take turns in one conversation until a condition ends it.",
+                  "智能体在同一对话中轮流发言，直到满足结束条件。",
+                  "エージェントが一つの会話で順番に発言し、条件を満たすと終了します。")),
+          Map.entry(
               "start",
               new Text(
                   "control",

@@ -69,6 +69,31 @@ class AgentApiTest extends ServerTest {
   }
 
   @Test
+  void aRemoteAgentRegisteredOverTheApiBeatsItsHeartbeat() {
+    Api api = admin.in("agents-remote");
+    Map<String, Object> remote =
+        Map.of(
+            "name",
+            "far-translator",
+            "type",
+            "remote",
+            "capabilities",
+            List.of("translation"),
+            "options",
+            Map.of("url", "http://127.0.0.1:9", "heartbeatInterval", "10s"));
+    assertThat(api.post("/api/v1/agents", remote).status()).isEqualTo(201);
+
+    Api.Response beat = api.post("/api/v1/agents/far-translator/heartbeat", Map.of());
+
+    assertThat(beat.status()).as(beat.body()).isEqualTo(200);
+    assertThat(beat.json().get("available").asBoolean()).isTrue();
+    assertThat(beat.json().get("lastHeartbeat").asString()).isNotBlank();
+    api.post("/api/v1/agents", HELPER);
+    assertThat(api.post("/api/v1/agents/helper/heartbeat", Map.of()).status()).isEqualTo(409);
+    assertThat(api.post("/api/v1/agents/nobody/heartbeat", Map.of()).status()).isEqualTo(404);
+  }
+
+  @Test
   void aWrongDefinitionIsAProblemPointingAtTheField() {
     Api api = admin.in("agents-bad");
     Api.Response unknown = api.post("/api/v1/agents", Map.of("name", "x", "colour", "red"));
