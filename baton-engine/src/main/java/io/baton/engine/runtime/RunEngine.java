@@ -3,6 +3,7 @@ package io.baton.engine.runtime;
 import io.baton.api.definition.WorkflowDefinition;
 import io.baton.api.run.ErrorKind;
 import io.baton.api.run.JournalEntry;
+import io.baton.api.run.PublishedEvent;
 import io.baton.api.run.RunEvent;
 import io.baton.api.run.RunEvent.RunStarted;
 import io.baton.api.run.RunStatus;
@@ -426,8 +427,15 @@ public final class RunEngine implements RunHost {
   }
 
   @Override
-  public void publish(String event, String correlationKey, Object data, String sourceRunId) {
-    signal(event, correlationKey, data, "run " + sourceRunId);
+  public void publish(PublishedEvent event) {
+    signal(event.type(), event.correlationKey(), event.data(), "run " + event.runId());
+    for (io.baton.api.spi.RunListener listener : rt.listeners()) {
+      try {
+        listener.onPublished(event);
+      } catch (RuntimeException e) {
+        LOG.warn("run listener {} failed on published event {}", listener, event.id(), e);
+      }
+    }
   }
 
   @Override
