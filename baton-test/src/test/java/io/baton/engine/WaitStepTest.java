@@ -206,6 +206,34 @@ class WaitStepTest extends EngineTest {
     assertThat(all).hasSize(1);
   }
 
+  @Test
+  void withoutWakeOnPublishOnlyTheListenersReceiveWhatAnEventStepPublished() throws Exception {
+    var published = new java.util.concurrent.CompletableFuture<PublishedEvent>();
+    engine(
+        b ->
+            b.wakeOnPublish(false)
+                .listener(
+                    new RunListener() {
+                      @Override
+                      public void onEvent(io.baton.api.run.JournalEntry entry) {}
+
+                      @Override
+                      public void onPublished(PublishedEvent event) {
+                        published.complete(event);
+                      }
+                    }));
+    var waiting = baton.start(flow("waiter", waitForEvent("go", "k1", null)), Map.of());
+    waitForStatus(waiting.id(), RunStatus.WAITING);
+
+    run(flow("emitter", new EventStep(step("emit").build(), "go", null, "k1")), Map.of());
+
+    assertThat(published.get(10, java.util.concurrent.TimeUnit.SECONDS).type()).isEqualTo("go");
+    assertThat(baton.status(waiting.id()).status()).isEqualTo(RunStatus.WAITING);
+    String waitId = log.await(waiting.id(), StepWaiting.class, e -> true).waitId();
+    assertThat(baton.submitInput(waitId, "by hand", "test")).isTrue();
+    assertThat(awaitEnd(waiting.id()).status()).isEqualTo(RunStatus.COMPLETED);
+  }
+
   record Payment(String orderId, long amount) {}
 
   @Test

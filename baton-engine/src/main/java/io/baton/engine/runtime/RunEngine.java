@@ -428,7 +428,9 @@ public final class RunEngine implements RunHost {
 
   @Override
   public void publish(PublishedEvent event) {
-    signal(event.type(), event.correlationKey(), event.data(), "run " + event.runId());
+    if (rt.wakeOnPublish()) {
+      signal(event.type(), event.correlationKey(), event.data(), "run " + event.runId());
+    }
     for (io.baton.api.spi.RunListener listener : rt.listeners()) {
       try {
         listener.onPublished(event);
