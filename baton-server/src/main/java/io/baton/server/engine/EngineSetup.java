@@ -76,7 +76,9 @@ public class EngineSetup {
             .stores(store)
             .clock(clock)
             .ids(ids)
-            .config(EngineConfigSource.read(environment));
+            .config(EngineConfigSource.read(environment))
+            // the bus wakes waiting runs within the publishing run's namespace (RunPublications)
+            .wakeOnPublish(false);
     modules.orderedStream().forEach(builder::module);
     steps.orderedStream().forEach(builder::step);
     hubTasks.bindings().forEach(t -> builder.task(t.capability(), t.handler()));
