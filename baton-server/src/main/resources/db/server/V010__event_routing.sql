@@ -1,4 +1,5 @@
--- Event routing on the bus: triggers that start workflows, correlation rules that emit composite
+-- Event routing on the bus: triggers that start workflows (created through the API, or declared by
+-- a workflow's metadata.triggers: declared = true), correlation rules that emit composite
 -- events, the dead letters of deliveries that kept failing, and which run each trigger started for
 -- which event (so that an event starts a trigger's workflow once). Publishing is idempotent by the
 -- event's id within its namespace. Portable SQL: H2 and PostgreSQL.
@@ -17,6 +18,7 @@ create table srv_event_trigger (
   input_json varchar(100000),
   max_attempts integer not null,
   enabled boolean not null,
+  declared boolean not null,
   created_by varchar(200),
   created_at timestamp not null,
   primary key (namespace, trigger_id)

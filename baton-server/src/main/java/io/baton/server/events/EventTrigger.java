@@ -15,6 +15,8 @@ import java.time.Instant;
  *     "${event.data.id}"}}), or null for {@code {event: <the event>}}
  * @param maxAttempts how many times a start is tried before the event goes to the dead letters
  * @param enabled whether it fires
+ * @param declared whether its workflow declares it ({@code metadata.triggers}): saving the workflow
+ *     replaces it, deleting the workflow removes it
  * @param createdBy who created it
  * @param createdAt when
  */
@@ -27,5 +29,6 @@ public record EventTrigger(
     Object input,
     int maxAttempts,
     boolean enabled,
+    boolean declared,
     String createdBy,
     Instant createdAt) {}

@@ -42,56 +42,107 @@ public class EventTriggers {
    * is taken.
    */
   public EventTrigger create(Caller caller, Map<String, Object> body) {
-    String id = RequestFields.text(body, "id", true);
-    if (!ID.matcher(id).matches()) {
-      throw ApiError.badField(
-          "/id", "invalid-id", "id must be letters, digits, '.', '_' or '-' (1 to 100), was " + id);
-    }
     String workflowId = RequestFields.text(body, "workflowId", true);
     workflows.get(caller, workflowId, null);
-    String type = RequestFields.text(body, "type", true);
-    String filter = RequestFields.text(body, "filter", false);
+    EventTrigger trigger = parse(caller, body, "", workflowId, null);
+    insert(trigger);
+    return trigger;
+  }
+
+  /**
+   * The triggers a workflow declares in its definition's {@code metadata.triggers} (the same
+   * fields, without {@code workflowId}; {@code id} defaults to {@code <workflowId>-<n>}), checked →
+   * 400 pointing into the definition.
+   */
+  List<EventTrigger> declared(Caller caller, String workflowId, Object declared) {
+    if (declared == null) {
+      return List.of();
+    }
+    String at = "/metadata/triggers";
+    if (!(declared instanceof List<?> list)) {
+      throw ApiError.badField(at, "invalid-triggers", "metadata.triggers is a list of triggers");
+    }
+    List<EventTrigger> out = new java.util.ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      if (!(list.get(i) instanceof Map<?, ?> m)) {
+        throw ApiError.badField(at + "/" + i, "invalid-trigger", "a trigger is an object");
+      }
+      @SuppressWarnings("unchecked")
+      Map<String, Object> body = (Map<String, Object>) m;
+      out.add(parse(caller, body, at + "/" + i, workflowId, workflowId + "-" + (i + 1)));
+    }
+    return out;
+  }
+
+  /**
+   * Replaces the triggers {@code workflowId} declared with {@code triggers} (none: the workflow is
+   * deleted or declares none any more); 409 when an id is taken by a trigger of the API.
+   */
+  void replaceDeclared(String namespace, String workflowId, List<EventTrigger> triggers) {
+    jdbc.sql(
+            "delete from srv_event_trigger where namespace = :ns and workflow_id = :wf"
+                + " and declared = true")
+        .param("ns", namespace)
+        .param("wf", workflowId)
+        .update();
+    triggers.forEach(this::insert);
+  }
+
+  private EventTrigger parse(
+      Caller caller, Map<String, Object> body, String at, String workflowId, String defaultId) {
+    String id = RequestFields.text(body, "id", defaultId == null, at);
+    id = id == null ? defaultId : id;
+    if (!ID.matcher(id).matches()) {
+      throw ApiError.badField(
+          at + "/id",
+          "invalid-id",
+          "id must be letters, digits, '.', '_' or '-' (1 to 100), was " + id);
+    }
+    String type = RequestFields.text(body, "type", true, at);
+    String filter = RequestFields.text(body, "filter", false, at);
     if (filter != null) {
-      EventExpressions.filter(filter, "/filter");
+      EventExpressions.filter(filter, at + "/filter");
     }
     Object input = body.get("input");
     if (input != null) {
-      EventExpressions.template(input, "/input");
+      EventExpressions.template(input, at + "/input");
     }
-    int maxAttempts = RequestFields.integer(body, "maxAttempts", 3, 1, 10);
-    boolean enabled = !Boolean.FALSE.equals(body.get("enabled"));
-    EventTrigger trigger =
-        new EventTrigger(
-            id,
-            caller.namespace(),
-            workflowId,
-            type,
-            filter,
-            input,
-            maxAttempts,
-            enabled,
-            caller.subject(),
-            clock.now());
+    return new EventTrigger(
+        id,
+        caller.namespace(),
+        workflowId,
+        type,
+        filter,
+        input,
+        RequestFields.integer(body, "maxAttempts", 3, 1, 10, at),
+        !Boolean.FALSE.equals(body.get("enabled")),
+        defaultId != null,
+        caller.subject(),
+        clock.now());
+  }
+
+  private void insert(EventTrigger trigger) {
     try {
       jdbc.sql(
               "insert into srv_event_trigger (trigger_id, namespace, workflow_id, type_pattern,"
-                  + " filter_cel, input_json, max_attempts, enabled, created_by, created_at)"
-                  + " values (:id, :ns, :wf, :type, :filter, :input, :max, :on, :by, :at)")
-          .param("id", id)
+                  + " filter_cel, input_json, max_attempts, enabled, declared, created_by,"
+                  + " created_at) values (:id, :ns, :wf, :type, :filter, :input, :max, :on,"
+                  + " :declared, :by, :at)")
+          .param("id", trigger.id())
           .param("ns", trigger.namespace())
-          .param("wf", workflowId)
-          .param("type", type)
-          .param("filter", filter)
-          .param("input", input == null ? null : json.writeValueAsString(input))
-          .param("max", maxAttempts)
-          .param("on", enabled)
+          .param("wf", trigger.workflowId())
+          .param("type", trigger.type())
+          .param("filter", trigger.filter())
+          .param("input", trigger.input() == null ? null : json.writeValueAsString(trigger.input()))
+          .param("max", trigger.maxAttempts())
+          .param("on", trigger.enabled())
+          .param("declared", trigger.declared())
           .param("by", trigger.createdBy())
           .param("at", Timestamp.from(trigger.createdAt()))
           .update();
     } catch (DuplicateKeyException taken) {
-      throw ApiError.conflict("a trigger named '" + id + "' exists already");
+      throw ApiError.conflict("a trigger named '" + trigger.id() + "' exists already");
     }
-    return trigger;
   }
 
   /** The triggers of {@code namespace}, by id. */
@@ -140,6 +191,7 @@ public class EventTriggers {
         input == null ? null : json.readValue(input, Object.class),
         rs.getInt("max_attempts"),
         rs.getBoolean("enabled"),
+        rs.getBoolean("declared"),
         rs.getString("created_by"),
         rs.getTimestamp("created_at").toInstant());
   }

@@ -7,31 +7,40 @@ import java.util.Map;
 final class RequestFields {
   private RequestFields() {}
 
-  /** A string field; null when absent and optional. */
+  /** A string field of the body; null when absent and optional. */
   static String text(Map<String, Object> body, String field, boolean required) {
+    return text(body, field, required, "");
+  }
+
+  /** A string field of the object at pointer {@code at}; null when absent and optional. */
+  static String text(Map<String, Object> body, String field, boolean required, String at) {
     Object value = body == null ? null : body.get(field);
     if (value == null || (value instanceof String s && s.isBlank())) {
       if (required) {
-        throw ApiError.badField("/" + field, "missing-field", field + " is required");
+        throw ApiError.badField(at + "/" + field, "missing-field", field + " is required");
       }
       return null;
     }
     if (!(value instanceof String s)) {
       throw ApiError.badField(
-          "/" + field, "invalid-field", field + " must be a string, was " + value);
+          at + "/" + field, "invalid-field", field + " must be a string, was " + value);
     }
     return s;
   }
 
-  /** An integer field between {@code min} and {@code max}, {@code fallback} when absent. */
-  static int integer(Map<String, Object> body, String field, int fallback, int min, int max) {
+  /**
+   * An integer field of the object at {@code at} between {@code min} and {@code max}, {@code
+   * fallback} when absent.
+   */
+  static int integer(
+      Map<String, Object> body, String field, int fallback, int min, int max, String at) {
     Object value = body == null ? null : body.get(field);
     if (value == null) {
       return fallback;
     }
     if (!(value instanceof Integer i) || i < min || i > max) {
       throw ApiError.badField(
-          "/" + field,
+          at + "/" + field,
           "invalid-field",
           field + " must be an integer from " + min + " to " + max + ", was " + value);
     }

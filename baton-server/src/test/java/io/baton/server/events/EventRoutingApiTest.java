@@ -256,6 +256,40 @@ class EventRoutingApiTest extends ServerTest {
   }
 
   @Test
+  void aWorkflowDeclaresItsTriggersInItsMetadata() {
+    Api api = admin.in("ev-declared");
+    String declaring =
+        AUDIT.formatted("greeted")
+            + """
+            metadata:
+              triggers:
+                - {type: user.signed-up, input: {orderId: "${event.subject}"}}
+            """;
+    create(api, declaring);
+    JsonNode declared = api.get("/api/v1/events/triggers").json();
+    assertThat(declared).hasSize(1);
+    assertThat(declared.get(0).get("id").asString()).isEqualTo("greeted-1");
+    assertThat(declared.get(0).get("declared").asBoolean()).isTrue();
+
+    Api.Response published =
+        api.post("/api/v1/events", Map.of("type", "user.signed-up", "subject", "u-7"));
+    String run = published.json().get("startedRuns").get(0).asString();
+    assertThat(api.awaitStatus(run, "COMPLETED").get("outputs").get("orderId").asString())
+        .isEqualTo("u-7");
+
+    Api.Response bad =
+        api.putText(
+            "/api/v1/workflows/greeted",
+            declaring.replace("type: user.signed-up", "type: x, filter: \"event.data >\""),
+            "application/yaml");
+    assertThat(pointer(bad)).isEqualTo("/metadata/triggers/0/filter");
+    assertThat(api.get("/api/v1/events/triggers/greeted-1").json().get("type").asString())
+        .isEqualTo("user.signed-up");
+    api.putText("/api/v1/workflows/greeted", AUDIT.formatted("greeted"), "application/yaml");
+    assertThat(api.get("/api/v1/events/triggers").json()).isEmpty();
+  }
+
+  @Test
   void badRoutingRequestsSayWhatIsWrongAndWhere() {
     Api api = admin.in("ev-bad");
     create(api, AUDIT.formatted("bad-flow"));
