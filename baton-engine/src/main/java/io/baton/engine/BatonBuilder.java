@@ -58,6 +58,7 @@ public final class BatonBuilder {
   private Expressions expressions = Expressions.defaults();
   private boolean evictSuspended = true;
   private boolean recoverOnStart = true;
+  private boolean wakeOnPublish = true;
   private Duration retention;
   private ClusterMembership cluster;
   private final Registry<Tool> tools = Registry.exact("tool");
@@ -140,6 +141,17 @@ public final class BatonBuilder {
     return this;
   }
 
+  /**
+   * Whether the events {@code event} steps publish wake the runs waiting for them (default true).
+   * An application that keeps runs apart — the server's namespaces — turns it off and delivers them
+   * itself from {@link RunListener#onPublished}, with {@link Baton#submitInput} on the waits it
+   * chooses.
+   */
+  public BatonBuilder wakeOnPublish(boolean wake) {
+    this.wakeOnPublish = wake;
+    return this;
+  }
+
   /** Whether suspended runs leave memory until woken (default true). */
   public BatonBuilder evictSuspended(boolean evict) {
     this.evictSuspended = evict;
@@ -214,7 +226,8 @@ public final class BatonBuilder {
             new StepScheduler(config, time),
             listeners,
             deciders,
-            cluster == null ? null : cluster.dispatcher());
+            cluster == null ? null : cluster.dispatcher(),
+            wakeOnPublish);
     WorkflowCompiler compiler = new WorkflowCompiler(expressions, steps::find, config);
     RunEngine engine =
         new RunEngine(

@@ -11,12 +11,14 @@ import io.baton.api.definition.EventWait;
 import io.baton.api.definition.WaitStep;
 import io.baton.api.definition.WorkflowDefinition;
 import io.baton.api.run.ErrorKind;
+import io.baton.api.run.PublishedEvent;
 import io.baton.api.run.RunEvent.StepWaiting;
 import io.baton.api.run.RunEvent.WaitResolved;
 import io.baton.api.run.RunStatus;
 import io.baton.api.run.RunView;
 import io.baton.api.run.StepStatus;
 import io.baton.api.run.WaitKind;
+import io.baton.api.spi.RunListener;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -171,6 +173,65 @@ class WaitStepTest extends EngineTest {
     assertThat(log.events(a.id(), WaitResolved.class).getFirst().by())
         .isEqualTo("run " + b.runId());
     assertThat(baton.status(other.id()).status()).isEqualTo(RunStatus.WAITING);
+  }
+
+  @Test
+  void anEventStepHandsWhatItPublishedToTheListenersOnce() throws Exception {
+    var published = new java.util.concurrent.CompletableFuture<PublishedEvent>();
+    java.util.List<PublishedEvent> all = new java.util.concurrent.CopyOnWriteArrayList<>();
+    baton.addListener(
+        new RunListener() {
+          @Override
+          public void onEvent(io.baton.api.run.JournalEntry entry) {}
+
+          @Override
+          public void onPublished(PublishedEvent event) {
+            all.add(event);
+            published.complete(event);
+          }
+        });
+    var emit =
+        new EventStep(step("emit").build(), "order.paid", map("n", "${inputs.n}"), "A${inputs.n}");
+
+    RunView run = run(flow("emitter", emit), Map.of("n", 7));
+
+    PublishedEvent event = published.get(10, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(event.id()).isEqualTo(run.runId() + "/emit/1");
+    assertThat(event.runId()).isEqualTo(run.runId());
+    assertThat(event.path()).isEqualTo("emit");
+    assertThat(event.type()).isEqualTo("order.paid");
+    assertThat(event.correlationKey()).isEqualTo("A7");
+    assertThat(event.data()).isEqualTo(Map.of("n", 7));
+    assertThat(event.at()).isEqualTo(clock.now());
+    assertThat(all).hasSize(1);
+  }
+
+  @Test
+  void withoutWakeOnPublishOnlyTheListenersReceiveWhatAnEventStepPublished() throws Exception {
+    var published = new java.util.concurrent.CompletableFuture<PublishedEvent>();
+    engine(
+        b ->
+            b.wakeOnPublish(false)
+                .listener(
+                    new RunListener() {
+                      @Override
+                      public void onEvent(io.baton.api.run.JournalEntry entry) {}
+
+                      @Override
+                      public void onPublished(PublishedEvent event) {
+                        published.complete(event);
+                      }
+                    }));
+    var waiting = baton.start(flow("waiter", waitForEvent("go", "k1", null)), Map.of());
+    waitForStatus(waiting.id(), RunStatus.WAITING);
+
+    run(flow("emitter", new EventStep(step("emit").build(), "go", null, "k1")), Map.of());
+
+    assertThat(published.get(10, java.util.concurrent.TimeUnit.SECONDS).type()).isEqualTo("go");
+    assertThat(baton.status(waiting.id()).status()).isEqualTo(RunStatus.WAITING);
+    String waitId = log.await(waiting.id(), StepWaiting.class, e -> true).waitId();
+    assertThat(baton.submitInput(waitId, "by hand", "test")).isTrue();
+    assertThat(awaitEnd(waiting.id()).status()).isEqualTo(RunStatus.COMPLETED);
   }
 
   record Payment(String orderId, long amount) {}

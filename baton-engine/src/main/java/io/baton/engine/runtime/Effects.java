@@ -2,6 +2,8 @@ package io.baton.engine.runtime;
 
 import io.baton.api.definition.Priority;
 import io.baton.api.definition.StepDef;
+import io.baton.api.run.PublishedEvent;
+import io.baton.api.run.RunEvent;
 import io.baton.api.run.RunEvent.StepFailed;
 import io.baton.api.run.RunEvent.StepWaiting;
 import io.baton.api.run.StepFailure;
@@ -296,17 +298,21 @@ final class Effects {
     cancelTimer("retry:" + path);
   }
 
-  void publish(Object eventInput) {
+  /** Hands what an {@code event} step published (its output) to the engine, once durable. */
+  void publish(RunEvent.StepCompleted completed, Object eventInput) {
     @SuppressWarnings("unchecked")
     Map<String, Object> in = (Map<String, Object>) eventInput;
     String runId = state.runId();
-    effects.add(
-        () ->
-            host.publish(
-                (String) in.get("event"),
-                (String) in.get("correlationKey"),
-                in.get("data"),
-                runId));
+    PublishedEvent event =
+        new PublishedEvent(
+            runId + "/" + completed.path() + "/" + completed.attempt(),
+            runId,
+            completed.path(),
+            (String) in.get("event"),
+            (String) in.get("correlationKey"),
+            in.get("data"),
+            completed.at());
+    effects.add(() -> host.publish(event));
   }
 
   /**

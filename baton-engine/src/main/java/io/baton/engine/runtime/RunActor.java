@@ -291,7 +291,7 @@ final class RunActor {
         fx.clearWait(c.path());
         StepState s = state.step(c.path());
         if (s.step().definition() instanceof EventStep) {
-          fx.publish(s.output());
+          fx.publish(c, s.output());
         }
       }
       case StepFailed f -> fx.failed(f);

@@ -2,6 +2,7 @@ package io.baton.engine.runtime;
 
 import io.baton.api.definition.WorkflowDefinition;
 import io.baton.api.run.JournalEntry;
+import io.baton.api.run.PublishedEvent;
 import io.baton.api.run.RunEvent;
 import io.baton.api.run.RunEvent.RunStarted;
 import io.baton.api.run.RunStatus;
@@ -332,8 +333,8 @@ public final class RunEngine implements RunHost {
   }
 
   @Override
-  public void publish(String event, String correlationKey, Object data, String sourceRunId) {
-    signals.signal(event, correlationKey, data, "run " + sourceRunId);
+  public void publish(PublishedEvent event) {
+    signals.published(event);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.baton.engine.runtime;
 
+import io.baton.api.run.PublishedEvent;
 import io.baton.engine.planner.RunState;
 import java.util.Map;
 
@@ -14,8 +15,11 @@ interface RunHost {
   /** Cancels a child run (its parent step was cancelled or timed out). */
   void cancelChild(String childRunId, String reason);
 
-  /** Delivers an event published by an {@code event} step to the runs waiting for it. */
-  void publish(String event, String correlationKey, Object data, String sourceRunId);
+  /**
+   * Delivers an event published by an {@code event} step to the runs waiting for it, then to the
+   * listeners.
+   */
+  void publish(PublishedEvent event);
 
   /** The run ended: completes its waiters and tells its parent. */
   void runEnded(RunState run);

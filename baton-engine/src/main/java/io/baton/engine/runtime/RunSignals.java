@@ -1,9 +1,13 @@
 package io.baton.engine.runtime;
 
+import io.baton.api.run.PublishedEvent;
+import io.baton.api.spi.RunListener;
 import io.baton.api.store.WaitRecord;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Answers from outside the runs: a person's or a system's answer to one wait, and events that wake
@@ -11,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
  * the caller learns at once when one cannot become a step's output.
  */
 public final class RunSignals {
+  private static final Logger LOG = LoggerFactory.getLogger(RunSignals.class);
   private final RunEngine engine;
   private final RuntimeServices rt;
 
@@ -63,5 +68,22 @@ public final class RunSignals {
           new Message.Resolve(w.path(), w.waitId(), data, by, new CompletableFuture<>()));
     }
     return waits.size();
+  }
+
+  /**
+   * An {@code event} step's event, durable: wakes the runs waiting for it here (unless the
+   * application routes events itself) and tells the listeners.
+   */
+  void published(PublishedEvent event) {
+    if (rt.wakeOnPublish()) {
+      signal(event.type(), event.correlationKey(), event.data(), "run " + event.runId());
+    }
+    for (RunListener listener : rt.listeners()) {
+      try {
+        listener.onPublished(event);
+      } catch (RuntimeException e) {
+        LOG.warn("run listener {} failed on published event {}", listener, event.id(), e);
+      }
+    }
   }
 }

@@ -24,6 +24,9 @@ import java.util.List;
  * @param deciders runs deciders' mailbox drains (virtual threads)
  * @param dispatcher where handler-run steps go when several nodes share the work, or null to run
  *     them on this engine's own virtual threads
+ * @param wakeOnPublish whether the events {@code event} steps publish wake every run waiting for
+ *     them; when false only the listeners receive them ({@link
+ *     io.baton.api.spi.RunListener#onPublished}) and deliver them, e.g. within a tenant
  */
 public record RuntimeServices(
     TimeSource clock,
@@ -35,4 +38,5 @@ public record RuntimeServices(
     StepScheduler scheduler,
     List<RunListener> listeners,
     DeciderThreads deciders,
-    TaskDispatcher dispatcher) {}
+    TaskDispatcher dispatcher,
+    boolean wakeOnPublish) {}

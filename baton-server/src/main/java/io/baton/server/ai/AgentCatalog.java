@@ -139,6 +139,16 @@ public class AgentCatalog {
     return before;
   }
 
+  /** Whether an agent named {@code name} was registered by a namespace other than {@code ns}. */
+  boolean ownedElsewhere(String name, String ns) {
+    return jdbc.sql("select count(*) from srv_agent where name = :n and namespace <> :ns")
+            .param("n", name)
+            .param("ns", ns)
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
   private Optional<AgentView> view(Caller caller, String name, List<Row> stored) {
     List<String> versions = registry.versions(name);
     if (versions.isEmpty()) {

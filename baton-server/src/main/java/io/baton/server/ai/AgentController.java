@@ -18,19 +18,27 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Agents (the seed 002 table): list, register (the fields of an agent file), get, delete → 204;
- * plus {@code POST /api/v1/agents/{id}/chat {message}} and {@code POST
- * /api/v1/agents/{id}/heartbeat} for remote agents.
+ * plus chat ({@code POST /api/v1/agents/{id}/chat {message, conversationId?}}), the agent's
+ * conversations (list, get, delete → 204) and {@code POST /api/v1/agents/{id}/heartbeat} for remote
+ * agents.
  */
 @RestController
 public class AgentController {
   private final AgentCatalog agents;
   private final AgentChat chat;
+  private final Conversations conversations;
   private final AuditLog audit;
   private final RemoteAgents remote;
 
-  AgentController(AgentCatalog agents, AgentChat chat, AuditLog audit, BatonAi ai) {
+  AgentController(
+      AgentCatalog agents,
+      AgentChat chat,
+      Conversations conversations,
+      AuditLog audit,
+      BatonAi ai) {
     this.agents = agents;
     this.chat = chat;
+    this.conversations = conversations;
     this.audit = audit;
     this.remote = ai.remoteAgents();
   }
@@ -84,14 +92,45 @@ public class AgentController {
         "available", true);
   }
 
-  /** Sends {@code {message}} to the agent → its answer and the run that made it. */
+  /**
+   * Sends {@code {message, conversationId?}} to the agent → its answer, the run that made it and
+   * the conversation (a new one without {@code conversationId}).
+   */
   @PostMapping("/api/v1/agents/{id}/chat")
   public Map<String, Object> chat(
       Caller caller, @PathVariable String id, @RequestBody Map<String, Object> body) {
     if (!(body.get("message") instanceof String message) || message.isBlank()) {
       throw ApiError.badField("/message", "missing-field", "message is the text to send");
     }
+    Object conversation = body.get("conversationId");
+    if (conversation != null && !(conversation instanceof String)) {
+      throw ApiError.badField(
+          "/conversationId", "invalid-field", "conversationId is a conversation's id (a string)");
+    }
     AgentView agent = agents.get(caller, id);
-    return chat.chat(caller, agent.id(), message);
+    return chat.chat(caller, agent.id(), message, (String) conversation);
+  }
+
+  /** The agent's conversations in the caller's namespace, most recent first. */
+  @GetMapping("/api/v1/agents/{id}/conversations")
+  public List<Conversations.Conversation> conversations(Caller caller, @PathVariable String id) {
+    return conversations.list(caller, agents.get(caller, id).id());
+  }
+
+  /** A conversation with its messages. */
+  @GetMapping("/api/v1/agents/{id}/conversations/{conversationId}")
+  public Conversations.Conversation conversation(
+      Caller caller, @PathVariable String id, @PathVariable String conversationId) {
+    return conversations.get(caller, agents.get(caller, id).id(), conversationId);
+  }
+
+  /** Deletes a conversation → 204. */
+  @DeleteMapping("/api/v1/agents/{id}/conversations/{conversationId}")
+  public ResponseEntity<Void> deleteConversation(
+      Caller caller, @PathVariable String id, @PathVariable String conversationId) {
+    Conversations.Conversation gone =
+        conversations.delete(caller, agents.get(caller, id).id(), conversationId);
+    audit.record(caller, "conversation.delete", "conversation", conversationId, gone, null);
+    return ResponseEntity.noContent().build();
   }
 }

@@ -39,11 +39,17 @@ import org.springframework.core.env.Environment;
 public class AiSetup {
   private static final Logger LOG = LoggerFactory.getLogger(AiSetup.class);
 
+  /** The AI configuration ({@link AiConfigSource}). */
+  @Bean
+  AiConfig aiConfig(Environment environment, BatonProperties properties) {
+    return AiConfigSource.read(environment, properties.data());
+  }
+
   /** The AI, installed before the engine is built; closed after it (MCP connections end). */
   @Bean(destroyMethod = "close")
   BatonAi batonAi(
       BatonBuilder builder,
-      Environment environment,
+      AiConfig config,
       BatonProperties properties,
       TimeSource clock,
       SecretStore secrets,
@@ -52,7 +58,6 @@ public class AiSetup {
       ModuleSetup.TaskHandlerBindings hubTasks,
       ObjectProvider<TaskHandlerBinding> ownTasks,
       @Value("${baton.ai.secrets-namespace:default}") String secretsNamespace) {
-    AiConfig config = AiConfigSource.read(environment, properties.data());
     SecretSource fromStore = name -> secrets.reveal(secretsNamespace, name);
     BatonAi ai =
         BatonAi.install(

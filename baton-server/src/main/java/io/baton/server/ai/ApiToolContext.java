@@ -12,12 +12,17 @@ import org.slf4j.LoggerFactory;
  * the server's log.
  *
  * @param tool the tool's name
+ * @param namespace the caller's namespace
  * @param idempotencyKey handed to the tool (and by HTTP tools to what they call)
  * @param input the arguments
  * @param clock the server's clock
  */
 record ApiToolContext(
-    String tool, String idempotencyKey, Map<String, Object> input, TimeSource clock)
+    String tool,
+    String namespace,
+    String idempotencyKey,
+    Map<String, Object> input,
+    TimeSource clock)
     implements StepContext {
   private static final Logger LOG = LoggerFactory.getLogger(ApiToolContext.class);
 

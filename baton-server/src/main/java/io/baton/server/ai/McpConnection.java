@@ -6,7 +6,10 @@ import io.baton.api.spi.Tool;
 import java.time.Instant;
 import java.util.List;
 
-/** One MCP server added through the API, and its connection when it has one. */
+/**
+ * One MCP server — added through the API (it belongs to the namespace that added it), or from the
+ * AI configuration file (connected by {@code baton-ai}, shared, read-only) — and its connection.
+ */
 public final class McpConnection {
   private final McpServerConfig config;
   private final String namespace;
@@ -21,6 +24,18 @@ public final class McpConnection {
     this.createdAt = createdAt;
   }
 
+  /** A server of the AI configuration file, connected by {@code baton-ai} with {@code tools}. */
+  static McpConnection fromConfiguration(McpServerConfig config, List<Tool> tools) {
+    McpConnection c = new McpConnection(config, null, null);
+    c.tools = List.copyOf(tools);
+    return c;
+  }
+
+  /** Whether it comes from the configuration file (no namespace: every namespace sees it). */
+  boolean fromConfiguration() {
+    return namespace == null;
+  }
+
   /**
    * A server as the API shows it: never the values of its environment (they may be keys).
    *
@@ -33,8 +48,10 @@ public final class McpConnection {
    * @param status {@code connected} or {@code error}
    * @param error why it is not connected, or null
    * @param tools the names of its tools
-   * @param namespace who added it
-   * @param createdAt when
+   * @param namespace who added it; null for a server of the configuration file
+   * @param createdAt when; null for a server of the configuration file
+   * @param source {@code api} (added through the API) or {@code config} (the AI configuration file:
+   *     read-only)
    */
   public record View(
       String name,
@@ -47,7 +64,8 @@ public final class McpConnection {
       String error,
       List<String> tools,
       String namespace,
-      Instant createdAt) {}
+      Instant createdAt,
+      String source) {}
 
   View view() {
     return new View(
@@ -61,7 +79,8 @@ public final class McpConnection {
         error,
         tools.stream().map(Tool::name).toList(),
         namespace,
-        createdAt);
+        createdAt,
+        fromConfiguration() ? "config" : "api");
   }
 
   McpServerConfig config() {

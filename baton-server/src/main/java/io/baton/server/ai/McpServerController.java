@@ -14,9 +14,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * MCP servers (seed 002's tool registry with MCP): list, add (connects and lists its tools), get,
- * its tools, reconnect, delete → 204. Adding and removing need {@code admin}: a stdio server is a
- * process the server starts.
+ * MCP servers (seed 002's tool registry with MCP) of the caller's namespace, and those of the AI
+ * configuration file (read-only): list, add (connects and lists its tools), get, its tools,
+ * reconnect, delete → 204. Adding and removing need {@code admin}: a stdio server is a process the
+ * server starts.
  */
 @RestController
 public class McpServerController {
@@ -28,10 +29,10 @@ public class McpServerController {
     this.audit = audit;
   }
 
-  /** The servers added through the API. */
+  /** The servers of the caller's namespace and those of the AI configuration file. */
   @GetMapping("/api/v1/mcp-servers")
-  public List<McpConnection.View> list() {
-    return servers.list();
+  public List<McpConnection.View> list(Caller caller) {
+    return servers.list(caller.namespace());
   }
 
   /** Adds and connects a server → 201 with its tools. */
@@ -45,20 +46,20 @@ public class McpServerController {
 
   /** One server. */
   @GetMapping("/api/v1/mcp-servers/{name}")
-  public McpConnection.View get(@PathVariable String name) {
-    return servers.get(name);
+  public McpConnection.View get(Caller caller, @PathVariable String name) {
+    return servers.get(caller.namespace(), name);
   }
 
   /** A server's tools, as agents see them ({@code <server>_<tool>}). */
   @GetMapping("/api/v1/mcp-servers/{name}/tools")
-  public List<Map<String, Object>> tools(@PathVariable String name) {
-    return servers.tools(name);
+  public List<Map<String, Object>> tools(Caller caller, @PathVariable String name) {
+    return servers.tools(caller.namespace(), name);
   }
 
   /** Connects again → the server's view. */
   @PostMapping("/api/v1/mcp-servers/{name}/reconnect")
   public McpConnection.View reconnect(Caller caller, @PathVariable String name) {
-    McpConnection.View server = servers.reconnect(name);
+    McpConnection.View server = servers.reconnect(caller.namespace(), name);
     audit.record(caller, "mcp-server.reconnect", "mcp-server", name, null, server);
     return server;
   }
@@ -66,7 +67,7 @@ public class McpServerController {
   /** Disconnects and removes a server → 204. */
   @DeleteMapping("/api/v1/mcp-servers/{name}")
   public ResponseEntity<Void> delete(Caller caller, @PathVariable String name) {
-    McpConnection.View gone = servers.remove(name);
+    McpConnection.View gone = servers.remove(caller.namespace(), name);
     audit.record(caller, "mcp-server.delete", "mcp-server", name, gone, null);
     return ResponseEntity.noContent().build();
   }

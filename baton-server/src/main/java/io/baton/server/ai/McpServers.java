@@ -1,5 +1,6 @@
 package io.baton.server.ai;
 
+import io.baton.ai.AiConfig;
 import io.baton.ai.BatonAi;
 import io.baton.ai.mcp.McpServerConfig;
 import io.baton.ai.mcp.McpToolSource;
@@ -10,6 +11,7 @@ import io.baton.api.spi.Tool;
 import io.baton.api.time.TimeSource;
 import io.baton.server.api.ApiDiagnostic;
 import io.baton.server.api.ApiError;
+import io.baton.server.execution.ExecutionIndex;
 import io.baton.server.secrets.SecretStore;
 import io.baton.server.security.Caller;
 import java.sql.Timestamp;
@@ -30,8 +32,13 @@ import tools.jackson.databind.json.JsonMapper;
  * McpToolSource}), their tools offered to agents and {@code tool} steps as {@code <server>_<tool>},
  * stored in {@code srv_mcp_server} and connected again on start (a server that cannot be reached
  * then is listed with its error and can be reconnected). Removing a server closes its connection (a
- * stdio server's process ends) and withdraws its tools. The servers of the AI configuration file
- * are connected by {@code baton-ai} itself and are not listed here.
+ * stdio server's process ends) and withdraws its tools.
+ *
+ * <p>A server added through the API belongs to its namespace: only that namespace lists it, reads
+ * it and sees its tools — through the API and in its runs (a run of another namespace that calls
+ * one fails as NOT_FOUND). Server names stay unique across namespaces, since tool names carry them.
+ * The servers of the AI configuration file, connected by {@code baton-ai} itself, are listed to
+ * every namespace, read-only, as {@code source: config}.
  */
 @Component
 public class McpServers implements DisposableBean {
@@ -42,13 +49,29 @@ public class McpServers implements DisposableBean {
   private final TimeSource clock;
   private final SecretStore secrets;
   private final JsonMapper json = JsonMapper.builder().build();
+  private final ExecutionIndex index;
   private final Map<String, McpConnection> connections = new ConcurrentHashMap<>();
+  private final Map<String, McpConnection> configured = new java.util.LinkedHashMap<>();
 
-  McpServers(JdbcClient jdbc, BatonAi ai, TimeSource clock, SecretStore secrets) {
+  McpServers(
+      JdbcClient jdbc,
+      BatonAi ai,
+      AiConfig config,
+      TimeSource clock,
+      SecretStore secrets,
+      ExecutionIndex index) {
     this.secrets = secrets;
     this.jdbc = jdbc;
     this.ai = ai;
     this.clock = clock;
+    this.index = index;
+    for (McpServerConfig server : config.mcpServers()) {
+      List<Tool> tools =
+          ai.tools().all().values().stream()
+              .filter(t -> t.name().startsWith(server.name() + "_"))
+              .toList();
+      configured.put(server.name(), McpConnection.fromConfiguration(server, tools));
+    }
     jdbc.sql("select name, namespace, config_json, created_at from srv_mcp_server order by name")
         .query(
             (rs, n) ->
@@ -65,22 +88,24 @@ public class McpServers implements DisposableBean {
             });
   }
 
-  /** The servers added through the API, by name. */
-  public List<McpConnection.View> list() {
-    return connections.values().stream()
+  /** The servers {@code namespace} sees, by name: the configuration's and its own. */
+  public List<McpConnection.View> list(String namespace) {
+    return java.util.stream.Stream.concat(
+            configured.values().stream(),
+            connections.values().stream().filter(c -> c.namespace().equals(namespace)))
         .sorted(java.util.Comparator.comparing(c -> c.config().name()))
         .map(McpConnection::view)
         .toList();
   }
 
-  /** One server. */
-  public McpConnection.View get(String name) {
-    return require(name).view();
+  /** One server {@code namespace} sees. */
+  public McpConnection.View get(String namespace, String name) {
+    return server(namespace, name).view();
   }
 
   /** A server's tools: name, description, parameters. */
-  public List<Map<String, Object>> tools(String name) {
-    return require(name).tools().stream().map(ToolController::describe).toList();
+  public List<Map<String, Object>> tools(String namespace, String name) {
+    return server(namespace, name).tools().stream().map(ToolController::describe).toList();
   }
 
   /**
@@ -90,7 +115,8 @@ public class McpServers implements DisposableBean {
   public McpConnection.View add(Caller caller, Map<String, Object> body) {
     McpServerConfig config = McpServerRequest.config(body);
     McpConnection connection = new McpConnection(config, caller.namespace(), clock.now());
-    if (connections.putIfAbsent(config.name(), connection) != null) {
+    if (configured.containsKey(config.name())
+        || connections.putIfAbsent(config.name(), connection) != null) {
       throw ApiError.conflict("an MCP server named '" + config.name() + "' exists already");
     }
     connect(connection);
@@ -118,16 +144,16 @@ public class McpServers implements DisposableBean {
   }
 
   /** Connects a server again (after it was unreachable, or to see new tools) → its view. */
-  public McpConnection.View reconnect(String name) {
-    McpConnection connection = require(name);
+  public McpConnection.View reconnect(String namespace, String name) {
+    McpConnection connection = own(namespace, name);
     withdraw(connection);
     connect(connection);
     return connection.view();
   }
 
   /** Disconnects and forgets a server → what it was. */
-  public McpConnection.View remove(String name) {
-    McpConnection connection = require(name);
+  public McpConnection.View remove(String namespace, String name) {
+    McpConnection connection = own(namespace, name);
     McpConnection.View before = connection.view();
     withdraw(connection);
     connections.remove(name);
@@ -137,18 +163,52 @@ public class McpServers implements DisposableBean {
 
   /** The server whose tool {@code toolName} is, or null. */
   String serverOf(String toolName) {
+    McpConnection c = connectionOf(toolName);
+    return c == null ? null : c.config().name();
+  }
+
+  /**
+   * Whether {@code namespace} may see and call tool {@code toolName}: every tool but those of
+   * another namespace's MCP servers.
+   */
+  boolean visible(String toolName, String namespace) {
+    McpConnection c = connectionOf(toolName);
+    return c == null || c.fromConfiguration() || c.namespace().equals(namespace);
+  }
+
+  private McpConnection connectionOf(String toolName) {
+    for (McpConnection c : configured.values()) {
+      if (c.tools().stream().anyMatch(t -> t.name().equals(toolName))) {
+        return c;
+      }
+    }
     for (McpConnection c : connections.values()) {
       if (c.tools().stream().anyMatch(t -> t.name().equals(toolName))) {
-        return c.config().name();
+        return c;
       }
     }
     return null;
   }
 
-  private McpConnection require(String name) {
-    McpConnection connection = connections.get(name);
-    if (connection == null) {
+  /** A server {@code namespace} sees; 404 for another namespace's. */
+  private McpConnection server(String namespace, String name) {
+    McpConnection connection = configured.get(name);
+    if (connection != null) {
+      return connection;
+    }
+    connection = connections.get(name);
+    if (connection == null || !connection.namespace().equals(namespace)) {
       throw ApiError.notFound("MCP server", name);
+    }
+    return connection;
+  }
+
+  /** A server {@code namespace} added; 409 for one of the configuration file. */
+  private McpConnection own(String namespace, String name) {
+    McpConnection connection = server(namespace, name);
+    if (connection.fromConfiguration()) {
+      throw ApiError.conflict(
+          "MCP server '" + name + "' comes from the AI configuration file; change it there");
     }
     return connection;
   }
@@ -228,6 +288,10 @@ public class McpServers implements DisposableBean {
       @Override
       public Object invoke(Map<String, Object> arguments, StepContext context) throws Exception {
         McpConnection now = connections.get(server);
+        if (now != null && !now.namespace().equals(namespaceOf(context))) {
+          throw new StepException(
+              ErrorKind.NOT_FOUND, "tool " + name + " is not available in this run's namespace");
+        }
         Tool current =
             now == null
                 ? null
@@ -240,6 +304,14 @@ public class McpServers implements DisposableBean {
         return current.invoke(arguments, context);
       }
     };
+  }
+
+  /** The namespace of the caller or run a tool is called for, or null when unknown. */
+  private String namespaceOf(StepContext context) {
+    if (context instanceof ApiToolContext api) {
+      return api.namespace();
+    }
+    return index.find(context.runId()).map(ExecutionIndex.Entry::namespace).orElse(null);
   }
 
   @Override

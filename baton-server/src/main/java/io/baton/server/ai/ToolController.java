@@ -40,10 +40,15 @@ public class ToolController {
     this.ids = ids;
   }
 
-  /** Every tool, by name: {@code {name, description, parameters, source}}. */
+  /**
+   * The tools the caller's namespace sees, by name: {@code {name, description, parameters, source}}
+   * — built-in and the application's, those of configured MCP servers, and those of the namespace's
+   * own MCP servers.
+   */
   @GetMapping("/api/v1/tools")
-  public List<Map<String, Object>> list() {
+  public List<Map<String, Object>> list(Caller caller) {
     return ai.tools().all().values().stream()
+        .filter(t -> mcp.visible(t.name(), caller.namespace()))
         .sorted(Comparator.comparing(Tool::name))
         .map(this::withSource)
         .toList();
@@ -51,8 +56,8 @@ public class ToolController {
 
   /** One tool. */
   @GetMapping("/api/v1/tools/{name}")
-  public Map<String, Object> get(@PathVariable String name) {
-    return withSource(require(name));
+  public Map<String, Object> get(Caller caller, @PathVariable String name) {
+    return withSource(require(caller, name));
   }
 
   /**
@@ -65,7 +70,7 @@ public class ToolController {
       @PathVariable String name,
       @RequestHeader(name = "Idempotency-Key", required = false) String key,
       @RequestBody(required = false) Map<String, Object> body) {
-    Tool tool = require(name);
+    Tool tool = require(caller, name);
     Object given = body == null ? null : body.get("arguments");
     if (given != null && !(given instanceof Map<?, ?>)) {
       throw ApiError.badField("/arguments", "invalid-arguments", "arguments is a JSON object");
@@ -75,7 +80,10 @@ public class ToolController {
     String idempotencyKey = key == null || key.isBlank() ? "api/" + ids.newId() : key;
     Object result;
     try {
-      result = tool.invoke(arguments, new ApiToolContext(name, idempotencyKey, arguments, clock));
+      result =
+          tool.invoke(
+              arguments,
+              new ApiToolContext(name, caller.namespace(), idempotencyKey, arguments, clock));
     } catch (RuntimeException e) {
       throw e;
     } catch (Exception e) {
@@ -106,9 +114,9 @@ public class ToolController {
     return out;
   }
 
-  private Tool require(String name) {
+  private Tool require(Caller caller, String name) {
     Tool tool = ai.tools().find(name);
-    if (tool == null) {
+    if (tool == null || !mcp.visible(name, caller.namespace())) {
       throw ApiError.notFound("tool", name);
     }
     return tool;

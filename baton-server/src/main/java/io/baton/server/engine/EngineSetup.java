@@ -78,7 +78,9 @@ public class EngineSetup {
             .stores(store)
             .clock(clock)
             .ids(ids)
-            .config(EngineConfigSource.read(environment));
+            .config(EngineConfigSource.read(environment))
+            // the bus wakes waiting runs within the publishing run's namespace (RunPublications)
+            .wakeOnPublish(false);
     cluster.ifAvailable(builder::cluster); // baton.cluster.enabled: see ClusterSetup
     modules.orderedStream().forEach(builder::module);
     steps.orderedStream().forEach(builder::step);

@@ -7,9 +7,11 @@ import java.sql.Timestamp;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
@@ -19,20 +21,36 @@ import tools.jackson.databind.json.JsonMapper;
  * The system event bus: publish, subscribe by namespace and type pattern ({@code run.*}), and a
  * persistent history queried with filters. Publishing and subscribing share one lock, so that a
  * subscriber replaying the history from an offset then receiving live events sees every event once,
- * in order.
+ * in order. Publishing is idempotent by event id within a namespace; a new event then goes to the
+ * {@link EventReactions} (waiting runs, triggers, correlation rules), outside the lock.
  */
 @Component
 public class EventBus {
   private final JdbcClient jdbc;
   private final TimeSource clock;
   private final JsonMapper json;
+  private final ObjectProvider<EventReactions> reactions;
   private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
 
-  EventBus(JdbcClient jdbc, TimeSource clock, JsonMapper json) {
+  EventBus(
+      JdbcClient jdbc,
+      TimeSource clock,
+      JsonMapper json,
+      ObjectProvider<EventReactions> reactions) {
     this.jdbc = jdbc;
     this.clock = clock;
     this.json = json;
+    this.reactions = reactions;
   }
+
+  /**
+   * What publishing did.
+   *
+   * @param event the event as stored (the earlier one for a duplicate)
+   * @param duplicate whether an event with this id was published already (nothing else happened)
+   * @param outcome what the reactions did
+   */
+  public record Publication(SystemEvent event, boolean duplicate, EventReactions.Outcome outcome) {}
 
   /**
    * What to publish.
@@ -48,12 +66,51 @@ public class EventBus {
 
   private record Subscription(String namespace, Pattern types, StreamSink sink) {}
 
-  /** Publishes an event in {@code namespace} and returns it as stored. */
-  public synchronized SystemEvent publish(String namespace, Draft draft) {
+  /** Publishes an event with a new id in {@code namespace} and returns it as stored. */
+  public SystemEvent publish(String namespace, Draft draft) {
+    return publish(namespace, null, draft).event();
+  }
+
+  /**
+   * Publishes an event in {@code namespace} with id {@code id} (null: a new one), unless an event
+   * with that id was published there already, then lets the reactions act on it.
+   */
+  public Publication publish(String namespace, String id, Draft draft) {
+    SystemEvent stored = store(namespace, id, draft);
+    if (stored == null) {
+      return new Publication(find(namespace, id).orElseThrow(), true, EventReactions.Outcome.NONE);
+    }
+    EventReactions react = reactions.getIfAvailable();
+    return new Publication(
+        stored, false, react == null ? EventReactions.Outcome.NONE : react.react(stored));
+  }
+
+  /** The event of {@code namespace} with id {@code id}, if published. */
+  public Optional<SystemEvent> find(String namespace, String id) {
+    return jdbc.sql("select * from srv_event where namespace = :ns and event_id = :id")
+        .param("ns", namespace)
+        .param("id", id)
+        .query(this::read)
+        .optional();
+  }
+
+  /** The event at offset {@code seq} of {@code namespace}, if any. */
+  public Optional<SystemEvent> at(String namespace, long seq) {
+    return jdbc.sql("select * from srv_event where namespace = :ns and seq = :seq")
+        .param("ns", namespace)
+        .param("seq", seq)
+        .query(this::read)
+        .optional();
+  }
+
+  private synchronized SystemEvent store(String namespace, String id, Draft draft) {
+    if (id != null && find(namespace, id).isPresent()) {
+      return null;
+    }
     var event =
         new SystemEvent(
             0,
-            UUID.randomUUID().toString(),
+            id != null ? id : UUID.randomUUID().toString(),
             namespace,
             draft.type(),
             draft.source(),
@@ -62,18 +119,22 @@ public class EventBus {
             clock.now(),
             draft.data());
     GeneratedKeyHolder key = new GeneratedKeyHolder();
-    jdbc.sql(
-            "insert into srv_event (event_id, namespace, type, source, subject, correlation_id,"
-                + " at, data_json) values (:id, :ns, :type, :source, :subject, :cid, :at, :data)")
-        .param("id", event.id())
-        .param("ns", namespace)
-        .param("type", event.type())
-        .param("source", event.source())
-        .param("subject", event.subject())
-        .param("cid", event.correlationId())
-        .param("at", Timestamp.from(event.at()))
-        .param("data", json.writeValueAsString(event.data()))
-        .update(key, "seq");
+    try {
+      jdbc.sql(
+              "insert into srv_event (event_id, namespace, type, source, subject, correlation_id,"
+                  + " at, data_json) values (:id, :ns, :type, :source, :subject, :cid, :at, :data)")
+          .param("id", event.id())
+          .param("ns", namespace)
+          .param("type", event.type())
+          .param("source", event.source())
+          .param("subject", event.subject())
+          .param("cid", event.correlationId())
+          .param("at", Timestamp.from(event.at()))
+          .param("data", json.writeValueAsString(event.data()))
+          .update(key, "seq");
+    } catch (org.springframework.dao.DuplicateKeyException published) {
+      return null; // another node published this id a moment ago
+    }
     SystemEvent stored = withSeq(event, key.getKey().longValue());
     subscriptions.removeIf(s -> s.sink().closed());
     for (Subscription s : subscriptions) {
@@ -109,6 +170,23 @@ public class EventBus {
    */
   public record Filter(String type, String subject, String correlationId, long after) {}
 
+  /**
+   * The namespace's events with correlation id {@code correlationId} published at or after {@code
+   * since}, up to offset {@code until}, oldest first.
+   */
+  public List<SystemEvent> correlated(
+      String namespace, String correlationId, java.time.Instant since, long until) {
+    return jdbc.sql(
+            "select * from srv_event where namespace = :ns and correlation_id = :cid"
+                + " and at >= :since and seq <= :until order by seq")
+        .param("ns", namespace)
+        .param("cid", correlationId)
+        .param("since", Timestamp.from(since))
+        .param("until", until)
+        .query(this::read)
+        .list();
+  }
+
   /** The namespace's events matching {@code filter}, oldest first, at most {@code limit}. */
   public List<SystemEvent> history(String namespace, Filter filter, int limit) {
     StringBuilder where = new StringBuilder(" where namespace = :ns and seq > :after");
@@ -128,18 +206,7 @@ public class EventBus {
         .sql(
             "select * from srv_event" + where + " order by seq fetch first " + limit + " rows only")
         .params(params)
-        .query(
-            (rs, n) ->
-                new SystemEvent(
-                    rs.getLong("seq"),
-                    rs.getString("event_id"),
-                    rs.getString("namespace"),
-                    rs.getString("type"),
-                    rs.getString("source"),
-                    rs.getString("subject"),
-                    rs.getString("correlation_id"),
-                    rs.getTimestamp("at").toInstant(),
-                    json.readValue(rs.getString("data_json"), Object.class)))
+        .query(this::read)
         .list()
         .stream()
         .filter(e -> types.matcher(e.type()).matches())
@@ -171,6 +238,19 @@ public class EventBus {
       regex.append(Pattern.quote(part));
     }
     return Pattern.compile(regex.toString());
+  }
+
+  private SystemEvent read(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    return new SystemEvent(
+        rs.getLong("seq"),
+        rs.getString("event_id"),
+        rs.getString("namespace"),
+        rs.getString("type"),
+        rs.getString("source"),
+        rs.getString("subject"),
+        rs.getString("correlation_id"),
+        rs.getTimestamp("at").toInstant(),
+        json.readValue(rs.getString("data_json"), Object.class));
   }
 
   private static SystemEvent withSeq(SystemEvent e, long seq) {

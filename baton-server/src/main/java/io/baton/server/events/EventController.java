@@ -1,6 +1,5 @@
 package io.baton.server.events;
 
-import io.baton.engine.Baton;
 import io.baton.server.api.ApiError;
 import io.baton.server.security.Caller;
 import io.baton.server.stream.SseSink;
@@ -20,18 +19,17 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * {@code /api/v1/events}: publish an event (runs waiting for it with its correlation key wake up),
- * query the history with filters, and follow it live as Server-Sent Events.
+ * {@code /api/v1/events}: publish an event (the namespace's runs waiting for it with its
+ * correlation key wake up, its triggers start their workflows, its correlation rules may emit
+ * composite events), query the history with filters, and follow it live as Server-Sent Events.
  */
 @RestController
 @RequestMapping("/api/v1/events")
 public class EventController {
   private final EventBus bus;
-  private final Baton baton;
 
-  EventController(EventBus bus, Baton baton) {
+  EventController(EventBus bus) {
     this.bus = bus;
-    this.baton = baton;
   }
 
   /** The history, oldest first: {@code ?type=run.*&subject=&correlationId=&after=&limit=}. */
@@ -51,31 +49,35 @@ public class EventController {
   }
 
   /**
-   * Publishes {@code {type, subject?, correlationId?, data?}} and delivers it to the runs waiting
-   * for it → 201 {@code {event, deliveredToRuns}}.
+   * Publishes {@code {id?, type, subject?, correlationId?, data?}} → 201 {@code {event,
+   * deliveredToRuns, startedRuns, composites, duplicate: false}}; an {@code id} published already
+   * in the namespace changes nothing → 200 with the earlier event and {@code duplicate: true}.
    */
   @PostMapping
   public ResponseEntity<Map<String, Object>> publish(
       Caller caller, @RequestBody Map<String, Object> body) {
-    Object type = body.get("type");
-    if (!(type instanceof String name) || name.isBlank()) {
-      throw ApiError.badField("/type", "missing-field", "an event needs a type");
+    String type = RequestFields.text(body, "type", true);
+    String id = RequestFields.text(body, "id", false);
+    if (id != null && id.length() > 200) {
+      throw ApiError.badField("/id", "invalid-id", "an event id has at most 200 characters");
     }
-    String correlationId = string(body.get("correlationId"));
-    SystemEvent event =
+    EventBus.Publication p =
         bus.publish(
             caller.namespace(),
+            id,
             new EventBus.Draft(
-                name,
+                type,
                 "api:" + caller.subject(),
                 string(body.get("subject")),
-                correlationId,
+                string(body.get("correlationId")),
                 body.get("data")));
-    int delivered = baton.signal(name, correlationId, body.get("data"));
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("event", event);
-    out.put("deliveredToRuns", delivered);
-    return ResponseEntity.status(HttpStatus.CREATED).body(out);
+    out.put("event", p.event());
+    out.put("duplicate", p.duplicate());
+    out.put("deliveredToRuns", p.outcome().deliveredToRuns());
+    out.put("startedRuns", p.outcome().startedRuns());
+    out.put("composites", p.outcome().composites());
+    return ResponseEntity.status(p.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).body(out);
   }
 
   /** The live events as SSE, optionally of some types ({@code ?types=run.*}). */

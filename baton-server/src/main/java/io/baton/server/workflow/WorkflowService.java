@@ -27,14 +27,21 @@ public class WorkflowService {
   private final WorkflowCatalog catalog;
   private final AuditLog audit;
   private final TimeSource clock;
+  private final org.springframework.beans.factory.ObjectProvider<WorkflowListener> listeners;
 
   WorkflowService(
-      Baton baton, StoreBackend store, WorkflowCatalog catalog, AuditLog audit, TimeSource clock) {
+      Baton baton,
+      StoreBackend store,
+      WorkflowCatalog catalog,
+      AuditLog audit,
+      TimeSource clock,
+      org.springframework.beans.factory.ObjectProvider<WorkflowListener> listeners) {
     this.baton = baton;
     this.store = store;
     this.catalog = catalog;
     this.audit = audit;
     this.clock = clock;
+    this.listeners = listeners;
   }
 
   /** Creates a workflow from a definition; its id must not be taken. */
@@ -81,6 +88,7 @@ public class WorkflowService {
   private WorkflowView saveVersion(
       Caller caller, DefinitionReader.Read read, int version, Instant created, Integer published) {
     WorkflowDefinition definition = withVersion(read.definition(), Integer.toString(version));
+    listeners.orderedStream().forEach(l -> l.check(caller, definition));
     baton.register(definition);
     Instant now = clock.now();
     catalog.addVersion(definition.id(), version, read.sourceFormat(), caller.subject(), now);
@@ -95,6 +103,7 @@ public class WorkflowService {
             false,
             created,
             now));
+    listeners.orderedStream().forEach(l -> l.saved(caller, definition));
     return view(
         catalog.find(definition.id()).orElseThrow(), definition, "draft", read.sourceFormat());
   }
@@ -174,6 +183,7 @@ public class WorkflowService {
             true,
             entry.createdAt(),
             clock.now()));
+    listeners.orderedStream().forEach(l -> l.deleted(caller, id));
     audit.record(caller, "workflow.delete", "workflow", id, before, null);
   }
 

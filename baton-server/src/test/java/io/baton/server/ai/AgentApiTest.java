@@ -116,4 +116,32 @@ class AgentApiTest extends ServerTest {
     assertThat(asViewer.post("/api/v1/agents/nope/chat", Map.of("message", "hi")).status())
         .isEqualTo(403);
   }
+
+  @Test
+  void aWorkflowCannotNameAnotherNamespacesAgent() {
+    Api owner = admin.in("agents-owner");
+    Map<String, Object> scribe = new java.util.HashMap<>(HELPER);
+    scribe.put("name", "scribe");
+    assertThat(owner.post("/api/v1/agents", scribe).status()).isEqualTo(201);
+    String flow =
+        """
+        id: %s
+        steps:
+          - id: write
+            type: agent
+            agent: scribe@1
+            input: {prompt: hi}
+        """;
+
+    Api.Response elsewhere =
+        admin
+            .in("agents-stranger")
+            .postText("/api/v1/workflows", flow.formatted("borrow"), "application/yaml");
+    assertThat(elsewhere.status()).isEqualTo(400);
+    assertThat(elsewhere.json().get("detail").asString())
+        .contains("step 'write'", "scribe", "does not have");
+    Api.Response own =
+        owner.postText("/api/v1/workflows", flow.formatted("own"), "application/yaml");
+    assertThat(own.status()).as(own.body()).isEqualTo(201);
+  }
 }

@@ -10,7 +10,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** Tools (list, invoke) and MCP servers (add, tools, use from a workflow, remove). */
+/**
+ * Tools (list, invoke) and MCP servers (add, tools, use from a workflow, remove), each namespace
+ * seeing only its own servers and their tools.
+ */
 class ToolAndMcpApiTest extends ServerTest {
 
   @Test
@@ -32,32 +35,33 @@ class ToolAndMcpApiTest extends ServerTest {
   }
 
   @Test
-  void anMcpServerAddedThroughTheApiServesItsToolsToCallersAndWorkflows() throws Exception {
+  void anMcpServerAddedThroughTheApiServesItsToolsToItsNamespaceOnly() throws Exception {
     try (McpTestServer mcp = McpTestServer.start()) {
+      Api api = admin.in("mcp-flows");
+      Api other = admin.in("mcp-other");
       String editor = newKey("mcp-editor", List.of("*:editor"));
       Map<String, Object> server = Map.of("name", "calc", "url", mcp.url(), "timeoutMs", 5000);
-      assertThat(admin.withKey(editor).post("/api/v1/mcp-servers", server).status()).isEqualTo(403);
+      assertThat(api.withKey(editor).post("/api/v1/mcp-servers", server).status()).isEqualTo(403);
 
-      Api.Response added = admin.post("/api/v1/mcp-servers", server);
+      Api.Response added = api.post("/api/v1/mcp-servers", server);
       assertThat(added.status()).as(added.body()).isEqualTo(201);
       assertThat(added.json().get("status").asString()).isEqualTo("connected");
+      assertThat(added.json().get("source").asString()).isEqualTo("api");
       assertThat(added.json().get("tools").get(0).asString()).isEqualTo("calc_add");
-      assertThat(admin.post("/api/v1/mcp-servers", server).status()).isEqualTo(409);
-      JsonNode tools = admin.get("/api/v1/mcp-servers/calc/tools").json();
+      assertThat(api.post("/api/v1/mcp-servers", server).status()).isEqualTo(409);
+      JsonNode tools = api.get("/api/v1/mcp-servers/calc/tools").json();
       assertThat(tools.get(0).get("parameters").get("required").toString()).contains("a", "b");
-      assertThat(admin.get("/api/v1/tools/calc_add").json().get("source").asString())
+      assertThat(api.get("/api/v1/tools/calc_add").json().get("source").asString())
           .isEqualTo("mcp:calc");
 
       Api.Response sum =
-          admin.post("/api/v1/tools/calc_add/invoke", Map.of("arguments", Map.of("a", 2, "b", 3)));
+          api.post("/api/v1/tools/calc_add/invoke", Map.of("arguments", Map.of("a", 2, "b", 3)));
       assertThat(sum.status()).as(sum.body()).isEqualTo(200);
       assertThat(sum.json().get("result").asString()).isEqualTo("5");
 
-      Api api = admin.in("mcp-flows");
-      api.postText(
-          "/api/v1/workflows",
+      String flow =
           """
-          id: mcp-sum
+          id: %s
           steps:
             - id: add
               type: tool
@@ -65,28 +69,43 @@ class ToolAndMcpApiTest extends ServerTest {
               input: {a: 40, b: 2}
           outputs:
             sum: ${steps.add.output}
-          """,
-          "application/yaml");
-      String run =
-          api.post("/api/v1/workflows/mcp-sum/execute", Map.of("inputs", Map.of()))
-              .json()
-              .get("id")
-              .asString();
+          """;
+      api.postText("/api/v1/workflows", flow.formatted("mcp-sum"), "application/yaml");
+      String run = execute(api, "mcp-sum");
       assertThat(api.awaitStatus(run, "COMPLETED").get("outputs").get("sum").asString())
           .isEqualTo("42");
       assertThat(mcp.calls()).isEqualTo(2);
 
-      assertThat(admin.delete("/api/v1/mcp-servers/calc").status()).isEqualTo(204);
-      assertThat(admin.get("/api/v1/mcp-servers/calc").status()).isEqualTo(404);
-      assertThat(admin.get("/api/v1/tools/calc_add").status()).isEqualTo(404);
-      String after =
-          api.post("/api/v1/workflows/mcp-sum/execute", Map.of("inputs", Map.of()))
-              .json()
-              .get("id")
-              .asString();
-      JsonNode failed = api.awaitStatus(after, "FAILED");
+      // another namespace sees neither the server nor its tools, and its runs cannot call them
+      assertThat(other.get("/api/v1/mcp-servers/calc").status()).isEqualTo(404);
+      assertThat(other.get("/api/v1/mcp-servers/calc/tools").status()).isEqualTo(404);
+      assertThat(other.delete("/api/v1/mcp-servers/calc").status()).isEqualTo(404);
+      assertThat(other.get("/api/v1/mcp-servers").json().valueStream().map(v -> v.get("name")))
+          .isEmpty();
+      assertThat(other.get("/api/v1/tools").json().valueStream().map(t -> t.get("name").asString()))
+          .contains("echo")
+          .doesNotContain("calc_add");
+      assertThat(other.get("/api/v1/tools/calc_add").status()).isEqualTo(404);
+      assertThat(other.post("/api/v1/tools/calc_add/invoke", Map.of()).status()).isEqualTo(404);
+      other.postText("/api/v1/workflows", flow.formatted("mcp-sum-other"), "application/yaml");
+      JsonNode refused = other.awaitStatus(execute(other, "mcp-sum-other"), "FAILED");
+      assertThat(refused.get("error").get("message").asString())
+          .contains("calc_add", "not available");
+      assertThat(mcp.calls()).isEqualTo(2);
+
+      assertThat(api.delete("/api/v1/mcp-servers/calc").status()).isEqualTo(204);
+      assertThat(api.get("/api/v1/mcp-servers/calc").status()).isEqualTo(404);
+      assertThat(api.get("/api/v1/tools/calc_add").status()).isEqualTo(404);
+      JsonNode failed = api.awaitStatus(execute(api, "mcp-sum"), "FAILED");
       assertThat(failed.get("error").get("message").asString()).contains("calc_add");
     }
+  }
+
+  private static String execute(Api api, String workflow) {
+    return api.post("/api/v1/workflows/" + workflow + "/execute", Map.of("inputs", Map.of()))
+        .json()
+        .get("id")
+        .asString();
   }
 
   @Test

@@ -1,0 +1,139 @@
+package io.baton.server.events;
+
+import io.baton.api.time.TimeSource;
+import io.baton.server.execution.ExecutionService;
+import io.baton.server.security.Caller;
+import io.baton.server.security.Grants;
+import io.baton.server.security.Role;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts the workflows of the triggers an event matches — the filter holds, the input renders, the
+ * run starts in the trigger's namespace as {@code trigger:<id>} — once per trigger and event id
+ * ({@code srv_trigger_fire}). A start that keeps failing after the trigger's attempts (tried at
+ * once, one after the other) puts the event in the dead letters, from where it can be replayed.
+ */
+@Component
+class TriggerFiring {
+  private static final Logger LOG = LoggerFactory.getLogger(TriggerFiring.class);
+
+  private final EventTriggers triggers;
+  private final ExecutionService executions;
+  private final DeadLetters deadLetters;
+  private final JdbcClient jdbc;
+  private final TimeSource clock;
+
+  TriggerFiring(
+      EventTriggers triggers,
+      ExecutionService executions,
+      DeadLetters deadLetters,
+      JdbcClient jdbc,
+      TimeSource clock) {
+    this.triggers = triggers;
+    this.executions = executions;
+    this.deadLetters = deadLetters;
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  /** Fires every matching trigger → the runs started. */
+  List<String> fire(SystemEvent event) {
+    List<String> started = new ArrayList<>();
+    for (EventTrigger trigger : triggers.matching(event)) {
+      String failure = null;
+      for (int attempt = 1; attempt <= trigger.maxAttempts(); attempt++) {
+        try {
+          start(trigger, event).ifPresent(started::add);
+          failure = null;
+          break;
+        } catch (RuntimeException e) {
+          failure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        }
+      }
+      if (failure != null) {
+        LOG.warn("trigger {} failed on event {}: {}", trigger.id(), event.id(), failure);
+        deadLetters.add(event, subscriber(trigger), failure, trigger.maxAttempts());
+      }
+    }
+    return started;
+  }
+
+  /** Delivers {@code event} to trigger {@code triggerId} once more → the run it started, if any. */
+  Optional<String> replay(SystemEvent event, String triggerId) {
+    return start(triggers.get(event.namespace(), triggerId), event);
+  }
+
+  /** The dead letters' name of a trigger. */
+  static String subscriber(EventTrigger trigger) {
+    return "trigger:" + trigger.id();
+  }
+
+  /** Starts the trigger's run for the event, unless the filter says no or it did already. */
+  private Optional<String> start(EventTrigger trigger, SystemEvent event) {
+    Map<String, Object> variables = EventExpressions.variables(event);
+    if (trigger.filter() != null
+        && !EventExpressions.filter(trigger.filter(), "/filter").test(variables)) {
+      return Optional.empty();
+    }
+    if (fired(trigger, event).isPresent()) {
+      return Optional.empty();
+    }
+    Object rendered =
+        trigger.input() == null
+            ? variables
+            : EventExpressions.template(trigger.input(), "/input").render(variables);
+    if (!(rendered instanceof Map<?, ?> inputs)) {
+      throw new IllegalArgumentException(
+          "trigger " + trigger.id() + ": input must render to a JSON object, got " + rendered);
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> runInputs = (Map<String, Object>) inputs;
+    Caller caller =
+        new Caller(
+            subscriber(trigger),
+            trigger.namespace(),
+            Role.OPERATOR,
+            Grants.parse(List.of(trigger.namespace() + ":operator")));
+    String runId =
+        executions
+            .execute(
+                caller,
+                trigger.workflowId(),
+                new ExecutionService.ExecuteRequest(runInputs, null, null))
+            .id();
+    try {
+      jdbc.sql(
+              "insert into srv_trigger_fire (namespace, trigger_id, event_id, run_id, at)"
+                  + " values (:ns, :t, :e, :run, :at)")
+          .param("ns", trigger.namespace())
+          .param("t", trigger.id())
+          .param("e", event.id())
+          .param("run", runId)
+          .param("at", Timestamp.from(clock.now()))
+          .update();
+    } catch (DuplicateKeyException raced) {
+      LOG.warn("trigger {} started a second run {} for event {}", trigger.id(), runId, event.id());
+    }
+    return Optional.of(runId);
+  }
+
+  private Optional<String> fired(EventTrigger trigger, SystemEvent event) {
+    return jdbc.sql(
+            "select run_id from srv_trigger_fire where namespace = :ns and trigger_id = :t"
+                + " and event_id = :e")
+        .param("ns", trigger.namespace())
+        .param("t", trigger.id())
+        .param("e", event.id())
+        .query(String.class)
+        .optional();
+  }
+}
