@@ -8,6 +8,7 @@ import io.baton.engine.language.LanguageContext;
 import io.baton.engine.language.LoadResult;
 import io.baton.engine.language.WorkflowLoader;
 import io.baton.engine.language.WorkflowWriter;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,6 +46,20 @@ final class JdbcDefinitionStore implements DefinitionStore {
   @Override
   public void save(WorkflowDefinition definition) {
     String json = writer.toJson(definition);
+    try {
+      replace(definition, json);
+    } catch (IllegalStateException e) {
+      // Another node saved the same version between this one's delete and insert (nodes starting
+      // together register the same workflows): once it has committed, replacing it succeeds.
+      if (e.getCause() instanceof SQLException sql && SqlFailures.isDuplicateKey(sql)) {
+        replace(definition, json);
+      } else {
+        throw e;
+      }
+    }
+  }
+
+  private void replace(WorkflowDefinition definition, String json) {
     database.write(
         "saving workflow " + definition.id() + " version " + definition.version(),
         c -> {
