@@ -109,8 +109,10 @@ class ExecutionStreamTest extends ServerTest {
   @Test
   void theDetailNamesTheOffsetTheStreamTakesOverFrom() throws Exception {
     Api api = admin.in("detail-offset");
-    api.postText("/api/v1/workflows", REVIEW, "application/yaml");
-    String id = api.post("/api/v1/workflows/review/execute", Map.of()).json().get("id").asString();
+    api.postText(
+        "/api/v1/workflows", REVIEW.replace("id: review", "id: review-offset"), "application/yaml");
+    String id =
+        api.post("/api/v1/workflows/review-offset/execute", Map.of()).json().get("id").asString();
     api.awaitStatus(id, "WAITING");
     JsonNode waiting = api.get("/api/v1/executions/" + id).json();
     JsonNode history = api.get("/api/v1/executions/" + id + "/events").json();
