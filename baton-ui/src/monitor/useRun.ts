@@ -14,11 +14,14 @@ export function useRun(executionId: string) {
   const stateRef = useRef(state);
   stateRef.current = state;
   const stream = useRef<Stream | null>(null);
+  const current = useRef(executionId);
+  current.current = executionId;
 
   const refresh = useCallback(async (): Promise<ExecutionDetail | null> => {
     try {
       const detail = await get<ExecutionDetail>(`/executions/${encodeURIComponent(executionId)}`);
-      setState((s) => fromDetail(detail, s));
+      // a detail of the run shown before (the page moved to a re-run) arriving late is not this run's
+      setState((s) => (detail.id === current.current ? fromDetail(detail, s) : s));
       setError(null);
       return detail;
     } catch (e) {
