@@ -23,7 +23,7 @@ describe('YAML and JSON round-trip', () => {
     const back = asDefinition(parseText(formatDefinition(laid, 'yaml')));
     expect(back).toEqual(laid);
     expect(back.steps.every((s) => typeof s.ui?.x === 'number' && typeof s.ui?.y === 'number')).toBe(true);
-  });
+  }, 30_000); // ELK's first layout loads its 1.4 MB bundle: seconds on a loaded machine
 
   it('keeps strings that look like other YAML types as strings', () => {
     const def = asDefinition({ id: 'w', version: '1', steps: [{ id: 'a', type: 'transform', value: { s: 'yes', n: '007', z: 'null', t: '1.0' } }] });

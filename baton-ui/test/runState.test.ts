@@ -63,20 +63,34 @@ describe('the run state folded from stream messages', () => {
     expect(s.tokens.get('a')).toBe('Hello');
   });
 
-  it('starts from the detail and keeps the offset seen', () => {
+  const detailAt = (at: number, status: string, steps: { path: string; status: string }[]) =>
+    ({ id: 'r1', workflowId: 'w', status, offset: at, steps: steps.map((x) => ({ ...x, stepId: x.path })) }) as unknown as ExecutionDetail;
+
+  it('starts from the detail: its steps, and its offset as the last one seen, so the stream goes on after it', () => {
     offset = 0;
-    const before = fold([msg('node_started', { path: 'a', status: 'RUNNING' })]);
+    const s = fromDetail(detailAt(4004, 'COMPLETED', [{ path: 'fan', status: 'COMPLETED' }, { path: 'fan[0]/square', status: 'COMPLETED' }]));
+    expect(s.lastOffset).toBe(4004);
+    expect(s.historyOffset).toBe(4004);
+    expect(summarize(s.steps, 0).get('fan')).toMatchObject({ status: 'COMPLETED', nested: { COMPLETED: 1 } });
+    // the history the detail already holds is not applied again
+    expect(fold([msg('node_started', { path: 'fan', status: 'RUNNING' }, 17)], s)).toBe(s);
+  });
+
+  it('takes a later detail at least as recent as the stream, keeps its own state over an older one', () => {
+    offset = 0;
+    const before = fold([msg('node_started', { path: 'a', status: 'RUNNING' })], fromDetail(detailAt(-1, 'RUNNING', [])));
     const detail = {
-      id: 'r1',
-      workflowId: 'w',
-      status: 'WAITING',
-      steps: [{ path: 'a', stepId: 'a', status: 'WAITING' }],
+      ...detailAt(0, 'WAITING', [{ path: 'a', status: 'WAITING' }]),
       pendingInputs: [{ waitId: 'w1', executionId: 'r1', path: 'a', stepId: 'a' }],
-    } as unknown as ExecutionDetail;
+    };
     const s = fromDetail(detail, before);
     expect(s.status).toBe('WAITING');
     expect(s.lastOffset).toBe(0);
+    expect(s.historyOffset).toBe(-1);
     expect([...s.pending.keys()]).toEqual(['w1']);
+    const older = fromDetail(detailAt(-1, 'RUNNING', [{ path: 'a', status: 'RUNNING' }]), s);
+    expect(older.steps.get('a')?.status).toBe('WAITING');
+    expect(older.status).toBe('WAITING');
   });
 
   it('summarises a map by the statuses of its iterations', () => {

@@ -146,6 +146,8 @@ export interface ExecutionDetail extends Execution {
   endedAt?: string | null;
   steps: StepDetail[];
   pendingInputs?: PendingInput[];
+  /** The stream offset of the last journal event this state includes (-1: none); the stream is followed after it. */
+  offset?: number;
 }
 
 export type StreamType =

@@ -71,7 +71,7 @@ function Control({ name, schema, root, value, onChange, completion, idPrefix, er
           context={completion}
           invalid={describedBy !== undefined}
           describedBy={describedBy}
-          multiline={name === 'prompt' || name === 'description'}
+          multiline={name === 'prompt' || name === 'systemPrompt' || name === 'description'}
         />
       );
     default:

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import type { JsonSchema } from '../api/types';
 import { propertiesOf, resolve } from '../schema/resolve';
 import { CodeField } from './CodeField';
-import { SchemaField } from './SchemaField';
+import { ObjectFields } from './ObjectFields';
 
 interface Props {
   schema: JsonSchema | null | undefined;
@@ -42,25 +42,7 @@ export function SchemaForm({ schema, initial, submitLabel, onSubmit, idPrefix, b
   return (
     <form className="schema-form" onSubmit={submit}>
       {isObject ? (
-        Object.entries(propertiesOf(schema, schema)).map(([name, p]) => (
-          <SchemaField
-            key={name}
-            name={name}
-            schema={p}
-            root={schema!}
-            value={value[name]}
-            required={resolve(schema!).required?.includes(name)}
-            idPrefix={idPrefix}
-            onChange={(v) =>
-              setValue((old) => {
-                const next = { ...old };
-                if (v === undefined) delete next[name];
-                else next[name] = v;
-                return next;
-              })
-            }
-          />
-        ))
+        <ObjectFields schema={schema!} value={value} onChange={setValue} idPrefix={idPrefix} />
       ) : (
         <CodeField id={`${idPrefix}-value`} value={free} onChange={setFree} label="value" />
       )}

@@ -11,6 +11,7 @@ import { ErrorNotice } from '../ui/Notice';
 import { navigate } from '../ui/route';
 import { StatusBadge } from '../ui/StatusBadge';
 import { durationOf, type LogLine, type RunState } from './runState';
+import { useHistoryLogs } from './useHistoryLogs';
 
 function tokensText(tokens: StepDetail['tokens']): string | null {
   if (tokens == null) return null;
@@ -43,7 +44,8 @@ export function NodeDrawer({ executionId, id, run, onClose }: { executionId: str
   const t = useT();
   const step = run.steps.get(id);
   const nested = [...run.steps.values()].filter((s) => s.path !== id && (s.path.startsWith(`${id}[`) || s.path.startsWith(`${id}/`)));
-  const logs: LogLine[] = run.logs.filter((l) => l.path === id || l.path?.startsWith(`${id}[`));
+  const history = useHistoryLogs(executionId, run.historyOffset);
+  const logs: LogLine[] = [...history, ...run.logs].filter((l) => l.path === id || l.path?.startsWith(`${id}[`));
   const streamed = run.tokens.get(id);
   return (
     <aside className="drawer" aria-label={id} data-testid="node-drawer">

@@ -19,6 +19,8 @@ export interface RunState {
   /** Tokens streamed per path (model output as it arrives). */
   tokens: Map<string, string>;
   lastOffset: number;
+  /** Log lines at or before this offset were never streamed to the page (it began from the detail): read on demand. */
+  historyOffset: number;
 }
 
 export const emptyRun = (): RunState => ({
@@ -29,6 +31,7 @@ export const emptyRun = (): RunState => ({
   logs: [],
   tokens: new Map(),
   lastOffset: -1,
+  historyOffset: -1,
 });
 
 /** The top-level step a path belongs to: `items[3]/price` → `items`. */
@@ -37,10 +40,20 @@ export function topLevelId(path: string): string {
   return cut < 0 ? path : path.slice(0, cut);
 }
 
+/**
+ * Takes the run's detail. The first one is where the page starts: its steps, and its offset as the last one seen,
+ * so the stream goes on after it instead of replaying the history. A later one replaces the steps only when it is
+ * at least as recent as what the stream brought (else it would show older states); the stream's position stays, so
+ * messages already on their way are still applied (each carries its step's full state).
+ */
 export function fromDetail(detail: ExecutionDetail, previous: RunState = emptyRun()): RunState {
+  const offset = detail.offset ?? -1;
+  const first = previous.detail === null && previous.lastOffset < 0;
+  if (!first && offset < previous.lastOffset) return { ...previous, detail };
   const steps = new Map(detail.steps.map((s) => [s.path, s]));
   const pending = new Map((detail.pendingInputs ?? []).map((p) => [p.waitId, p]));
-  return { ...previous, detail, status: detail.status, steps, pending };
+  const positions = first ? { lastOffset: offset, historyOffset: offset } : {};
+  return { ...previous, detail, status: detail.status, steps, pending, ...positions };
 }
 
 const RUN_STATUS_BY_MESSAGE: Partial<Record<string, RunStatus>> = {
@@ -67,6 +80,18 @@ export function applyMessages(state: RunState, messages: readonly StreamMessage[
 }
 
 export const applyMessage = (state: RunState, msg: StreamMessage): RunState => applyMessages(state, [msg]);
+
+/** The log line a `log` message carries. */
+export function logLine(msg: StreamMessage): LogLine {
+  const data = asRecord(msg.data);
+  return {
+    offset: msg.offset,
+    timestamp: msg.timestamp,
+    path: typeof data.path === 'string' ? data.path : null,
+    level: typeof data.level === 'string' ? data.level : 'info',
+    message: typeof data.message === 'string' ? data.message : JSON.stringify(msg.data),
+  };
+}
 
 /** Applies one message to a state whose maps and log list belong to the caller. */
 function applyInto(next: RunState, msg: StreamMessage): void {
@@ -95,13 +120,7 @@ function applyInto(next: RunState, msg: StreamMessage): void {
       break;
     case 'log':
       if (data.event === 'RunResumed') next.status = 'RUNNING';
-      next.logs.push({
-        offset: msg.offset,
-        timestamp: msg.timestamp,
-        path: typeof data.path === 'string' ? data.path : null,
-        level: typeof data.level === 'string' ? data.level : 'info',
-        message: typeof data.message === 'string' ? data.message : JSON.stringify(msg.data),
-      });
+      next.logs.push(logLine(msg));
       break;
     case 'token': {
       const path = typeof data.path === 'string' ? data.path : '';

@@ -1,4 +1,4 @@
-// One execution, live: its detail from the API, then the stream's messages folded in.
+// One execution, live: its detail from the API, then the stream's messages after the detail's offset folded in.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { get } from '../api/client';
 import { openStream, type Stream } from '../api/stream';
@@ -14,20 +14,24 @@ export function useRun(executionId: string) {
   const stateRef = useRef(state);
   stateRef.current = state;
   const stream = useRef<Stream | null>(null);
+  const current = useRef(executionId);
+  current.current = executionId;
 
-  const refresh = useCallback(async () => {
+  const refresh = useCallback(async (): Promise<ExecutionDetail | null> => {
     try {
       const detail = await get<ExecutionDetail>(`/executions/${encodeURIComponent(executionId)}`);
-      setState((s) => fromDetail(detail, s));
+      // a detail of the run shown before (the page moved to a re-run) arriving late is not this run's
+      setState((s) => (detail.id === current.current ? fromDetail(detail, s) : s));
       setError(null);
+      return detail;
     } catch (e) {
       setError(e as Error);
+      return null;
     }
   }, [executionId]);
 
   useEffect(() => {
     setState(emptyRun());
-    void refresh();
     // Messages arriving in one burst are folded together, so a 1,000-branch map renders once per frame.
     let queue: StreamMessage[] = [];
     let frame = 0;
@@ -43,19 +47,16 @@ export function useRun(executionId: string) {
       if (!frame) frame = requestAnimationFrame(flush);
       if (msg.type === 'execution_completed' || msg.type === 'execution_paused') setTimeout(() => void refresh(), 50);
     };
-    // What happened before the page opened comes in one request (the journal as stream messages), not as thousands
-    // of socket frames; the socket then starts after the last of them.
-    let caughtUp = -1;
-    void get<StreamMessage[]>(`/executions/${encodeURIComponent(executionId)}/events`)
-      .then((missed) => {
-        for (const m of missed) if (m.offset >= 0) receive(m);
-        caughtUp = missed.reduce((max, m) => Math.max(max, m.offset), -1);
-      })
-      .catch(() => undefined) // the socket replays everything instead
+    // The detail is the run's state up to its offset: the page shows it and the socket starts after that offset, so
+    // a long history (a 1,000-branch map is 4,000 messages) is neither sent nor folded. Without a detail the socket
+    // replays everything.
+    let start = -1;
+    void refresh()
+      .then((detail) => (start = detail?.offset ?? -1))
       .finally(() => {
         if (closed) return;
         stream.current = openStream(executionId, {
-          lastOffset: () => Math.max(stateRef.current.lastOffset, caughtUp),
+          lastOffset: () => Math.max(stateRef.current.lastOffset, start),
           onState: setConnection,
           onMessage: receive,
         });

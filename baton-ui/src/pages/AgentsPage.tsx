@@ -4,17 +4,25 @@ import { post } from '../api/client';
 import { useT } from '../i18n';
 import { Json } from '../ui/Json';
 import { ErrorNotice } from '../ui/Notice';
-import { ResourceEditor } from './ResourceEditor';
+import { AGENT_SCHEMA } from '../resources/schemas';
+import { ResourceEditor, type Item } from './ResourceEditor';
 
 const TEMPLATE = {
-  id: 'writer',
-  role: 'writer',
+  name: 'writer',
+  version: '1',
+  type: 'chat',
+  role: 'Writer',
   description: 'Writes a short report',
-  agentType: 'chat',
-  model: { provider: 'offline', model: 'baton-offline' },
+  model: { use: 'offline' },
   systemPrompt: 'You write concise reports.',
-  tools: [],
 };
+
+/** The definition to edit: the agent's, its version moved on (a save registers a new version). */
+function nextVersion(agent: Item): Item {
+  const definition = (agent.definition ?? {}) as Item;
+  const n = Number(definition.version);
+  return { ...definition, version: Number.isInteger(n) ? String(n + 1) : `${String(definition.version ?? '1')}.1` };
+}
 
 function Chat({ agentId }: { agentId: string }) {
   const t = useT();
@@ -52,5 +60,18 @@ function Chat({ agentId }: { agentId: string }) {
 
 export function AgentsPage() {
   const t = useT();
-  return <ResourceEditor title={t('agents.title')} path="/agents" idField="id" template={TEMPLATE} extra={(a) => <Chat key={String(a.id)} agentId={String(a.id)} />} />;
+  return (
+    <ResourceEditor
+      title={t('agents.title')}
+      path="/agents"
+      schema={AGENT_SCHEMA}
+      template={TEMPLATE}
+      idOf={(a) => String(a.id)}
+      summaryOf={(a) => `v${String(a.version)} · ${String((a.definition as Item | undefined)?.description ?? '')}`}
+      definitionOf={nextVersion}
+      save={(_, definition) => post('/agents', definition)}
+      readOnly={(a) => (a.source === 'config' ? t('agents.fromConfig') : null)}
+      extra={(a) => <Chat key={String(a.id)} agentId={String(a.id)} />}
+    />
+  );
 }

@@ -26,11 +26,11 @@ export function ExecutionsPage() {
       <div className="toolbar">
         <h1>{t('nav.executions')}</h1>
         <label>
-          {t('executions.workflow')} <input value={workflowId} onChange={(e) => (setWorkflowId(e.target.value), setPage(1))} />
+          {t('executions.workflow')} <input value={workflowId} data-testid="execution-workflow" onChange={(e) => (setWorkflowId(e.target.value), setPage(1))} />
         </label>
         <label>
           {t('common.status')}{' '}
-          <select value={status} onChange={(e) => (setStatus(e.target.value), setPage(1))}>
+          <select value={status} data-testid="execution-status" onChange={(e) => (setStatus(e.target.value), setPage(1))}>
             <option value="">{t('common.all')}</option>
             {STATUSES.map((s) => (
               <option key={s} value={s}>

@@ -13,11 +13,23 @@ interface Health {
 }
 
 interface Alert {
+  alertId: string;
+  ruleId: string;
+  severity: string;
+  message: string;
+  status: string;
+}
+
+interface AlertRule {
   id: string;
-  severity?: string;
-  rule?: string;
-  message?: string;
-  status?: string;
+  severity: string;
+  description: string;
+}
+
+/** `GET /alerts?status=active`: the active alerts and the rules that raise them. */
+interface Alerts {
+  alerts: Alert[];
+  rules: AlertRule[];
 }
 
 /** Numeric leaves of a metrics summary, flattened to dotted names. */
@@ -57,7 +69,7 @@ function useMetricHistory(): [Record<string, number[]>, Error | null] {
 export function HealthPage() {
   const t = useT();
   const health = useAsync(() => get<Health>('/health'), []);
-  const alerts = useAsync(() => get<Alert[] | { items: Alert[] }>('/alerts').then((a) => (Array.isArray(a) ? a : a.items)), []);
+  const alerts = useAsync(() => get<Alerts>('/alerts?status=active'), []);
   const [metrics, metricsError] = useMetricHistory();
   return (
     <div className="page">
@@ -80,17 +92,29 @@ export function HealthPage() {
       </div>
       <h2>{t('health.alerts')}</h2>
       <ErrorNotice error={alerts.error} />
-      {alerts.value?.length === 0 && <p className="muted">{t('health.noAlerts')}</p>}
-      <ul className="cards">
-        {alerts.value?.map((a) => (
-          <li key={a.id} className="row">
-            <span className={`badge sev-${a.severity}`}>{a.severity}</span> {a.rule} {a.message}
-            <button type="button" onClick={() => post(`/alerts/${encodeURIComponent(a.id)}/resolve`).then(alerts.reload)}>
+      {alerts.value?.alerts.length === 0 && <p className="muted">{t('health.noAlerts')}</p>}
+      <ul className="cards" data-testid="alerts">
+        {alerts.value?.alerts.map((a) => (
+          <li key={a.alertId} className="row">
+            <span className={`badge sev-${a.severity}`}>{a.severity}</span> {a.ruleId} {a.message}
+            <button type="button" onClick={() => post(`/alerts/${encodeURIComponent(a.alertId)}/resolve`).then(alerts.reload)}>
               {t('health.resolve')}
             </button>
           </li>
         ))}
       </ul>
+      <h3>{t('health.rules')}</h3>
+      <table className="table" data-testid="alert-rules">
+        <tbody>
+          {alerts.value?.rules.map((r) => (
+            <tr key={r.id}>
+              <td>{r.severity}</td>
+              <td>{r.id}</td>
+              <td>{r.description}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }

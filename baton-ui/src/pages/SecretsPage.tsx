@@ -1,6 +1,6 @@
 // Secrets: names only; a value is sent once and never shown.
 import { useState, type FormEvent } from 'react';
-import { del, get, post } from '../api/client';
+import { del, get, put } from '../api/client';
 import { useT } from '../i18n';
 import { ErrorNotice, Loading } from '../ui/Notice';
 import { useAsync } from '../ui/useAsync';
@@ -16,7 +16,7 @@ export function SecretsPage() {
   const [error, setError] = useState<Error | null>(null);
   const add = (e: FormEvent) => {
     e.preventDefault();
-    post('/secrets', { name, value })
+    put(`/secrets/${encodeURIComponent(name)}`, { value })
       .then(() => (setName(''), setValue(''), list.reload()))
       .catch((err: Error) => setError(err));
   };

@@ -20,7 +20,7 @@ export function serverJar() {
   return join(dir, jar);
 }
 
-function freePort() {
+export function freePort() {
   return new Promise((ok, fail) => {
     const srv = createServer();
     srv.listen(0, '127.0.0.1', () => {

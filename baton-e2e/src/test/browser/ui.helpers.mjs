@@ -59,3 +59,12 @@ export async function selectNode(page, id) {
   await page.locator(`[data-testid=node-${id}]`).click();
   await page.waitForSelector(`.react-flow__node.selected [data-testid=node-${id}]`);
 }
+
+/** Presses Tab until the element matching `selector` has the focus (the way a keyboard user gets there). */
+export async function tabTo(page, selector, max = 120) {
+  for (let i = 0; i < max; i++) {
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`${selector} not reached with ${max} presses of Tab`);
+}

@@ -104,6 +104,19 @@ class HumanStepTest extends EngineTest {
   }
 
   @Test
+  void aViewNamesTheJournalPositionOfTheLastEventItIncludes() {
+    var run = baton.start(approval(ask(null, null, null)), QUESTION);
+    PendingInput p = pending(run.id());
+    // the run waits, so its view includes every event journaled so far: a client showing it
+    // follows the events after that position and misses none
+    assertThat(baton.status(run.id()).lastSeq()).isEqualTo(log.events(run.id()).size() - 1L);
+    assertThat(baton.submitInput(p.waitId(), Map.of("approved", true), "alice")).isTrue();
+    RunView done = awaitEnd(run.id());
+    assertThat(done.lastSeq()).isEqualTo(log.events(run.id()).size() - 1L);
+    assertThat(baton.status(run.id()).lastSeq()).isEqualTo(done.lastSeq());
+  }
+
+  @Test
   void submittingTwiceIsHarmlessAndTheFirstAnswerWins() {
     var run = baton.start(approval(ask(null, null, null)), QUESTION);
     String waitId = pending(run.id()).waitId();

@@ -19,6 +19,8 @@ import java.util.Map;
  * @param endedAt when it ended, or null
  * @param steps every step that has state, by path, in the order they were first touched
  * @param pendingInputs the questions it waits on
+ * @param lastSeq the journal position of the last event this state includes, -1 before the first: a
+ *     client that shows this view and then follows the run's events from after it misses none
  */
 public record RunView(
     String runId,
@@ -32,7 +34,8 @@ public record RunView(
     Instant startedAt,
     Instant endedAt,
     Map<String, StepView> steps,
-    List<PendingInput> pendingInputs) {
+    List<PendingInput> pendingInputs,
+    long lastSeq) {
 
   /** The state of the step at {@code path}, or null. */
   public StepView step(String path) {

@@ -62,6 +62,7 @@ final class RunViews {
         state.startedAt(),
         state.endedAt(),
         steps,
-        pending);
+        pending,
+        state.applied() - 1);
   }
 }

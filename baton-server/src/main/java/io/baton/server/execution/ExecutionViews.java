@@ -42,6 +42,9 @@ public final class ExecutionViews {
    * @param endedAt when it ended, or null
    * @param steps every step that has state
    * @param pendingInputs the questions it waits on
+   * @param offset the stream offset (journal position) of the last event this state includes, -1
+   *     for none: a client shows this state and subscribes to the stream after it instead of
+   *     replaying the run's history
    */
   public record ExecutionDetail(
       String id,
@@ -55,7 +58,8 @@ public final class ExecutionViews {
       Instant startedAt,
       Instant endedAt,
       List<Map<String, Object>> steps,
-      List<Map<String, Object>> pendingInputs) {}
+      List<Map<String, Object>> pendingInputs,
+      long offset) {}
 
   /** The detail of {@code run}. */
   public static ExecutionDetail detail(RunView run) {
@@ -71,7 +75,8 @@ public final class ExecutionViews {
         run.startedAt(),
         run.endedAt(),
         run.steps().values().stream().map(ExecutionViews::step).toList(),
-        run.pendingInputs().stream().map(p -> pending(p, run)).toList());
+        run.pendingInputs().stream().map(p -> pending(p, run)).toList(),
+        run.lastSeq());
   }
 
   /** A step's {@code StepDetail}. */
@@ -93,7 +98,21 @@ public final class ExecutionViews {
             ? Duration.between(s.startedAt(), s.endedAt()).toMillis()
             : null);
     out.put("waitId", s.waitId());
+    out.put("tokens", tokens(s.usage()));
+    out.put("cost", s.usage().get("cost"));
     return out;
+  }
+
+  /** The tokens a step's model calls used, {@code {input, output, total}}, or null for none. */
+  private static Map<String, Object> tokens(Map<String, Number> usage) {
+    Number in = usage.get("inputTokens");
+    Number out = usage.get("outputTokens");
+    if (in == null && out == null) {
+      return null;
+    }
+    long input = in == null ? 0 : in.longValue();
+    long output = out == null ? 0 : out.longValue();
+    return Map.of("input", input, "output", output, "total", input + output);
   }
 
   /** A question as {@code PendingInput}; {@code createdAt} is when its step began waiting. */

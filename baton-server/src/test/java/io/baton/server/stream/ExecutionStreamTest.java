@@ -107,6 +107,46 @@ class ExecutionStreamTest extends ServerTest {
   }
 
   @Test
+  void theDetailNamesTheOffsetTheStreamTakesOverFrom() throws Exception {
+    Api api = admin.in("detail-offset");
+    api.postText(
+        "/api/v1/workflows", REVIEW.replace("id: review", "id: review-offset"), "application/yaml");
+    String id =
+        api.post("/api/v1/workflows/review-offset/execute", Map.of()).json().get("id").asString();
+    api.awaitStatus(id, "WAITING");
+    JsonNode waiting = api.get("/api/v1/executions/" + id).json();
+    JsonNode history = api.get("/api/v1/executions/" + id + "/events").json();
+    long offset = waiting.get("offset").asLong();
+    // nothing moves while the run waits: the detail is the state after the whole journal
+    assertThat(offset).isEqualTo(history.get(history.size() - 1).get("offset").asLong());
+    assertThat(waiting.get("pendingInputs")).hasSize(1);
+
+    try (SocketClient ws =
+        SocketClient.connect(
+            port, "/ws/v1/executions/" + id + "?namespace=detail-offset", ADMIN_KEY)) {
+      ws.send(Map.of("type", "subscribe", "after", offset, "batch", true));
+      ws.send(
+          Map.of(
+              "type",
+              "send_input",
+              "waitId",
+              waiting.get("pendingInputs").get(0).get("waitId").asString(),
+              "value",
+              Map.of("ok", true)));
+      List<JsonNode> rest =
+          ws.untilAll("execution_completed", "input_accepted").stream()
+              .filter(m -> !type(m).equals("input_accepted"))
+              .toList();
+      assertThat(rest.getFirst().get("offset").asLong()).isEqualTo(offset + 1);
+    }
+    JsonNode done = api.get("/api/v1/executions/" + id).json();
+    JsonNode all = api.get("/api/v1/executions/" + id + "/events").json();
+    assertThat(done.get("status").asString()).isEqualTo("COMPLETED");
+    assertThat(done.get("offset").asLong())
+        .isEqualTo(all.get(all.size() - 1).get("offset").asLong());
+  }
+
+  @Test
   void aClientThatAsksForBatchesCatchesUpOnAFinishedRunInFewFrames() throws Exception {
     Api api = admin.in("batches");
     api.postText(
