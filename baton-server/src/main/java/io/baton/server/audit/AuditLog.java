@@ -2,7 +2,7 @@ package io.baton.server.audit;
 
 import io.baton.api.time.TimeSource;
 import io.baton.server.api.Page;
-import io.baton.server.persistence.GroupWriter;
+import io.baton.server.persistence.ServerWrites;
 import io.baton.server.security.Caller;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -19,12 +19,12 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class AuditLog {
   private final JdbcClient jdbc;
-  private final GroupWriter writer;
+  private final ServerWrites writer;
   private final TimeSource clock;
   private final JsonMapper json;
 
-  /** A log over the server's tables, appended to through their group commit. */
-  public AuditLog(JdbcClient jdbc, GroupWriter writer, TimeSource clock, JsonMapper json) {
+  /** A log over the server's tables. */
+  public AuditLog(JdbcClient jdbc, ServerWrites writer, TimeSource clock, JsonMapper json) {
     this.jdbc = jdbc;
     this.writer = writer;
     this.clock = clock;
@@ -44,7 +44,7 @@ public class AuditLog {
 
   /**
    * The write that records an action, for a caller that commits it together with its own rows in
-   * one {@link GroupWriter#write}: the change and its audit entry are then durable together.
+   * one {@link ServerWrites#write}: the change and its audit entry are then durable together.
    */
   public Function<JdbcClient, Integer> entry(
       Caller caller, String action, String type, String id, Object before, Object after) {

@@ -2,7 +2,7 @@ package io.baton.server.execution;
 
 import io.baton.api.run.RunStatus;
 import io.baton.server.api.Page;
-import io.baton.server.persistence.GroupWriter;
+import io.baton.server.persistence.ServerWrites;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
@@ -22,9 +22,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class ExecutionIndex {
   private final JdbcClient jdbc;
-  private final GroupWriter writer;
+  private final ServerWrites writer;
 
-  ExecutionIndex(JdbcClient jdbc, GroupWriter writer) {
+  ExecutionIndex(JdbcClient jdbc, ServerWrites writer) {
     this.jdbc = jdbc;
     this.writer = writer;
   }
@@ -61,7 +61,7 @@ public class ExecutionIndex {
 
   /**
    * The write that adds a run, for a caller that commits it with other rows in one {@link
-   * GroupWriter#write} (it fails with a {@code DuplicateKeyException} when the run is indexed).
+   * ServerWrites#write} (it fails with a {@code DuplicateKeyException} when the run is indexed).
    */
   public Function<JdbcClient, Integer> insert(Entry e) {
     return tx ->

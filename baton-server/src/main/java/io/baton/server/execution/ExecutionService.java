@@ -14,7 +14,7 @@ import io.baton.engine.runtime.StartRequest;
 import io.baton.server.api.ApiError;
 import io.baton.server.api.Page;
 import io.baton.server.audit.AuditLog;
-import io.baton.server.persistence.GroupWriter;
+import io.baton.server.persistence.ServerWrites;
 import io.baton.server.security.Caller;
 import io.baton.server.workflow.WorkflowService;
 import java.util.Map;
@@ -32,7 +32,7 @@ public class ExecutionService {
   private final ExecutionIndex index;
   private final WorkflowService workflows;
   private final AuditLog audit;
-  private final GroupWriter writer;
+  private final ServerWrites writer;
   private final IdGenerator ids;
   private final TimeSource clock;
 
@@ -53,9 +53,9 @@ public class ExecutionService {
     this.clock = services.clock();
   }
 
-  /** The clock, the id generator and the group writer of the server's rows, one dependency. */
+  /** The clock, the id generator and the writer of the server's rows, one dependency. */
   @org.springframework.stereotype.Component
-  record Services(IdGenerator ids, TimeSource clock, GroupWriter writer) {}
+  record Services(IdGenerator ids, TimeSource clock, ServerWrites writer) {}
 
   /**
    * What starts a run.
@@ -68,9 +68,9 @@ public class ExecutionService {
 
   /**
    * Starts a run of workflow {@code workflowId}. Its index row and its audit entry are committed
-   * together, in one group commit with the other requests' rows, before the engine starts it (so
-   * the run's first events find it indexed); a start the engine refuses (invalid inputs, …) removes
-   * the row and is audited as {@code execution.start-failed}, since the log is append-only.
+   * together, in one transaction, before the engine starts it (so the run's first events find it
+   * indexed); a start the engine refuses (invalid inputs, …) removes the row and is audited as
+   * {@code execution.start-failed}, since the log is append-only.
    */
   public ExecutionViews.Execution execute(
       Caller caller, String workflowId, ExecuteRequest request) {
