@@ -80,7 +80,7 @@ public final class ModelGateway {
           .ledger()
           .recordReplayed(
               callId, context.runId(), context.path(), request.agent(), replayed.usage());
-      context.emit("ai.call", callEvent(request, replayed, true));
+      context.emit("ai.call", callEvent(request, replayed, true, context.clock().now()));
       return replayed;
     }
     ModelResult result = callLive(request, chain, context, journal.idempotencyKey(key));
@@ -146,6 +146,7 @@ public final class ModelGateway {
 
   private ModelResult answered(
       ModelRequest request, ModelRef ref, ProviderConfig provider, StepContext context, Call call) {
+    java.time.Instant started = context.clock().now();
     String modelName = providers.modelName(ref);
     boolean isOffline = provider.kind() == ProviderKind.OFFLINE;
     ChatResponse response =
@@ -173,13 +174,16 @@ public final class ModelGateway {
     ModelResult result =
         new ModelResult(
             response.aiMessage(), provider.name(), modelName, usage, isOffline, call.failures());
-    context.emit("ai.call", callEvent(request, result, false));
+    context.emit("ai.call", callEvent(request, result, false, started));
     return result;
   }
 
+  /** What listeners learn of a model call; {@code startedAt} lets a tracer time it. */
   private static Map<String, Object> callEvent(
-      ModelRequest request, ModelResult result, boolean replayed) {
+      ModelRequest request, ModelResult result, boolean replayed, java.time.Instant startedAt) {
     return Map.of(
+        "startedAt",
+        startedAt.toString(),
         "model",
         result.provider() + "/" + result.model(),
         "agent",

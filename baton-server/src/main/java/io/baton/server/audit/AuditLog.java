@@ -2,6 +2,7 @@ package io.baton.server.audit;
 
 import io.baton.api.time.TimeSource;
 import io.baton.server.api.Page;
+import io.baton.server.persistence.ServerWrites;
 import io.baton.server.security.Caller;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,36 +19,52 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class AuditLog {
   private final JdbcClient jdbc;
+  private final ServerWrites writer;
   private final TimeSource clock;
   private final JsonMapper json;
 
   /** A log over the server's tables. */
-  public AuditLog(JdbcClient jdbc, TimeSource clock, JsonMapper json) {
+  public AuditLog(JdbcClient jdbc, ServerWrites writer, TimeSource clock, JsonMapper json) {
     this.jdbc = jdbc;
+    this.writer = writer;
     this.clock = clock;
     this.json = json;
   }
 
   /**
-   * Records an action of {@code caller}.
+   * Records an action of {@code caller}, returning once it is committed.
    *
    * @param before the resource before, or null (serialised as JSON)
    * @param after the resource after, or null
    */
   public void record(
       Caller caller, String action, String type, String id, Object before, Object after) {
-    jdbc.sql(
-            "insert into srv_audit (at, actor, namespace, action, resource_type, resource_id,"
-                + " before_json, after_json) values (:at, :actor, :ns, :action, :type, :id, :b, :a)")
-        .param("at", Timestamp.from(clock.now()))
-        .param("actor", caller.subject())
-        .param("ns", caller.namespace())
-        .param("action", action)
-        .param("type", type)
-        .param("id", id)
-        .param("b", before == null ? null : json.writeValueAsString(before))
-        .param("a", after == null ? null : json.writeValueAsString(after))
-        .update();
+    writer.write(entry(caller, action, type, id, before, after));
+  }
+
+  /**
+   * The write that records an action, for a caller that commits it together with its own rows in
+   * one {@link ServerWrites#write}: the change and its audit entry are then durable together.
+   */
+  public Function<JdbcClient, Integer> entry(
+      Caller caller, String action, String type, String id, Object before, Object after) {
+    Timestamp at = Timestamp.from(clock.now());
+    String beforeJson = before == null ? null : json.writeValueAsString(before);
+    String afterJson = after == null ? null : json.writeValueAsString(after);
+    return tx ->
+        tx.sql(
+                "insert into srv_audit (at, actor, namespace, action, resource_type, resource_id,"
+                    + " before_json, after_json)"
+                    + " values (:at, :actor, :ns, :action, :type, :id, :b, :a)")
+            .param("at", at)
+            .param("actor", caller.subject())
+            .param("ns", caller.namespace())
+            .param("action", action)
+            .param("type", type)
+            .param("id", id)
+            .param("b", beforeJson)
+            .param("a", afterJson)
+            .update();
   }
 
   /**

@@ -92,7 +92,21 @@ public record BatonProperties(
    *
    * @param evaluationInterval how often the rules are evaluated
    * @param webhooks URLs that receive every alert raised and resolved, as JSON
+   * @param rules the rules stored on the first start (none: seed 002's four)
+   * @param email who receives every alert raised and resolved by email
    */
   public record Alerts(
-      @DefaultValue("15s") Duration evaluationInterval, @DefaultValue List<String> webhooks) {}
+      @DefaultValue("15s") Duration evaluationInterval,
+      @DefaultValue List<String> webhooks,
+      @DefaultValue List<io.baton.server.observability.AlertRule> rules,
+      @DefaultValue Email email) {}
+
+  /**
+   * Alert emails, sent through the SMTP server of {@code spring.mail.host}, {@code .port}, …
+   *
+   * @param to the recipients (none: no email)
+   * @param from the sender
+   */
+  public record Email(
+      @DefaultValue List<String> to, @DefaultValue("baton@localhost") String from) {}
 }

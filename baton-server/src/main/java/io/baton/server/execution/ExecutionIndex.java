@@ -2,6 +2,7 @@ package io.baton.server.execution;
 
 import io.baton.api.run.RunStatus;
 import io.baton.server.api.Page;
+import io.baton.server.persistence.ServerWrites;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -20,9 +22,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class ExecutionIndex {
   private final JdbcClient jdbc;
+  private final ServerWrites writer;
 
-  ExecutionIndex(JdbcClient jdbc) {
+  ExecutionIndex(JdbcClient jdbc, ServerWrites writer) {
     this.jdbc = jdbc;
+    this.writer = writer;
   }
 
   /**
@@ -48,34 +52,45 @@ public class ExecutionIndex {
   /** Adds a run; false when it is indexed already. */
   public boolean add(Entry e) {
     try {
-      jdbc.sql(
-              "insert into srv_execution (run_id, namespace, workflow_id, workflow_version, status,"
-                  + " created_by, created_at) values (:id, :ns, :wf, :v, :s, :by, :at)")
-          .param("id", e.runId())
-          .param("ns", e.namespace())
-          .param("wf", e.workflowId())
-          .param("v", e.workflowVersion())
-          .param("s", e.status().name())
-          .param("by", e.createdBy())
-          .param("at", Timestamp.from(e.createdAt()))
-          .update();
+      writer.write(insert(e));
       return true;
     } catch (DuplicateKeyException duplicate) {
       return false;
     }
   }
 
-  /** Removes a run that could not start. */
-  public void remove(String runId) {
-    jdbc.sql("delete from srv_execution where run_id = :id").param("id", runId).update();
+  /**
+   * The write that adds a run, for a caller that commits it with other rows in one {@link
+   * ServerWrites#write} (it fails with a {@code DuplicateKeyException} when the run is indexed).
+   */
+  public Function<JdbcClient, Integer> insert(Entry e) {
+    return tx ->
+        tx.sql(
+                "insert into srv_execution (run_id, namespace, workflow_id, workflow_version,"
+                    + " status, created_by, created_at) values (:id, :ns, :wf, :v, :s, :by, :at)")
+            .param("id", e.runId())
+            .param("ns", e.namespace())
+            .param("wf", e.workflowId())
+            .param("v", e.workflowVersion())
+            .param("s", e.status().name())
+            .param("by", e.createdBy())
+            .param("at", Timestamp.from(e.createdAt()))
+            .update();
+  }
+
+  /** The write that removes a run that could not start. */
+  public Function<JdbcClient, Integer> delete(String runId) {
+    return tx -> tx.sql("delete from srv_execution where run_id = :id").param("id", runId).update();
   }
 
   /** Records a run's status. */
   public void setStatus(String runId, RunStatus status) {
-    jdbc.sql("update srv_execution set status = :s where run_id = :id")
-        .param("s", status.name())
-        .param("id", runId)
-        .update();
+    writer.write(
+        tx ->
+            tx.sql("update srv_execution set status = :s where run_id = :id")
+                .param("s", status.name())
+                .param("id", runId)
+                .update());
   }
 
   /** The run, if indexed. */

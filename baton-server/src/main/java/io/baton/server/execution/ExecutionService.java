@@ -14,6 +14,7 @@ import io.baton.engine.runtime.StartRequest;
 import io.baton.server.api.ApiError;
 import io.baton.server.api.Page;
 import io.baton.server.audit.AuditLog;
+import io.baton.server.persistence.ServerWrites;
 import io.baton.server.security.Caller;
 import io.baton.server.workflow.WorkflowService;
 import java.util.Map;
@@ -31,6 +32,7 @@ public class ExecutionService {
   private final ExecutionIndex index;
   private final WorkflowService workflows;
   private final AuditLog audit;
+  private final ServerWrites writer;
   private final IdGenerator ids;
   private final TimeSource clock;
 
@@ -46,13 +48,14 @@ public class ExecutionService {
     this.index = index;
     this.workflows = workflows;
     this.audit = audit;
+    this.writer = services.writer();
     this.ids = services.ids();
     this.clock = services.clock();
   }
 
-  /** The clock and id generator, one dependency. */
+  /** The clock, the id generator and the writer of the server's rows, one dependency. */
   @org.springframework.stereotype.Component
-  record Services(IdGenerator ids, TimeSource clock) {}
+  record Services(IdGenerator ids, TimeSource clock, ServerWrites writer) {}
 
   /**
    * What starts a run.
@@ -63,13 +66,19 @@ public class ExecutionService {
    */
   public record ExecuteRequest(Map<String, Object> inputs, String version, String priority) {}
 
-  /** Starts a run of workflow {@code workflowId}. */
+  /**
+   * Starts a run of workflow {@code workflowId}. Its index row and its audit entry are committed
+   * together, in one transaction, before the engine starts it (so the run's first events find it
+   * indexed); a start the engine refuses (invalid inputs, …) removes the row and is audited as
+   * {@code execution.start-failed}, since the log is append-only.
+   */
   public ExecutionViews.Execution execute(
       Caller caller, String workflowId, ExecuteRequest request) {
     WorkflowDefinition definition =
         workflows.runnable(caller, workflowId, request == null ? null : request.version());
     Map<String, Object> inputs =
         request == null || request.inputs() == null ? Map.of() : request.inputs();
+    Priority priority = priority(request);
     String runId = ids.newId();
     var entry =
         new ExecutionIndex.Entry(
@@ -80,33 +89,37 @@ public class ExecutionService {
             RunStatus.PENDING,
             caller.subject(),
             clock.now());
-    index.add(entry);
+    var started =
+        audit.entry(
+            caller,
+            "execution.start",
+            "execution",
+            runId,
+            null,
+            Map.of(
+                "workflowId", definition.id(),
+                "workflowVersion", definition.version(),
+                "inputs", inputs));
+    writer.write(tx -> index.insert(entry).apply(tx) + started.apply(tx));
     RunHandle handle;
     try {
-      handle = baton.start(definition, inputs, StartRequest.of(runId, priority(request)));
+      handle = baton.start(definition, inputs, StartRequest.of(runId, priority));
     } catch (RuntimeException e) {
-      index.remove(runId);
+      var failed =
+          audit.entry(
+              caller,
+              "execution.start-failed",
+              "execution",
+              runId,
+              null,
+              Map.of("error", String.valueOf(e.getMessage())));
+      writer.write(tx -> index.delete(runId).apply(tx) + failed.apply(tx));
       throw e;
     }
     RunStatus status =
         store.runs().find(handle.id()).map(RunRecord::status).orElse(RunStatus.PENDING);
-    var execution =
-        new ExecutionViews.Execution(
-            runId, definition.id(), definition.version(), status.name(), entry.createdAt());
-    audit.record(
-        caller,
-        "execution.start",
-        "execution",
-        runId,
-        null,
-        Map.of(
-            "workflowId",
-            definition.id(),
-            "workflowVersion",
-            definition.version(),
-            "inputs",
-            inputs));
-    return execution;
+    return new ExecutionViews.Execution(
+        runId, definition.id(), definition.version(), status.name(), entry.createdAt());
   }
 
   private static Priority priority(ExecuteRequest request) {

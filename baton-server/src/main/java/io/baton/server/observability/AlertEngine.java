@@ -2,7 +2,6 @@ package io.baton.server.observability;
 
 import io.baton.api.time.TimeSource;
 import io.baton.server.config.BatonProperties;
-import io.baton.server.events.EventBus;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
 import java.sql.Timestamp;
@@ -18,11 +17,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Evaluates the alert rules every {@code baton.alerts.evaluation-interval} (on the server's clock):
- * a rule whose figure has stayed above its threshold for its sustained time raises an alert (once),
- * which resolves by itself when the figure goes back, or by hand. Raised and resolved alerts are
- * stored, published as events ({@code alert.raised}, {@code alert.resolved}) and sent to the
- * webhooks.
+ * Evaluates the alert rules ({@link AlertRuleStore}) every {@code baton.alerts.evaluation-interval}
+ * (on the server's clock): a rule whose figure has stayed above its threshold for its sustained
+ * time raises an alert (once), which resolves by itself when the figure goes back, or by hand.
+ * Raised and resolved alerts are stored, published as events ({@code alert.raised}, {@code
+ * alert.resolved}) and sent to the webhooks.
  */
 @Component
 public class AlertEngine implements DisposableBean {
@@ -32,9 +31,8 @@ public class AlertEngine implements DisposableBean {
   private final JdbcClient jdbc;
   private final TimeSource clock;
   private final RunMetrics metrics;
-  private final EventBus events;
   private final AlertNotifier notifier;
-  private final List<AlertRule> rules = AlertRule.defaults();
+  private final AlertRuleStore rules;
   private final Map<String, Instant> breachingSince = new HashMap<>();
   private final Duration interval;
   private volatile TimeSource.Cancellable next;
@@ -44,13 +42,13 @@ public class AlertEngine implements DisposableBean {
       JdbcClient jdbc,
       TimeSource clock,
       RunMetrics metrics,
-      EventBus events,
       AlertNotifier notifier,
+      AlertRuleStore rules,
       BatonProperties properties) {
     this.jdbc = jdbc;
+    this.rules = rules;
     this.clock = clock;
     this.metrics = metrics;
-    this.events = events;
     this.notifier = notifier;
     this.interval = properties.alerts().evaluationInterval();
     scheduleNext();
@@ -70,16 +68,18 @@ public class AlertEngine implements DisposableBean {
 
   /** The rules. */
   public List<AlertRule> rules() {
-    return rules;
+    return rules.list();
   }
 
   /** Evaluates every rule now. */
   public synchronized void evaluate() {
     Instant now = clock.now();
-    for (AlertRule rule : rules) {
+    List<AlertRule> current = rules.list();
+    breachingSince.keySet().retainAll(current.stream().map(AlertRule::id).toList());
+    for (AlertRule rule : current) {
       double value = measure(rule.measure());
       Optional<Alert> active = active(rule.id());
-      if (value > rule.threshold()) {
+      if (rule.condition().breached(value, rule.threshold())) {
         Instant since = breachingSince.computeIfAbsent(rule.id(), r -> now);
         if (active.isEmpty()
             && !Duration.between(since, now).minus(rule.sustained()).isNegative()) {
@@ -152,8 +152,7 @@ public class AlertEngine implements DisposableBean {
   }
 
   private void announce(String type, Alert alert) {
-    events.publish(NAMESPACE, new EventBus.Draft(type, "alerts", alert.alertId(), null, alert));
-    notifier.notify(type, alert);
+    notifier.announce(type, alert);
   }
 
   /** Alerts, newest first: only the active ones, or all. */

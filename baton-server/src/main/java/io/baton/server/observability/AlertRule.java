@@ -5,11 +5,12 @@ import java.util.List;
 
 /**
  * A rule over the server's figures: raise an alert of {@code severity} when {@code measure} stays
- * above {@code threshold} for {@code sustained}. The defaults are seed 002's.
+ * above (or below) {@code threshold} for {@code sustained}. The defaults are seed 002's.
  *
- * @param id a stable id
- * @param severity {@code P1} (most urgent) to {@code P3}
+ * @param id a stable id ({@code a-z}, digits and {@code -})
+ * @param severity {@code P1} (most urgent) to {@code P4}
  * @param measure what is compared
+ * @param condition whether the alert is for values above or below the threshold
  * @param threshold the limit
  * @param sustained how long the limit must be passed before the alert is raised (zero: at once)
  * @param description what the alert means
@@ -18,6 +19,7 @@ public record AlertRule(
     String id,
     String severity,
     Measure measure,
+    Condition condition,
     double threshold,
     Duration sustained,
     String description) {
@@ -34,6 +36,19 @@ public record AlertRule(
     MEMORY_USAGE
   }
 
+  /** Which side of the threshold raises the alert. */
+  public enum Condition {
+    /** Values above the threshold. */
+    ABOVE,
+    /** Values below the threshold. */
+    BELOW;
+
+    /** Whether {@code value} breaches {@code threshold}. */
+    public boolean breached(double value, double threshold) {
+      return this == ABOVE ? value > threshold : value < threshold;
+    }
+  }
+
   /** Seed 002's rules: error rate, latency, backlog, memory. */
   public static List<AlertRule> defaults() {
     return List.of(
@@ -41,6 +56,7 @@ public record AlertRule(
             "error-rate",
             "P1",
             Measure.ERROR_RATE,
+            Condition.ABOVE,
             0.05,
             Duration.ofMinutes(5),
             "more than 5 % of runs failed, for 5 minutes"),
@@ -48,6 +64,7 @@ public record AlertRule(
             "latency",
             "P2",
             Measure.STEP_LATENCY_SECONDS,
+            Condition.ABOVE,
             2.0,
             Duration.ofMinutes(10),
             "steps took more than 2 s on average, for 10 minutes"),
@@ -55,6 +72,7 @@ public record AlertRule(
             "queue-backlog",
             "P2",
             Measure.QUEUE_BACKLOG,
+            Condition.ABOVE,
             1000,
             Duration.ZERO,
             "more than 1000 ready steps wait for an executor"),
@@ -62,6 +80,7 @@ public record AlertRule(
             "memory",
             "P3",
             Measure.MEMORY_USAGE,
+            Condition.ABOVE,
             0.85,
             Duration.ZERO,
             "more than 85 % of the heap is used"));

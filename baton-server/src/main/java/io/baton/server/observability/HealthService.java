@@ -4,6 +4,8 @@ import io.baton.api.store.RunQuery;
 import io.baton.api.store.StoreBackend;
 import io.baton.modules.HealthReport.ModuleHealth;
 import io.baton.modules.ModuleHub;
+import io.baton.server.degradation.Degradation;
+import io.baton.server.degradation.DegradationLevel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,10 +16,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The health of each component — the run store, the server's database, the executors, the alerts,
- * each coordination module ({@code module:<name>}: {@code error} when it failed or its store is
- * unreachable, {@code unhealthy} when stopped) — and the overall status by seed 001's rule: {@code
- * critical} if any component is in error, {@code degraded} if more than 30 % are unhealthy, {@code
- * warning} if any is, else {@code healthy}.
+ * the degradation level ({@code unhealthy} from level 2), each coordination module ({@code
+ * module:<name>}: {@code error} when it failed or its store is unreachable, {@code unhealthy} when
+ * stopped) — and the overall status by seed 001's rule: {@code critical} if any component is in
+ * error, {@code degraded} if more than 30 % are unhealthy, {@code warning} if any is, else {@code
+ * healthy}.
  */
 @Component
 public class HealthService {
@@ -33,7 +36,12 @@ public class HealthService {
   public record Component(String status, String detail) {}
 
   HealthService(
-      StoreBackend store, JdbcClient jdbc, RunMetrics metrics, AlertEngine alerts, ModuleHub hub) {
+      StoreBackend store,
+      JdbcClient jdbc,
+      RunMetrics metrics,
+      AlertEngine alerts,
+      ModuleHub hub,
+      Degradation degradation) {
     this.hub = hub;
     checks.put("store", () -> probe(() -> store.runs().list(RunQuery.all(1)), store.describe()));
     checks.put(
@@ -55,6 +63,15 @@ public class HealthService {
           return p1 > 0
               ? new Component("unhealthy", p1 + " P1 alert(s) active")
               : new Component("healthy", "no P1 alert active");
+        });
+    checks.put(
+        "degradation",
+        () -> {
+          DegradationLevel level = degradation.level();
+          String detail = "level " + level.number() + " (" + level.title() + ")";
+          return level.compareTo(DegradationLevel.READ_ONLY) >= 0
+              ? new Component("unhealthy", detail)
+              : new Component("healthy", detail);
         });
   }
 

@@ -7,7 +7,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.search.Search;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -84,11 +83,5 @@ public class MonitoringController {
             .orElseThrow(() -> ApiError.notFound("active alert", id));
     audit.record(caller, "alert.resolve", "alert", id, null, resolved);
     return resolved;
-  }
-
-  /** Rules are fixed to seed 002's defaults in this version; listed for the UI. */
-  @GetMapping("/api/v1/alerts/rules")
-  public List<AlertRule> rules() {
-    return alerts.rules();
   }
 }

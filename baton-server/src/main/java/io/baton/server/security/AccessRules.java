@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
  * controlling runs, answering, publishing, calling module operations and tools, chatting with
  * agents, remote agents' heartbeats and restoring snapshots need {@code operator}; changing
  * definitions and agents needs {@code editor}; keys, secrets' values, the audit log, MCP servers (a
- * stdio server is a process the server starts) and the modules' lifecycle and configuration need
- * {@code admin}.
+ * stdio server is a process the server starts), the modules' lifecycle and configuration, the
+ * degradation level and the alert rules need {@code admin}.
  */
 public final class AccessRules {
   private static final Pattern RUN_ACTIONS =
@@ -18,7 +18,7 @@ public final class AccessRules {
   private static final Pattern ADMIN_ONLY =
       Pattern.compile(
           "/api/v1/(auth/keys.*|audit.*|mcp-servers.*|modules/[^/]+/lifecycle/[^/]+"
-              + "|modules/[^/]+/config)");
+              + "|modules/[^/]+/config|degradation|alerts/rules.*)");
   private static final Pattern READ_ONLY_POSTS = Pattern.compile("/api/v1/workflows/validate");
 
   private AccessRules() {}

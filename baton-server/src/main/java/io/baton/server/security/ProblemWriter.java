@@ -25,6 +25,24 @@ public final class ProblemWriter {
   public static void write(
       HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
       throws IOException {
+    write(request, response, new Refusal(status, detail, Map.of()));
+  }
+
+  /**
+   * A refusal: its status, its detail and the problem's extension members.
+   *
+   * @param status the HTTP status
+   * @param detail what went wrong, in a sentence
+   * @param properties extension members of the problem ({@code level}, …)
+   */
+  public record Refusal(HttpStatus status, String detail, Map<String, Object> properties) {}
+
+  /** Writes {@code refusal} as the response's problem. */
+  public static void write(
+      HttpServletRequest request, HttpServletResponse response, Refusal refusal)
+      throws IOException {
+    HttpStatus status = refusal.status();
+    String detail = refusal.detail();
     ProblemDetail problem = Problems.body(status, detail, List.of());
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", String.valueOf(problem.getType()));
@@ -32,6 +50,7 @@ public final class ProblemWriter {
     body.put("status", status.value());
     body.put("detail", detail);
     body.put("instance", request.getRequestURI());
+    body.putAll(refusal.properties());
     response.setStatus(status.value());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     response.setCharacterEncoding("UTF-8");

@@ -29,7 +29,19 @@ class AlertNotifierTest {
     try {
       JsonMapper json = JsonMapper.builder().build();
       String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
-      AlertNotifier notifier = new AlertNotifier(List.of(url), json);
+      var alerts =
+          new io.baton.server.config.BatonProperties.Alerts(
+              java.time.Duration.ofSeconds(15),
+              List.of(url),
+              List.of(),
+              new io.baton.server.config.BatonProperties.Email(List.of(), "baton@localhost"));
+      AlertNotifier notifier =
+          new AlertNotifier(
+              null,
+              new io.baton.server.config.BatonProperties(
+                  java.nio.file.Path.of("."), null, null, null, null, null, alerts),
+              null,
+              json);
       Alert alert =
           new Alert(
               "a1",
@@ -41,7 +53,7 @@ class AlertNotifierTest {
               Instant.parse("2030-01-01T00:00:00Z"),
               null,
               null);
-      notifier.notify("alert.raised", alert);
+      notifier.post("alert.raised", alert, alerts.webhooks());
       String body = bodies.poll(10, TimeUnit.SECONDS);
       assertThat(body).isNotNull();
       JsonNode sent = json.readTree(body);

@@ -20,6 +20,11 @@ public final class RunningServer implements AutoCloseable {
 
   /** Starts a server with {@code properties} on top of the test defaults. */
   public static RunningServer start(Map<String, Object> properties) {
+    return start(properties, new Class<?>[0]);
+  }
+
+  /** Starts a server with {@code properties} and the beans of {@code extra} configurations. */
+  public static RunningServer start(Map<String, Object> properties, Class<?>... extra) {
     Map<String, Object> all = new LinkedHashMap<>();
     all.put("server.port", 0);
     all.put("baton.bootstrap-key", ServerTest.ADMIN_KEY);
@@ -32,9 +37,11 @@ public final class RunningServer implements AutoCloseable {
         all.entrySet().stream()
             .map(e -> "--" + e.getKey() + "=" + e.getValue())
             .toArray(String[]::new);
-    return new RunningServer(
-        new SpringApplicationBuilder(BatonServerApplication.class, TestServerConfig.class)
-            .run(args));
+    Class<?>[] sources = new Class<?>[extra.length + 2];
+    sources[0] = BatonServerApplication.class;
+    sources[1] = TestServerConfig.class;
+    System.arraycopy(extra, 0, sources, 2, extra.length);
+    return new RunningServer(new SpringApplicationBuilder(sources).run(args));
   }
 
   /** A client with the admin key. */
