@@ -27,7 +27,7 @@ final class ManyRuns implements Workload {
 
   /** The workload of {@code BENCHMARKS.md}: 10,000 runs. */
   static ManyRuns standard() {
-    return new ManyRuns(10_000, new Plan(3, 11));
+    return new ManyRuns(10_000, new Plan(10, 11));
   }
 
   @Override
