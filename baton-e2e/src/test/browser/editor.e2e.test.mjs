@@ -92,8 +92,9 @@ describe('editor against the server', { concurrency: false }, () => {
   test('exports YAML and imports it back: the same steps, links and positions', async () => {
     await server.api('/workflows', { method: 'POST', body: JSON.stringify(pair('e2e-export')) });
     await openEditor('e2e-export');
-    // move a step so the layout is not the one the server was given
-    const box = await page.locator('[data-testid=node-second]').boundingBox();
+    // move a step so the layout is not the one the server was given; first let the view settle
+    // (fitting the view moves the nodes on screen just after they appear)
+    const box = await settledBox(page.locator('[data-testid=node-second]'));
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await page.mouse.down();
     await page.mouse.move(box.x + box.width / 2 + 60, box.y + box.height / 2 + 90, { steps: 8 });
@@ -113,6 +114,18 @@ describe('editor against the server', { concurrency: false }, () => {
     const again = await download(() => page.click('button:has-text("Export YAML")'));
     assert.equal(again, exported);
   });
+
+  /** The element's box once it has stopped moving on screen (bounded polling). */
+  async function settledBox(locator) {
+    let last = await locator.boundingBox();
+    for (let i = 0; i < 40; i++) {
+      await page.waitForTimeout(50);
+      const now = await locator.boundingBox();
+      if (now && last && now.x === last.x && now.y === last.y && now.width === last.width) return now;
+      last = now;
+    }
+    return last;
+  }
 
   async function download(click) {
     const [file] = await Promise.all([page.waitForEvent('download'), click()]);

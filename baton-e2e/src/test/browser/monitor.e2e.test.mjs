@@ -147,7 +147,11 @@ describe('run monitor against the server', { concurrency: false }, () => {
     assert.match(await page.locator('[data-testid=execution-list] tbody').innerText(), /e2e-call/);
     await page.selectOption('[data-testid=execution-status]', '');
     await page.fill('[data-testid=execution-workflow]', 'e2e-long');
-    await waitCount(page, '[data-testid=execution-list] tbody tr', 1);
+    // the list of the previous filter stays on screen until the new one arrives: wait for its row
+    await page.waitForFunction(() => {
+      const rows = [...document.querySelectorAll('[data-testid=execution-list] tbody tr')];
+      return rows.length === 1 && rows[0].innerText.includes('e2e-long');
+    });
     assert.equal(await page.locator('[data-testid=execution-list] tbody .badge').getAttribute('data-status'), 'CANCELLED');
     await shot(page, 'executions-filtered');
   });
