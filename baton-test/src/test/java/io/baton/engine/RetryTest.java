@@ -232,7 +232,7 @@ class RetryTest extends EngineTest {
 
   @Test
   void theEngineDefaultRetriesExponentiallyFromOneSecond() throws InterruptedException {
-    EngineConfig config = new EngineConfig(256, null, 2, null, null, 0, 0, null, null);
+    EngineConfig config = new EngineConfig(256, null, 2, null, null, 0, 0, null, null, null, null);
     flakyEngine(2, RetryTest::unavailable, config);
     String runId = baton.start(flow("default-retry", step("flaky").tool("flaky")), Map.of()).id();
     awaitCalls(1);

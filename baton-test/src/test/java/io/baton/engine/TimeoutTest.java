@@ -111,7 +111,9 @@ class TimeoutTest extends EngineTest {
   void theEngineDefaultTaskTimeoutAppliesToHandlerStepsWithoutTheirOwn() {
     engine(
         b ->
-            b.config(new EngineConfig(256, Duration.ofMinutes(2), 0, null, null, 0, 0, null, null))
+            b.config(
+                    new EngineConfig(
+                        256, Duration.ofMinutes(2), 0, null, null, 0, 0, null, null, null, null))
                 .tool("hang", "blocks", hang));
     var run = baton.start(flow("default-timeout", step("h").tool("hang")), Map.of());
     hang.awaitStarted(1);

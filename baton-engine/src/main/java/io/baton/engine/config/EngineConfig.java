@@ -82,67 +82,28 @@ public record EngineConfig(
         Objects.requireNonNullElse(conflictResolution, ConflictResolution.PRIORITY);
   }
 
-  /** A configuration without resource pools, conflicts resolved by priority. */
-  public EngineConfig(
-      int maxConcurrentTasks,
-      Duration taskTimeout,
-      int retryAttempts,
-      SchedulingStrategy strategy,
-      Duration agingInterval,
-      int maxConcurrentPerWorkflow,
-      int maxConcurrentPerRun,
-      Map<String, Integer> maxConcurrentPerStepType,
-      Map<String, Object> options) {
-    this(
-        maxConcurrentTasks,
-        taskTimeout,
-        retryAttempts,
-        strategy,
-        agingInterval,
-        maxConcurrentPerWorkflow,
-        maxConcurrentPerRun,
-        maxConcurrentPerStepType,
-        options,
-        Map.of(),
-        ConflictResolution.PRIORITY);
-  }
-
   /** A copy with these resource pools and conflict rule. */
   public EngineConfig withResources(Map<String, Integer> pools, ConflictResolution conflicts) {
-    return new EngineConfig(
-        maxConcurrentTasks,
-        taskTimeout,
-        retryAttempts,
-        strategy,
-        agingInterval,
-        maxConcurrentPerWorkflow,
-        maxConcurrentPerRun,
-        maxConcurrentPerStepType,
-        options,
-        pools,
-        conflicts);
+    return copy(maxConcurrentTasks, strategy, pools, conflicts);
   }
 
   /** A copy with another global limit. */
   public EngineConfig withMaxConcurrentTasks(int max) {
-    return new EngineConfig(
-        max,
-        taskTimeout,
-        retryAttempts,
-        strategy,
-        agingInterval,
-        maxConcurrentPerWorkflow,
-        maxConcurrentPerRun,
-        maxConcurrentPerStepType,
-        options,
-        resourcePools,
-        conflictResolution);
+    return copy(max, strategy, resourcePools, conflictResolution);
   }
 
   /** A copy with another strategy. */
   public EngineConfig withStrategy(SchedulingStrategy newStrategy) {
+    return copy(maxConcurrentTasks, newStrategy, resourcePools, conflictResolution);
+  }
+
+  private EngineConfig copy(
+      int max,
+      SchedulingStrategy newStrategy,
+      Map<String, Integer> pools,
+      ConflictResolution conflicts) {
     return new EngineConfig(
-        maxConcurrentTasks,
+        max,
         taskTimeout,
         retryAttempts,
         newStrategy,
@@ -151,7 +112,7 @@ public record EngineConfig(
         maxConcurrentPerRun,
         maxConcurrentPerStepType,
         options,
-        resourcePools,
-        conflictResolution);
+        pools,
+        conflicts);
   }
 }

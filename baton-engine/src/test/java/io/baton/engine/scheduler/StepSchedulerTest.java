@@ -43,7 +43,8 @@ class StepSchedulerTest {
       int perWorkflow,
       int perRun,
       Map<String, Integer> perType) {
-    return new EngineConfig(max, null, 0, strategy, AGING, perWorkflow, perRun, perType, null);
+    return new EngineConfig(
+        max, null, 0, strategy, AGING, perWorkflow, perRun, perType, null, null, null);
   }
 
   private void scheduler(EngineConfig config) {
