@@ -36,6 +36,9 @@ final class Migrations {
             .load();
     try {
       refuseUnknown(flyway.info().all(), location);
+      if (dialect == Dialect.H2 && flyway.info().applied().length == 0) {
+        InterruptedFirstMigration.clear(dataSource, location);
+      }
       flyway.migrate();
     } catch (FlywayException e) {
       throw new StoreUnavailableException(
