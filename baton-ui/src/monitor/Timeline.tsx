@@ -9,7 +9,7 @@ export interface Bar {
   end: number;
 }
 
-/** Bars for the steps that started, in start order, relative to the first start. */
+/** Bars for the steps that started, in start order (then the run's order), relative to the first start. */
 export function bars(steps: Iterable<StepDetail>, now: number): { bars: Bar[]; span: number } {
   const out: Bar[] = [];
   for (const s of steps) {
@@ -18,7 +18,8 @@ export function bars(steps: Iterable<StepDetail>, now: number): { bars: Bar[]; s
     const end = s.endedAt ? Date.parse(s.endedAt) : now;
     if (Number.isFinite(start)) out.push({ path: s.path, status: s.status, start, end: Math.max(start, end) });
   }
-  out.sort((a, b) => a.start - b.start || a.path.localeCompare(b.path));
+  // stable: steps that started in the same millisecond keep the run's order
+  out.sort((a, b) => a.start - b.start);
   const t0 = out[0]?.start ?? 0;
   const span = Math.max(1, ...out.map((b) => b.end - t0));
   return { bars: out.map((b) => ({ ...b, start: b.start - t0, end: b.end - t0 })), span };
