@@ -14,6 +14,7 @@ import { SecretsPage } from './pages/SecretsPage';
 import { SignIn } from './pages/SignIn';
 import { ToolsPage } from './pages/ToolsPage';
 import { WorkflowsPage } from './pages/WorkflowsPage';
+import { MaintenanceBanner } from './ui/MaintenanceBanner';
 import { href, useRoute } from './ui/route';
 import { useTheme } from './ui/theme';
 
@@ -125,6 +126,7 @@ export function App() {
           {t('nav.signOut')}
         </button>
       </header>
+      <MaintenanceBanner />
       <main id="main" tabIndex={-1}>{page(route)}</main>
     </div>
   );

@@ -63,6 +63,17 @@ describe('the run state folded from stream messages', () => {
     expect(s.tokens.get('a')).toBe('Hello');
   });
 
+  it('applies transient tokens and log lines, which carry the offset of the journal event before them', () => {
+    const started = fold([msg('node_started', { path: 'a', status: 'RUNNING' }, 3)], fromDetail(detailAt(2, 'RUNNING', [])));
+    const live = (type: StreamType, data: Record<string, unknown>): StreamMessage => ({ ...msg(type, data, 3), live: true });
+    const s = fold([live('token', { path: 'a', token: 'Hel' }), live('token', { path: 'a', token: 'lo' }), live('log', { path: 'a', message: 'thinking' })], started);
+    expect(s.tokens.get('a')).toBe('Hello');
+    expect(s.logs.map((l) => l.message)).toEqual(['thinking']);
+    expect(s.lastOffset).toBe(3);
+    // the journal's own messages are still applied once
+    expect(fold([msg('node_started', { path: 'a', status: 'RUNNING' }, 3)], s)).toBe(s);
+  });
+
   const detailAt = (at: number, status: string, steps: { path: string; status: string }[]) =>
     ({ id: 'r1', workflowId: 'w', status, offset: at, steps: steps.map((x) => ({ ...x, stepId: x.path })) }) as unknown as ExecutionDetail;
 
@@ -91,6 +102,19 @@ describe('the run state folded from stream messages', () => {
     const older = fromDetail(detailAt(-1, 'RUNNING', [{ path: 'a', status: 'RUNNING' }]), s);
     expect(older.steps.get('a')?.status).toBe('WAITING');
     expect(older.status).toBe('WAITING');
+  });
+
+  it('drops a detail that left the server before what the page shows: its run fields are older too', () => {
+    offset = 0;
+    const ended = { ...detailAt(5, 'COMPLETED', [{ path: 'a', status: 'COMPLETED' }]), outputs: { answer: 42 } };
+    const shown = fromDetail(ended, fromDetail(detailAt(2, 'WAITING', [{ path: 'a', status: 'WAITING' }])));
+    expect(shown.detail?.outputs).toEqual({ answer: 42 });
+    // a refresh sent while the run still waited, answered late
+    const late = fromDetail({ ...detailAt(2, 'WAITING', [{ path: 'a', status: 'WAITING' }]), outputs: null }, shown);
+    expect(late).toBe(shown);
+    // and one that lags the stream rather than the last detail
+    const streamed = fold([msg('execution_completed', { status: 'COMPLETED' }, 9)], shown);
+    expect(fromDetail(detailAt(5, 'COMPLETED', []), streamed)).toBe(streamed);
   });
 
   it('summarises a map by the statuses of its iterations', () => {

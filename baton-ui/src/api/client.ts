@@ -15,6 +15,11 @@ export class ApiError extends Error {
   get offline(): boolean {
     return this.status === 0;
   }
+
+  /** The server takes nothing now: unreachable, or answering 503 (maintenance, read-only). */
+  get unavailable(): boolean {
+    return this.offline || this.status === 503;
+  }
 }
 
 export function apiKey(): string | null {

@@ -168,6 +168,8 @@ export interface StreamMessage {
   executionId: string;
   timestamp: string;
   data: unknown;
+  /** A transient message (streamed tokens, a step's log line): it carries the offset of the last journal event, and is never replayed. */
+  live?: boolean;
 }
 
 export interface Problem {

@@ -35,7 +35,7 @@ async function loadInto(workflowId: string | null, fit: (steps: readonly StepDef
     try {
       server = await get<Workflow>(`/workflows/${encodeURIComponent(workflowId)}`);
     } catch (e) {
-      if (!(e instanceof ApiError && e.offline) || !draft) throw e;
+      if (!(e instanceof ApiError && e.unavailable) || !draft) throw e;
     }
   }
   const restore = isWorthRestoring(draft, server?.definition ?? null);

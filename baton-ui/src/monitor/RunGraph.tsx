@@ -1,4 +1,4 @@
-// The run's graph: the workflow's steps with live status badges; clicking a node opens its drawer.
+// The run's graph: the workflow's steps with live status badges; clicking a node (or Enter on it) opens its drawer.
 import { Background, MiniMap, ReactFlow, ReactFlowProvider, type NodeChange } from '@xyflow/react';
 import { useMemo, useRef } from 'react';
 import { EdgeCache, NodeCache, type StepNode } from '../editor/flowNodes';
@@ -38,7 +38,12 @@ function Graph({ steps, summaries, selected, onSelect }: Props) {
         nodes={nodes}
         edges={edges}
         nodeTypes={NODE_TYPES}
-        onNodesChange={(c: NodeChange<StepNode>[]) => applyMeasured(c)}
+        onNodesChange={(changes: NodeChange<StepNode>[]) => {
+          applyMeasured(changes);
+          // a click, or Enter on the focused node (Tab reaches every node): its drawer opens
+          const picked = changes.find((c) => c.type === 'select' && c.selected);
+          if (picked && picked.type === 'select') onSelect(picked.id);
+        }}
         onNodeClick={(_, node) => onSelect(node.id)}
         onPaneClick={() => onSelect(null)}
         nodesDraggable={false}

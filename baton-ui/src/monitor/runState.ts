@@ -42,14 +42,16 @@ export function topLevelId(path: string): string {
 
 /**
  * Takes the run's detail. The first one is where the page starts: its steps, and its offset as the last one seen,
- * so the stream goes on after it instead of replaying the history. A later one replaces the steps only when it is
- * at least as recent as what the stream brought (else it would show older states); the stream's position stays, so
- * messages already on their way are still applied (each carries its step's full state).
+ * so the stream goes on after it instead of replaying the history. A later one is taken only when it is at least as
+ * recent as what the page shows: one that left the server before messages the stream has brought since (a slow
+ * response) holds an older state of the steps and of the run's own fields (status, outputs, error) and is dropped.
+ * The stream's position stays, so messages already on their way are still applied (each carries its step's full
+ * state).
  */
 export function fromDetail(detail: ExecutionDetail, previous: RunState = emptyRun()): RunState {
   const offset = detail.offset ?? -1;
   const first = previous.detail === null && previous.lastOffset < 0;
-  if (!first && offset < previous.lastOffset) return { ...previous, detail };
+  if (!first && (offset < previous.lastOffset || offset < (previous.detail?.offset ?? -1))) return previous;
   const steps = new Map(detail.steps.map((s) => [s.path, s]));
   const pending = new Map((detail.pendingInputs ?? []).map((p) => [p.waitId, p]));
   const positions = first ? { lastOffset: offset, historyOffset: offset } : {};
@@ -66,13 +68,14 @@ function asRecord(v: unknown): Record<string, unknown> {
 }
 
 /**
- * Applies stream messages in order; those at or before the last offset seen are ignored (reconnects replay them).
- * The state's maps are copied once per call, so catching up with thousands of messages costs one pass.
+ * Applies stream messages in order; journal messages at or before the last offset seen are ignored (reconnects replay
+ * them). Transient ones (`live`) carry the offset of the journal event before them and are never replayed: they are
+ * always applied. The state's maps are copied once per call, so catching up with thousands of messages costs one pass.
  */
 export function applyMessages(state: RunState, messages: readonly StreamMessage[]): RunState {
   let next: RunState | null = null;
   for (const msg of messages) {
-    if (msg.offset <= (next ?? state).lastOffset) continue;
+    if (!msg.live && msg.offset <= (next ?? state).lastOffset) continue;
     next ??= { ...state, steps: new Map(state.steps), pending: new Map(state.pending), tokens: new Map(state.tokens), logs: [...state.logs] };
     applyInto(next, msg);
   }
@@ -95,7 +98,7 @@ export function logLine(msg: StreamMessage): LogLine {
 
 /** Applies one message to a state whose maps and log list belong to the caller. */
 function applyInto(next: RunState, msg: StreamMessage): void {
-  next.lastOffset = msg.offset;
+  if (!msg.live) next.lastOffset = msg.offset;
   const data = asRecord(msg.data);
   switch (msg.type) {
     case 'node_started':

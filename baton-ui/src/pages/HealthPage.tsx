@@ -43,6 +43,8 @@ export function numericLeaves(value: unknown, prefix = ''): Record<string, numbe
 }
 
 const SAMPLES = 60;
+/** How often the metrics are sampled and the alerts read again, in ms. */
+const REFRESH_MS = 5000;
 
 function useMetricHistory(): [Record<string, number[]>, Error | null] {
   const [history, setHistory] = useState<Record<string, number[]>>({});
@@ -60,7 +62,7 @@ function useMetricHistory(): [Record<string, number[]>, Error | null] {
         })
         .catch((e: Error) => setError(e));
     void sample();
-    const timer = setInterval(sample, 5000);
+    const timer = setInterval(sample, REFRESH_MS);
     return () => clearInterval(timer);
   }, []);
   return [history, error];
@@ -70,7 +72,19 @@ export function HealthPage() {
   const t = useT();
   const health = useAsync(() => get<Health>('/health'), []);
   const alerts = useAsync(() => get<Alerts>('/alerts?status=active'), []);
+  const [resolveError, setResolveError] = useState<Error | null>(null);
   const [metrics, metricsError] = useMetricHistory();
+  // alerts are raised and resolved by the server's rules while the page is open
+  const reloadAlerts = alerts.reload;
+  useEffect(() => {
+    const timer = setInterval(reloadAlerts, REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [reloadAlerts]);
+  const resolve = (a: Alert) =>
+    post(`/alerts/${encodeURIComponent(a.alertId)}/resolve`)
+      .then(() => setResolveError(null))
+      .catch((e: Error) => setResolveError(e))
+      .finally(reloadAlerts);
   return (
     <div className="page">
       <h1>{t('health.title')}</h1>
@@ -91,13 +105,13 @@ export function HealthPage() {
         ))}
       </div>
       <h2>{t('health.alerts')}</h2>
-      <ErrorNotice error={alerts.error} />
+      <ErrorNotice error={alerts.error ?? resolveError} />
       {alerts.value?.alerts.length === 0 && <p className="muted">{t('health.noAlerts')}</p>}
       <ul className="cards" data-testid="alerts">
         {alerts.value?.alerts.map((a) => (
-          <li key={a.alertId} className="row">
+          <li key={a.alertId} className="row" data-alert-id={a.alertId} data-rule={a.ruleId}>
             <span className={`badge sev-${a.severity}`}>{a.severity}</span> {a.ruleId} {a.message}
-            <button type="button" onClick={() => post(`/alerts/${encodeURIComponent(a.alertId)}/resolve`).then(alerts.reload)}>
+            <button type="button" onClick={() => void resolve(a)} aria-label={`${t('health.resolve')} ${a.ruleId}`}>
               {t('health.resolve')}
             </button>
           </li>

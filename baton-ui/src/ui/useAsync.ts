@@ -26,5 +26,7 @@ export function useAsync<T>(load: () => Promise<T>, deps: readonly unknown[]): A
       live = false;
     };
   }, [run, tick]);
-  return { value, error, loading, reload: () => setTick((t) => t + 1) };
+  // the same function on every render: callers may start timers with it
+  const reload = useCallback(() => setTick((t) => t + 1), []);
+  return { value, error, loading, reload };
 }

@@ -1,11 +1,12 @@
 // W8 (shared BENCHMARKS.md): the editor opens a 500-node workflow (open_ms) and drags a node for 3 s (fps),
-// measured in the browser; the run view follows a 1,000-branch map (shown_ms, lag behind the run end, fps; and a finished run opened again).
+// measured in the browser; the run view follows a 1,000-branch map (shown_ms, lag behind the run end, fps; a finished
+// run opened again; and a page already open when the map starts, `following`).
 //
 //   node src/test/browser/bench-w8.mjs            # against the server jar (baton-server/target)
 //   node src/test/browser/bench-w8.mjs --static   # editor only, UI served without a server (draft in the browser)
 //   node src/test/browser/bench-w8.mjs --run-view # run view only (server jar)
 //   BATON_UI_DIST=/other/baton-ui/dist node src/test/browser/bench-w8.mjs --static   # another build, to compare
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { launch } from './browser.mjs';
 import { serverJar, startServer } from './server.mjs';
 import { serveStatic } from './static.mjs';
@@ -134,6 +135,17 @@ const MAP_WORKFLOW = {
   steps: [{ id: 'fan', type: 'map', items: '${inputs.items}', steps: [{ id: 'square', type: 'transform', expression: 'item * item' }] }],
 };
 
+/** Waits until the map's node counts every branch completed (checked on every frame). */
+const allBranchesShown = (page) =>
+  page.waitForFunction(
+    (n) => {
+      const done = document.querySelector('[data-testid=node-fan] .count.badge-COMPLETED');
+      return done && Number(done.textContent) >= n;
+    },
+    BRANCHES,
+    { timeout: 120_000, polling: 'raf' },
+  );
+
 /** Opens the run page and waits until the map's node counts every branch completed. */
 async function openRun(context, server, id) {
   const page = await context.newPage();
@@ -142,14 +154,7 @@ async function openRun(context, server, id) {
   await page.addInitScript(recordFrames);
   const t0 = Date.now();
   await page.goto(`${server.base}/#/executions/${id}`);
-  await page.waitForFunction(
-    (n) => {
-      const done = document.querySelector('[data-testid=node-fan] .count.badge-COMPLETED');
-      return done && Number(done.textContent) >= n;
-    },
-    BRANCHES,
-    { timeout: 120_000, polling: 'raf' },
-  );
+  await allBranchesShown(page);
   const shownAt = Date.now();
   const cpuMs = await busyMs(cdp);
   const frames = await page.evaluate(stopFrames);
@@ -157,27 +162,106 @@ async function openRun(context, server, id) {
   return { t0, shownAt, frames, cpuMs };
 }
 
+/** The same map behind a human gate: the run page is open and following before the map starts. */
+const GATED_WORKFLOW = {
+  ...MAP_WORKFLOW,
+  id: 'w8-gated',
+  steps: [{ id: 'gate', type: 'human', prompt: 'Start the map?', form: { type: 'object' } }, { ...MAP_WORKFLOW.steps[0], dependsOn: ['gate'] }],
+};
+
 /**
- * A map over 1,000 items: the run page opened right after `execute` (it follows the run live), and opened again
- * after the run ended (it shows the history). Median of `rounds` runs each, after one round that warms the server's
- * JIT up (its first runs are several times slower, and that is not what the page costs).
+ * Opens the page of a run waiting at its gate, answers the gate once the page follows the stream, and waits until
+ * the map's node counts every branch completed: how far the page trails a run it watches live, at what frame rate.
+ */
+async function followRun(context, server, id) {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  // when the frames reached the page: the lag splits into the server's part (until the last message arrives) and the
+  // page's (from there until it is drawn)
+  let lastFrameAt = 0;
+  let completedFrameAt = 0;
+  page.on('websocket', (ws) =>
+    ws.on('framereceived', ({ payload }) => {
+      lastFrameAt = Date.now();
+      if (!completedFrameAt && String(payload).includes('"execution_completed"')) completedFrameAt = lastFrameAt;
+    }),
+  );
+  await page.goto(`${server.base}/#/executions/${id}`);
+  await page.waitForSelector('[data-testid=connection][data-state=open]', { timeout: 60_000 });
+  await page.waitForSelector('[data-testid=human-gate]', { timeout: 60_000 });
+  const { waitId } = (await server.api(`/executions/${id}`)).pendingInputs[0];
+  await page.evaluate(recordFrames);
+  const busyBefore = await busyMs(cdp);
+  const answeredAt = Date.now();
+  await server.api(`/inputs/${waitId}`, { method: 'POST', body: JSON.stringify({ value: {} }) });
+  await allBranchesShown(page);
+  const shownAt = Date.now();
+  const cpuMs = (await busyMs(cdp)) - busyBefore;
+  const frames = await page.evaluate(stopFrames);
+  await page.close();
+  const run = await server.api(`/executions/${id}`);
+  return { answeredAt, shownAt, runEnded: Date.parse(run.endedAt), frames, cpuMs, lastFrameAt, completedFrameAt };
+}
+
+/** The CPU time the server's process has used so far, in ms (user + system, from /proc: Linux only). */
+function serverCpuMs(server) {
+  const fields = readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks of 10 ms
+}
+
+/**
+ * `n` GETs of a run's detail from here, without the page: the median time of one, and the server's CPU time per GET
+ * (nearly independent of the machine's load; 10 ms ticks, so averaged over the `n`).
+ */
+async function detailCost(server, id, n = 10) {
+  const times = [];
+  const cpuBefore = serverCpuMs(server);
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    await server.api(`/executions/${id}`);
+    times.push(performance.now() - t);
+  }
+  return { ms: Math.round(median(times)), cpuMs: Math.round((serverCpuMs(server) - cpuBefore) / n) };
+}
+
+/**
+ * A map over 1,000 items: the run page opened right after `execute` (it follows the run live), opened again after
+ * the run ended (it shows the history), and open before the map starts (behind a gate). Median of `rounds` runs
+ * each, after one round that warms the server's JIT up (its first runs are several times slower, and that is not
+ * what the page costs).
  */
 async function measureRunView(context, server, rounds = 5) {
   await server.api('/workflows', { method: 'POST', body: JSON.stringify(MAP_WORKFLOW) });
+  await server.api('/workflows', { method: 'POST', body: JSON.stringify(GATED_WORKFLOW) });
   const items = Array.from({ length: BRANCHES }, (_, i) => i);
   const live = [];
   const ended = [];
+  const follow = [];
   for (let i = -1; i < rounds; i++) {
     const exec = await server.api('/workflows/w8-map/execute', { method: 'POST', body: JSON.stringify({ inputs: { items } }) });
     const { t0, shownAt, frames, cpuMs } = await openRun(context, server, exec.id);
     const run = await server.api(`/executions/${exec.id}`);
     const runEnded = Date.parse(run.endedAt);
     const again = await openRun(context, server, exec.id);
+    const detail = await detailCost(server, exec.id);
+    const gated = await server.api('/workflows/w8-gated/execute', { method: 'POST', body: JSON.stringify({ inputs: { items } }) });
+    const f = await followRun(context, server, gated.id);
     if (i < 0) continue;
     live.push({ run_ms: runEnded - Date.parse(run.startedAt), shown_ms: shownAt - t0, lag_behind_run_end_ms: Math.max(0, shownAt - runEnded), cpu_ms: cpuMs, ...frames });
-    ended.push({ shown_ms: again.shownAt - again.t0, cpu_ms: again.cpuMs });
+    ended.push({ shown_ms: again.shownAt - again.t0, cpu_ms: again.cpuMs, detail_ms: detail.ms, detail_server_cpu_ms: detail.cpuMs });
+    follow.push({
+      run_ms: f.runEnded - f.answeredAt,
+      lag_ms: f.shownAt - f.runEnded,
+      // the run's end reaching the page over the socket, and the page drawing the last branch after its message came
+      socket_ms: f.completedFrameAt - f.runEnded,
+      draw_ms: f.shownAt - f.lastFrameAt,
+      cpu_ms: f.cpuMs,
+      ...f.frames,
+    });
   }
   const pick = (k) => median(live.map((r) => r[k]));
+  const pickFollow = (k) => median(follow.map((r) => r[k]));
   return {
     branches: BRANCHES,
     run_ms: pick('run_ms'),
@@ -190,6 +274,23 @@ async function measureRunView(context, server, rounds = 5) {
     ended_run_shown_ms: median(ended.map((e) => e.shown_ms)),
     ended_run_shown_ms_runs: ended.map((e) => e.shown_ms),
     ended_run_page_cpu_ms: median(ended.map((e) => e.cpu_ms)),
+    ended_run_detail_ms: median(ended.map((e) => e.detail_ms)),
+    ended_run_detail_ms_runs: ended.map((e) => e.detail_ms),
+    ended_run_detail_server_cpu_ms: median(ended.map((e) => e.detail_server_cpu_ms)),
+    ended_run_detail_server_cpu_ms_runs: ended.map((e) => e.detail_server_cpu_ms),
+    following: {
+      run_ms: pickFollow('run_ms'),
+      lag_behind_run_end_ms: pickFollow('lag_ms'),
+      lag_runs: follow.map((r) => r.lag_ms),
+      run_end_reaches_page_ms: pickFollow('socket_ms'),
+      run_end_reaches_page_ms_runs: follow.map((r) => r.socket_ms),
+      drawn_after_last_message_ms: pickFollow('draw_ms'),
+      fps: pickFollow('fps'),
+      fps_runs: follow.map((r) => r.fps),
+      p95_frame_ms: pickFollow('p95_frame_ms'),
+      max_frame_ms: pickFollow('max_frame_ms'),
+      page_cpu_ms: pickFollow('cpu_ms'),
+    },
   };
 }
 

@@ -1,11 +1,12 @@
 // The run monitor against the real server jar: timeline, node drawer of a failed step, re-run from a step with an
-// edited input, retry of a failed run, cancel, tokens of a model step, and the executions list's filters.
+// edited input, retry of a failed run, cancel, tokens of a model step, the executions list's filters, and the
+// guards against detail responses that arrive late (held back with page.route, so the race is deterministic).
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { after, before, describe, test } from 'node:test';
 import { launch } from './browser.mjs';
 import { freePort, startServer } from './server.mjs';
-import { executionIdOf, nodeWithStatus, openPage, shot, waitAllCompleted, waitCount } from './ui.helpers.mjs';
+import { executionIdOf, nodeWithStatus, openPage, shot, tabTo, waitAllCompleted, waitCount } from './ui.helpers.mjs';
 
 describe('run monitor against the server', { concurrency: false }, () => {
   let server;
@@ -136,6 +137,15 @@ describe('run monitor against the server', { concurrency: false }, () => {
     assert.match(await drawer.innerText(), /\[offline model\]/, 'the output');
   });
 
+  test("opens a step's drawer from the keyboard: Tab to the node, Enter", async () => {
+    // the page of the model step's run, from the test before
+    await page.click('[data-testid=node-drawer] button[aria-label=Close]');
+    await page.waitForSelector('[data-testid=node-drawer]', { state: 'detached' });
+    await tabTo(page, '.react-flow__node[data-id=answer]');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid=node-drawer] h2:text-is("answer")');
+  });
+
   test('filters the executions list by workflow and by status', async () => {
     await page.goto(`${server.base}/#/executions`);
     await page.waitForSelector('[data-testid=execution-list] tbody tr');
@@ -154,6 +164,80 @@ describe('run monitor against the server', { concurrency: false }, () => {
     });
     assert.equal(await page.locator('[data-testid=execution-list] tbody .badge').getAttribute('data-status'), 'CANCELLED');
     await shot(page, 'executions-filtered');
+  });
+
+  /** Holds back the next GET of run `id`'s detail until `release()`, then answers it with `body()` (or the server's). */
+  async function holdNextDetail(id, body) {
+    let release;
+    const released = new Promise((r) => (release = r));
+    let held = false;
+    let done;
+    const delivered = new Promise((r) => (done = r));
+    const url = `${server.base}/api/v1/executions/${id}`;
+    await page.route(url, async (route) => {
+      if (route.request().method() !== 'GET' || held) return route.continue();
+      held = true;
+      const response = body ? null : await route.fetch();
+      await released;
+      await route.fulfill(body ? { json: await body() } : { response });
+      done();
+    });
+    return {
+      release,
+      /** Resolves once the held response has reached the page and the page has had two frames to apply it. */
+      async delivered() {
+        await delivered;
+        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 0)))));
+        await page.unroute(url);
+      },
+    };
+  }
+
+  test('a detail that left the server before newer stream messages does not take the page back', async () => {
+    await server.api('/workflows', {
+      method: 'POST',
+      body: JSON.stringify({
+        id: 'e2e-gate',
+        steps: [
+          { id: 'ask', type: 'human', prompt: 'Go on?', form: { type: 'object', properties: { go: { type: 'boolean' } } } },
+          // the node shows its expression: the word `shipped` is on the page only in the run's outputs
+          { id: 'done', type: 'transform', expression: '"ship" + "ped"', dependsOn: ['ask'] },
+        ],
+        outputs: { result: '${steps.done.output}' },
+      }),
+    });
+    const exec = await execute('e2e-gate');
+    await openRun(exec.id);
+    await page.waitForSelector('[data-testid=human-ask] button[type=submit]');
+    // the detail as it was while the run waited: the answer's refresh is answered with it, after the run ended
+    const waiting = await server.api(`/executions/${exec.id}`);
+    assert.equal(waiting.status, 'WAITING');
+    const late = await holdNextDetail(exec.id, async () => waiting);
+    await page.click('[data-testid=human-ask] button[type=submit]');
+    await page.waitForSelector(nodeWithStatus('done', 'COMPLETED'));
+    const outputs = page.locator('.run-page > section:has-text("shipped")');
+    await outputs.waitFor();
+    late.release();
+    await late.delivered();
+    assert.equal(await page.locator('.toolbar .badge').first().getAttribute('data-status'), 'COMPLETED');
+    assert.equal(await page.locator(nodeWithStatus('done', 'COMPLETED')).count(), 1, 'the step stays completed');
+    assert.equal(await outputs.count(), 1, 'the outputs stay');
+  });
+
+  test("a late detail of the run shown before does not replace the one the page moved to", async () => {
+    const first = await execute('e2e-gate');
+    const second = await execute('e2e-llm');
+    await page.goto(`${server.base}/#/executions`);
+    const late = await holdNextDetail(first.id);
+    await page.goto(`${server.base}/#/executions/${first.id}`);
+    await page.goto(`${server.base}/#/executions/${second.id}`);
+    await waitAllCompleted(page, ['answer']);
+    late.release();
+    await late.delivered();
+    assert.match(await page.locator('.run-page h1').innerText(), new RegExp(second.id));
+    assert.equal(await page.locator('[data-testid=node-ask]').count(), 0, 'no step of the run shown before');
+    assert.equal(await page.locator('[data-testid=human-ask]').count(), 0, 'nor its question');
+    await page.waitForSelector('[data-testid=node-answer]');
   });
 
   test('no script error happened on any page', () => {

@@ -1,13 +1,14 @@
 // The pages beside the editor, against the real server jar: agents (form, YAML, chat), MCP servers (a real one from
-// npm), tools (try one against a loopback HTTP server), secrets, and health with metrics and alert rules.
+// npm), tools (try one against a loopback HTTP server), secrets, and health with metrics, alert rules and an alert
+// raised by a rule, resolved by hand and then by itself.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { launch } from './browser.mjs';
-import { ROOT, startServer } from './server.mjs';
-import { openPage, shot } from './ui.helpers.mjs';
+import { QUICK_START, ROOT, startServer } from './server.mjs';
+import { openPage, shot, tabTo } from './ui.helpers.mjs';
 
 /** The reference MCP server from npm, installed (pinned) by scripts/ensure-mcp-servers.sh. */
 function everythingServer() {
@@ -21,7 +22,8 @@ describe('other pages against the server', { concurrency: false }, () => {
   let page;
 
   before(async () => {
-    server = await startServer();
+    // rules evaluated every second, so an alert is raised and resolved within a test
+    server = await startServer({ jvm: [...QUICK_START, '-Dbaton.alerts.evaluation-interval=1s'] });
     browser = await launch();
     page = await openPage(browser.context, server.base, server.key);
   });
@@ -143,6 +145,72 @@ describe('other pages against the server', { concurrency: false }, () => {
     for (const r of rules) await page.waitForSelector(`[data-testid=alert-rules] td:has-text("${r.id}")`);
     await page.waitForSelector('text=No active alerts.');
     await shot(page, 'health');
+  });
+
+  test('shows an alert a rule raises, resolves it by hand, and the next one resolves by itself', async () => {
+    await page.goto(`${server.base}/#/health`);
+    await page.waitForSelector('text=No active alerts.');
+    const rule = {
+      id: 'e2e-heap',
+      severity: 'P3',
+      measure: 'MEMORY_USAGE',
+      condition: 'ABOVE',
+      threshold: 0, // any heap in use: breached at the next evaluation
+      sustained: 'PT0S',
+      description: 'e2e: heap in use',
+    };
+    await server.api('/alerts/rules', { method: 'POST', body: JSON.stringify(rule) });
+    // the page reads the alerts again while it is open
+    const raised = page.locator('[data-testid=alerts] li[data-rule=e2e-heap]');
+    await raised.waitFor({ timeout: 30_000 });
+    const first = await raised.getAttribute('data-alert-id');
+    assert.match(await raised.innerText(), /P3[\s\S]*e2e: heap in use \(now 0\.\d+\)/);
+    // a severity has its colour (P3: the light theme's blue, #2f6fde), not the neutral grey of a badge
+    assert.equal(await raised.locator('.badge').evaluate((el) => getComputedStyle(el).backgroundColor), 'rgb(47, 111, 222)');
+    // the metrics chart beside it has drawn its samples
+    assert.ok(await page.locator('.sparks figure svg path[d^=M]').count() > 0, 'a metric charted');
+    await shot(page, 'health-alert');
+
+    await page.click(`[data-alert-id="${first}"] button:has-text("Resolve")`);
+    await page.waitForSelector(`[data-alert-id="${first}"]`, { state: 'detached' });
+    const byHand = (await server.api('/alerts')).alerts.find((a) => a.alertId === first);
+    assert.equal(byHand.status, 'resolved');
+    assert.notEqual(byHand.resolvedBy, 'auto', 'resolved by the signed-in key, not by the rule');
+
+    // the heap is still in use: the rule raises a new alert, which resolves by itself once the rule no longer holds
+    const again = page.locator(`[data-testid=alerts] li[data-rule=e2e-heap]:not([data-alert-id="${first}"])`);
+    await again.waitFor({ timeout: 30_000 });
+    const second = await again.getAttribute('data-alert-id');
+    await server.api('/alerts/rules/e2e-heap', { method: 'PUT', body: JSON.stringify({ ...rule, threshold: 2 }) });
+    await page.waitForSelector('text=No active alerts.', { timeout: 30_000 });
+    const auto = (await server.api('/alerts')).alerts.find((a) => a.alertId === second);
+    assert.equal(auto.status, 'resolved');
+    assert.equal(auto.resolvedBy, 'auto');
+    await server.api('/alerts/rules/e2e-heap', { method: 'DELETE' });
+  });
+
+  test('switches to the dark theme from the keyboard, and the choice is remembered', async () => {
+    await page.goto(`${server.base}/#/health`);
+    await page.waitForSelector('[data-testid=health-status]');
+    /** The relative luminance (0 black – 1 white) of an element's computed background colour. */
+    const luminance = (selector) =>
+      page.locator(selector).first().evaluate((el) => {
+        const [r, g, b] = getComputedStyle(el).backgroundColor.match(/\d+/g).map((v) => Number(v) / 255);
+        const lin = (c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+        return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+      });
+    assert.ok((await luminance('body')) > 0.8, 'light to begin with');
+    await tabTo(page, '[data-testid=theme]');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('html[data-theme=dark]');
+    for (const part of ['body', '.app-header', '.table']) assert.ok((await luminance(part)) < 0.05, `${part} is dark`);
+    await shot(page, 'health-dark');
+    await page.reload();
+    await page.waitForSelector('[data-testid=health-status]');
+    assert.equal(await page.getAttribute('html', 'data-theme'), 'dark', 'remembered after a reload');
+    assert.ok((await luminance('body')) < 0.05);
+    await page.click('[data-testid=theme]');
+    await page.waitForSelector('html[data-theme=light]');
   });
 
   test('no script error happened on any page', () => {

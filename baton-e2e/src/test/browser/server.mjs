@@ -98,6 +98,8 @@ export async function startServer({ timeoutMs = 180_000, jvm = QUICK_START } = {
   return {
     base,
     key,
+    /** The server's process id (a benchmark reads its CPU time). */
+    pid: child.pid,
     log: () => log,
     async api(path, init = {}) {
       const r = await fetch(`${base}/api/v1${path}`, {

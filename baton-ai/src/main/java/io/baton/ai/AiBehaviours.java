@@ -13,7 +13,7 @@ final class AiBehaviours {
   private AiBehaviours() {}
 
   static void install(BatonAi ai) {
-    ai.agentType(AgentType.PLAN, new PlanAgent(ai.runner(), ai.agents(), ai::baton));
+    ai.agentType(AgentType.PLAN, new PlanAgent(ai.runner(), ai.agents(), ai::attachedBaton));
     ai.agentType(AgentType.RAG, new RagAgent(ai.runner(), ai.environment().workDirectory()));
     ai.agentType(AgentType.CODE, new CodeAgent(ai.runner(), ai::scriptRunner));
   }

@@ -31,7 +31,7 @@ public final class AiStepTypes {
       types.put(type, ConfigSchemas.agentStep());
     }
     types.put(AgentType.CODE, new CodeStepExecutor(null, null).configSchema());
-    for (StepExecutor<?> team : TeamSteps.all(null, null, null)) {
+    for (StepExecutor<?> team : TeamSteps.all(null, null, null, () -> null)) {
       types.put(team.type(), team.configSchema());
     }
     return types;

@@ -34,13 +34,17 @@ import io.baton.api.time.TimeSource;
 import io.baton.engine.Baton;
 import io.baton.engine.BatonBuilder;
 import io.baton.engine.time.SystemTimeSource;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Gives a Baton engine its agents: installs the AI step types ({@code llm}, {@code agent}, the
@@ -62,10 +66,16 @@ public final class BatonAi implements AutoCloseable {
   private final AgentRegistry agents = new AgentRegistry();
   private final AgentInstances instances;
   private final ModelGateway gateway;
+  private final ProviderModels providerModels;
   private final AgentRunner runner;
   private final AiEnvironment environment;
   private final Map<String, AgentBehaviour> behaviours = new ConcurrentHashMap<>();
-  private final AtomicReference<Baton> baton = new AtomicReference<>();
+
+  /** How long a step that needs the engine waits for {@link #attach}. */
+  public static final Duration ATTACH_WAIT = Duration.ofSeconds(30);
+
+  // completed by attach: steps that start child runs may run before it, while build() recovers
+  private final CompletableFuture<Baton> attached = new CompletableFuture<>();
   private final McpToolSource mcp;
   private final AgentMessages messages;
   private final RemoteAgents remoteAgents;
@@ -82,10 +92,12 @@ public final class BatonAi implements AutoCloseable {
     this.ownClock = environment.clock() == null ? new SystemTimeSource() : null;
     TimeSource clock = environment.clock() != null ? environment.clock() : ownClock;
     this.instances = new AgentInstances(clock);
+    this.providerModels =
+        new ProviderModels(SecretSource.environment(), environment.secrets(), clock);
     this.gateway =
         new ModelGateway(
             new Providers(config.providers(), config.defaultModel()),
-            new ProviderModels(SecretSource.environment(), environment.secrets(), clock),
+            providerModels,
             new ModelGateway.Accounting(
                 config.prices(),
                 new UsageLedger(config.runBudget(), config.agentBudget()),
@@ -96,8 +108,8 @@ public final class BatonAi implements AutoCloseable {
         new AgentRunner(gateway, tools, new AgentMemory(environment.conversations()), instances);
     config.agents().forEach(agents::register);
     this.mcp = new McpToolSource(config.mcpServers());
-    this.messages = new AgentMessages(environment.conversations(), clock, baton::get);
-    this.remoteAgents = new RemoteAgents(agents, clock);
+    this.messages = new AgentMessages(environment.conversations(), clock, this::baton);
+    this.remoteAgents = new RemoteAgents(agents, clock, environment.conversations());
   }
 
   /** Installs Baton's AI into {@code builder} with the default environment. */
@@ -144,7 +156,7 @@ public final class BatonAi implements AutoCloseable {
     builder.step(
         new CodeStepExecutor(
             this::scriptRunner, new AgentStepExecutor(AgentType.CODE, resolver, behaviours::get)));
-    TeamSteps.all(resolver, runner, agents).forEach(builder::step);
+    TeamSteps.all(resolver, runner, agents, this::attachedBaton).forEach(builder::step);
   }
 
   private RunListener endOfRun() {
@@ -190,13 +202,34 @@ public final class BatonAi implements AutoCloseable {
    * Gives the AI the built engine: plan steps start child runs and MCP exposes workflows with it.
    */
   public Baton attach(Baton engine) {
-    baton.set(engine);
+    if (!attached.complete(engine)) {
+      attached.obtrudeValue(engine);
+    }
     return engine;
   }
 
   /** The attached engine, or null before {@link #attach}. */
   public Baton baton() {
-    return baton.get();
+    return attached.getNow(null);
+  }
+
+  /**
+   * The attached engine, waiting up to {@link #ATTACH_WAIT} for {@link #attach}: a step re-executed
+   * while {@code build()} recovers runs before the caller could attach the engine it returns.
+   *
+   * @return the engine, or null when none was attached in time
+   */
+  public Baton attachedBaton() {
+    try {
+      return attached.get(ATTACH_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** The agents. */
@@ -273,10 +306,11 @@ public final class BatonAi implements AutoCloseable {
     return behaviours.get(type);
   }
 
-  /** Closes MCP connections and the own clock. */
+  /** Closes MCP connections, the providers' HTTP clients and the own clock. */
   @Override
   public void close() {
     mcp.close();
+    providerModels.close();
     if (ownClock != null) {
       ownClock.close();
     }

@@ -209,6 +209,17 @@ class AgentStepsTest {
       assertThat((List<Map<String, Object>>) out.get("decisions"))
           .extracting(d -> d.get("next"))
           .containsExactly("researcher", "writer", "FINISH");
+      RunView turnSteps = e.baton().status((String) out.get("childRun"));
+      assertThat(turnSteps.step("turns[0]/turn").type()).isEqualTo("supervisor-turn");
+      assertThat((Map<String, Object>) turnSteps.step("turns[1]/turn").output())
+          .containsEntry("agent", "writer")
+          .containsEntry("done", false);
+      assertThat((Map<String, Object>) turnSteps.step("turns[2]/turn").output())
+          .containsEntry("done", true)
+          .doesNotContainKey("agent");
+      assertThat(turnSteps.step("turns[0]/turn").usage())
+          .as("the decision's and the researcher's model calls")
+          .containsEntry("calls", 2L);
     }
   }
 
@@ -267,6 +278,16 @@ class AgentStepsTest {
       assertThat(out)
           .containsEntry("result", "Refund issued")
           .containsEntry("answeredBy", "billing");
+      RunView turnSteps = e.baton().status((String) out.get("childRun"));
+      assertThat(turnSteps.step("turns[0]/turn").output())
+          .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+          .containsEntry("agent", "triage")
+          .containsEntry("handoffTo", "billing")
+          .containsEntry("done", false);
+      assertThat(turnSteps.step("turns[1]/turn").output())
+          .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+          .containsEntry("agent", "billing")
+          .containsEntry("done", true);
     }
   }
 

@@ -1,16 +1,18 @@
 package io.baton.ai;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.baton.ai.agent.AgentDefinition;
 import io.baton.api.run.ErrorKind;
-import io.baton.api.run.RunEvent.StepProgress;
 import io.baton.api.run.RunStatus;
 import io.baton.api.run.RunView;
+import io.baton.api.run.StepStatus;
+import io.baton.api.run.StepView;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,17 +51,10 @@ class GroupChatTest {
   }
 
   @Test
-  void roundRobinTurnsEndOnTheKeywordAndEachTurnIsJournaled() throws Exception {
+  @SuppressWarnings("unchecked")
+  void roundRobinTurnsEndOnTheKeywordAndEachTurnIsAStepOfTheChatsChildRun() throws Exception {
     try (AiEngine e = AiEngine.offline(REVIEW_SCRIPT, dir)) {
       team(e, "author", "critic");
-      List<StepProgress> progress = new CopyOnWriteArrayList<>();
-      e.baton()
-          .addListener(
-              entry -> {
-                if (entry.event() instanceof StepProgress p) {
-                  progress.add(p);
-                }
-              });
       Map<String, Object> out =
           output(
               e.run(
@@ -86,21 +81,33 @@ class GroupChatTest {
       assertThat(out)
           .containsEntry("stoppedBy", "keyword")
           .containsEntry("result", "APPROVED, ship it");
-      assertThat(progress)
-          .extracting(StepProgress::key)
-          .containsSubsequence("model/author/1", "turn/1", "model/critic/1", "turn/2", "turn/4");
-      @SuppressWarnings("unchecked")
-      Map<String, Object> third =
-          (Map<String, Object>)
-              progress.stream()
-                  .filter(p -> p.key().equals("turn/3"))
-                  .findFirst()
-                  .orElseThrow()
-                  .value();
-      assertThat(third).containsEntry("agent", "author").containsKey("tokens");
-      assertThat((String) third.get("input"))
+
+      RunView chat = e.baton().await((String) out.get("childRun"), Duration.ofSeconds(10));
+      assertThat(chat.steps().values())
+          .filteredOn(s -> s.type().equals("group-chat-turn"))
+          .extracting(StepView::path, StepView::status)
+          .containsExactlyInAnyOrder(
+              tuple("turns[0]/turn", StepStatus.COMPLETED),
+              tuple("turns[1]/turn", StepStatus.COMPLETED),
+              tuple("turns[2]/turn", StepStatus.COMPLETED),
+              tuple("turns[3]/turn", StepStatus.COMPLETED));
+      StepView third = chat.step("turns[2]/turn");
+      Map<String, Object> thirdOut = (Map<String, Object>) third.output();
+      assertThat(thirdOut)
+          .containsEntry("turn", 3L)
+          .containsEntry("agent", "author")
+          .containsEntry("text", "draft v2: Tides")
+          .containsEntry("done", false)
+          .containsKey("usage");
+      assertThat((String) thirdOut.get("input"))
           .contains("Name the article on tides")
           .contains("critic: revise the title");
+      assertThat((Map<String, Object>) third.input())
+          .containsEntry("request", "Name the article on tides");
+      assertThat(third.usage()).as("the turn's own tokens").containsEntry("calls", 1L);
+      assertThat((Map<String, Object>) chat.step("turns[3]/turn").output())
+          .containsEntry("done", true)
+          .containsEntry("stoppedBy", "keyword");
     }
   }
 

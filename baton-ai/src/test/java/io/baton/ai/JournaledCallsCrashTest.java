@@ -11,18 +11,8 @@ import io.baton.api.run.RunEvent.StepProgress;
 import io.baton.api.run.RunStatus;
 import io.baton.api.run.RunView;
 import io.baton.api.spi.Tool;
-import io.baton.api.store.DefinitionStore;
-import io.baton.api.store.RunStore;
-import io.baton.api.store.TimerStore;
-import io.baton.api.store.WaitStore;
 import io.baton.engine.Baton;
-import io.baton.engine.store.InMemoryDefinitionStore;
-import io.baton.engine.store.InMemoryJournal;
-import io.baton.engine.store.InMemoryRunStore;
-import io.baton.engine.store.InMemoryTimerStore;
-import io.baton.engine.store.InMemoryWaitStore;
 import io.baton.test.FakeClock;
-import io.baton.test.SequentialIds;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -63,11 +53,7 @@ class JournaledCallsCrashTest {
       """;
 
   @TempDir Path dir;
-  private final InMemoryJournal journal = new InMemoryJournal();
-  private final RunStore runs = new InMemoryRunStore();
-  private final TimerStore timers = new InMemoryTimerStore();
-  private final WaitStore waits = new InMemoryWaitStore();
-  private final DefinitionStore definitions = new InMemoryDefinitionStore();
+  private final SharedStores stores = new SharedStores();
   private final FakeClock clock = new FakeClock();
   private final List<AutoCloseable> open = new ArrayList<>();
   private final CountDownLatch never = new CountDownLatch(1);
@@ -87,11 +73,7 @@ class JournaledCallsCrashTest {
         AiConfig.of(
             ProviderConfig.of("local", ProviderKind.OPENAI_COMPATIBLE, model.url("/v1"), "m")
                 .withLimits(Duration.ofSeconds(30), 0));
-    var builder =
-        Baton.builder()
-            .clock(clock)
-            .ids(new SequentialIds())
-            .stores(journal, runs, timers, waits, definitions);
+    var builder = stores.builder(clock);
     BatonAi ai = BatonAi.install(builder, config, new AiEnvironment(clock, null, null, dir));
     ai.tool(
         Tool.of(
@@ -177,7 +159,7 @@ class JournaledCallsCrashTest {
   }
 
   private List<String> progressKeys(String runId) {
-    return journal.read(runId, 0).stream()
+    return stores.journal.read(runId, 0).stream()
         .map(JournalEntry::event)
         .filter(StepProgress.class::isInstance)
         .map(e -> ((StepProgress) e).key())

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.baton.ai.agent.AgentDefinition;
 import io.baton.ai.internal.JsonCodec;
+import io.baton.ai.memory.ConversationStore;
+import io.baton.ai.memory.InMemoryConversationStore;
 import io.baton.ai.model.ProviderConfig;
 import io.baton.ai.remote.RemoteAgents;
 import io.baton.api.run.ErrorKind;
@@ -49,12 +51,17 @@ class RemoteAgentTest {
   }
 
   private BatonAi engine() {
+    return engine(null);
+  }
+
+  /** An engine keeping its agents' state in {@code store} (null: its own, in memory). */
+  private BatonAi engine(ConversationStore store) {
     var builder = Baton.builder().clock(clock);
     BatonAi ai =
         BatonAi.install(
             builder,
             AiConfig.of(ProviderConfig.offline("offline", null)),
-            new AiEnvironment(clock, null, null, dir));
+            new AiEnvironment(clock, null, store, dir));
     open.add(ai.attach(builder.build()));
     open.add(ai);
     return ai;
@@ -179,5 +186,34 @@ class RemoteAgentTest {
 
     remote.heartbeat("translator");
     assertThat(ai.agents().discover("translation")).hasSize(2);
+  }
+
+  @Test
+  void afterARestartAnAgentThatKeptBeatingIsAvailableAtOnce() throws Exception {
+    StubServer server = agentServer().ok("{\"text\": \"bonne nuit\"}");
+    ConversationStore store = new InMemoryConversationStore();
+    BatonAi before = engine(store);
+    register(before, server);
+    AgentDefinition translator = before.agents().require("translator");
+    clock.advance(Duration.ofSeconds(15));
+    before.remoteAgents().heartbeat("translator");
+    before.close();
+
+    // the restarted process registers its stored agents again, as the server does, without a beat
+    clock.advance(Duration.ofSeconds(5));
+    BatonAi after = engine(store);
+    after.agents().register(translator);
+
+    assertThat(after.remoteAgents().lastHeartbeat("translator"))
+        .contains(clock.now().minusSeconds(5));
+    assertThat(after.agents().discover("translation"))
+        .extracting(AgentDefinition::name)
+        .containsExactly("translator");
+    assertThat(run(after).status()).isEqualTo(RunStatus.COMPLETED);
+
+    clock.advance(Duration.ofSeconds(16));
+    assertThat(after.agents().discover("translation")).as("late again: 21 s").isEmpty();
+    after.remoteAgents().unregister("translator");
+    assertThat(store.lastHeartbeat("translator")).isNull();
   }
 }

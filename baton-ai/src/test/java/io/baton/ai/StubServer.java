@@ -25,8 +25,9 @@ public final class StubServer implements AutoCloseable {
   private final List<Request> requests = new CopyOnWriteArrayList<>();
   private final java.util.concurrent.Semaphore arrived = new java.util.concurrent.Semaphore(0);
 
-  /** A recorded request. */
-  public record Request(String method, String uri, Map<String, List<String>> headers, String body) {
+  /** A recorded request; {@code clientPort} tells the client's connections apart. */
+  public record Request(
+      String method, String uri, Map<String, List<String>> headers, String body, int clientPort) {
     public String header(String name) {
       return headers.entrySet().stream()
           .filter(e -> e.getKey().equalsIgnoreCase(name))
@@ -52,7 +53,8 @@ public final class StubServer implements AutoCloseable {
                   exchange.getRequestMethod(),
                   exchange.getRequestURI().toString(),
                   Map.copyOf(exchange.getRequestHeaders()),
-                  body));
+                  body,
+                  exchange.getRemoteAddress().getPort()));
           arrived.release();
           Reply reply;
           synchronized (replies) {

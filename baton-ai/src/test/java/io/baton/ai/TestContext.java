@@ -10,11 +10,23 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class TestContext implements StepContext {
   private final TimeSource clock;
   private final String runId;
+  private final int attempt;
+  private final String call;
   public final List<Map.Entry<String, Object>> events = new CopyOnWriteArrayList<>();
 
   public TestContext(TimeSource clock, String runId) {
+    this(clock, runId, 1, null);
+  }
+
+  /**
+   * Attempt {@code attempt} of step {@code step}; with a {@code call} ({@code tool/writer/1}), the
+   * context a tool call of it gets, whose idempotency key names the call.
+   */
+  public TestContext(TimeSource clock, String runId, int attempt, String call) {
     this.clock = clock;
     this.runId = runId;
+    this.attempt = attempt;
+    this.call = call;
   }
 
   @Override
@@ -39,12 +51,12 @@ public final class TestContext implements StepContext {
 
   @Override
   public int attempt() {
-    return 1;
+    return attempt;
   }
 
   @Override
   public String idempotencyKey() {
-    return runId + "/step/1";
+    return runId + "/step/" + attempt + (call == null ? "" : "/" + call);
   }
 
   @Override

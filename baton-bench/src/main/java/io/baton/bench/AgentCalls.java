@@ -20,20 +20,25 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
 /**
  * W7 agents: {@code calls} {@code agent} steps at once (a map of that many items, no concurrency
  * limit) against a local OpenAI-compatible server ({@link ModelStub}) answering after 200 ms. The
- * figure {@code wall_ms} is the run's wall time (ideal ≈ 200 ms).
+ * figure {@code wall_ms} is the run's wall time (ideal ≈ 200 ms); {@code plain_wall_ms} is its
+ * floor on this machine: as many plain JDK HTTP requests at once, without the engine.
  *
  * <p>{@code overhead_us_per_call} is what a model call costs beyond the HTTP exchange itself:
  * {@code sequential} agent steps one after the other against the endpoint that answers at once,
  * minus as many plain JDK HTTP calls of the same kind, divided by the calls — the engine's
  * scheduling and journaling of the step and its call, the agent loop, LangChain4j's request and
- * response mapping, usage accounting.
+ * response mapping, usage accounting. {@code overhead_cpu_us_per_call} is the same difference in
+ * the process's CPU time, which the machine's load barely moves.
  */
 final class AgentCalls implements Workload {
   static final String ID = "W7";
@@ -81,24 +86,43 @@ final class AgentCalls implements Workload {
           new Result(ID, "memory", "wall_ms", wall.figure(), "ms", variant), wall, "call", calls);
 
       HttpClient http = HttpClient.newHttpClient();
+      Measurement floor =
+          Repetitions.measure(
+              ID + " plain HTTP",
+              plan,
+              () -> plainConcurrentMs(http, stub.baseUrl("slow"), calls),
+              reporter);
+      reporter.results(
+          new Result(ID, "memory", "plain_wall_ms", floor.figure(), "ms", variant),
+          floor,
+          "call",
+          calls);
+
+      // wall time of a sequence shifts with the machine's load; its CPU barely does, so the
+      // overhead is given both ways
+      List<Double> cpuOverheads = new ArrayList<>();
       Measurement overhead =
           Repetitions.measure(
               ID + " overhead",
               plan,
               () -> {
+                long cpu0 = ProcessMeter.cpuNanos();
                 double engineMs = wallMs(team.baton(), oneByOne, sequential);
+                long cpu1 = ProcessMeter.cpuNanos();
                 double plainMs = plainCallsMs(http, stub.baseUrl("fast"), sequential);
+                long cpu2 = ProcessMeter.cpuNanos();
+                cpuOverheads.add(((cpu1 - cpu0) - (cpu2 - cpu1)) / 1e3 / sequential);
                 return (engineMs - plainMs) * 1_000 / sequential;
               },
               reporter);
+      Map<String, String> sequence = Map.of("calls", String.valueOf(sequential));
+      reporter.result(
+          new Result(ID, "memory", "overhead_us_per_call", overhead.figure(), "us", sequence));
+      List<Double> measured =
+          cpuOverheads.subList(cpuOverheads.size() - plan.measured(), cpuOverheads.size());
       reporter.result(
           new Result(
-              ID,
-              "memory",
-              "overhead_us_per_call",
-              overhead.figure(),
-              "us",
-              Map.of("calls", String.valueOf(sequential))));
+              ID, "memory", "overhead_cpu_us_per_call", Stats.median(measured), "us", sequence));
     }
   }
 
@@ -141,14 +165,38 @@ final class AgentCalls implements Workload {
     return baton.loader().parse(yaml, id + ".yaml").orThrow();
   }
 
+  private static HttpRequest plainRequest(String baseUrl) {
+    return HttpRequest.newBuilder(URI.create(baseUrl + "/chat/completions"))
+        .header("Content-Type", "application/json")
+        .POST(
+            HttpRequest.BodyPublishers.ofString(
+                "{\"model\":\"stub\",\"messages\":[{\"role\":\"user\",\"content\":\"Question 1\"}]}"))
+        .build();
+  }
+
+  /**
+   * The floor under {@code wall_ms}: the same number of requests at once, each on its own virtual
+   * thread through one JDK client, without the engine — what the HTTP exchange alone costs here.
+   */
+  private static double plainConcurrentMs(HttpClient http, String baseUrl, int n) throws Exception {
+    HttpRequest request = plainRequest(baseUrl);
+    long t0 = System.nanoTime();
+    try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+      List<Future<HttpResponse<String>>> answers = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        answers.add(threads.submit(() -> http.send(request, HttpResponse.BodyHandlers.ofString())));
+      }
+      for (Future<HttpResponse<String>> answer : answers) {
+        if (answer.get().statusCode() != 200) {
+          throw new WrongResultException(ID, "200", String.valueOf(answer.get().statusCode()));
+        }
+      }
+    }
+    return (System.nanoTime() - t0) / 1e6;
+  }
+
   private static double plainCallsMs(HttpClient http, String baseUrl, int n) throws Exception {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(baseUrl + "/chat/completions"))
-            .header("Content-Type", "application/json")
-            .POST(
-                HttpRequest.BodyPublishers.ofString(
-                    "{\"model\":\"stub\",\"messages\":[{\"role\":\"user\",\"content\":\"Question 1\"}]}"))
-            .build();
+    HttpRequest request = plainRequest(baseUrl);
     long t0 = System.nanoTime();
     for (int i = 0; i < n; i++) {
       http.send(request, HttpResponse.BodyHandlers.ofString());

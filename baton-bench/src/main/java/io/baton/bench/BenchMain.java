@@ -31,6 +31,7 @@ public final class BenchMain {
     WORKLOADS.put(Failover.ID, Failover::standard);
     WORKLOADS.put(SeedWorkflows.ID, SeedWorkflows::standard);
     WORKLOADS.put(AgentCalls.ID, AgentCalls::standard);
+    WORKLOADS.put(LongLoop.ID, LongLoop::standard);
   }
 
   /** Workloads of {@code BENCHMARKS.md} that this module does not run yet. */

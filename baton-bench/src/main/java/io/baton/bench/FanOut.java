@@ -41,7 +41,7 @@ final class FanOut implements Workload {
 
   /** The workload of {@code BENCHMARKS.md}: 1,000 branches, in every shape. */
   static FanOut standard() {
-    return new FanOut(1_000, new Plan(10, 21), List.of(FanOutShape.values()));
+    return new FanOut(1_000, new Plan(100, 21), List.of(FanOutShape.values()));
   }
 
   @Override

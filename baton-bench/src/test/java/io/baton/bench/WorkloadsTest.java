@@ -106,6 +106,18 @@ class WorkloadsTest {
   }
 
   @Test
+  void aLongLoopRunsWithAndWithoutCompaction() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    new LongLoop(60, 50, TINY).run(reporter(out));
+
+    assertThat(lines(out))
+        .extracting(
+            l -> l.replaceAll(".*workload=(\\w+).* metric=(\\w+) .* snapshots=(\\S+)", "$1 $2 $3"))
+        .contains("D1 us_per_iteration none", "D1 us_per_iteration every-50-compact");
+  }
+
+  @Test
   void aFanOutResultNamesItsForm() throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
 

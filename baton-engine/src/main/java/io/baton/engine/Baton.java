@@ -193,6 +193,17 @@ public final class Baton implements AutoCloseable {
     return archive.snapshot(runId, label);
   }
 
+  /**
+   * Compacts run {@code runId}'s journal: takes a snapshot (labelled {@code label}, or {@code
+   * compaction}) and removes from the journal the events it holds. The run's history, views,
+   * recovery and forks read the same afterwards; positions do not change.
+   *
+   * @return the snapshot the journal was compacted to
+   */
+  public SnapshotRecord compact(String runId, String label) {
+    return archive.compact(runId, label == null || label.isBlank() ? "compaction" : label);
+  }
+
   /** The snapshots of a run, oldest first. */
   public List<SnapshotRecord> snapshots(String runId) {
     return archive.list(runId);

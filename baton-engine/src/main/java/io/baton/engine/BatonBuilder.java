@@ -16,6 +16,7 @@ import io.baton.api.store.WaitStore;
 import io.baton.api.time.IdGenerator;
 import io.baton.api.time.TimeSource;
 import io.baton.engine.config.EngineConfig;
+import io.baton.engine.config.SnapshotPolicy;
 import io.baton.engine.executor.ModuleStepExecutor;
 import io.baton.engine.executor.Registry;
 import io.baton.engine.executor.TaskStepExecutor;
@@ -26,8 +27,10 @@ import io.baton.engine.language.EngineExpressionSupport;
 import io.baton.engine.language.LanguageContext;
 import io.baton.engine.language.WorkflowLoader;
 import io.baton.engine.planner.Planner;
+import io.baton.engine.runtime.AutoSnapshots;
 import io.baton.engine.runtime.ClusterMembership;
 import io.baton.engine.runtime.DeciderThreads;
+import io.baton.engine.runtime.HistoryJournal;
 import io.baton.engine.runtime.NodePort;
 import io.baton.engine.runtime.Retention;
 import io.baton.engine.runtime.RunArchive;
@@ -35,9 +38,13 @@ import io.baton.engine.runtime.RunEngine;
 import io.baton.engine.runtime.RunOwnership;
 import io.baton.engine.runtime.RuntimeServices;
 import io.baton.engine.runtime.TimerService;
+import io.baton.engine.scheduler.AdmittedStep;
+import io.baton.engine.scheduler.StepAdmission;
 import io.baton.engine.scheduler.StepScheduler;
 import io.baton.engine.store.InMemorySnapshotStore;
+import io.baton.engine.store.InMemoryValueStore;
 import io.baton.engine.store.StoreSet;
+import io.baton.engine.store.StoredValues;
 import io.baton.engine.time.RandomIdGenerator;
 import io.baton.engine.time.SystemTimeSource;
 import java.time.Duration;
@@ -60,6 +67,8 @@ public final class BatonBuilder {
   private boolean recoverOnStart = true;
   private boolean wakeOnPublish = true;
   private Duration retention;
+  private SnapshotPolicy snapshots;
+  private long[] largeValues;
   private ClusterMembership cluster;
   private final Registry<Tool> tools = Registry.exact("tool");
   private final Registry<CoordinationModule> modules =
@@ -67,6 +76,7 @@ public final class BatonBuilder {
   private final Registry<TaskHandler> tasks = new Registry<>("task handler", Registry::looseName);
   private final Registry<StepExecutor<?>> steps = Registry.exact("step type");
   private final List<RunListener> listeners = new CopyOnWriteArrayList<>();
+  private StepAdmission admission = StepAdmission.ALWAYS;
 
   BatonBuilder() {}
 
@@ -106,7 +116,14 @@ public final class BatonBuilder {
       DefinitionStore definitions) {
     return stores(
         new StoreSet(
-            journal, runs, timers, waits, definitions, new InMemorySnapshotStore(), "custom"));
+            journal,
+            runs,
+            timers,
+            waits,
+            definitions,
+            new InMemorySnapshotStore(),
+            new StoredValues(new InMemoryValueStore()),
+            "custom"));
   }
 
   /**
@@ -127,6 +144,26 @@ public final class BatonBuilder {
       throw new IllegalArgumentException("retention must be positive, was " + keep);
     }
     this.retention = keep;
+    return this;
+  }
+
+  /**
+   * When runs are snapshotted by themselves and whether their journals are compacted (default: the
+   * configuration's {@code snapshots} section; none when it has none).
+   */
+  public BatonBuilder snapshots(SnapshotPolicy policy) {
+    this.snapshots = policy;
+    return this;
+  }
+
+  /**
+   * Keeps step outputs (JSON objects and arrays) bigger than {@code maxInlineBytes} in the store's
+   * value store, the run holding only a reference that loads them on demand, through a cache of at
+   * most {@code cacheBytes} (default: the configuration's {@code values} section; none stored apart
+   * when it has none).
+   */
+  public BatonBuilder largeValues(long maxInlineBytes, long cacheBytes) {
+    this.largeValues = new long[] {maxInlineBytes, cacheBytes};
     return this;
   }
 
@@ -161,6 +198,15 @@ public final class BatonBuilder {
   /** Adds a step type, or replaces a built-in one of the same type. */
   public BatonBuilder step(StepExecutor<? extends StepDef> executor) {
     steps.register(executor.type(), executor);
+    return this;
+  }
+
+  /**
+   * Holds back or answers steps of some kinds for a while (default: {@link StepAdmission#ALWAYS},
+   * every step runs as soon as capacity allows).
+   */
+  public BatonBuilder admission(StepAdmission admission) {
+    this.admission = java.util.Objects.requireNonNull(admission, "admission");
     return this;
   }
 
@@ -199,6 +245,25 @@ public final class BatonBuilder {
     return this;
   }
 
+  /**
+   * The backend's stored values, with the limits of the configuration's {@code values} section:
+   * {@code max_inline_bytes} (0, the default: every value stays inline) and {@code cache_bytes}.
+   */
+  private StoredValues values(StoreBackend store) {
+    StoredValues values = StoredValues.of(store);
+    java.util.Map<String, Object> o = config.options();
+    if (largeValues != null) {
+      values.configure(largeValues[0], largeValues[1]);
+      return values;
+    }
+    values.configure(
+        o.get("values.max_inline_bytes") instanceof Number n ? n.longValue() : 0,
+        o.get("values.cache_bytes") instanceof Number n
+            ? n.longValue()
+            : StoredValues.DEFAULT_CACHE_BYTES);
+    return values;
+  }
+
   /** The engine. */
   public Baton build() {
     if (steps.find("tool") == null) {
@@ -219,16 +284,19 @@ public final class BatonBuilder {
         new RuntimeServices(
             time,
             new Planner(),
-            store.journal(),
+            HistoryJournal.of(store),
             store.runs(),
             timerService.store(),
             store.waits(),
-            new StepScheduler(config, time),
+            new StepScheduler(config, time, admission),
             listeners,
             deciders,
             cluster == null ? null : cluster.dispatcher(),
-            wakeOnPublish);
-    WorkflowCompiler compiler = new WorkflowCompiler(expressions, steps::find, config);
+            wakeOnPublish,
+            values(store));
+    WorkflowCompiler compiler =
+        new WorkflowCompiler(
+            expressions, type -> AdmittedStep.of(steps.find(type), admission), config);
     RunEngine engine =
         new RunEngine(
             rt,
@@ -238,6 +306,10 @@ public final class BatonBuilder {
             evictSuspended || cluster != null,
             cluster == null ? RunOwnership.SOLE : cluster.ownership());
     RunArchive archive = new RunArchive(rt, engine, store.definitions(), store.snapshots(), ids);
+    SnapshotPolicy policy = snapshots != null ? snapshots : SnapshotPolicy.of(config);
+    if (policy.automatic()) {
+      listeners.add(new AutoSnapshots(policy, archive, store.snapshots()));
+    }
     timerService.start(engine::fireTimer);
     ClusterMembership node = cluster;
     if (node != null) {

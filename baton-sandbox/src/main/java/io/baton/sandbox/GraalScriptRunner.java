@@ -29,7 +29,9 @@ import org.graalvm.polyglot.io.IOAccess;
 /**
  * Runs JavaScript in GraalJS under {@link SandboxPolicy#CONSTRAINED}: no host classes, no {@code
  * java.*}, no files, no network, no processes, threads or environment; each script gets a fresh
- * context on one shared engine (GraalJS is slow to start on a stock JDK, so the engine is kept).
+ * context on the process's one GraalJS engine, which every runner shares — the {@code code} steps
+ * and tools' runner and the {@code javascript} conditions' alike (GraalJS is slow to start on a
+ * stock JDK and each engine keeps its own compiled code, so one is made, on first use, and kept).
  * Limits: a statement budget (stops tight loops without a clock), and a {@link Watchdog} on the
  * script's CPU time and allocated bytes. The console ({@code console.log}) is captured.
  *
@@ -48,7 +50,6 @@ public final class GraalScriptRunner implements ScriptRunner, AutoCloseable {
           + " for (const k of d.undefined) globalThis[k] = undefined; })();";
 
   private final SandboxLimits limits;
-  private final Engine engine;
   private final ExecutorService threads;
 
   /** The runner the service loader finds: default limits. */
@@ -59,14 +60,6 @@ public final class GraalScriptRunner implements ScriptRunner, AutoCloseable {
   /** A runner with {@code limits}. */
   public GraalScriptRunner(SandboxLimits limits) {
     this.limits = limits;
-    this.engine =
-        Engine.newBuilder("js")
-            .sandbox(SandboxPolicy.CONSTRAINED)
-            .out(OutputStream.nullOutputStream())
-            .err(OutputStream.nullOutputStream())
-            .option("engine.WarnInterpreterOnly", "false")
-            .build();
-    warmUp();
     // platform threads: their CPU time and allocations can be measured
     this.threads =
         Executors.newCachedThreadPool(
@@ -136,17 +129,16 @@ public final class GraalScriptRunner implements ScriptRunner, AutoCloseable {
     }
   }
 
-  /**
-   * The first context of an engine costs about a second of CPU (GraalJS initialises its built-ins
-   * in the interpreter); paying it here keeps it out of the first script's CPU budget.
-   */
-  private void warmUp() {
-    try (Context context = context(OutputStream.nullOutputStream())) {
-      context.eval("js", "JSON.stringify(JSON.parse('{\"a\":[1]}'))");
-    }
+  /** The GraalJS engine this runner's contexts run on: the process's one. */
+  Engine engine() {
+    return SharedEngine.ENGINE;
   }
 
   private Context context(OutputStream console) {
+    return context(SharedEngine.ENGINE, console, limits);
+  }
+
+  private static Context context(Engine engine, OutputStream console, SandboxLimits limits) {
     return Context.newBuilder("js")
         .engine(engine)
         .sandbox(SandboxPolicy.CONSTRAINED)
@@ -224,10 +216,31 @@ public final class GraalScriptRunner implements ScriptRunner, AutoCloseable {
         : " (line " + location.getStartLine() + ", column " + location.getStartColumn() + ")";
   }
 
-  /** Closes the shared engine and the script threads. */
+  /** Stops the script threads; the shared engine stays for the process's other runners. */
   @Override
   public void close() {
     threads.shutdownNow();
-    engine.close(true);
+  }
+
+  /** The process's GraalJS engine, made when the first runner is used. */
+  private static final class SharedEngine {
+    private static final Engine ENGINE = start();
+
+    private static Engine start() {
+      Engine engine =
+          Engine.newBuilder("js")
+              .sandbox(SandboxPolicy.CONSTRAINED)
+              .out(OutputStream.nullOutputStream())
+              .err(OutputStream.nullOutputStream())
+              .option("engine.WarnInterpreterOnly", "false")
+              .build();
+      // The first context of an engine costs about a second of CPU (GraalJS initialises its
+      // built-ins in the interpreter); paying it here keeps it out of the first script's budget.
+      try (Context context =
+          context(engine, OutputStream.nullOutputStream(), SandboxLimits.DEFAULTS)) {
+        context.eval("js", "JSON.stringify(JSON.parse('{\"a\":[1]}'))");
+      }
+      return engine;
+    }
   }
 }

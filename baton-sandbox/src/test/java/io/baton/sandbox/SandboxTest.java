@@ -55,6 +55,19 @@ class SandboxTest {
   }
 
   @Test
+  void everyRunnerRunsOnTheProcesssOneEngineAndClosingOneLeavesItToTheOthers() {
+    // the code steps' runner (found by the service loader) and one with other limits, as the
+    // javascript conditions have: one GraalJS engine between them
+    GraalScriptRunner found =
+        (GraalScriptRunner) ServiceLoader.load(ScriptRunner.class).findFirst().orElseThrow();
+    GraalScriptRunner conditions = new GraalScriptRunner(SandboxLimits.DEFAULTS);
+    assertThat(found.engine()).isSameAs(js.engine()).isSameAs(conditions.engine());
+    conditions.close();
+    found.close();
+    assertThat(js.run("input.a + 1", Map.of("a", 1), SECOND)).isEqualTo(2);
+  }
+
+  @Test
   void errorsNameTheirLineAndColumn() {
     assertThatThrownBy(() -> js.run("let a = 1;\nthrow new Error('bad ' + a)", Map.of(), SECOND))
         .isInstanceOf(ScriptFailure.class)

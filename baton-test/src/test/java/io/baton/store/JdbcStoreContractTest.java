@@ -68,6 +68,25 @@ abstract class JdbcStoreContractTest extends StoreContractTest {
   }
 
   @Test
+  void compactionDeletesTheValuesKeptApartForTheEventsItRemoves() throws Exception {
+    String big = "y".repeat(300 * 1024);
+    store
+        .journal()
+        .append(
+            "r1",
+            0,
+            List.of(
+                new RunEvent.StepCompleted(at(1), "a", 1, big),
+                new RunEvent.StepCompleted(at(2), "b", 1, big),
+                events("r1", 2, 1).getFirst()));
+
+    store.journal().compact("r1", 2);
+
+    assertThat(count("SELECT COUNT(*) FROM baton_value WHERE run_id = 'r1'")).isZero();
+    assertThat(count("SELECT COUNT(*) FROM baton_journal WHERE run_id = 'r1'")).isEqualTo(1);
+  }
+
+  @Test
   void deletingARunRemovesItsRowsFromEveryTableAndNothingElse() throws Exception {
     for (String runId : List.of("r1", "r2")) {
       store.runs().save(run(runId, "wf", RunStatus.COMPLETED, runId.equals("r1") ? 1 : 50));

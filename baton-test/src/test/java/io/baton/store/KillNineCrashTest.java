@@ -76,13 +76,24 @@ class KillNineCrashTest {
     try (JdbcStoreBackend store = JdbcStoreBackend.open(location, JdbcStoreOptions.DEFAULTS)) {
       List<RunRecord> runs = store.runs().list(new RunQuery(null, Set.of(), 0, RUNS + 10));
       assertThat(runs).hasSize(RUNS);
-      assertThat(runs).extracting(RunRecord::status).containsOnly(RunStatus.COMPLETED);
+      assertThat(runs)
+          .extracting(RunRecord::status)
+          .as("run statuses; how the others ended: %s", unfinishedEnds(store, runs))
+          .containsOnly(RunStatus.COMPLETED);
       Map<String, Integer> completedIn = new HashMap<>();
       for (RunRecord run : runs) {
         checkJournal(store.journal().read(run.runId(), 0), completedIn);
       }
       checkSideEffects(store, completedIn);
     }
+  }
+
+  /** The last journal event of each run that did not complete, to say why in a failure. */
+  private static List<String> unfinishedEnds(JdbcStoreBackend store, List<RunRecord> runs) {
+    return runs.stream()
+        .filter(r -> r.status() != RunStatus.COMPLETED)
+        .map(r -> r.runId() + ": " + store.journal().read(r.runId(), 0).getLast().event())
+        .toList();
   }
 
   /**

@@ -120,6 +120,54 @@ public abstract class StoreContractTest {
   }
 
   @Test
+  void compactionRemovesTheEventsBelowAPositionButTheNewestAndKeepsEveryPosition() {
+    store.journal().append("r1", 0, events("r1", 0, 6));
+    store.journal().append("r2", 0, events("r2", 0, 3));
+
+    assertThat(store.journal().compact("r1", 4)).isEqualTo(4);
+
+    assertThat(store.journal().read("r1", 0))
+        .as("reads from a compacted position start at the oldest event left")
+        .extracting(JournalEntry::seq)
+        .containsExactly(4L, 5L);
+    assertThat(store.journal().read("r1", 5))
+        .extracting(JournalEntry::event)
+        .isEqualTo(events("r1", 5, 1));
+    store.journal().append("r1", 6, events("r1", 6, 2));
+    assertThat(store.journal().read("r1", 0))
+        .extracting(JournalEntry::event)
+        .isEqualTo(events("r1", 4, 4));
+    assertThatThrownBy(() -> store.journal().append("r1", 4, events("x", 4, 1)))
+        .isInstanceOf(ConcurrentModificationException.class)
+        .hasMessageContaining("expected version 4 but found 8");
+    assertThat(store.journal().read("r2", 0)).hasSize(3);
+
+    assertThat(store.journal().compact("r1", 100))
+        .as("the newest event stays: the next append is checked against it")
+        .isEqualTo(3);
+    assertThat(store.journal().read("r1", 0)).extracting(JournalEntry::seq).containsExactly(7L);
+    store.journal().append("r1", 8, events("r1", 8, 1));
+    assertThat(store.journal().read("r1", 0)).extracting(JournalEntry::seq).containsExactly(7L, 8L);
+    assertThat(store.journal().compact("r1", 3)).isZero();
+    assertThat(store.journal().compact("unknown", 3)).isZero();
+  }
+
+  @Test
+  void aCompactedBigEventIsRemovedAndABigEventAfterTheCutStillReadsBack() {
+    String big = "z".repeat(300 * 1024);
+    RunEvent early = new RunEvent.StepCompleted(at(1), "early", 1, big);
+    RunEvent late = new RunEvent.StepCompleted(at(2), "late", 1, big + "!");
+    store.journal().append("r1", 0, List.of(early, events("r1", 1, 1).getFirst(), late));
+    store.journal().append("r1", 3, events("r1", 3, 1));
+
+    store.journal().compact("r1", 2);
+
+    List<JournalEntry> left = store.journal().read("r1", 0);
+    assertThat(left).extracting(JournalEntry::seq).containsExactly(2L, 3L);
+    assertThat(left.getFirst().event()).isEqualTo(late);
+  }
+
+  @Test
   void aBigEventReadsBackWhole() {
     String big = "ä".repeat(200_000) + "/" + "x".repeat(150_000);
     RunEvent event = new RunEvent.StepCompleted(at(1), "big", 1, Map.of("text", big));
@@ -481,6 +529,10 @@ public abstract class StoreContractTest {
     assertThatThrownBy(() -> store.snapshots().save(early))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("s1");
+
+    store.snapshots().delete("s1");
+    store.snapshots().delete("missing");
+    assertThat(store.snapshots().list("r1")).containsExactly(late);
 
     store.snapshots().deleteRun("r1");
     assertThat(store.snapshots().list("r1")).isEmpty();

@@ -1,13 +1,15 @@
 package io.baton.ai.memory;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * What the agents of a run keep: their memories, the run's blackboard and the messages they send
- * each other, as JSON text (conversations in LangChain4j's message JSON). The in-memory store is
- * the default; {@link io.baton.ai.store.JdbcConversationStore} keeps them in H2 or PostgreSQL.
+ * each other, as JSON text (conversations in LangChain4j's message JSON); and the last heartbeat of
+ * each remote agent. The in-memory store is the default; {@link
+ * io.baton.ai.store.JdbcConversationStore} keeps them in H2 or PostgreSQL.
  */
 public interface ConversationStore {
 
@@ -47,4 +49,13 @@ public interface ConversationStore {
 
   /** Forgets everything of {@code runId}. */
   void deleteRun(String runId);
+
+  /** Keeps {@code at} as the last heartbeat of the remote agent {@code agent}. */
+  void saveHeartbeat(String agent, Instant at);
+
+  /** The last heartbeat of the remote agent {@code agent}, or null when it had none. */
+  Instant lastHeartbeat(String agent);
+
+  /** Forgets the heartbeats of {@code agent} (it was unregistered). */
+  void deleteHeartbeat(String agent);
 }

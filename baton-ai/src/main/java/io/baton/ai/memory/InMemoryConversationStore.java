@@ -1,5 +1,6 @@
 package io.baton.ai.memory;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ public final class InMemoryConversationStore implements ConversationStore {
   private final Map<String, List<StoredMessage>> messages = new ConcurrentHashMap<>();
   private final Map<String, Long> messageIds = new ConcurrentHashMap<>();
   private final Map<String, Set<String>> subscriptions = new ConcurrentHashMap<>();
+  private final Map<String, Instant> heartbeats = new ConcurrentHashMap<>();
   private long lastSeq;
 
   @Override
@@ -90,5 +92,20 @@ public final class InMemoryConversationStore implements ConversationStore {
     boards.remove(runId);
     messages.remove(runId);
     subscriptions.keySet().removeIf(k -> k.startsWith(runId + "\u0000"));
+  }
+
+  @Override
+  public void saveHeartbeat(String agent, Instant at) {
+    heartbeats.put(agent, at);
+  }
+
+  @Override
+  public Instant lastHeartbeat(String agent) {
+    return heartbeats.get(agent);
+  }
+
+  @Override
+  public void deleteHeartbeat(String agent) {
+    heartbeats.remove(agent);
   }
 }

@@ -210,13 +210,12 @@ public final class ModelGateway {
     }
     if (request.stream()) {
       StreamingChatModel streaming =
-          (StreamingChatModel)
-                      models.computeIfAbsent(
-                          "stream:" + provider.name() + "/" + modelName,
-                          k -> {
-                            StreamingChatModel m = factory.streamingModel(provider, modelName);
-                            return m == null ? Boolean.FALSE : m;
-                          })
+          model(
+                      "stream:" + provider.name() + "/" + modelName,
+                      () -> {
+                        StreamingChatModel m = factory.streamingModel(provider, modelName);
+                        return m == null ? Boolean.FALSE : m;
+                      })
                   instanceof StreamingChatModel s
               ? s
               : null;
@@ -226,13 +225,21 @@ public final class ModelGateway {
     }
     ChatModel model =
         (ChatModel)
-            models.computeIfAbsent(
-                provider.name() + "/" + modelName, k -> factory.chatModel(provider, modelName));
+            model(provider.name() + "/" + modelName, () -> factory.chatModel(provider, modelName));
     ChatResponse response = model.chat(chat.build());
     if (request.stream() && response.aiMessage().text() != null) {
       context.emit("ai.delta", Map.of("text", response.aiMessage().text()));
     }
     return response;
+  }
+
+  /**
+   * The model built under {@code key}. Read before {@code computeIfAbsent}, which locks the key's
+   * bin even when the model is there: every call of 1,000 concurrent ones took that lock (W7).
+   */
+  private Object model(String key, java.util.function.Supplier<Object> build) {
+    Object model = models.get(key);
+    return model != null ? model : models.computeIfAbsent(key, k -> build.get());
   }
 
   private OfflineModel offlineModel(ProviderConfig provider) {

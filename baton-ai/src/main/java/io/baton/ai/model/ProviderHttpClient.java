@@ -23,41 +23,45 @@ import java.time.format.DateTimeParseException;
 import java.util.function.Supplier;
 
 /**
- * The HTTP client given to LangChain4j's provider modules. It behaves as LangChain4j's JDK client,
- * except that an error response keeps its {@code Retry-After} header ({@link
- * ProviderHttpException}), which LangChain4j's own client drops. Streams and multipart uploads go
- * through LangChain4j's JDK client unchanged.
+ * The HTTP client given to LangChain4j's provider modules: one per provider, shared by all its
+ * models (chat and streaming, every model name), so that calls reuse its pooled connections instead
+ * of each model opening its own. It behaves as LangChain4j's JDK client, except that an error
+ * response keeps its {@code Retry-After} header ({@link ProviderHttpException}), which
+ * LangChain4j's own client drops. Streams and multipart uploads go through LangChain4j's JDK client
+ * unchanged, built on first use.
  */
-final class ProviderHttpClient implements HttpClient {
+final class ProviderHttpClient implements HttpClient, AutoCloseable {
   private final java.net.http.HttpClient http;
-  private final JdkHttpClient streams;
+  private final Duration connectTimeout;
   private final Duration readTimeout;
   private final Supplier<Instant> now;
+  private volatile JdkHttpClient streams;
 
   private ProviderHttpClient(Builder builder) {
+    this.connectTimeout = builder.connectTimeout;
     this.readTimeout = builder.readTimeout;
     var jdk = java.net.http.HttpClient.newBuilder();
-    if (builder.connectTimeout != null) {
-      jdk.connectTimeout(builder.connectTimeout);
+    if (connectTimeout != null) {
+      jdk.connectTimeout(connectTimeout);
     }
     this.http = jdk.build();
-    this.streams =
-        JdkHttpClient.builder()
-            .connectTimeout(builder.connectTimeout)
-            .readTimeout(builder.readTimeout)
-            .build();
     this.now = builder.now;
   }
 
-  /** A builder whose clock reads {@code Retry-After} dates. */
-  static Builder builder(Supplier<Instant> now) {
+  /**
+   * A builder of one shared client: the first {@link Builder#build()} makes it (with the timeouts
+   * set then — a provider's models all set the provider's), later ones return it.
+   *
+   * @param now the clock that reads {@code Retry-After} dates
+   */
+  static Builder shared(Supplier<Instant> now) {
     return new Builder(now);
   }
 
   @Override
   public SuccessfulHttpResponse execute(HttpRequest request) {
     if (!request.formDataFiles().isEmpty() || !request.formDataFields().isEmpty()) {
-      return streams.execute(request);
+      return streams().execute(request);
     }
     var jdk = java.net.http.HttpRequest.newBuilder(URI.create(request.url()));
     if (readTimeout != null) {
@@ -95,7 +99,30 @@ final class ProviderHttpClient implements HttpClient {
   @Override
   public void execute(
       HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
-    streams.execute(request, parser, listener);
+    streams().execute(request, parser, listener);
+  }
+
+  private JdkHttpClient streams() {
+    JdkHttpClient client = streams;
+    if (client == null) {
+      synchronized (this) {
+        if (streams == null) {
+          streams =
+              JdkHttpClient.builder()
+                  .connectTimeout(connectTimeout)
+                  .readTimeout(readTimeout)
+                  .build();
+        }
+        client = streams;
+      }
+    }
+    return client;
+  }
+
+  /** Closes the pooled connections of the non-streaming calls. */
+  @Override
+  public void close() {
+    http.close();
   }
 
   /** {@code Retry-After} in seconds or as an HTTP date; null when absent or unreadable. */
@@ -118,11 +145,12 @@ final class ProviderHttpClient implements HttpClient {
     }
   }
 
-  /** Builds the client; LangChain4j modules set the timeouts. */
+  /** Builds the shared client; LangChain4j modules set the timeouts. */
   static final class Builder implements HttpClientBuilder {
     private final Supplier<Instant> now;
     private Duration connectTimeout;
     private Duration readTimeout;
+    private ProviderHttpClient built;
 
     Builder(Supplier<Instant> now) {
       this.now = now;
@@ -151,8 +179,16 @@ final class ProviderHttpClient implements HttpClient {
     }
 
     @Override
-    public HttpClient build() {
-      return new ProviderHttpClient(this);
+    public synchronized ProviderHttpClient build() {
+      if (built == null) {
+        built = new ProviderHttpClient(this);
+      }
+      return built;
+    }
+
+    /** The client, or null when no model has been built yet. */
+    synchronized ProviderHttpClient builtClient() {
+      return built;
     }
   }
 }

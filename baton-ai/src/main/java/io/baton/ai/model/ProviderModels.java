@@ -10,16 +10,19 @@ import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import io.baton.api.time.TimeSource;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Builds LangChain4j chat models from provider configurations. LangChain4j's own retries are off:
- * the {@link ModelGateway} retries, so that {@code Retry-After}, the circuit breaker and the
- * fallback chain see every failure.
+ * Builds LangChain4j chat models from provider configurations, all models of a provider on one
+ * shared HTTP client (one connection pool per provider). LangChain4j's own retries are off: the
+ * {@link ModelGateway} retries, so that {@code Retry-After}, the circuit breaker and the fallback
+ * chain see every failure.
  */
-public final class ProviderModels {
+public final class ProviderModels implements AutoCloseable {
   private final SecretSource environment;
   private final SecretSource store;
   private final TimeSource clock;
+  private final Map<String, ProviderHttpClient.Builder> clients = new ConcurrentHashMap<>();
 
   /**
    * @param environment where {@code env:} keys are read
@@ -43,7 +46,7 @@ public final class ProviderModels {
       case OPENAI, OPENAI_COMPATIBLE, AZURE_OPENAI -> openAi(provider, modelName, key);
       case ANTHROPIC ->
           AnthropicChatModel.builder()
-              .httpClientBuilder(http())
+              .httpClientBuilder(http(provider))
               .baseUrl(provider.baseUrl())
               .apiKey(key)
               .modelName(modelName)
@@ -53,7 +56,7 @@ public final class ProviderModels {
               .build();
       case GEMINI ->
           GoogleAiGeminiChatModel.builder()
-              .httpClientBuilder(http())
+              .httpClientBuilder(http(provider))
               .baseUrl(provider.baseUrl())
               .apiKey(key)
               .modelName(modelName)
@@ -62,7 +65,7 @@ public final class ProviderModels {
               .build();
       case OLLAMA ->
           OllamaChatModel.builder()
-              .httpClientBuilder(http())
+              .httpClientBuilder(http(provider))
               .baseUrl(provider.baseUrl() == null ? "http://localhost:11434" : provider.baseUrl())
               .modelName(modelName)
               .timeout(provider.timeout())
@@ -86,7 +89,7 @@ public final class ProviderModels {
     }
     OpenAiEndpoint endpoint = OpenAiEndpoint.of(provider, modelName, key(provider));
     return OpenAiStreamingChatModel.builder()
-        .httpClientBuilder(http())
+        .httpClientBuilder(http(provider))
         .baseUrl(endpoint.baseUrl())
         .apiKey(endpoint.bearerKey())
         .modelName(modelName)
@@ -99,7 +102,7 @@ public final class ProviderModels {
   private ChatModel openAi(ProviderConfig provider, String modelName, String key) {
     OpenAiEndpoint endpoint = OpenAiEndpoint.of(provider, modelName, key);
     return OpenAiChatModel.builder()
-        .httpClientBuilder(http())
+        .httpClientBuilder(http(provider))
         .baseUrl(endpoint.baseUrl())
         .apiKey(endpoint.bearerKey())
         .modelName(modelName)
@@ -110,8 +113,18 @@ public final class ProviderModels {
         .build();
   }
 
-  private ProviderHttpClient.Builder http() {
-    return ProviderHttpClient.builder(clock::now);
+  /** The builder of {@code provider}'s one HTTP client, which all its models share. */
+  private ProviderHttpClient.Builder http(ProviderConfig provider) {
+    return clients.computeIfAbsent(provider.name(), k -> ProviderHttpClient.shared(clock::now));
+  }
+
+  /** Closes the providers' HTTP clients and their pooled connections. */
+  @Override
+  public void close() {
+    clients.values().stream()
+        .map(ProviderHttpClient.Builder::builtClient)
+        .filter(java.util.Objects::nonNull)
+        .forEach(ProviderHttpClient::close);
   }
 
   private String key(ProviderConfig provider) {

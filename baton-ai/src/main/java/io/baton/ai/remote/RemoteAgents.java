@@ -3,6 +3,7 @@ package io.baton.ai.remote;
 import io.baton.ai.agent.AgentDefinition;
 import io.baton.ai.agent.AgentRegistry;
 import io.baton.ai.agent.AgentType;
+import io.baton.ai.memory.ConversationStore;
 import io.baton.api.time.TimeSource;
 import java.net.URI;
 import java.time.Duration;
@@ -17,7 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * docs/agents.md}): each registers with a base URL and a heartbeat interval, and is {@linkplain
  * #available available} — offered by {@link AgentRegistry#discover} and called by steps — while its
  * heartbeats arrive. After {@link #MISSED_BEATS} intervals without one, on the engine's clock, it
- * is unavailable until the next.
+ * is unavailable until the next. Heartbeats are kept in the {@link ConversationStore}, so that
+ * after a restart (or on another node sharing the store) an agent that kept beating is available at
+ * once; the store is read only when this process's own record says the agent is late.
  *
  * <pre>{@code
  * ai.remoteAgents().register("translator", URI.create("http://10.0.0.7:9000"),
@@ -31,12 +34,17 @@ public final class RemoteAgents {
 
   private final AgentRegistry registry;
   private final TimeSource clock;
+  private final ConversationStore store;
   private final Map<String, Instant> lastBeat = new ConcurrentHashMap<>();
 
-  /** Remote agents kept in {@code registry}, their heartbeats timed by {@code clock}. */
-  public RemoteAgents(AgentRegistry registry, TimeSource clock) {
+  /**
+   * Remote agents kept in {@code registry}, their heartbeats timed by {@code clock} and kept in
+   * {@code store}.
+   */
+  public RemoteAgents(AgentRegistry registry, TimeSource clock, ConversationStore store) {
     this.registry = registry;
     this.clock = clock;
+    this.store = store;
     registry.availability(this::available);
   }
 
@@ -74,7 +82,7 @@ public final class RemoteAgents {
                     heartbeatInterval.toMillis() + "ms"))
             .build();
     registry.register(agent);
-    lastBeat.put(name, clock.now());
+    beat(name);
     return agent;
   }
 
@@ -83,13 +91,29 @@ public final class RemoteAgents {
     if (!isRemote(registry.names().contains(name) ? registry.require(name) : null)) {
       return false;
     }
-    lastBeat.put(name, clock.now());
+    beat(name);
     return true;
   }
 
-  /** The last heartbeat of {@code name}, if it had one. */
+  private void beat(String name) {
+    Instant now = clock.now();
+    store.saveHeartbeat(name, now);
+    lastBeat.put(name, now);
+  }
+
+  /** The last heartbeat of {@code name}, if it had one (here, or kept in the store). */
   public Optional<Instant> lastHeartbeat(String name) {
-    return Optional.ofNullable(lastBeat.get(name));
+    Instant known = lastBeat.get(name);
+    return Optional.ofNullable(known != null ? known : stored(name));
+  }
+
+  /** The store's heartbeat of {@code name} (maybe from before a restart or another node). */
+  private Instant stored(String name) {
+    Instant at = store.lastHeartbeat(name);
+    if (at != null) {
+      lastBeat.merge(name, at, (a, b) -> a.isAfter(b) ? a : b);
+    }
+    return at;
   }
 
   /**
@@ -104,13 +128,19 @@ public final class RemoteAgents {
     if (interval.isZero()) {
       return true;
     }
+    Duration grace = interval.multipliedBy(MISSED_BEATS);
     Instant last = lastBeat.get(agent.name());
-    return last != null && !clock.now().isAfter(last.plus(interval.multipliedBy(MISSED_BEATS)));
+    if (last != null && !clock.now().isAfter(last.plus(grace))) {
+      return true;
+    }
+    Instant stored = stored(agent.name());
+    return stored != null && !clock.now().isAfter(stored.plus(grace));
   }
 
   /** Removes a remote agent; true if there was one. */
   public boolean unregister(String name) {
     lastBeat.remove(name);
+    store.deleteHeartbeat(name);
     return registry.unregister(name);
   }
 

@@ -11,6 +11,19 @@ public final class ConfigSchemas {
       Map.of("type", "array", "items", Map.of("type", "string"));
   private static final Map<String, Object> POSITIVE = Map.of("type", "integer", "minimum", 1);
 
+  /**
+   * A model step's rule-based fallback, its output while the server calls no model (degradation
+   * level 3): any JSON value but null, whose {@code ${…}} placeholders read the step's {@code
+   * input}.
+   */
+  private static final Map<String, Object> FALLBACK =
+      Map.of(
+          "description",
+          "the output while no model may be called (server degradation level 3); ${input.…}"
+              + " reads the step's input",
+          "not",
+          Map.of("type", "null"));
+
   private ConfigSchemas() {}
 
   /** The fields of a step that runs one agent: a registered one, or one defined inline. */
@@ -29,6 +42,7 @@ public final class ConfigSchemas {
     p.put("memory", Map.of("type", "object"));
     p.put("stream", Map.of("type", "boolean"));
     p.put("options", Map.of("type", "object"));
+    p.put("fallback", FALLBACK);
     return schema(p, List.of());
   }
 
@@ -38,6 +52,7 @@ public final class ConfigSchemas {
     p.put("agents", Map.of("type", "array", "items", TEXT, "minItems", 1));
     p.put("model", TEXT);
     p.put("fallbacks", TEXTS);
+    p.put("fallback", FALLBACK);
     p.putAll(extra);
     return schema(p, List.of("agents"));
   }

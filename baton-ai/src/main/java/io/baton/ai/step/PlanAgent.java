@@ -6,18 +6,12 @@ import io.baton.ai.agent.AgentRegistry;
 import io.baton.ai.agent.AgentRunner;
 import io.baton.ai.agent.AgentTask;
 import io.baton.api.definition.WorkflowDefinition;
-import io.baton.api.run.ErrorKind;
-import io.baton.api.run.RunStatus;
 import io.baton.api.run.RunView;
-import io.baton.api.run.StepException;
 import io.baton.api.spi.StepContext;
 import io.baton.engine.Baton;
-import io.baton.engine.RunNotFoundException;
 import io.baton.engine.define.StepBuilder;
 import io.baton.engine.define.Steps;
 import io.baton.engine.define.Workflow;
-import io.baton.engine.runtime.StartRequest;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,8 +23,9 @@ import java.util.function.Supplier;
  * {@code plan}: the agent plans tasks (structured output), the tasks become the steps of a child
  * run (one {@code agent} step each, with their dependencies, done by an agent found by the task's
  * capability, else {@code options.worker}, else the planner), and a last {@code llm} step
- * summarises their results. The child run is journaled like any run; its id is derived from the
- * step's idempotency key, so a re-executed step finds the child it already started.
+ * summarises their results. The child run ({@link ChildRun}) is journaled like any run; its id is
+ * derived from the step's run, path and attempt, so a re-executed step finds the child it already
+ * started.
  */
 public final class PlanAgent implements AgentBehaviour {
   static final Map<String, Object> PLAN_SCHEMA =
@@ -76,14 +71,7 @@ public final class PlanAgent implements AgentBehaviour {
   @Override
   @SuppressWarnings("unchecked")
   public Object perform(AgentDefinition agent, AgentTask task, StepContext context) {
-    Baton engine = baton.get();
-    if (engine == null) {
-      throw new StepException(
-          ErrorKind.DEPENDENCY_DOWN,
-          "plan agent '"
-              + agent.name()
-              + "' runs its tasks as a child run: call BatonAi.attach(baton)");
-    }
+    Baton engine = ChildRun.engine(baton, "plan agent '" + agent.name() + "'");
     AgentTask planning =
         new AgentTask(
             "Break this request into at most " + maxTasks(agent) + " tasks: " + task.prompt(),
@@ -96,22 +84,8 @@ public final class PlanAgent implements AgentBehaviour {
         (List<Map<String, Object>>) ((Map<String, Object>) plan.json()).get("tasks");
     tasks = stepIds(tasks.subList(0, Math.min(tasks.size(), maxTasks(agent))));
     WorkflowDefinition child = childWorkflow(agent, task, tasks, context);
-    String childId =
-        context.runId()
-            + "."
-            + context.path().replaceAll("[^A-Za-z0-9_-]", "_")
-            + "."
-            + context.attempt();
-    RunView done = await(engine, child, childId, context);
-    if (done.status() != RunStatus.COMPLETED) {
-      throw new StepException(
-          ErrorKind.UNKNOWN,
-          "the plan's child run "
-              + childId
-              + " ended "
-              + done.status()
-              + (done.failure() == null ? "" : ": " + done.failure().message()));
-    }
+    String childId = ChildRun.id(context);
+    RunView done = ChildRun.run(engine, child, childId, Map.of(), "the plan's child run");
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("agent", agent.name());
     out.put("plan", tasks);
@@ -184,19 +158,6 @@ public final class PlanAgent implements AgentBehaviour {
     }
     boolean registered = registry.names().contains(planner.name());
     return Steps.custom(id, "chat", registered ? Map.of("agent", planner.name()) : Map.of());
-  }
-
-  private static RunView await(
-      Baton engine, WorkflowDefinition child, String childId, StepContext context) {
-    Duration limit = Duration.ofHours(1);
-    try {
-      engine.status(childId);
-    } catch (RunNotFoundException notStartedYet) {
-      // Not a subworkflow child (the engine would deliver its end to this step as a wait):
-      // a run of its own whose id says where it comes from.
-      engine.start(child, Map.of(), StartRequest.of(childId, null));
-    }
-    return engine.await(childId, limit);
   }
 
   /**

@@ -3,6 +3,7 @@ package io.baton.ai.store;
 import io.baton.ai.memory.ConversationStore;
 import io.baton.ai.memory.StoredMessage;
 import io.baton.ai.store.AiDatabase.DuplicateKeyException;
+import java.time.Instant;
 import java.util.AbstractMap.SimpleEntry;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +12,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Agents' memories, runs' blackboards and agents' messages in the {@link AiDatabase}, so that a run
- * recovered after a restart finds what its agents remembered and wrote.
+ * Agents' memories, runs' blackboards, agents' messages and remote agents' heartbeats in the {@link
+ * AiDatabase}, so that a run recovered after a restart finds what its agents remembered and wrote,
+ * and a remote agent that kept beating is available at once.
  *
  * <pre>{@code
  * ConversationStore store = new JdbcConversationStore(AiDatabase.migrate(dataSource));
@@ -167,5 +169,36 @@ public final class JdbcConversationStore implements ConversationStore {
           "DELETE FROM " + table + " WHERE run_id = ?",
           runId);
     }
+  }
+
+  @Override
+  public void saveHeartbeat(String agent, Instant at) {
+    db.upsert(
+        "save the heartbeat of agent " + agent,
+        "UPDATE baton_agent_heartbeat SET beat_ms = ? WHERE agent = ?",
+        "INSERT INTO baton_agent_heartbeat (beat_ms, agent) VALUES (?, ?)",
+        at.toEpochMilli(),
+        agent);
+  }
+
+  @Override
+  public Instant lastHeartbeat(String agent) {
+    return db
+        .query(
+            "read the heartbeat of agent " + agent,
+            "SELECT beat_ms FROM baton_agent_heartbeat WHERE agent = ?",
+            rs -> Instant.ofEpochMilli(rs.getLong(1)),
+            agent)
+        .stream()
+        .findFirst()
+        .orElse(null);
+  }
+
+  @Override
+  public void deleteHeartbeat(String agent) {
+    db.update(
+        "delete the heartbeat of agent " + agent,
+        "DELETE FROM baton_agent_heartbeat WHERE agent = ?",
+        agent);
   }
 }

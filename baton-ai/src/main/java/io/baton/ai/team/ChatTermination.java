@@ -1,6 +1,5 @@
 package io.baton.ai.team;
 
-import io.baton.api.definition.CustomStep;
 import io.baton.api.run.ErrorKind;
 import io.baton.api.run.StepException;
 import io.baton.api.spi.ExpressionDialect;
@@ -19,22 +18,22 @@ import java.util.Set;
 final class ChatTermination {
   private static final CelDialect CEL = new CelDialect(Set.of("turns", "last"));
 
-  private final CustomStep step;
+  private final String step;
   private final String source;
   private final ExpressionDialect.Compiled condition;
 
-  private ChatTermination(CustomStep step, String source, ExpressionDialect.Compiled condition) {
+  private ChatTermination(String step, String source, ExpressionDialect.Compiled condition) {
     this.step = step;
     this.source = source;
     this.condition = condition;
   }
 
   /**
-   * The step's condition, or null when it has none.
+   * The condition of group-chat step {@code step}, or null when it has none.
    *
    * @throws StepException of kind {@code expression} when it does not compile
    */
-  static ChatTermination of(CustomStep step, String source) {
+  static ChatTermination of(String step, String source) {
     if (source == null) {
       return null;
     }
@@ -55,9 +54,9 @@ final class ChatTermination {
     }
   }
 
-  private static StepException failure(CustomStep step, String source, ExpressionException e) {
+  private static StepException failure(String step, String source, ExpressionException e) {
     return new StepException(
         ErrorKind.EXPRESSION,
-        "group-chat step '" + step.id() + "': until '" + source + "': " + e.getMessage());
+        "group-chat step '" + step + "': until '" + source + "': " + e.getMessage());
   }
 }

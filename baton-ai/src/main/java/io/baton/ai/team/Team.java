@@ -62,9 +62,15 @@ record Team(CustomStep step, List<AgentDefinition> members, AgentRunner runner) 
    * instructions}, with one model call plus repairs.
    */
   AgentDefinition coordinator(String name, String instructions, Map<String, Object> schema) {
+    return coordinator(step.id(), name, instructions, schema);
+  }
+
+  /** A coordinator as above, named after {@code owner} (the step it works for) and {@code name}. */
+  AgentDefinition coordinator(
+      String owner, String name, String instructions, Map<String, Object> schema) {
     StepConfig c = new StepConfig(step);
     String model = c.text("model", null);
-    return AgentDefinition.builder(step.id() + "-" + name)
+    return AgentDefinition.builder(owner + "-" + name)
         .role(name)
         .systemPrompt(instructions)
         .model(

@@ -60,6 +60,7 @@ public final class ToolInvoker {
         allowed.stream().filter(t -> t.name().equals(request.name())).findFirst().orElse(null);
     Map<String, Object> record = new LinkedHashMap<>();
     record.put("tool", request.name());
+    java.time.Instant startedAt = context.clock().now();
     String resultText;
     boolean failed = false;
     try {
@@ -89,7 +90,10 @@ public final class ToolInvoker {
     if (failed) {
       record.put("error", resultText);
     }
-    context.emit("ai.tool", record);
+    // listeners time the call from startedAt (a tracer's span); the step's record stays timeless
+    Map<String, Object> event = new LinkedHashMap<>(record);
+    event.put("startedAt", startedAt.toString());
+    context.emit("ai.tool", event);
     return new Outcome(ToolExecutionResultMessage.from(request, resultText), record, failed);
   }
 

@@ -5,8 +5,10 @@ import io.baton.api.run.RunStatus;
 import io.baton.api.run.RunView;
 import io.baton.api.run.StepFailure;
 import io.baton.api.run.StepView;
+import io.baton.api.spi.StepContext;
 import io.baton.api.time.IdGenerator;
 import io.baton.engine.Baton;
+import io.baton.engine.RunNotFoundException;
 import io.baton.engine.runtime.StartRequest;
 import io.baton.engine.schema.JsonSchemaCheck;
 import io.baton.engine.time.RandomIdGenerator;
@@ -56,16 +58,95 @@ public final class WorkflowCall {
    */
   public RunView run(
       WorkflowDefinition workflow, Map<String, Object> arguments, Consumer<String> starting) {
+    Baton baton = attached(workflow);
+    Map<String, Object> inputs = inputs(workflow, arguments);
+    String runId = ids.newId();
+    starting.accept(runId);
+    return baton.start(workflow, inputs, StartRequest.of(runId, null)).await(timeout);
+  }
+
+  /**
+   * As {@link #run(WorkflowDefinition, Map, Consumer)}, for a call a step makes: the run's id comes
+   * from the call's idempotency key without its attempt, so that a step re-executed after a crash,
+   * or retried, re-attaches to the run it started — awaiting it if it still goes, taking its
+   * outputs if it completed — and starts another only when that one failed, was cancelled or timed
+   * out (ids {@code wf-<workflow>-<key hash>.1}, {@code .2}, …).
+   *
+   * @param caller the step's context (or a tool call's, whose key names the call)
+   * @param attaching told the run's id, and whether it is started ({@code true}) or re-attached
+   */
+  public RunView run(
+      WorkflowDefinition workflow,
+      Map<String, Object> arguments,
+      StepContext caller,
+      java.util.function.BiConsumer<String, Boolean> attaching) {
+    Baton baton = attached(workflow);
+    String base = "wf-" + workflow.id() + "-" + keyHash(attemptless(caller));
+    int last = 0;
+    RunView earlier = null;
+    for (RunView found; (found = find(baton, base + "." + (last + 1))) != null; last++) {
+      earlier = found;
+    }
+    if (earlier != null && !FAILED.contains(earlier.status())) {
+      attaching.accept(earlier.runId(), false);
+      return baton.await(earlier.runId(), timeout);
+    }
+    String runId = base + "." + (last + 1);
+    attaching.accept(runId, true);
+    return baton
+        .start(workflow, inputs(workflow, arguments), StartRequest.of(runId, null))
+        .await(timeout);
+  }
+
+  /** How a run ends that a retried call does not re-attach to. */
+  private static final java.util.Set<RunStatus> FAILED =
+      java.util.EnumSet.of(RunStatus.FAILED, RunStatus.CANCELLED, RunStatus.TIMED_OUT);
+
+  private Baton attached(WorkflowDefinition workflow) {
     Baton baton = engine.get();
     if (baton == null) {
       throw new IllegalStateException(
           "workflow '" + workflow.id() + "' cannot run: no engine is attached (BatonAi.attach)");
     }
-    Map<String, Object> inputs =
-        JsonSchemaCheck.withDefaults(workflow.inputs(), arguments == null ? Map.of() : arguments);
-    String runId = ids.newId();
-    starting.accept(runId);
-    return baton.start(workflow, inputs, StartRequest.of(runId, null)).await(timeout);
+    return baton;
+  }
+
+  private static Map<String, Object> inputs(
+      WorkflowDefinition workflow, Map<String, Object> arguments) {
+    return JsonSchemaCheck.withDefaults(
+        workflow.inputs(), arguments == null ? Map.of() : arguments);
+  }
+
+  private static RunView find(Baton baton, String runId) {
+    try {
+      return baton.status(runId);
+    } catch (RunNotFoundException e) {
+      return null;
+    }
+  }
+
+  /**
+   * The caller's idempotency key ({@code runId/path/attempt}, then a tool call's name) without the
+   * attempt: the same for every attempt of the step.
+   */
+  static String attemptless(StepContext caller) {
+    String key = caller.idempotencyKey();
+    String attempt = caller.runId() + "/" + caller.path() + "/" + caller.attempt();
+    return key.startsWith(attempt)
+        ? caller.runId() + "/" + caller.path() + key.substring(attempt.length())
+        : key;
+  }
+
+  /** 16 hex digits of the key's SHA-256: run ids stay short whatever the run ids and paths. */
+  private static String keyHash(String key) {
+    try {
+      byte[] digest =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(digest, 0, 8);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JDK has no SHA-256", e);
+    }
   }
 
   /**

@@ -13,7 +13,10 @@ import java.util.Map;
 /**
  * The {@code workflow} tool: another workflow as a tool. Its name is the workflow's id, its
  * parameters the workflow's {@code inputs} schema; a call runs the workflow and answers its
- * outputs. A run that fails fails the call with the failed step's error kind and message.
+ * outputs. A run that fails fails the call with the failed step's error kind and message. A step
+ * re-executed after a crash, or retried, re-attaches to the run its call started unless that run
+ * failed ({@link WorkflowCall#run(WorkflowDefinition, Map, io.baton.api.spi.StepContext,
+ * java.util.function.BiConsumer)}).
  *
  * <pre>{@code
  * ai.tool(WorkflowTools.of(refundFlow, new WorkflowCall(ai::baton, Duration.ofMinutes(2))));
@@ -30,7 +33,13 @@ public final class WorkflowTools {
         description(workflow),
         inputSchema(workflow),
         (arguments, context) -> {
-          RunView end = call.run(workflow, arguments, runId -> context.log("started run " + runId));
+          RunView end =
+              call.run(
+                  workflow,
+                  arguments,
+                  context,
+                  (runId, started) ->
+                      context.log((started ? "started run " : "re-attached to run ") + runId));
           if (end.status() == RunStatus.COMPLETED) {
             return end.outputs();
           }

@@ -96,6 +96,29 @@ class ProviderWireTest {
   }
 
   @Test
+  void aProvidersModelsShareOneHttpClientAndItsConnections() throws Exception {
+    try (StubServer server = new StubServer().ok(OPENAI_OK).ok(OPENAI_OK).ok(OPENAI_OK)) {
+      ModelGateway gateway =
+          fixture.gateway(
+              provider("openai", ProviderKind.OPENAI, server.url("/v1"), "gpt-4o-mini"));
+      for (String model : List.of("gpt-4o-mini", "gpt-4o", "o3")) {
+        gateway.call(
+            ModelRequest.of("writer", List.of(UserMessage.from("Say hello"))),
+            List.of(new ModelRef("openai", model)),
+            context);
+      }
+      assertThat(server.requests())
+          .extracting(r -> body(r).get("model"))
+          .containsExactly("gpt-4o-mini", "gpt-4o", "o3");
+      // three models, one after the other, one pooled connection: a client per model would open
+      // three
+      assertThat(server.requests())
+          .extracting(StubServer.Request::clientPort)
+          .containsOnly(server.requests().getFirst().clientPort());
+    }
+  }
+
+  @Test
   void azureOpenAiUsesTheDeploymentUrlTheApiVersionAndTheApiKeyHeader() throws Exception {
     try (StubServer server = new StubServer().ok(OPENAI_OK)) {
       ProviderConfig azure =

@@ -103,6 +103,19 @@ abstract class ConversationStoreContract {
   }
 
   @Test
+  void aRemoteAgentsLastHeartbeatIsKeptReplacedAndForgotten() {
+    java.time.Instant first = java.time.Instant.parse("2026-11-22T01:00:00.123Z");
+    assertThat(store.lastHeartbeat("translator")).isNull();
+    store.saveHeartbeat("translator", first);
+    store.saveHeartbeat("summarizer", first);
+    store.saveHeartbeat("translator", first.plusSeconds(10));
+    assertThat(store.lastHeartbeat("translator")).isEqualTo(first.plusSeconds(10));
+    store.deleteHeartbeat("translator");
+    assertThat(store.lastHeartbeat("translator")).isNull();
+    assertThat(store.lastHeartbeat("summarizer")).isEqualTo(first);
+  }
+
+  @Test
   void writersRacingOnANewKeyAllSucceed() {
     List<CompletableFuture<Void>> writes = new ArrayList<>();
     for (int i = 0; i < 8; i++) {

@@ -29,4 +29,21 @@ public interface Journal {
 
   /** Deletes a run's journal (retention). */
   void delete(String runId);
+
+  /**
+   * Removes the events of {@code runId} at positions below {@code beforeSeq}, once a snapshot holds
+   * them (journal compaction). The positions of the events left do not change, and appends go on at
+   * the end as before. The newest event always stays, even below {@code beforeSeq}: the next append
+   * is checked against it. A reader that asks for removed positions gets the events from the oldest
+   * one left, and sees the gap by its position.
+   *
+   * @return how many events were removed
+   * @throws UnsupportedOperationException when this journal cannot compact
+   */
+  default long compact(String runId, long beforeSeq) {
+    throw new UnsupportedOperationException(
+        getClass().getSimpleName()
+            + " cannot compact journals; use a store that can (memory, H2, PostgreSQL) or turn"
+            + " snapshots.compact off");
+  }
 }

@@ -15,6 +15,12 @@ public interface SnapshotStore {
   /** A run's snapshots, oldest first. */
   List<SnapshotRecord> list(String runId);
 
+  /**
+   * Deletes one snapshot (an automatic snapshot superseded by a newer one); nothing happens when
+   * there is no such snapshot.
+   */
+  void delete(String snapshotId);
+
   /** Deletes all snapshots of a run (retention). */
   void deleteRun(String runId);
 }

@@ -24,6 +24,9 @@ public interface StoreBackend extends AutoCloseable {
   /** Snapshots of runs. */
   SnapshotStore snapshots();
 
+  /** Large values kept apart from the journal and loaded on demand. */
+  ValueStore values();
+
   /** A short description for logs and health checks, e.g. {@code h2:./data/baton}. */
   String describe();
 

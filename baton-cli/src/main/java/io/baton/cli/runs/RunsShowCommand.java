@@ -5,6 +5,7 @@ import io.baton.api.store.RunRecord;
 import io.baton.api.store.StoreBackend;
 import io.baton.cli.ExitCodes;
 import io.baton.cli.Terminal;
+import io.baton.engine.runtime.HistoryJournal;
 import io.baton.engine.store.RunEventCodec;
 import java.io.PrintStream;
 import java.util.Optional;
@@ -52,7 +53,7 @@ public final class RunsShowCommand extends StoreCommand {
     out.println("updated   " + r.updatedAt() + " (version " + r.version() + ")");
     out.println("journal");
     RunEventCodec codec = new RunEventCodec();
-    for (JournalEntry e : backend.journal().read(runId, 0)) {
+    for (JournalEntry e : HistoryJournal.of(backend).read(runId, 0)) {
       out.printf("  %4d  %s%n", e.seq(), codec.encode(e.event()));
     }
     return ExitCodes.OK;

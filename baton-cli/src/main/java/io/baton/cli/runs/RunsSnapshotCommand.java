@@ -36,6 +36,13 @@ public final class RunsSnapshotCommand extends StoreCommand {
   @Option(names = "--list", description = "List the run's snapshots instead of taking one.")
   private boolean list;
 
+  @Option(
+      names = "--compact",
+      description =
+          "Also compact the run's journal: the events the snapshot holds leave the journal"
+              + " (its history still reads whole, from the snapshot).")
+  private boolean compact;
+
   public RunsSnapshotCommand(Terminal terminal) {
     super(terminal);
   }
@@ -59,7 +66,13 @@ public final class RunsSnapshotCommand extends StoreCommand {
         }
         snapshots.forEach(s -> terminal.out().println(line(s)));
       } else {
-        terminal.out().println(line(engine.baton().snapshot(runId, label)));
+        terminal
+            .out()
+            .println(
+                line(
+                    compact
+                        ? engine.baton().compact(runId, label)
+                        : engine.baton().snapshot(runId, label)));
       }
       return ExitCodes.OK;
     } catch (RunNotFoundException e) {

@@ -150,6 +150,18 @@ class RunsCommandTest {
         .containsPattern("sha256 [0-9a-f]{64}");
     String snapshotId = snap.out().split("\\s+")[0];
 
+    var shown = CapturedTerminal.plain();
+    assertThat(shown.run("runs", "show", runId, "--store", store())).isEqualTo(ExitCodes.OK);
+    var compacted = CapturedTerminal.plain();
+    assertThat(compacted.run("runs", "snapshot", runId, "--compact", "--store", store()))
+        .isEqualTo(ExitCodes.OK);
+    assertThat(compacted.out()).contains("compaction");
+    var shownAfter = CapturedTerminal.plain();
+    assertThat(shownAfter.run("runs", "show", runId, "--store", store())).isEqualTo(ExitCodes.OK);
+    assertThat(shownAfter.out())
+        .as("a compacted run shows its whole journal")
+        .isEqualTo(shown.out());
+
     var listed = CapturedTerminal.plain();
     assertThat(listed.run("runs", "snapshot", runId, "--list", "--store", store()))
         .isEqualTo(ExitCodes.OK);

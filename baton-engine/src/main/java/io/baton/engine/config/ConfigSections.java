@@ -18,12 +18,20 @@ import java.util.Map;
 /**
  * Reads the sections of an engine configuration file: the iflow keys of seed 004 ({@code
  * orchestration}, {@code scheduling}, {@code coordination}) and Baton's own ({@code
- * scheduling.aging_interval}, {@code limits}). Every key that {@link EngineConfig} has no field for
- * is kept in {@code options} under its dotted path.
+ * scheduling.aging_interval}, {@code limits}, {@code resources}, {@code snapshots}, {@code
+ * values}). Every key that {@link EngineConfig} has no field for is kept in {@code options} under
+ * its dotted path.
  */
 final class ConfigSections {
   static final List<String> SECTIONS =
-      List.of("orchestration", "scheduling", "coordination", "limits", "resources");
+      List.of(
+          "orchestration",
+          "scheduling",
+          "coordination",
+          "limits",
+          "resources",
+          "snapshots",
+          "values");
 
   private final Findings findings;
   private final Map<String, Object> options = new LinkedHashMap<>();
@@ -50,6 +58,8 @@ final class ConfigSections {
     section(top, "coordination", this::coordination);
     section(top, "limits", this::limits);
     section(top, "resources", this::resources);
+    section(top, "snapshots", this::snapshots);
+    section(top, "values", this::values);
     return new EngineConfig(
         maxConcurrentTasks,
         taskTimeout,
@@ -171,6 +181,24 @@ final class ConfigSections {
                 }
               });
     }
+  }
+
+  /** {@code snapshots}: automatic snapshots and compaction ({@link SnapshotPolicy}). */
+  private void snapshots(FieldReader f) {
+    f.rejectUnknown(SnapshotPolicy.KEYS, "the snapshots section", Severity.WARNING);
+    option(f, "snapshots.every_events", f.integer("every_events", 0));
+    option(f, "snapshots.on_suspend", f.bool("on_suspend"));
+    option(f, "snapshots.at_steps", f.ids("at_steps"));
+    option(f, "snapshots.compact", f.bool("compact"));
+    option(f, "snapshots.keep", f.integer("keep", 1));
+  }
+
+  /** {@code values}: large step outputs kept apart and loaded on demand. */
+  private void values(FieldReader f) {
+    f.rejectUnknown(
+        List.of("max_inline_bytes", "cache_bytes"), "the values section", Severity.WARNING);
+    option(f, "values.max_inline_bytes", f.integer("max_inline_bytes", 0));
+    option(f, "values.cache_bytes", f.integer("cache_bytes", 0));
   }
 
   /** A time in seconds (the iflow keys' unit), or a duration string ({@code 90s}, {@code 5m}). */

@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpTimeoutException;
 import java.nio.file.NoSuchFileException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.concurrent.CancellationException;
@@ -19,6 +21,9 @@ import java.util.concurrent.TimeoutException;
  * error.
  */
 public final class FailureClassifier {
+  /** How deep into a chain of causes to look for one the classifier knows. */
+  private static final int MAX_CAUSE_DEPTH = 8;
+
   private FailureClassifier() {}
 
   /** The failure that {@code thrown} stands for. */
@@ -36,13 +41,30 @@ public final class FailureClassifier {
         Map.of("exception", thrown.getClass().getName()));
   }
 
-  private static ErrorKind kindOf(Throwable t) {
+  /**
+   * The kind of {@code thrown}, or of the first of its causes that says more: handlers often wrap
+   * what went wrong (an I/O or database error inside a runtime exception).
+   */
+  private static ErrorKind kindOf(Throwable thrown) {
+    Throwable t = thrown;
+    for (int depth = 0; t != null && depth < MAX_CAUSE_DEPTH; depth++, t = t.getCause()) {
+      ErrorKind kind = ownKindOf(t);
+      if (kind != ErrorKind.UNKNOWN) {
+        return kind;
+      }
+    }
+    return ErrorKind.UNKNOWN;
+  }
+
+  private static ErrorKind ownKindOf(Throwable t) {
     return switch (t) {
       case InterruptedException e -> ErrorKind.CANCELLED;
       case CancellationException e -> ErrorKind.CANCELLED;
       case TimeoutException e -> ErrorKind.TIMEOUT;
       case HttpTimeoutException e -> ErrorKind.TIMEOUT;
       case ConnectException e -> ErrorKind.UNAVAILABLE;
+      case SQLTransientException e -> ErrorKind.UNAVAILABLE; // no connection in time, a deadlock
+      case SQLRecoverableException e -> ErrorKind.UNAVAILABLE;
       case ExpressionException e -> ErrorKind.EXPRESSION;
       case IllegalArgumentException e -> ErrorKind.BAD_INPUT;
       case ClassCastException e -> ErrorKind.BAD_INPUT;

@@ -33,6 +33,7 @@ public final class JsonValues {
   private static Object normalize(Object value, String where) {
     return switch (value) {
       case null -> null;
+      case io.baton.api.run.StoredValue v -> v; // its content is JSON already, and loads on demand
       case String s -> s;
       case Boolean b -> b;
       case Integer i -> i.longValue();

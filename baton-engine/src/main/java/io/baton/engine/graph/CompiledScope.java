@@ -12,6 +12,10 @@ public final class CompiledScope {
   private final CompiledStep owner;
   private final String branchId;
   private final List<CompiledStep> steps = new ArrayList<>();
+  private final List<CompiledStep> stepsView = Collections.unmodifiableList(steps);
+  // Computed on first use, once compilation has added every step; an immutable list, so a race
+  // between two runs computing it at once is harmless.
+  private List<CompiledStep> roots;
 
   CompiledScope(CompiledStep owner, String branchId) {
     this.owner = owner;
@@ -30,7 +34,7 @@ public final class CompiledScope {
 
   /** The steps, in definition order. */
   public List<CompiledStep> steps() {
-    return Collections.unmodifiableList(steps);
+    return stepsView;
   }
 
   /** The step whose output is the scope's result by default: the last one. */
@@ -40,7 +44,12 @@ public final class CompiledScope {
 
   /** The steps without dependencies or guards: those examined first when the scope opens. */
   public List<CompiledStep> roots() {
-    return steps.stream().filter(s -> s.dependencies().isEmpty()).toList();
+    List<CompiledStep> r = roots;
+    if (r == null) {
+      r = steps.stream().filter(s -> s.dependencies().isEmpty()).toList();
+      roots = r;
+    }
+    return r;
   }
 
   void add(CompiledStep step) {

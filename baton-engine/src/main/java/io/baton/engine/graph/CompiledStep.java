@@ -26,9 +26,13 @@ public final class CompiledStep {
   private final StepKind kind;
   private final StepExecutor<?> executor;
   private final List<CompiledStep> dependencies = new ArrayList<>();
+  private final List<CompiledStep> dependenciesView = Collections.unmodifiableList(dependencies);
   private final List<CompiledStep> successors = new ArrayList<>();
+  private final List<CompiledStep> successorsView = Collections.unmodifiableList(successors);
   private final List<Guard> guards = new ArrayList<>();
+  private final List<Guard> guardsView = Collections.unmodifiableList(guards);
   private final List<CompiledScope> children = new ArrayList<>();
+  private final List<CompiledScope> childrenView = Collections.unmodifiableList(children);
   private final Map<String, CompiledScope> branches = new HashMap<>();
   private final Set<String> explicitDependencies;
   private final Map<String, Template> templates = new HashMap<>();
@@ -72,7 +76,7 @@ public final class CompiledStep {
 
   /** The sibling steps that must end first: {@code dependsOn} plus the sources of its guards. */
   public List<CompiledStep> dependencies() {
-    return Collections.unmodifiableList(dependencies);
+    return dependenciesView;
   }
 
   /** The ids in its {@code dependsOn} (without the sources of its guards). */
@@ -82,17 +86,17 @@ public final class CompiledStep {
 
   /** The sibling steps that depend on this one. */
   public List<CompiledStep> successors() {
-    return Collections.unmodifiableList(successors);
+    return successorsView;
   }
 
   /** The branch and fallback conditions it needs. */
   public List<Guard> guards() {
-    return Collections.unmodifiableList(guards);
+    return guardsView;
   }
 
   /** Its nested scopes: one per parallel branch, or the body of a map or loop. */
   public List<CompiledScope> children() {
-    return Collections.unmodifiableList(children);
+    return childrenView;
   }
 
   /** The branch {@code id} of a parallel step, or null. */

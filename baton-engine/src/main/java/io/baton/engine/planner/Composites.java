@@ -55,6 +55,11 @@ final class Composites {
         }
       }
     }
+    if (s.scopesEnded < s.scopeKeys().size() && s.scopesFailed == 0) {
+      // Some branch is still going and none failed: no branch can be settled-but-not-ended, so the
+      // results need not be looked at (the step is examined at every branch's end).
+      return;
+    }
     Map<String, Object> results = new LinkedHashMap<>();
     for (String key : s.scopeKeys()) {
       ScopeInstance scope = scopeOf(run, s, key);
@@ -106,8 +111,12 @@ final class Composites {
   private void loop(RunState run, StepState s, Instant now, List<RunEvent> out) {
     LoopStep def = (LoopStep) s.step().definition();
     int done = s.scopeKeys().size();
-    List<Object> results = new ArrayList<>(done);
-    for (String key : s.scopeKeys()) {
+    // An iteration opens only once the one before ended well: only the newest can be running or
+    // failed, so looking at it alone keeps a long loop linear (results are gathered once, at the
+    // end).
+    Object last = null;
+    if (done > 0) {
+      String key = s.scopeKeys().getLast();
       ScopeInstance scope = scopeOf(run, s, key);
       if (scope.hasUnhandledFailure()) {
         failComposite(run, s, "iteration " + key, scope, now, out);
@@ -116,14 +125,13 @@ final class Composites {
       if (!scope.allEnded()) {
         return;
       }
-      results.add(ScopeResults.resultOf(run, s, key));
+      last = ScopeResults.resultOf(run, s, key);
     }
     try {
-      Object last = results.isEmpty() ? null : results.getLast();
-      if (done > 0 && holds(run, s, "until", done - 1, last, true)) {
-        out.add(Planner.completed(now, s, loopOutput(done, last, results)));
-      } else if (done >= def.maxIterations() || !holds(run, s, "while", done, last, false)) {
-        out.add(Planner.completed(now, s, loopOutput(done, last, results)));
+      if ((done > 0 && holds(run, s, "until", done - 1, last, true))
+          || done >= def.maxIterations()
+          || !holds(run, s, "while", done, last, false)) {
+        out.add(Planner.completed(now, s, loopOutput(done, last, results(run, s))));
       } else {
         out.add(new ScopeOpened(now, s.path(), String.valueOf(done)));
       }
@@ -153,6 +161,14 @@ final class Composites {
     extra.put("previous", last);
     extra.put("result", last);
     return StepInputs.condition(expression, new StepVariables(run, s.scope(), s.step(), extra));
+  }
+
+  private static List<Object> results(RunState run, StepState loop) {
+    List<Object> results = new ArrayList<>(loop.scopeKeys().size());
+    for (String key : loop.scopeKeys()) {
+      results.add(ScopeResults.resultOf(run, loop, key));
+    }
+    return results;
   }
 
   private static Map<String, Object> loopOutput(int iterations, Object last, List<Object> results) {

@@ -131,7 +131,7 @@ public final class Planner {
    */
   private static String readiness(RunState run, ScopeInstance scope, CompiledStep step) {
     JoinMode join = step.join();
-    if (join != JoinMode.ANY && !allEnded(run, scope, step)) {
+    if (join != JoinMode.ANY && !allEnded(run, scope, step, scope.pathOf(step.id()))) {
       return null;
     }
     Set<String> explicit = step.explicitDependencies();
@@ -163,13 +163,19 @@ public final class Planner {
   }
 
   /**
-   * Whether every dependency has ended, stopping at the first that has not: a join of many steps is
-   * looked at each time one of them ends, and must not cost its whole fan-in each time.
+   * Whether every dependency has ended. A join of many steps is looked at each time one of them
+   * ends, and must not cost its whole fan-in each time: the look starts where the last one stopped.
    */
-  private static boolean allEnded(RunState run, ScopeInstance scope, CompiledStep step) {
-    for (CompiledStep dep : step.dependencies()) {
-      StepState d = run.step(scope.pathOf(dep.id()));
+  private static boolean allEnded(
+      RunState run, ScopeInstance scope, CompiledStep step, String path) {
+    List<CompiledStep> dependencies = step.dependencies();
+    int seen = run.dependenciesSeenEnded(path);
+    for (int i = seen; i < dependencies.size(); i++) {
+      StepState d = run.step(scope.pathOf(dependencies.get(i).id()));
       if (d == null || !d.isEnded()) {
+        if (i > seen) {
+          run.dependenciesSeenEnded(path, i);
+        }
         return false;
       }
     }

@@ -1,6 +1,5 @@
 package io.baton.engine.planner;
 
-import io.baton.api.definition.EndStep;
 import io.baton.api.definition.Priority;
 import io.baton.api.run.RunEvent;
 import io.baton.api.run.RunEvent.RunCancelled;
@@ -11,41 +10,23 @@ import io.baton.api.run.RunEvent.RunResumed;
 import io.baton.api.run.RunEvent.RunRetried;
 import io.baton.api.run.RunEvent.RunStarted;
 import io.baton.api.run.RunEvent.RunTimedOut;
-import io.baton.api.run.RunEvent.ScopeOpened;
-import io.baton.api.run.RunEvent.StepCancelled;
-import io.baton.api.run.RunEvent.StepCompleted;
-import io.baton.api.run.RunEvent.StepFailed;
-import io.baton.api.run.RunEvent.StepProgress;
-import io.baton.api.run.RunEvent.StepScheduled;
-import io.baton.api.run.RunEvent.StepSkipped;
-import io.baton.api.run.RunEvent.StepStarted;
-import io.baton.api.run.RunEvent.StepWaiting;
-import io.baton.api.run.RunEvent.WaitResolved;
 import io.baton.api.run.RunStatus;
 import io.baton.api.run.StepFailure;
-import io.baton.api.run.StepStatus;
-import io.baton.engine.graph.CompiledScope;
-import io.baton.engine.graph.CompiledStep;
 import io.baton.engine.graph.CompiledWorkflow;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The state of one run: the fold of its journal. {@link #apply} is the only place it changes, so
- * replaying a journal rebuilds exactly the state the run had. Not thread-safe: owned by the run's
- * decider.
+ * replaying a journal rebuilds exactly the state the run had. The run-level part (status, inputs,
+ * outcome) is kept here; the steps, their scopes and the planner's candidates are kept by {@link
+ * StepTransitions}. Not thread-safe: owned by the run's decider.
  */
 public final class RunState {
   private final String runId;
   private final CompiledWorkflow workflow;
-  private final Map<String, StepState> steps = new LinkedHashMap<>();
-  private final Map<String, ScopeInstance> scopes = new HashMap<>();
-  private final Map<String, Integer> attemptsBefore = new HashMap<>();
-  private final Map<String, Candidate> candidates = new LinkedHashMap<>();
-  private final StepCounts counts = new StepCounts();
+  private final StepTransitions steps = new StepTransitions(this);
   private RunStatus status = RunStatus.PENDING;
   private Map<String, Object> inputs = Map.of();
   private Priority priority = Priority.DEFAULT;
@@ -56,7 +37,6 @@ public final class RunState {
   private Object outputs;
   private StepFailure failure;
   private String failedPath;
-  private StepState endReached;
   private long applied;
 
   /** An empty state for run {@code runId} of {@code workflow}, before its first event. */
@@ -69,76 +49,24 @@ public final class RunState {
   public void apply(RunEvent event) {
     applied++;
     String path = RunEvent.stepPath(event);
-    StepState before = path == null ? null : steps.get(path);
-    int categoryBefore = StepCounts.category(before);
-    ScopeInstance scope = before != null ? before.scope : path == null ? null : scopeOf(path);
-    boolean wasEnded = scope != null && scope.allEnded();
-    boolean wasFailed = scope != null && scope.hasUnhandledFailure();
-    applyEvent(event);
     if (path != null) {
-      counts.moved(categoryBefore, steps.get(path));
-      if (scope != null) {
-        settle(scope, wasEnded, wasFailed);
-      }
-    } else if (event instanceof RunRetried) {
-      recount();
+      steps.apply(path, event);
+      return;
     }
-  }
-
-  /** Keeps the owner's counts of ended and failed scopes in step with a scope's change. */
-  private void settle(ScopeInstance scope, boolean wasEnded, boolean wasFailed) {
-    StepState owner = scope.ownerPath() == null ? null : steps.get(scope.ownerPath());
-    if (owner != null) {
-      owner.scopesEnded += (scope.allEnded() ? 1 : 0) - (wasEnded ? 1 : 0);
-      owner.scopesFailed += (scope.hasUnhandledFailure() ? 1 : 0) - (wasFailed ? 1 : 0);
-    }
-  }
-
-  private ScopeInstance scopeOf(String path) {
-    int slash = path.lastIndexOf('/');
-    return scopes.get(slash < 0 ? "" : path.substring(0, slash + 1));
-  }
-
-  private void recount() {
-    counts.recount(steps.values());
-    for (StepState s : steps.values()) {
-      s.scopesEnded = 0;
-      s.scopesFailed = 0;
-    }
-    for (ScopeInstance scope : scopes.values()) {
-      settle(scope, false, false);
-    }
-  }
-
-  private void applyEvent(RunEvent event) {
     switch (event) {
       case RunStarted e -> onStarted(e);
-      case StepScheduled e -> onScheduled(e);
-      case StepStarted e -> {
-        StepState s = steps.get(e.path());
-        s.status = StepStatus.RUNNING;
-        s.startedAt = e.at();
-        s.invalidate();
-        if (s.step.kind().isComposite()) {
-          // A composite's work (opening its branches, items or iterations) is done by the planner:
-          // nothing else would make it look at the step again, so starting it makes it a candidate.
-          candidates.put(s.path, new Candidate(s.scope, s.step));
-        }
-      }
-      case StepCompleted e -> onCompleted(e);
-      case StepFailed e -> onFailed(e);
-      case StepSkipped e -> end(stateFor(e.path()), StepStatus.SKIPPED, e.at());
-      case StepCancelled e -> end(steps.get(e.path()), StepStatus.CANCELLED, e.at());
-      case StepWaiting e -> onWaiting(e);
-      case WaitResolved e -> onResolved(e);
-      case ScopeOpened e -> openScope(steps.get(e.path()), e.key());
-      case StepProgress e -> steps.get(e.path()).recordProgress(e.attempt(), e.key(), e.value());
       case RunPaused e -> status = RunStatus.PAUSED;
       case RunResumed e -> {
         status = RunStatus.RUNNING;
-        rescanAll();
+        steps.rescanAll();
       }
-      case RunRetried e -> onRetried(e);
+      case RunRetried e -> {
+        status = RunStatus.RUNNING;
+        failure = null;
+        failedPath = null;
+        endedAt = null;
+        steps.retry(e.paths());
+      }
       case RunCompleted e -> finish(RunStatus.COMPLETED, e.at(), e.outputs());
       case RunFailed e -> {
         failure = e.failure();
@@ -147,6 +75,7 @@ public final class RunState {
       }
       case RunCancelled e -> finish(RunStatus.CANCELLED, e.at(), null);
       case RunTimedOut e -> finish(RunStatus.TIMED_OUT, e.at(), null);
+      default -> throw new IllegalArgumentException("a step event without a path: " + event);
     }
   }
 
@@ -157,156 +86,7 @@ public final class RunState {
     parentRunId = e.parentRunId();
     parentStepPath = e.parentStepPath();
     startedAt = e.at();
-    ScopeInstance root = new ScopeInstance("", null, null, null, workflow.root(), Map.of());
-    scopes.put("", root);
-    addRoots(root);
-  }
-
-  private void onResolved(WaitResolved e) {
-    StepState s = steps.get(e.path());
-    s.waitId = null;
-    if (Controls.resumesHandler(s)) {
-      s.answer = new io.baton.api.spi.AwaitInput.Answer(e.waitId(), e.value(), e.by());
-    }
-  }
-
-  private void onScheduled(StepScheduled e) {
-    StepState s = stateFor(e.path());
-    if (e.attempt() != s.attempt) {
-      s.answer = null;
-      s.newAttempt();
-    }
-    if (s.status.isTerminal()) {
-      // Scheduled again after it ended (a fork's copied history of a retried run): undo its end's
-      // counts.
-      s.scope.ended--;
-      if (s.isUnhandledFailure()) {
-        s.scope.unhandledFailures--;
-      }
-    }
-    s.status = StepStatus.READY;
-    s.attempt = e.attempt();
-    s.input = e.input();
-    s.retryAt = null;
-    s.endedAt = null;
-    s.invalidate();
-  }
-
-  private void onCompleted(StepCompleted e) {
-    StepState s = steps.get(e.path());
-    s.output = e.output();
-    s.waitId = null;
-    s.waitKind = null;
-    s.deadline = null;
-    end(s, StepStatus.COMPLETED, e.at());
-    if (s.step.definition() instanceof EndStep && endReached == null) {
-      endReached = s;
-    }
-  }
-
-  private void onFailed(StepFailed e) {
-    StepState s = steps.get(e.path());
-    s.failure = e.failure();
-    s.waitId = null;
-    s.deadline = null;
-    if (e.retryAt() != null) {
-      s.status = StepStatus.READY;
-      s.retryAt = e.retryAt();
-      s.invalidate();
-      candidates.put(s.path, new Candidate(s.scope, s.step));
-    } else {
-      end(s, StepStatus.FAILED, e.at());
-    }
-  }
-
-  private void onWaiting(StepWaiting e) {
-    StepState s = steps.get(e.path());
-    if (s.status.isTerminal()) {
-      s.scope.ended--;
-      if (s.isUnhandledFailure()) {
-        s.scope.unhandledFailures--;
-      }
-      s.escalated = true;
-    }
-    s.status = StepStatus.WAITING;
-    s.waitId = e.waitId();
-    s.waitKind = e.kind();
-    s.deadline = e.deadline();
-    s.waitDetails = e.details();
-    s.endedAt = null;
-    s.invalidate();
-  }
-
-  private void end(StepState s, StepStatus newStatus, Instant at) {
-    if (!s.status.isTerminal()) {
-      s.scope.ended++;
-    } else if (s.isUnhandledFailure()) {
-      s.scope.unhandledFailures--;
-    }
-    s.status = newStatus;
-    s.endedAt = at;
-    s.retryAt = null;
-    s.invalidate();
-    if (s.isUnhandledFailure()) {
-      s.scope.unhandledFailures++;
-    }
-    for (CompiledStep next : s.step.successors()) {
-      candidates.put(s.scope.pathOf(next.id()), new Candidate(s.scope, next));
-    }
-    touchOwner(s.scope);
-  }
-
-  private void touchOwner(ScopeInstance scope) {
-    if (scope.ownerPath() != null) {
-      StepState owner = steps.get(scope.ownerPath());
-      candidates.put(owner.path, new Candidate(owner.scope, owner.step));
-    }
-  }
-
-  private void openScope(StepState owner, String key) {
-    owner.scopeKeys.add(key);
-    CompiledStep step = owner.step;
-    CompiledScope body =
-        step.children().size() == 1 ? step.children().getFirst() : step.branch(key);
-    String prefix = owner.path + "[" + key + "]/";
-    ScopeInstance scope =
-        new ScopeInstance(
-            prefix, owner.scope, owner.path, key, body, ScopeResults.variablesOf(this, owner, key));
-    scopes.put(prefix, scope);
-    addRoots(scope);
-    if (body.steps().isEmpty()) {
-      owner.scopesEnded++;
-      touchOwner(scope);
-    }
-  }
-
-  private void addRoots(ScopeInstance scope) {
-    for (CompiledStep root : scope.scope().roots()) {
-      candidates.put(scope.pathOf(root.id()), new Candidate(scope, root));
-    }
-  }
-
-  private void onRetried(RunRetried e) {
-    status = RunStatus.RUNNING;
-    failure = null;
-    failedPath = null;
-    endedAt = null;
-    for (String path : e.paths()) {
-      StepState s = steps.get(path);
-      s.scope.ended--;
-      if (s.isUnhandledFailure()) {
-        s.scope.unhandledFailures--;
-      }
-      if (s.step.kind().isComposite()) {
-        s.status = StepStatus.RUNNING;
-        s.endedAt = null;
-        s.invalidate();
-      } else {
-        attemptsBefore.put(path, s.attempt);
-        steps.remove(path);
-      }
-      candidates.put(path, new Candidate(s.scope, s.step));
-    }
+    steps.openRoot(workflow.root());
   }
 
   private void finish(RunStatus newStatus, Instant at, Object newOutputs) {
@@ -315,53 +95,27 @@ public final class RunState {
     outputs = newOutputs;
   }
 
-  private void rescanAll() {
-    for (ScopeInstance scope : scopes.values()) {
-      for (CompiledStep step : scope.scope().steps()) {
-        candidates.put(scope.pathOf(step.id()), new Candidate(scope, step));
-      }
-    }
-  }
-
   StepState stateFor(String path) {
-    StepState s = steps.get(path);
-    if (s == null) {
-      Candidate c = candidates.get(path);
-      if (c == null) {
-        c = locate(path);
-      }
-      s = new StepState(path, c.step(), c.scope());
-      steps.put(path, s);
-    }
-    return s;
+    return steps.stateFor(path);
   }
 
-  private Candidate locate(String path) {
-    int slash = path.lastIndexOf('/');
-    String prefix = slash < 0 ? "" : path.substring(0, slash + 1);
-    ScopeInstance scope = scopes.get(prefix);
-    if (scope == null) {
-      throw new IllegalStateException("run " + runId + " has no scope for step path " + path);
-    }
-    return new Candidate(scope, workflow.step(path.substring(slash + 1)));
+  /** How many of a pending step's dependencies, in order, are known to have ended. */
+  int dependenciesSeenEnded(String path) {
+    return steps.dependenciesSeenEnded(path);
+  }
+
+  void dependenciesSeenEnded(String path, int count) {
+    steps.dependenciesSeenEnded(path, count);
   }
 
   /** Takes the steps to examine, clearing the set. */
   public Collection<Candidate> takeCandidates() {
-    if (candidates.isEmpty()) {
-      return java.util.List.of();
-    }
-    var taken = java.util.List.copyOf(candidates.values());
-    candidates.clear();
-    return taken;
+    return steps.takeCandidates();
   }
 
   /** Marks a step to be examined again (a timer or answer concerns it). */
   public void touch(String path) {
-    StepState s = steps.get(path);
-    if (s != null) {
-      candidates.put(path, new Candidate(s.scope, s.step));
-    }
+    steps.touch(path);
   }
 
   /** The run's id. */
@@ -386,22 +140,22 @@ public final class RunState {
     if (status != RunStatus.RUNNING) {
       return status;
     }
-    return counts.runningStatus();
+    return steps.runningStatus();
   }
 
   /** The state of the step at {@code path}, or null if it has none yet. */
   public StepState step(String path) {
-    return steps.get(path);
+    return steps.step(path);
   }
 
   /** Every step with state, in the order they were first touched. */
   public Collection<StepState> steps() {
-    return steps.values();
+    return steps.steps();
   }
 
   /** The scope instance with this prefix ({@code ""} for the top level), or null. */
   public ScopeInstance scope(String prefix) {
-    return scopes.get(prefix);
+    return steps.scope(prefix);
   }
 
   /** The run's inputs. */
@@ -451,7 +205,7 @@ public final class RunState {
 
   /** The end step that completed, if one did. */
   public StepState endReached() {
-    return endReached;
+    return steps.endReached();
   }
 
   /** How many events have been applied: the journal position of the next one. */
@@ -461,13 +215,11 @@ public final class RunState {
 
   /** The attempt number the next attempt of {@code path} gets. */
   public int nextAttempt(String path) {
-    StepState s = steps.get(path);
-    int base = s != null ? s.attempt : attemptsBefore.getOrDefault(path, 0);
-    return base + 1;
+    return steps.nextAttempt(path);
   }
 
   /** The attempts made before the last retry of the run, for counting a step's retries. */
   public int attemptsBeforeRetry(String path) {
-    return attemptsBefore.getOrDefault(path, 0);
+    return steps.attemptsBeforeRetry(path);
   }
 }

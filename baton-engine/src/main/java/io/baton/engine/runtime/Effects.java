@@ -127,7 +127,8 @@ final class Effects {
         priority,
         definition.policies().maxConcurrency(),
         readyAt,
-        s == null ? List.of() : s.step().definition().common().resources());
+        s == null ? List.of() : s.step().definition().common().resources(),
+        s != null && rt.scheduler().holds(s.step().definition()));
   }
 
   @SuppressWarnings("unchecked")
@@ -161,7 +162,14 @@ final class Effects {
           try {
             if (!task.cancelled) {
               Object raw = executor.execute(def, ctx);
-              output = raw instanceof io.baton.api.spi.AwaitInput ? raw : JsonValues.normalize(raw);
+              output =
+                  raw instanceof io.baton.api.spi.AwaitInput
+                      ? raw
+                      : rt.values()
+                          .hold(
+                              state.runId(),
+                              state.runId() + "/output/" + path + "/" + task.attempt,
+                              JsonValues.normalize(raw));
             }
           } catch (Throwable t) {
             failure = FailureClassifier.classify(t);
@@ -295,7 +303,9 @@ final class Effects {
         effects.add(() -> host.cancelChild(waitId, "its parent step " + path + " ended"));
       }
     }
-    cancelTimer("retry:" + path);
+    if (!timers.isEmpty()) {
+      cancelTimer("retry:" + path);
+    }
   }
 
   /** Hands what an {@code event} step published (its output) to the engine, once durable. */

@@ -2,6 +2,7 @@ package io.baton.engine.runtime;
 
 import io.baton.api.time.TimeSource;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +33,8 @@ public final class Retention {
 
   /** Purges now, then every interval. */
   public void start() {
-    executor.execute(this::purge);
+    Instant first = clock.now();
+    executor.execute(() -> purge(first));
   }
 
   /** Stops purging. */
@@ -44,12 +46,17 @@ public final class Retention {
     }
   }
 
-  private void purge() {
+  /**
+   * Purges what ended {@code keep} before {@code at}, the time this purge was due. The due time,
+   * not the clock's time when the executor gets to it, decides the cut-off and the next purge, so
+   * the schedule does not drift with the executor's delay (nor race a test clock that moves on).
+   */
+  private void purge(Instant at) {
     if (closed) {
       return;
     }
     try {
-      int purged = archive.purgeEndedBefore(clock.now().minus(keep));
+      int purged = archive.purgeEndedBefore(at.minus(keep));
       if (purged > 0) {
         LOG.info("retention: purged {} run(s) that ended more than {} ago", purged, keep);
       }
@@ -57,12 +64,16 @@ public final class Retention {
       LOG.warn("retention: purge failed; trying again in {}", interval, e);
     }
     if (!closed) {
+      // A purge that ran late (a busy executor, a clock that jumped) does not replay the ones
+      // missed.
+      Instant now = clock.now();
+      Instant due = at.plus(interval).isBefore(now) ? now : at.plus(interval);
       next =
           clock.schedule(
-              clock.now().plus(interval),
+              due,
               () -> {
                 try {
-                  executor.execute(this::purge);
+                  executor.execute(() -> purge(due));
                 } catch (java.util.concurrent.RejectedExecutionException e) {
                   LOG.debug("retention after the engine closed");
                 }

@@ -11,41 +11,25 @@ import io.baton.api.store.SnapshotStore;
 import io.baton.api.time.IdGenerator;
 import io.baton.engine.RunNotFoundException;
 import io.baton.engine.store.RunEventCodec;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Snapshots of runs (checkpoints with a checksum), runs restored from them, and the purge of runs
  * that ended long ago.
  *
- * <p>A snapshot holds the run's journal up to a position, compressed. Restoring one never rewrites
- * history: it starts a new run (linked to its source by {@code forkOf}) that continues from there —
- * the steps that had ended well keep their results, the others run again.
+ * <p>A snapshot holds the run's journal up to a position, compressed; a run's journal can be
+ * compacted to one (its events removed from the journal: the snapshot holds them). Restoring one
+ * never rewrites history: it starts a new run (linked to its source by {@code forkOf}) that
+ * continues from there — the steps that had ended well keep their results, the others run again.
  */
 public final class RunArchive {
-  private static final int FORMAT = 1;
   private final RuntimeServices rt;
   private final RunEngine engine;
   private final DefinitionStore definitions;
   private final SnapshotStore snapshots;
   private final IdGenerator ids;
-  private final RunEventCodec codec = new RunEventCodec();
-  private final JsonMapper mapper = JsonMapper.builder().build();
 
   public RunArchive(
       RuntimeServices rt,
@@ -60,21 +44,58 @@ public final class RunArchive {
     this.ids = ids;
   }
 
-  /** Takes a snapshot of what the run has made durable so far. */
+  /**
+   * Takes a snapshot of what the run has made durable so far: its newest intact snapshot extended
+   * with the events since, or its whole history when it has none.
+   */
   public SnapshotRecord snapshot(String runId, String label) {
     RunRecord run = rt.runs().find(runId).orElseThrow(() -> new RunNotFoundException(runId));
-    List<JournalEntry> journal = rt.journal().read(runId, 0);
-    byte[] payload = encode(run, journal);
+    SnapshotRecord earlier = newestIntact(runId);
+    byte[] payload = null;
+    long seq = 0;
+    if (earlier != null) {
+      List<JournalEntry> since = rt.journal().read(runId, earlier.seq());
+      payload = SnapshotPayloads.extend(earlier, since);
+      seq = earlier.seq() + since.size();
+    }
+    if (payload == null) {
+      List<JournalEntry> journal = rt.journal().read(runId, 0);
+      payload = SnapshotPayloads.encode(runId, run.workflowId(), run.workflowVersion(), journal);
+      seq = journal.size();
+    }
     SnapshotRecord snapshot =
         new SnapshotRecord(
             ids.newId(),
             runId,
-            journal.size(),
+            seq,
             label == null || label.isBlank() ? "manual" : label,
             rt.clock().now(),
             payload,
-            sha256(payload));
+            SnapshotPayloads.sha256(payload));
     snapshots.save(snapshot);
+    return snapshot;
+  }
+
+  private SnapshotRecord newestIntact(String runId) {
+    List<SnapshotRecord> all = snapshots.list(runId);
+    for (int i = all.size() - 1; i >= 0; i--) {
+      SnapshotRecord s = all.get(i);
+      if (SnapshotPayloads.sha256(s.payload()).equals(s.checksum())) {
+        return s;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Compacts a run's journal: takes a snapshot, then removes the journal's events that it holds.
+   * The run's history reads the same afterwards (see {@link HistoryJournal}).
+   *
+   * @return the snapshot the journal was compacted to
+   */
+  public SnapshotRecord compact(String runId, String label) {
+    SnapshotRecord snapshot = snapshot(runId, label);
+    rt.journal().compact(runId, snapshot.seq());
     return snapshot;
   }
 
@@ -96,37 +117,22 @@ public final class RunArchive {
         snapshots
             .find(snapshotId)
             .orElseThrow(() -> new IllegalArgumentException("no snapshot " + snapshotId));
-    String actual = sha256(snapshot.payload());
-    if (!actual.equals(snapshot.checksum())) {
-      throw new SnapshotCorruptedException(
-          "snapshot "
-              + snapshotId
-              + " of run "
-              + snapshot.runId()
-              + " is corrupted: its checksum is "
-              + snapshot.checksum()
-              + " but its content hashes to "
-              + actual
-              + "; restore an older snapshot, or re-run the run from a step instead");
-    }
-    JsonNode root = decode(snapshot);
+    SnapshotPayloads.Content content =
+        SnapshotPayloads.decode(snapshot, new RunEventCodec(rt.values()));
     WorkflowDefinition definition =
         definitions
-            .find(root.path("workflowId").asString(), root.path("workflowVersion").asString())
+            .find(content.workflowId(), content.workflowVersion())
             .orElseThrow(
                 () ->
                     new IllegalStateException(
                         "snapshot "
                             + snapshotId
                             + " needs workflow "
-                            + root.path("workflowId").asString()
+                            + content.workflowId()
                             + " version "
-                            + root.path("workflowVersion").asString()
+                            + content.workflowVersion()
                             + ", which is not in the definition store"));
-    List<JournalEntry> journal = new ArrayList<>();
-    for (JsonNode event : root.path("events")) {
-      journal.add(new JournalEntry(snapshot.runId(), journal.size(), codec.fromJson(event)));
-    }
+    List<JournalEntry> journal = content.events();
     Map<String, Object> startInputs =
         inputs != null
             ? inputs
@@ -160,56 +166,12 @@ public final class RunArchive {
       for (String runId : ended) {
         snapshots.deleteRun(runId);
         rt.journal().delete(runId);
+        rt.values().deleteRun(runId);
         rt.runs().delete(runId);
         engine.forget(runId);
         purged++;
       }
     } while (ended.size() == 500);
     return purged;
-  }
-
-  private byte[] encode(RunRecord run, List<JournalEntry> journal) {
-    ObjectNode root = mapper.createObjectNode();
-    root.put("format", FORMAT);
-    root.put("runId", run.runId());
-    root.put("workflowId", run.workflowId());
-    root.put("workflowVersion", run.workflowVersion());
-    ArrayNode events = root.putArray("events");
-    for (JournalEntry entry : journal) {
-      events.add(codec.toJson(entry.event()));
-    }
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
-      mapper.writeValue(gzip, root);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return bytes.toByteArray();
-  }
-
-  private JsonNode decode(SnapshotRecord snapshot) {
-    try (GZIPInputStream gzip = new GZIPInputStream(new ByteArrayInputStream(snapshot.payload()))) {
-      JsonNode root = mapper.readTree(gzip);
-      if (root.path("format").asInt() != FORMAT) {
-        throw new IllegalStateException(
-            "snapshot "
-                + snapshot.snapshotId()
-                + " has format "
-                + root.path("format")
-                + "; this Baton reads format "
-                + FORMAT);
-      }
-      return root;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read snapshot " + snapshot.snapshotId(), e);
-    }
-  }
-
-  private static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JDK has no SHA-256", e);
-    }
   }
 }

@@ -5,7 +5,6 @@ import io.baton.api.run.JournalEntry;
 import io.baton.api.run.PublishedEvent;
 import io.baton.api.run.RunEvent;
 import io.baton.api.run.RunEvent.RunStarted;
-import io.baton.api.run.RunStatus;
 import io.baton.api.run.RunView;
 import io.baton.api.store.DefinitionStore;
 import io.baton.api.store.RunRecord;
@@ -32,13 +31,11 @@ public final class RunEngine implements RunHost {
   private final RunLoader loader;
   private final ChildRuns children;
   private final RunSignals signals;
-  private final IdGenerator ids;
   private final boolean evictSuspended;
   private final RunOwnership ownership;
   private final Map<String, RunActor> actors = new ConcurrentHashMap<>();
-  private final Map<String, CompletableFuture<RunView>> completions = new ConcurrentHashMap<>();
-  private final java.util.Set<String> reopened = ConcurrentHashMap.newKeySet();
-  private final HandedOffRuns handedOff;
+  private final RunStarts starts;
+  private final RunCompletions completions;
 
   public RunEngine(
       RuntimeServices rt,
@@ -62,10 +59,10 @@ public final class RunEngine implements RunHost {
     this.loader = new RunLoader(rt, definitions, compiler);
     this.children = new ChildRuns(this, rt, definitions);
     this.signals = new RunSignals(this, rt);
-    this.ids = ids;
     this.evictSuspended = evictSuspended;
     this.ownership = ownership;
-    this.handedOff = new HandedOffRuns(rt, loader);
+    this.starts = new RunStarts(rt, definitions, loader, ids, ownership);
+    this.completions = new RunCompletions(new HandedOffRuns(rt, loader));
   }
 
   /** The compiled form of a definition, compiled once per id and version. */
@@ -102,57 +99,16 @@ public final class RunEngine implements RunHost {
       Map<String, Object> inputs,
       StartRequest request,
       CompletableFuture<RunView> done) {
-    CompiledWorkflow workflow = compile(definition);
-    List<String> problems =
-        io.baton.engine.schema.JsonSchemaCheck.problems(definition.inputs(), inputs);
-    if (!problems.isEmpty()) {
-      throw new io.baton.engine.InvalidInputException(
-          "the inputs of workflow '" + definition.id() + "'", problems);
-    }
-    if (definitions.find(definition.id(), definition.version()).isEmpty()) {
-      definitions.save(definition);
-    }
-    String runId = request.runId() != null ? request.runId() : ids.newId();
-    var now = rt.clock().now();
-    var priority =
-        request.priority() != null ? request.priority() : definition.policies().priority();
-    RunRecord record =
-        new RunRecord(
-            runId,
-            definition.id(),
-            definition.version(),
-            RunStatus.PENDING,
-            priority,
-            request.parentRunId(),
-            now,
-            now,
-            1);
-    if (!ownership.acquire(runId, null, null)) {
-      throw new IllegalStateException(
-          "cannot start run " + runId + ": another node owns a run with this id");
-    }
-    rt.runs().save(record);
-    RunStarted started =
-        new RunStarted(
-            now,
-            definition.id(),
-            definition.version(),
-            inputs,
-            priority,
-            request.parentRunId(),
-            request.parentStepPath(),
-            request.forkOf());
-    List<RunEvent> first = new java.util.ArrayList<>();
-    first.add(started);
-    first.addAll(request.history());
-    if (ownership.offer(runId, () -> rt.journal().append(runId, 0, first))) {
-      handedOff.watch(runId, done); // another node decides for it, from its journal
+    RunStarts.Prepared run = starts.prepare(definition, inputs, request);
+    String runId = run.runId();
+    if (ownership.offer(runId, () -> rt.journal().append(runId, 0, run.firstEvents()))) {
+      completions.handedOff(runId, done); // another node decides for it, from its journal
       return runId;
     }
-    completions.put(runId, done);
-    RunActor actor = new RunActor(rt, this, new RunState(runId, workflow), record);
+    completions.expect(runId, done);
+    RunActor actor = new RunActor(rt, this, new RunState(runId, run.workflow()), run.record());
     actors.put(runId, actor);
-    actor.post(new Message.Start(first));
+    actor.post(new Message.Start(run.firstEvents()));
     return runId;
   }
 
@@ -198,7 +154,7 @@ public final class RunEngine implements RunHost {
     RunRecord r = record.get();
     RunState state = loader.rebuild(r);
     if (!state.status().isTerminal()) {
-      completions.computeIfAbsent(runId, k -> new CompletableFuture<>());
+      completions.expect(runId);
     }
     RunActor actor = new RunActor(rt, this, state, r);
     actor.enqueue(new Message.Recover(reindex));
@@ -227,8 +183,7 @@ public final class RunEngine implements RunHost {
 
   /** The future of the end of a run that has not ended, or null. */
   public CompletableFuture<RunView> liveCompletion(String runId) {
-    CompletableFuture<RunView> done = completions.get(runId);
-    return done != null ? done : handedOff.get(runId);
+    return completions.live(runId);
   }
 
   /** Completes with the run's final view when it ends. */
@@ -339,12 +294,7 @@ public final class RunEngine implements RunHost {
 
   @Override
   public void runEnded(RunState run) {
-    RunView view = RunViews.of(run);
-    CompletableFuture<RunView> done = completions.remove(run.runId());
-    if (done != null) {
-      done.complete(view);
-    }
-    handedOff.ended(run.runId(), view);
+    completions.ended(run.runId(), RunViews.of(run));
     if (run.parentRunId() != null) {
       children.ended(run);
     }
@@ -352,15 +302,14 @@ public final class RunEngine implements RunHost {
 
   @Override
   public void runReopened(String runId) {
-    reopened.add(runId);
-    completions.computeIfAbsent(runId, k -> new CompletableFuture<>());
+    completions.reopened(runId);
   }
 
   /**
    * Whether the run was retried after it first ended (so the end its starter saw is not its last).
    */
   public boolean wasReopened(String runId) {
-    return reopened.contains(runId);
+    return completions.wasReopened(runId);
   }
 
   @Override
@@ -398,8 +347,7 @@ public final class RunEngine implements RunHost {
 
   /** Drops what the engine remembers of a run that was deleted. */
   void forget(String runId) {
-    completions.remove(runId);
-    reopened.remove(runId);
+    completions.forget(runId);
     RunActor actor = actors.remove(runId);
     if (actor != null) {
       actor.markEvicted();
@@ -418,7 +366,7 @@ public final class RunEngine implements RunHost {
 
   /** Completes what starters await of the runs this node handed off and that ended elsewhere. */
   void settleHandedOff() {
-    handedOff.settle();
+    completions.settleHandedOff();
   }
 
   /** The runs whose deciders are in memory. */

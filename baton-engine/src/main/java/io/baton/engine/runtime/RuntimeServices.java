@@ -8,6 +8,7 @@ import io.baton.api.store.WaitStore;
 import io.baton.api.time.TimeSource;
 import io.baton.engine.planner.Planner;
 import io.baton.engine.scheduler.StepScheduler;
+import io.baton.engine.store.StoredValues;
 import java.util.List;
 
 /**
@@ -27,6 +28,7 @@ import java.util.List;
  * @param wakeOnPublish whether the events {@code event} steps publish wake every run waiting for
  *     them; when false only the listeners receive them ({@link
  *     io.baton.api.spi.RunListener#onPublished}) and deliver them, e.g. within a tenant
+ * @param values where step outputs over the inline limit are stored, and loaded from on demand
  */
 public record RuntimeServices(
     TimeSource clock,
@@ -39,4 +41,5 @@ public record RuntimeServices(
     List<RunListener> listeners,
     DeciderThreads deciders,
     TaskDispatcher dispatcher,
-    boolean wakeOnPublish) {}
+    boolean wakeOnPublish,
+    StoredValues values) {}

@@ -1,5 +1,6 @@
 package io.baton.engine.scheduler;
 
+import io.baton.api.definition.StepDef;
 import io.baton.api.time.TimeSource;
 import io.baton.engine.config.EngineConfig;
 import io.baton.engine.config.SchedulingStrategy;
@@ -12,9 +13,9 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * Grants ready steps the capacity to run, in the order of the configured strategy, within the
  * limits: the global {@code max_concurrent_tasks}, per workflow, per run and per step type, and the
- * resource pools and locks steps ask for (contended ones go by the configured conflict rule).
- * Shared by every run of an engine; its lock is held only for queue bookkeeping, never while a step
- * runs.
+ * resource pools and locks steps ask for (contended ones go by the configured conflict rule), and
+ * the {@link StepAdmission}, which may hold steps of some kinds back for a while. Shared by every
+ * run of an engine; its lock is held only for queue bookkeeping, never while a step runs.
  */
 public final class StepScheduler {
   private final ReentrantLock lock = new ReentrantLock();
@@ -26,12 +27,22 @@ public final class StepScheduler {
   private final Map<String, Integer> perType = new HashMap<>();
   private final ResourcePools pools;
   private final ResourceContention contention;
+  private final StepAdmission admission;
   private int running;
   private long seq;
 
   /** A scheduler with {@code config}'s limits and strategy, aging by {@code clock}. */
   public StepScheduler(EngineConfig config, TimeSource clock) {
+    this(config, clock, StepAdmission.ALWAYS);
+  }
+
+  /**
+   * A scheduler with {@code config}'s limits and strategy, aging by {@code clock}, starting the
+   * steps {@code admission} holds only while it is open.
+   */
+  public StepScheduler(EngineConfig config, TimeSource clock, StepAdmission admission) {
     this.config = config;
+    this.admission = admission;
     this.clock = clock;
     this.queue =
         config.strategy() == SchedulingStrategy.ROUND_ROBIN
@@ -39,6 +50,26 @@ public final class StepScheduler {
             : new PriorityReadyQueue(config.agingInterval());
     this.pools = new ResourcePools(config.resourcePools());
     this.contention = new ResourceContention(config.conflictResolution());
+    admission.onOpen(this::admissionOpened);
+  }
+
+  /**
+   * Whether the admission holds {@code step} back while it is closed (see {@link TaskKey#held}).
+   */
+  public boolean holds(StepDef step) {
+    return admission.holds(step);
+  }
+
+  /** The admission opened again: the steps it held start as capacity allows. */
+  private void admissionOpened() {
+    List<QueuedTask> granted;
+    lock.lock();
+    try {
+      granted = grant();
+    } finally {
+      lock.unlock();
+    }
+    granted.forEach(QueuedTask::dispatch);
   }
 
   /**
@@ -150,7 +181,8 @@ public final class StepScheduler {
   }
 
   private boolean fitsLimits(TaskKey key) {
-    return (key.resources().isEmpty() || pools.available(key.resources()))
+    return (!key.held() || admission.open())
+        && (key.resources().isEmpty() || pools.available(key.resources()))
         && under(perRun, key.runId(), runLimit(key))
         && under(perWorkflow, key.workflowId(), config.maxConcurrentPerWorkflow())
         && under(perType, key.stepType(), typeLimit(key));

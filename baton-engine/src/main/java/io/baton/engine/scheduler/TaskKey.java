@@ -16,6 +16,7 @@ import java.util.List;
  * @param runLimit the most running steps of this run (0 = none of its own)
  * @param readyAt when it became ready, for aging
  * @param resources the pools and locks it holds while it runs (none: empty)
+ * @param held whether the scheduler's {@link StepAdmission} holds it back while closed
  */
 public record TaskKey(
     String runId,
@@ -25,9 +26,23 @@ public record TaskKey(
     Priority priority,
     int runLimit,
     Instant readyAt,
-    List<ResourceRequest> resources) {
+    List<ResourceRequest> resources,
+    boolean held) {
 
   public TaskKey {
     resources = resources == null ? List.of() : resources;
+  }
+
+  /** A step no admission holds back. */
+  public TaskKey(
+      String runId,
+      String path,
+      String workflowId,
+      String stepType,
+      Priority priority,
+      int runLimit,
+      Instant readyAt,
+      List<ResourceRequest> resources) {
+    this(runId, path, workflowId, stepType, priority, runLimit, readyAt, resources, false);
   }
 }

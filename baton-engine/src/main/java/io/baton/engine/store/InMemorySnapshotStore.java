@@ -33,6 +33,11 @@ public final class InMemorySnapshotStore implements SnapshotStore {
   }
 
   @Override
+  public void delete(String snapshotId) {
+    snapshots.remove(snapshotId);
+  }
+
+  @Override
   public void deleteRun(String runId) {
     snapshots.values().removeIf(s -> s.runId().equals(runId));
   }

@@ -6,6 +6,7 @@ import io.baton.api.store.RunStore;
 import io.baton.api.store.SnapshotStore;
 import io.baton.api.store.StoreBackend;
 import io.baton.api.store.TimerStore;
+import io.baton.api.store.ValueStore;
 import io.baton.api.store.WaitStore;
 
 /**
@@ -19,6 +20,7 @@ public record StoreSet(
     WaitStore waits,
     DefinitionStore definitions,
     SnapshotStore snapshots,
+    ValueStore values,
     String describe)
     implements StoreBackend {
 
@@ -31,6 +33,7 @@ public record StoreSet(
         new InMemoryWaitStore(),
         new InMemoryDefinitionStore(),
         new InMemorySnapshotStore(),
+        new StoredValues(new InMemoryValueStore()),
         "mem:");
   }
 }

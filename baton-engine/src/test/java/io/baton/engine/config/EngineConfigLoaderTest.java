@@ -52,6 +52,38 @@ class EngineConfigLoaderTest {
   }
 
   @Test
+  void theSnapshotAndValueSectionsSetTheSnapshotPolicyAndTheValueLimits() {
+    ConfigLoadResult r =
+        loader.parse(
+            """
+            snapshots: {every_events: 1000, on_suspend: true, at_steps: [review], compact: true, keep: 2}
+            values: {max_inline_bytes: 65536, cache_bytes: 1048576}
+            """,
+            "baton.yaml");
+    assertThat(r.diagnostics()).isEmpty();
+    EngineConfig c = r.config();
+    assertThat(SnapshotPolicy.of(c))
+        .isEqualTo(new SnapshotPolicy(1000, true, java.util.Set.of("review"), true, 2));
+    assertThat(SnapshotPolicy.of(EngineConfig.DEFAULTS)).isEqualTo(SnapshotPolicy.NONE);
+    assertThat(SnapshotPolicy.NONE.automatic()).isFalse();
+    assertThat(c.options())
+        .containsEntry("values.max_inline_bytes", 65536)
+        .containsEntry("values.cache_bytes", 1048576);
+  }
+
+  @Test
+  void aNegativeSnapshotIntervalIsReportedAtItsPointer() {
+    ConfigLoadResult r =
+        loader.parse("snapshots: {every_events: -1, keep: 0, unknown: 1}\n", "baton.yaml");
+    assertThat(r.diagnostics())
+        .extracting(Diagnostic::pointer, Diagnostic::severity)
+        .containsExactlyInAnyOrder(
+            tuple("/snapshots/every_events", Severity.ERROR),
+            tuple("/snapshots/keep", Severity.ERROR),
+            tuple("/snapshots/unknown", Severity.WARNING));
+  }
+
+  @Test
   void aPoolWithoutCapacityIsReportedAtItsPointer() {
     ConfigLoadResult r = loader.parse("resources: {pools: {gpu: 0}}\n", "baton.yaml");
     assertThat(r.diagnostics())

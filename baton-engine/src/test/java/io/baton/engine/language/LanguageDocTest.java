@@ -53,7 +53,8 @@ class LanguageDocTest {
         new WorkflowLoader(
             LanguageContext.of(new FakeExpressions())
                 .withStepType("agent", Map.of())
-                .withStepType("code", Map.of()));
+                .withStepType("code", Map.of())
+                .withStepType("llm", Map.of()));
     for (String block : yamlBlocks().stream().filter(b -> b.startsWith("- ")).toList()) {
       LoadResult r = loader.parse("id: doc\nsteps:\n" + block.indent(2), "doc.yaml");
       assertThat(r.diagnostics())

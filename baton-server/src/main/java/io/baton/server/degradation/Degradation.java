@@ -27,8 +27,9 @@ import org.springframework.stereotype.Component;
  * one level at a time, each step after {@code recovery-hold} at the current level (seed 002's
  * gradual recovery). An administrator may set a level (level 4, maintenance, is only entered so);
  * the effective level is the worse of the two. Every change of the effective level is logged,
- * audited, published as a {@code degradation.changed} event and shown by the {@code
- * baton.degradation.level} gauge.
+ * audited, published as a {@code degradation.changed} event, shown by the {@code
+ * baton.degradation.level} gauge and told to the {@link ModelStepAdmission} (no model calls from
+ * level 3).
  */
 @Component
 public class Degradation implements DisposableBean {
@@ -41,6 +42,7 @@ public class Degradation implements DisposableBean {
   private final TimeSource clock;
   private final EventBus events;
   private final AuditLog audit;
+  private final ModelStepAdmission models;
   private final Settings settings;
   private DegradationLevel automatic = DegradationLevel.NORMAL;
   private DegradationLevel pending = DegradationLevel.NORMAL;
@@ -78,6 +80,7 @@ public class Degradation implements DisposableBean {
       TimeSource clock,
       EventBus events,
       AuditLog audit,
+      ModelStepAdmission models,
       MeterRegistry registry,
       @Value("${baton.degradation.evaluation-interval:10s}") Duration interval,
       @Value("${baton.degradation.confirmations:2}") int confirmations,
@@ -86,6 +89,7 @@ public class Degradation implements DisposableBean {
     this.clock = clock;
     this.events = events;
     this.audit = audit;
+    this.models = models;
     this.settings = new Settings(interval, Math.max(1, confirmations), recoveryHold);
     this.changedAt = clock.now();
     Gauge.builder("baton.degradation.level", () -> effective.number())
@@ -156,6 +160,7 @@ public class Degradation implements DisposableBean {
       return;
     }
     effective = now;
+    models.levelChanged(now);
     LOG.warn(
         "degradation level {} ({}) → {} ({}): {}",
         before.number(),

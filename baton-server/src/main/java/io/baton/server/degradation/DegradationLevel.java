@@ -27,7 +27,8 @@ public enum DegradationLevel {
       List.of(
           "new executions",
           "changes to workflows, agents, keys, secrets, modules and other resources",
-          "agent chat and tool invocations through the API")),
+          "agent chat and tool invocations through the API",
+          "model calls: model steps end with their fallback, or wait until the level drops")),
   /** Level 4: maintenance, set by an administrator. */
   MAINTENANCE("maintenance", List.of("every API request but health and the degradation setting"));
 

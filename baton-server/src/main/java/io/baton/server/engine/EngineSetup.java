@@ -10,6 +10,7 @@ import io.baton.api.time.TimeSource;
 import io.baton.cluster.ClusterNode;
 import io.baton.engine.Baton;
 import io.baton.engine.BatonBuilder;
+import io.baton.engine.scheduler.StepAdmission;
 import io.baton.engine.time.RandomIdGenerator;
 import io.baton.engine.time.SystemTimeSource;
 import io.baton.modules.ModuleHub;
@@ -72,7 +73,8 @@ public class EngineSetup {
       ObjectProvider<CoordinationModule> modules,
       ObjectProvider<StepExecutor<?>> steps,
       ObjectProvider<TaskHandlerBinding> tasks,
-      ObjectProvider<ClusterNode> cluster) {
+      ObjectProvider<ClusterNode> cluster,
+      ObjectProvider<StepAdmission> admission) {
     BatonBuilder builder =
         hub.installInto(Baton.builder())
             .stores(store)
@@ -82,6 +84,7 @@ public class EngineSetup {
             // the bus wakes waiting runs within the publishing run's namespace (RunPublications)
             .wakeOnPublish(false);
     cluster.ifAvailable(builder::cluster); // baton.cluster.enabled: see ClusterSetup
+    admission.ifAvailable(builder::admission); // degradation level 3: ModelStepAdmission
     modules.orderedStream().forEach(builder::module);
     steps.orderedStream().forEach(builder::step);
     hubTasks.bindings().forEach(t -> builder.task(t.capability(), t.handler()));

@@ -46,11 +46,7 @@ public class CorrelationRules {
    * default {@code PT1H}); 400 naming the wrong field, 409 when the id is taken.
    */
   public CorrelationRule create(Caller caller, Map<String, Object> body) {
-    String id = RequestFields.text(body, "id", true);
-    if (!EventTriggers.ID.matcher(id).matches()) {
-      throw ApiError.badField(
-          "/id", "invalid-id", "id must be letters, digits, '.', '_' or '-' (1 to 100), was " + id);
-    }
+    String id = RequestFields.id(body);
     String emit = RequestFields.text(body, "emit", true);
     List<String> types = types(body.get("types"), emit);
     Duration within = within(RequestFields.text(body, "within", false));
@@ -102,6 +98,15 @@ public class CorrelationRules {
         .param("id", id)
         .update();
     return gone;
+  }
+
+  /**
+   * Whether a rule of the event's namespace may take it (it has a correlation id and a rule's
+   * type).
+   */
+  boolean concern(SystemEvent event) {
+    return event.correlationId() != null
+        && list(event.namespace()).stream().anyMatch(r -> r.types().contains(event.type()));
   }
 
   /** Publishes the composite events that {@code event} completes. */

@@ -9,7 +9,10 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The dead-letter store ({@code srv_dead_letter}), per namespace. */
+/**
+ * The dead-letter store ({@code srv_dead_letter}), per namespace: the event reactions ({@code
+ * waits}, {@code trigger:<id>}, {@code correlations}, {@code route:<id>}) that failed for good.
+ */
 @Component
 public class DeadLetters {
   private final JdbcClient jdbc;
@@ -77,7 +80,8 @@ public class DeadLetters {
         .update();
   }
 
-  private static String clip(String error) {
+  /** An error as the dead letters and the outbox keep it: 4,000 characters at most. */
+  static String clip(String error) {
     return error.length() > 4000 ? error.substring(0, 3999) + "…" : error;
   }
 

@@ -1,6 +1,7 @@
 package io.baton.server.events;
 
 import io.baton.api.time.TimeSource;
+import io.baton.server.persistence.ServerWrites;
 import io.baton.server.stream.StreamMessage;
 import io.baton.server.stream.StreamSink;
 import java.sql.Timestamp;
@@ -21,26 +22,31 @@ import tools.jackson.databind.json.JsonMapper;
  * The system event bus: publish, subscribe by namespace and type pattern ({@code run.*}), and a
  * persistent history queried with filters. Publishing and subscribing share one lock, so that a
  * subscriber replaying the history from an offset then receiving live events sees every event once,
- * in order. Publishing is idempotent by event id within a namespace; a new event then goes to the
- * {@link EventReactions} (waiting runs, triggers, correlation rules), outside the lock.
+ * in order. Publishing is idempotent by event id within a namespace. A new event is stored with its
+ * reactions (waiting runs, triggers, correlation rules: {@link EventReactions}) in the {@link
+ * EventOutbox}, in one transaction, and the reactions then run outside the lock: a crash between
+ * the two loses none.
  */
 @Component
 public class EventBus {
   private final JdbcClient jdbc;
   private final TimeSource clock;
   private final JsonMapper json;
-  private final ObjectProvider<EventReactions> reactions;
+  private final ServerWrites writes;
+  private final ObjectProvider<EventOutbox> outbox;
   private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
 
   EventBus(
       JdbcClient jdbc,
       TimeSource clock,
       JsonMapper json,
-      ObjectProvider<EventReactions> reactions) {
+      ServerWrites writes,
+      ObjectProvider<EventOutbox> outbox) {
     this.jdbc = jdbc;
     this.clock = clock;
     this.json = json;
-    this.reactions = reactions;
+    this.writes = writes;
+    this.outbox = outbox;
   }
 
   /**
@@ -73,16 +79,14 @@ public class EventBus {
 
   /**
    * Publishes an event in {@code namespace} with id {@code id} (null: a new one), unless an event
-   * with that id was published there already, then lets the reactions act on it.
+   * with that id was published there already, then runs its reactions.
    */
   public Publication publish(String namespace, String id, Draft draft) {
     SystemEvent stored = store(namespace, id, draft);
     if (stored == null) {
       return new Publication(find(namespace, id).orElseThrow(), true, EventReactions.Outcome.NONE);
     }
-    EventReactions react = reactions.getIfAvailable();
-    return new Publication(
-        stored, false, react == null ? EventReactions.Outcome.NONE : react.react(stored));
+    return new Publication(stored, false, outbox.getObject().drain(stored));
   }
 
   /** The event of {@code namespace} with id {@code id}, if published. */
@@ -118,30 +122,38 @@ public class EventBus {
             draft.correlationId(),
             clock.now(),
             draft.data());
-    GeneratedKeyHolder key = new GeneratedKeyHolder();
+    SystemEvent stored;
     try {
-      jdbc.sql(
-              "insert into srv_event (event_id, namespace, type, source, subject, correlation_id,"
-                  + " at, data_json) values (:id, :ns, :type, :source, :subject, :cid, :at, :data)")
-          .param("id", event.id())
-          .param("ns", namespace)
-          .param("type", event.type())
-          .param("source", event.source())
-          .param("subject", event.subject())
-          .param("cid", event.correlationId())
-          .param("at", Timestamp.from(event.at()))
-          .param("data", json.writeValueAsString(event.data()))
-          .update(key, "seq");
+      stored = writes.write(tx -> insert(tx, event));
     } catch (org.springframework.dao.DuplicateKeyException published) {
       return null; // another node published this id a moment ago
     }
-    SystemEvent stored = withSeq(event, key.getKey().longValue());
     subscriptions.removeIf(s -> s.sink().closed());
     for (Subscription s : subscriptions) {
       if (s.namespace().equals(namespace) && s.types().matcher(stored.type()).matches()) {
         s.sink().send(message(stored));
       }
     }
+    return stored;
+  }
+
+  /** Inserts the event and its reactions (in the caller's transaction) → the event as stored. */
+  private SystemEvent insert(JdbcClient tx, SystemEvent event) {
+    GeneratedKeyHolder key = new GeneratedKeyHolder();
+    tx.sql(
+            "insert into srv_event (event_id, namespace, type, source, subject, correlation_id,"
+                + " at, data_json) values (:id, :ns, :type, :source, :subject, :cid, :at, :data)")
+        .param("id", event.id())
+        .param("ns", event.namespace())
+        .param("type", event.type())
+        .param("source", event.source())
+        .param("subject", event.subject())
+        .param("cid", event.correlationId())
+        .param("at", Timestamp.from(event.at()))
+        .param("data", json.writeValueAsString(event.data()))
+        .update(key, "seq");
+    SystemEvent stored = withSeq(event, key.getKey().longValue());
+    outbox.getObject().enqueue(stored);
     return stored;
   }
 

@@ -2,23 +2,48 @@ package io.baton.server.events;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * What happens to a new event on the bus, in order: the runs of its namespace waiting for it with
- * its correlation key wake up, the triggers it matches start their workflows, and the correlation
- * rules it completes publish their composite events (which react in turn).
+ * What a new event on the bus calls for, each a reaction of its own in the {@link EventOutbox}, in
+ * order: {@code waits} — the runs of its namespace waiting for it with its correlation key wake up
+ * (an answered wait takes no second answer); {@code trigger:<id>} — each trigger whose type it
+ * matches starts its workflow (once per trigger and event id); {@code correlations} — the rules it
+ * completes publish their composite events (whose ids make them once only), which react in turn;
+ * {@code route:<id>} — each route whose type it matches delivers it to its webhook (the receiver
+ * drops a second delivery by the event id it is sent).
  */
 @Component
 public class EventReactions {
-  private final EventWaits waits;
-  private final TriggerFiring triggers;
-  private final CorrelationRules correlations;
+  static final String WAITS = "waits";
+  static final String CORRELATIONS = "correlations";
+  static final String TRIGGER = "trigger:";
+  static final String ROUTE = "route:";
 
-  EventReactions(EventWaits waits, TriggerFiring triggers, CorrelationRules correlations) {
+  private final EventWaits waits;
+  private final EventTriggers triggers;
+  private final TriggerFiring firing;
+  private final CorrelationRules correlations;
+  private final EventRoutes routes;
+  private final RouteDelivery delivery;
+  private final int attempts;
+
+  EventReactions(
+      EventWaits waits,
+      EventTriggers triggers,
+      TriggerFiring firing,
+      CorrelationRules correlations,
+      EventRoutes routes,
+      RouteDelivery delivery,
+      @Value("${baton.events.reaction-attempts:5}") int attempts) {
     this.waits = waits;
     this.triggers = triggers;
+    this.firing = firing;
     this.correlations = correlations;
+    this.routes = routes;
+    this.delivery = delivery;
+    this.attempts = Math.max(1, attempts);
   }
 
   /**
@@ -33,14 +58,80 @@ public class EventReactions {
     public static final Outcome NONE = new Outcome(0, List.of(), List.of());
   }
 
-  /** Delivers a newly published event. */
-  public Outcome react(SystemEvent event) {
-    int delivered = waits.wake(event);
-    List<String> started = triggers.fire(event);
-    List<String> composites = new ArrayList<>();
-    for (EventBus.Publication p : correlations.complete(event)) {
-      composites.add(p.event().id());
+  /** Whether {@code reaction} runs on the outbox's thread rather than the publisher's. */
+  static boolean deferred(String reaction) {
+    return reaction.startsWith(ROUTE);
+  }
+
+  /** What the reactions of one event did so far. */
+  static final class Tally {
+    private int delivered;
+    private final List<String> started = new ArrayList<>();
+    private final List<String> composites = new ArrayList<>();
+
+    Outcome outcome() {
+      return new Outcome(delivered, List.copyOf(started), List.copyOf(composites));
     }
-    return new Outcome(delivered, started, composites);
+  }
+
+  /** The reactions {@code event} calls for, in the order they run. */
+  List<String> reactionsTo(SystemEvent event) {
+    List<String> out = new ArrayList<>();
+    out.add(WAITS);
+    for (EventTrigger trigger : triggers.matching(event)) {
+      out.add(TRIGGER + trigger.id());
+    }
+    if (correlations.concern(event)) {
+      out.add(CORRELATIONS);
+    }
+    for (EventRoute route : routes.matching(event)) {
+      out.add(ROUTE + route.id());
+    }
+    return out;
+  }
+
+  /**
+   * Runs {@code reaction} for {@code event}, adding what it did to {@code tally}; throws on
+   * failure.
+   */
+  void run(String reaction, SystemEvent event, Tally tally) {
+    if (reaction.equals(WAITS)) {
+      tally.delivered += waits.wake(event);
+    } else if (reaction.equals(CORRELATIONS)) {
+      for (EventBus.Publication p : correlations.complete(event)) {
+        tally.composites.add(p.event().id());
+      }
+    } else if (reaction.startsWith(TRIGGER)) {
+      triggers
+          .find(event.namespace(), reaction.substring(TRIGGER.length()))
+          .flatMap(trigger -> firing.fire(trigger, event))
+          .ifPresent(tally.started::add);
+    } else if (reaction.startsWith(ROUTE)) {
+      routes
+          .find(event.namespace(), reaction.substring(ROUTE.length()))
+          .ifPresent(route -> delivery.deliver(route, event));
+    } else {
+      throw new IllegalArgumentException("no reaction is called '" + reaction + "'");
+    }
+  }
+
+  /**
+   * How many attempts {@code reaction} gets before it goes to the dead letters: a trigger's or
+   * route's own {@code maxAttempts}, else {@code baton.events.reaction-attempts} (5).
+   */
+  int attemptsAllowed(String reaction, SystemEvent event) {
+    if (reaction.startsWith(TRIGGER)) {
+      return triggers
+          .find(event.namespace(), reaction.substring(TRIGGER.length()))
+          .map(EventTrigger::maxAttempts)
+          .orElse(attempts);
+    }
+    if (reaction.startsWith(ROUTE)) {
+      return routes
+          .find(event.namespace(), reaction.substring(ROUTE.length()))
+          .map(EventRoute::maxAttempts)
+          .orElse(attempts);
+    }
+    return attempts;
   }
 }

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -155,12 +156,16 @@ public class EventTriggers {
 
   /** One trigger; 404 when {@code namespace} has none of that id. */
   public EventTrigger get(String namespace, String id) {
+    return find(namespace, id).orElseThrow(() -> ApiError.notFound("event trigger", id));
+  }
+
+  /** One trigger, if {@code namespace} has one of that id. */
+  Optional<EventTrigger> find(String namespace, String id) {
     return jdbc.sql("select * from srv_event_trigger where namespace = :ns and trigger_id = :id")
         .param("ns", namespace)
         .param("id", id)
         .query(this::read)
-        .optional()
-        .orElseThrow(() -> ApiError.notFound("event trigger", id));
+        .optional();
   }
 
   /** Deletes a trigger → what it was. */

@@ -7,6 +7,16 @@ import java.util.Map;
 final class RequestFields {
   private RequestFields() {}
 
+  /** The body's {@code id}: letters, digits, '.', '_' or '-', 1 to 100 of them (400 otherwise). */
+  static String id(Map<String, Object> body) {
+    String id = text(body, "id", true);
+    if (!EventTriggers.ID.matcher(id).matches()) {
+      throw ApiError.badField(
+          "/id", "invalid-id", "id must be letters, digits, '.', '_' or '-' (1 to 100), was " + id);
+    }
+    return id;
+  }
+
   /** A string field of the body; null when absent and optional. */
   static String text(Map<String, Object> body, String field, boolean required) {
     return text(body, field, required, "");

@@ -6,6 +6,7 @@ import io.baton.api.run.RunEvent;
 import io.baton.api.spi.RunListener;
 import io.baton.api.store.StoreBackend;
 import io.baton.engine.Baton;
+import io.baton.engine.runtime.HistoryJournal;
 import io.baton.server.execution.ExecutionIndex;
 import java.util.List;
 import java.util.Optional;
@@ -96,7 +97,7 @@ class RunPublications implements RunListener, DisposableBean {
     if (entry.isPresent() || depth > 20) {
       return entry.map(ExecutionIndex.Entry::namespace);
     }
-    List<JournalEntry> journal = store.journal().read(runId, 0);
+    List<JournalEntry> journal = HistoryJournal.of(store).read(runId, 0);
     if (!journal.isEmpty() && journal.getFirst().event() instanceof RunEvent.RunStarted s) {
       String parent = s.parentRunId() != null ? s.parentRunId() : s.forkOf();
       if (parent != null) {

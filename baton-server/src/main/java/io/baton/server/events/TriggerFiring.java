@@ -6,7 +6,6 @@ import io.baton.server.security.Caller;
 import io.baton.server.security.Grants;
 import io.baton.server.security.Role;
 import java.sql.Timestamp;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,68 +16,34 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Starts the workflows of the triggers an event matches — the filter holds, the input renders, the
- * run starts in the trigger's namespace as {@code trigger:<id>} — once per trigger and event id
- * ({@code srv_trigger_fire}). A start that keeps failing after the trigger's attempts (tried at
- * once, one after the other) puts the event in the dead letters, from where it can be replayed.
+ * Starts the workflow of a trigger an event matches — the filter holds, the input renders, the run
+ * starts in the trigger's namespace as {@code trigger:<id>} — once per trigger and event id ({@code
+ * srv_trigger_fire}). Retries and dead letters are the {@link EventOutbox}'s.
  */
 @Component
 class TriggerFiring {
   private static final Logger LOG = LoggerFactory.getLogger(TriggerFiring.class);
 
-  private final EventTriggers triggers;
   private final ExecutionService executions;
-  private final DeadLetters deadLetters;
   private final JdbcClient jdbc;
   private final TimeSource clock;
 
-  TriggerFiring(
-      EventTriggers triggers,
-      ExecutionService executions,
-      DeadLetters deadLetters,
-      JdbcClient jdbc,
-      TimeSource clock) {
-    this.triggers = triggers;
+  TriggerFiring(ExecutionService executions, JdbcClient jdbc, TimeSource clock) {
     this.executions = executions;
-    this.deadLetters = deadLetters;
     this.jdbc = jdbc;
     this.clock = clock;
   }
 
-  /** Fires every matching trigger → the runs started. */
-  List<String> fire(SystemEvent event) {
-    List<String> started = new ArrayList<>();
-    for (EventTrigger trigger : triggers.matching(event)) {
-      String failure = null;
-      for (int attempt = 1; attempt <= trigger.maxAttempts(); attempt++) {
-        try {
-          start(trigger, event).ifPresent(started::add);
-          failure = null;
-          break;
-        } catch (RuntimeException e) {
-          failure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        }
-      }
-      if (failure != null) {
-        LOG.warn("trigger {} failed on event {}: {}", trigger.id(), event.id(), failure);
-        deadLetters.add(event, subscriber(trigger), failure, trigger.maxAttempts());
-      }
-    }
-    return started;
-  }
-
-  /** Delivers {@code event} to trigger {@code triggerId} once more → the run it started, if any. */
-  Optional<String> replay(SystemEvent event, String triggerId) {
-    return start(triggers.get(event.namespace(), triggerId), event);
-  }
-
   /** The dead letters' name of a trigger. */
   static String subscriber(EventTrigger trigger) {
-    return "trigger:" + trigger.id();
+    return EventReactions.TRIGGER + trigger.id();
   }
 
-  /** Starts the trigger's run for the event, unless the filter says no or it did already. */
-  private Optional<String> start(EventTrigger trigger, SystemEvent event) {
+  /**
+   * Starts the trigger's run for the event, unless the filter says no or it did already → the run
+   * it started, if any.
+   */
+  Optional<String> fire(EventTrigger trigger, SystemEvent event) {
     Map<String, Object> variables = EventExpressions.variables(event);
     if (trigger.filter() != null
         && !EventExpressions.filter(trigger.filter(), "/filter").test(variables)) {

@@ -47,7 +47,14 @@ public class ExecutionIndex {
       String workflowVersion,
       RunStatus status,
       String createdBy,
-      Instant createdAt) {}
+      Instant createdAt) {
+
+    /** This entry with another status. */
+    public Entry withStatus(RunStatus newStatus) {
+      return new Entry(
+          runId, namespace, workflowId, workflowVersion, newStatus, createdBy, createdAt);
+    }
+  }
 
   /** Adds a run; false when it is indexed already. */
   public boolean add(Entry e) {
@@ -83,14 +90,18 @@ public class ExecutionIndex {
     return tx -> tx.sql("delete from srv_execution where run_id = :id").param("id", runId).update();
   }
 
-  /** Records a run's status. */
-  public void setStatus(String runId, RunStatus status) {
+  /** Records the statuses of {@code entries}' runs, in one transaction. */
+  public void setStatuses(List<Entry> entries) {
     writer.write(
-        tx ->
+        tx -> {
+          for (Entry e : entries) {
             tx.sql("update srv_execution set status = :s where run_id = :id")
-                .param("s", status.name())
-                .param("id", runId)
-                .update());
+                .param("s", e.status().name())
+                .param("id", e.runId())
+                .update();
+          }
+          return entries.size();
+        });
   }
 
   /** The run, if indexed. */

@@ -2,13 +2,16 @@ package io.baton.server.execution;
 
 import io.baton.api.run.JournalEntry;
 import io.baton.api.run.RunEvent;
+import io.baton.api.run.RunStatus;
 import io.baton.api.spi.RunListener;
 import io.baton.api.store.RunRecord;
 import io.baton.api.store.StoreBackend;
 import io.baton.engine.Baton;
 import io.baton.server.events.EventBus;
-import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
 import org.slf4j.Logger;
@@ -18,14 +21,21 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps the execution index in step with the engine: indexes runs the engine starts by itself
- * (subworkflow children, forks) in their parent's namespace, and copies each run's status from the
- * run store after the events that can change it. Works on its own thread, off the runs' decider
- * threads, coalescing bursts of events of the same run.
+ * (subworkflow children, forks) in their parent's namespace, and records each run's status after
+ * the events that can change it. Works on its own thread, off the runs' decider threads, coalescing
+ * bursts of events of the same run and committing a burst's status changes in one transaction.
+ *
+ * <p>The status follows from the event where the event decides it (a run started, paused or ended;
+ * a step started in a running run); only after the others (a step waiting, a wait resolved, a run
+ * resumed or retried: running or waiting depends on the other steps) is it read from the run store.
+ * The index entries of the runs seen last are kept, so that a run's events cost no read of the
+ * index either: a 3-step run's five events used to cost ten reads.
  */
 @Component
 public class ExecutionStatusSync implements RunListener, DisposableBean {
   private static final Logger LOG = LoggerFactory.getLogger(ExecutionStatusSync.class);
   private static final Change STOP = new Change("", null, null);
+  private static final int TRACKED = 10_000;
 
   private final ExecutionIndex index;
   private final StoreBackend store;
@@ -33,7 +43,22 @@ public class ExecutionStatusSync implements RunListener, DisposableBean {
   private final LinkedBlockingQueue<Change> changes = new LinkedBlockingQueue<>();
   private final Thread worker;
 
-  private record Change(String runId, RunEvent.RunStarted started, Instant at) {}
+  /** Index entries as last synchronised, of the runs seen last; the worker's alone. */
+  private final Map<String, ExecutionIndex.Entry> tracked =
+      new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, ExecutionIndex.Entry> eldest) {
+          return size() > TRACKED;
+        }
+      };
+
+  /**
+   * A run's events since the worker last looked at it.
+   *
+   * @param started its {@code RunStarted}, if among them
+   * @param latest the last of them
+   */
+  private record Change(String runId, RunEvent.RunStarted started, RunEvent latest) {}
 
   ExecutionStatusSync(ExecutionIndex index, StoreBackend store, Baton baton, EventBus events) {
     this.index = index;
@@ -47,12 +72,12 @@ public class ExecutionStatusSync implements RunListener, DisposableBean {
   public void onEvent(JournalEntry entry) {
     RunEvent event = entry.event();
     if (event instanceof RunEvent.RunStarted started) {
-      changes.add(new Change(entry.runId(), started, started.at()));
+      changes.add(new Change(entry.runId(), started, started));
     } else if (RunEvent.stepPath(event) == null
         || event instanceof RunEvent.StepWaiting
         || event instanceof RunEvent.WaitResolved
         || event instanceof RunEvent.StepStarted) {
-      changes.add(new Change(entry.runId(), null, event.at()));
+      changes.add(new Change(entry.runId(), null, event));
     }
   }
 
@@ -67,9 +92,14 @@ public class ExecutionStatusSync implements RunListener, DisposableBean {
         batch.put(first.runId(), first);
         Change next;
         while ((next = changes.poll()) != null && next != STOP) {
-          batch.merge(next.runId(), next, (a, b) -> a.started() != null ? a : b);
+          batch.merge(
+              next.runId(),
+              next,
+              (a, b) ->
+                  new Change(
+                      a.runId(), a.started() != null ? a.started() : b.started(), b.latest()));
         }
-        batch.values().forEach(this::apply);
+        apply(batch.values());
         if (next == STOP) {
           return;
         }
@@ -81,28 +111,83 @@ public class ExecutionStatusSync implements RunListener, DisposableBean {
     }
   }
 
-  private void apply(Change change) {
-    if (change.started() != null) {
-      indexChild(change);
+  private void apply(Collection<Change> batch) {
+    List<ExecutionIndex.Entry> changed = new ArrayList<>();
+    for (Change change : batch) {
+      if (change.started() != null) {
+        indexChild(change);
+      }
+      ExecutionIndex.Entry entry = entry(change.runId());
+      if (entry == null) {
+        continue;
+      }
+      RunStatus status = statusAfter(change.latest(), entry.status());
+      if (status == null) {
+        status = store.runs().find(change.runId()).map(RunRecord::status).orElse(null);
+      }
+      if (status == null || status == entry.status()) {
+        continue;
+      }
+      changed.add(entry.withStatus(status));
     }
-    var entry = index.find(change.runId());
-    var status = store.runs().find(change.runId()).map(RunRecord::status);
-    if (entry.isEmpty() || status.isEmpty() || entry.get().status() == status.get()) {
+    if (changed.isEmpty()) {
       return;
     }
-    index.setStatus(change.runId(), status.get());
-    // the run's life on the event bus: run.running, run.waiting, run.completed, run.failed, …
-    events.publish(
-        entry.get().namespace(),
-        new EventBus.Draft(
-            "run." + status.get().name().toLowerCase(java.util.Locale.ROOT),
-            "engine",
-            change.runId(),
-            null,
-            java.util.Map.of(
-                "workflowId", entry.get().workflowId(),
-                "workflowVersion", entry.get().workflowVersion(),
-                "status", status.get().name())));
+    try {
+      index.setStatuses(changed);
+    } catch (RuntimeException e) {
+      changed.forEach(now -> tracked.remove(now.runId())); // the index kept what it had
+      throw e;
+    }
+    for (ExecutionIndex.Entry now : changed) {
+      if (now.status().isTerminal()) {
+        tracked.remove(now.runId());
+      } else {
+        tracked.put(now.runId(), now);
+      }
+    }
+    // the runs' lives on the event bus: run.running, run.waiting, run.completed, run.failed, …
+    for (ExecutionIndex.Entry entry : changed) {
+      events.publish(
+          entry.namespace(),
+          new EventBus.Draft(
+              "run." + entry.status().name().toLowerCase(java.util.Locale.ROOT),
+              "engine",
+              entry.runId(),
+              null,
+              Map.of(
+                  "workflowId", entry.workflowId(),
+                  "workflowVersion", entry.workflowVersion(),
+                  "status", entry.status().name())));
+    }
+  }
+
+  private ExecutionIndex.Entry entry(String runId) {
+    ExecutionIndex.Entry entry = tracked.get(runId);
+    if (entry == null) {
+      entry = index.find(runId).orElse(null);
+      if (entry != null && !entry.status().isTerminal()) {
+        tracked.put(runId, entry);
+      }
+    }
+    return entry;
+  }
+
+  /**
+   * The run's status after {@code event}, when the event decides it; null when it depends on the
+   * run's other steps and the run store must say.
+   */
+  static RunStatus statusAfter(RunEvent event, RunStatus before) {
+    return switch (event) {
+      case RunEvent.RunStarted e -> RunStatus.RUNNING;
+      case RunEvent.StepStarted e when before == RunStatus.RUNNING -> RunStatus.RUNNING;
+      case RunEvent.RunPaused e -> RunStatus.PAUSED;
+      case RunEvent.RunCompleted e -> RunStatus.COMPLETED;
+      case RunEvent.RunFailed e -> RunStatus.FAILED;
+      case RunEvent.RunCancelled e -> RunStatus.CANCELLED;
+      case RunEvent.RunTimedOut e -> RunStatus.TIMED_OUT;
+      default -> null;
+    };
   }
 
   private void indexChild(Change change) {
@@ -121,9 +206,9 @@ public class ExecutionStatusSync implements RunListener, DisposableBean {
                         p.namespace(),
                         started.workflowId(),
                         started.workflowVersion(),
-                        io.baton.api.run.RunStatus.RUNNING,
+                        RunStatus.RUNNING,
                         p.createdBy(),
-                        change.at())));
+                        started.at())));
   }
 
   @Override

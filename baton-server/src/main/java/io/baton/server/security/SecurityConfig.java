@@ -9,9 +9,9 @@ import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtDecoders;
@@ -80,8 +80,26 @@ public class SecurityConfig {
                           .jwtAuthenticationConverter(
                               token -> authentication(token, jwt.rolesClaim()))));
     }
-    http.httpBasic(b -> b.disable()).formLogin(f -> f.disable()).logout(Customizer.withDefaults());
+    // Nothing here has a session or a login page: no logout, no saved request to replay after a
+    // login, no servlet request wrapper for isUserInRole — three filters fewer on every request.
+    http.httpBasic(b -> b.disable())
+        .formLogin(f -> f.disable())
+        .logout(l -> l.disable())
+        .requestCache(r -> r.disable())
+        .servletApi(s -> s.disable());
     return http.build();
+  }
+
+  /**
+   * No observation around each security filter, nor around authentication and authorization: a
+   * request is observed once, as a whole, by {@code http.server.requests}. A predicate that turns
+   * the observations off ({@code management.observations.enable.spring.security}) still wraps every
+   * filter in a decorator; without observations the chain is not decorated at all. The wrappers
+   * were a tenth of an API request's CPU samples (W6).
+   */
+  @Bean
+  SecurityObservationSettings noSecurityObservations() {
+    return SecurityObservationSettings.noObservations();
   }
 
   /** A token's caller: its subject and the grants in its roles claim. */

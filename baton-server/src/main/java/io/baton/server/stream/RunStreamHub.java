@@ -6,6 +6,7 @@ import io.baton.api.spi.RunListener;
 import io.baton.api.store.StoreBackend;
 import io.baton.api.time.TimeSource;
 import io.baton.engine.Baton;
+import io.baton.engine.runtime.HistoryJournal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +53,7 @@ public class RunStreamHub implements RunListener {
   public List<StreamMessage> history(String runId, long afterOffset) {
     RunMessages messages = new RunMessages(runId, this::types);
     List<StreamMessage> out = new ArrayList<>();
-    for (JournalEntry entry : store.journal().read(runId, 0)) {
+    for (JournalEntry entry : HistoryJournal.of(store).read(runId, 0)) {
       StreamMessage message = messages.next(entry);
       if (entry.seq() > afterOffset) {
         out.add(message);
@@ -96,7 +97,7 @@ public class RunStreamHub implements RunListener {
       // Refold the journal: the new subscriber gets what it missed, the others what the
       // listener has not delivered yet (events are durable before listeners hear of them).
       RunMessages fresh = new RunMessages(runId, RunStreamHub.this::types);
-      for (JournalEntry entry : store.journal().read(runId, 0)) {
+      for (JournalEntry entry : HistoryJournal.of(store).read(runId, 0)) {
         StreamMessage message = fresh.next(entry);
         if (entry.seq() > afterOffset) {
           sink.send(message);

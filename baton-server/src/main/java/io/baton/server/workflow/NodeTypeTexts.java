@@ -189,6 +189,42 @@ final class NodeTypeTexts {
                   "智能体在同一对话中轮流发言，直到满足结束条件。",
                   "エージェントが一つの会話で順番に発言し、条件を満たすと終了します。")),
           Map.entry(
+              "supervisor-turn",
+              new Text(
+                  "agent",
+                  "message-circle",
+                  false,
+                  "Supervisor turn",
+                  "主管轮次",
+                  "スーパーバイザーのターン",
+                  "One turn of a supervisor: its decision and the turn of the agent it picked.",
+                  "主管的一个轮次：主管的决定以及被选中智能体的发言。",
+                  "スーパーバイザーの一ターン：その判断と、選ばれたエージェントの発言です。")),
+          Map.entry(
+              "handoff-turn",
+              new Text(
+                  "agent",
+                  "message-circle",
+                  false,
+                  "Handoff turn",
+                  "交接轮次",
+                  "ハンドオフのターン",
+                  "One turn of a handoff: an agent answers or hands the request to another.",
+                  "交接的一个轮次：智能体作答，或将请求交给另一个智能体。",
+                  "ハンドオフの一ターン：エージェントが回答するか、別のエージェントに引き継ぎます。")),
+          Map.entry(
+              "group-chat-turn",
+              new Text(
+                  "agent",
+                  "message-circle",
+                  false,
+                  "Group chat turn",
+                  "群聊发言轮次",
+                  "グループチャットの発言ターン",
+                  "One turn of a group chat: the step a group chat's child run takes each turn in.",
+                  "群聊的一个发言轮次：群聊的子运行中每个轮次对应的步骤。",
+                  "グループチャットの一ターン：グループチャットの子ランで各ターンを実行するステップです。")),
+          Map.entry(
               "start",
               new Text(
                   "control",

@@ -144,4 +144,39 @@ class AgentApiTest extends ServerTest {
         owner.postText("/api/v1/workflows", flow.formatted("own"), "application/yaml");
     assertThat(own.status()).as(own.body()).isEqualTo(201);
   }
+
+  @Test
+  void aTeamStepCannotHaveAnotherNamespacesAgentAmongItsMembers() {
+    Api owner = admin.in("team-owner");
+    Map<String, Object> critic = new java.util.HashMap<>(HELPER);
+    critic.put("name", "critic");
+    assertThat(owner.post("/api/v1/agents", critic).status()).isEqualTo(201);
+    Api stranger = admin.in("team-stranger");
+    Map<String, Object> poet = new java.util.HashMap<>(HELPER);
+    poet.put("name", "poet");
+    assertThat(stranger.post("/api/v1/agents", poet).status()).isEqualTo(201);
+    String flow =
+        """
+        id: %s
+        steps:
+          - id: debate
+            type: group-chat
+            agents: [poet, critic]
+            maxTurns: 2
+            input: {prompt: hi}
+        """;
+
+    Api.Response borrowed =
+        stranger.postText("/api/v1/workflows", flow.formatted("borrow-team"), "application/yaml");
+    assertThat(borrowed.status()).isEqualTo(400);
+    assertThat(borrowed.json().get("detail").asString())
+        .contains("step 'debate'", "'critic'", "among its members", "does not have")
+        .doesNotContain("'poet'");
+    Api.Response own =
+        owner.postText(
+            "/api/v1/workflows",
+            flow.formatted("own-team").replace("[poet, critic]", "[critic]"),
+            "application/yaml");
+    assertThat(own.status()).as(own.body()).isEqualTo(201);
+  }
 }

@@ -139,6 +139,9 @@ class ExecutionApiTest extends ServerTest {
         .isIn("RUNNING", "WAITING");
     Api.Response stopped = api.post("/api/v1/executions/" + id + "/stop", null);
     assertThat(stopped.json().get("status").asString()).isEqualTo("CANCELLED");
+    // read while ended: the server keeps this view, and the retry below must not be hidden by it
+    assertThat(api.get("/api/v1/executions/" + id).json().get("status").asString())
+        .isEqualTo("CANCELLED");
 
     Api.Response retried = api.post("/api/v1/executions/" + id + "/retry", null);
     assertThat(retried.status()).isEqualTo(200);

@@ -171,6 +171,14 @@ class WorkflowApiTest extends ServerTest {
     assertThat(supervisor).as("the AI module's step types are in the catalogue").isNotNull();
     assertThat(supervisor.get("category").asString()).isEqualTo("agent");
     assertThat(supervisor.get("label").get("zh").asString()).isEqualTo("主管");
+    JsonNode turn = null;
+    for (JsonNode t : types) {
+      if (t.get("type").asString().equals("supervisor-turn")) {
+        turn = t;
+      }
+    }
+    assertThat(turn).as("the steps team turns take are named in three languages").isNotNull();
+    assertThat(turn.get("label").get("ja").asString()).isEqualTo("スーパーバイザーのターン");
     assertThat(human.get("category").asString()).isEqualTo("human");
     assertThat(human.get("label").get("zh").asString()).isEqualTo("人工输入");
     assertThat(human.get("label").get("ja").asString()).isEqualTo("人による入力");

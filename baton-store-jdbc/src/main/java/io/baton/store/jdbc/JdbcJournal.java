@@ -5,6 +5,7 @@ import io.baton.api.run.RunEvent;
 import io.baton.api.store.ConcurrentModificationException;
 import io.baton.api.store.Journal;
 import io.baton.engine.store.RunEventCodec;
+import io.baton.engine.store.StoredValues;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,13 +23,14 @@ final class JdbcJournal implements Journal {
 
   private final Database database;
   private final GroupCommitter committer;
-  private final RunEventCodec codec = new RunEventCodec();
+  private final RunEventCodec codec;
   private final int maxValueBytes;
   private final String firstSql;
   private final String nextSql;
 
-  JdbcJournal(Database database, GroupCommitter committer, int maxValueBytes) {
+  JdbcJournal(Database database, GroupCommitter committer, int maxValueBytes, StoredValues values) {
     this.database = database;
+    this.codec = new RunEventCodec(values);
     this.committer = committer;
     this.maxValueBytes = maxValueBytes;
     String json = database.dialect().json();
@@ -119,12 +121,15 @@ final class JdbcJournal implements Journal {
     return new ConcurrentModificationException("journal of run " + runId, expected, actual);
   }
 
-  /** How many events the journal of {@code runId} holds. */
+  /**
+   * The position after the newest event of {@code runId}: how many events it has had, compacted
+   * ones included.
+   */
   long length(String runId) {
     return database
         .first(
-            "counting the journal of run " + runId,
-            "SELECT COUNT(*) FROM baton_journal WHERE run_id = ?",
+            "measuring the journal of run " + runId,
+            "SELECT COALESCE(MAX(seq) + 1, 0) FROM baton_journal WHERE run_id = ?",
             ps -> ps.setString(1, runId),
             rs -> rs.getLong(1))
         .orElse(0L);
@@ -160,6 +165,34 @@ final class JdbcJournal implements Journal {
               + " partly restored");
     }
     return new JournalEntry(runId, seq, codec.decode(json));
+  }
+
+  /**
+   * Deletes the events below {@code beforeSeq} but the newest (the next append's first row checks
+   * that the position before it is taken), with the values kept apart for them, in one transaction.
+   */
+  @Override
+  public long compact(String runId, long beforeSeq) {
+    String below =
+        " WHERE run_id = ? AND seq < ? AND seq < (SELECT MAX(seq) FROM baton_journal WHERE run_id"
+            + " = ?)";
+    Write.Binder bind =
+        ps -> {
+          ps.setString(1, runId);
+          ps.setLong(2, beforeSeq);
+          ps.setString(3, runId);
+        };
+    return database.write(
+        "compacting the journal of run " + runId,
+        c -> {
+          Database.execute(
+              c,
+              "DELETE FROM baton_value WHERE value_id IN (SELECT value_id FROM baton_journal"
+                  + below
+                  + " AND value_id IS NOT NULL)",
+              bind);
+          return (long) Database.execute(c, "DELETE FROM baton_journal" + below, bind);
+        });
   }
 
   @Override

@@ -82,6 +82,14 @@ final class JdbcSnapshotStore implements SnapshotStore {
   }
 
   @Override
+  public void delete(String snapshotId) {
+    database.update(
+        "deleting snapshot " + snapshotId,
+        "DELETE FROM baton_snapshot WHERE snapshot_id = ?",
+        ps -> ps.setString(1, snapshotId));
+  }
+
+  @Override
   public void deleteRun(String runId) {
     database.update(
         "deleting the snapshots of run " + runId,

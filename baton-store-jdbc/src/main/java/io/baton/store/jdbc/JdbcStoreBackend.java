@@ -8,7 +8,9 @@ import io.baton.api.store.SnapshotStore;
 import io.baton.api.store.StoreBackend;
 import io.baton.api.store.StoreUnavailableException;
 import io.baton.api.store.TimerStore;
+import io.baton.api.store.ValueStore;
 import io.baton.api.store.WaitStore;
+import io.baton.engine.store.StoredValues;
 import java.time.Instant;
 import java.util.List;
 import javax.sql.DataSource;
@@ -39,11 +41,13 @@ public final class JdbcStoreBackend implements StoreBackend {
   private final JdbcWaitStore waits;
   private final JdbcDefinitionStore definitions;
   private final JdbcSnapshotStore snapshots;
+  private final StoredValues values;
 
   private JdbcStoreBackend(Database database, JdbcStoreOptions options) {
     this.database = database;
     this.committer = new GroupCommitter(database, options.maxBatch());
-    this.journal = new JdbcJournal(database, committer, options.maxValueBytes());
+    this.values = new StoredValues(new JdbcValueStore(database));
+    this.journal = new JdbcJournal(database, committer, options.maxValueBytes(), values);
     this.runs = new JdbcRunStore(database, committer);
     this.timers = new JdbcTimerStore(database);
     this.waits = new JdbcWaitStore(database);
@@ -95,6 +99,11 @@ public final class JdbcStoreBackend implements StoreBackend {
   @Override
   public DefinitionStore definitions() {
     return definitions;
+  }
+
+  @Override
+  public ValueStore values() {
+    return values;
   }
 
   @Override

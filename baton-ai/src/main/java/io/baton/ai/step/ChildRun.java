@@ -1,0 +1,84 @@
+package io.baton.ai.step;
+
+import io.baton.api.definition.WorkflowDefinition;
+import io.baton.api.run.ErrorKind;
+import io.baton.api.run.RunStatus;
+import io.baton.api.run.RunView;
+import io.baton.api.run.StepException;
+import io.baton.api.spi.StepContext;
+import io.baton.engine.Baton;
+import io.baton.engine.RunNotFoundException;
+import io.baton.engine.runtime.StartRequest;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The child run a step runs its work in, as steps of their own (the {@code plan} agent's tasks, a
+ * {@code group-chat}'s turns): journaled, recovered and shown like any run's steps. Its id is
+ * derived from the step's run, path and attempt, so a step re-executed after a crash finds the
+ * child it already started (which the engine has recovered) instead of starting another; a new
+ * attempt starts a new child.
+ */
+public final class ChildRun {
+  private static final Duration LIMIT = Duration.ofHours(1);
+
+  private ChildRun() {}
+
+  /**
+   * The engine that runs child runs.
+   *
+   * @param who names the step or agent in the error
+   * @throws StepException when {@code BatonAi.attach} was not called
+   */
+  public static Baton engine(Supplier<Baton> baton, String who) {
+    Baton engine = baton.get();
+    if (engine == null) {
+      throw new StepException(
+          ErrorKind.DEPENDENCY_DOWN, who + " runs as a child run: call BatonAi.attach(baton)");
+    }
+    return engine;
+  }
+
+  /** The id of the child run of {@code context}'s step and attempt. */
+  public static String id(StepContext context) {
+    return context.runId()
+        + "."
+        + context.path().replaceAll("[^A-Za-z0-9_-]", "_")
+        + "."
+        + context.attempt();
+  }
+
+  /**
+   * Starts {@code child} as run {@code childId} unless it exists, and waits for its end.
+   *
+   * @param what names the child in the error
+   * @throws StepException when the child run did not complete
+   */
+  public static RunView run(
+      Baton engine,
+      WorkflowDefinition child,
+      String childId,
+      Map<String, Object> inputs,
+      String what) {
+    try {
+      engine.status(childId);
+    } catch (RunNotFoundException notStartedYet) {
+      // Not a subworkflow child (the engine would deliver its end to this step as a wait):
+      // a run of its own whose id says where it comes from.
+      engine.start(child, inputs, StartRequest.of(childId, null));
+    }
+    RunView done = engine.await(childId, LIMIT);
+    if (done.status() != RunStatus.COMPLETED) {
+      throw new StepException(
+          done.failure() == null ? ErrorKind.UNKNOWN : done.failure().kind(),
+          what
+              + " "
+              + childId
+              + " ended "
+              + done.status()
+              + (done.failure() == null ? "" : ": " + done.failure().message()));
+    }
+    return done;
+  }
+}

@@ -1,0 +1,117 @@
+package io.baton.engine.runtime;
+
+import io.baton.api.definition.WorkflowDefinition;
+import io.baton.api.run.RunEvent;
+import io.baton.api.run.RunEvent.RunStarted;
+import io.baton.api.run.RunStatus;
+import io.baton.api.store.DefinitionStore;
+import io.baton.api.store.RunRecord;
+import io.baton.api.time.IdGenerator;
+import io.baton.engine.InvalidInputException;
+import io.baton.engine.graph.CompiledWorkflow;
+import io.baton.engine.schema.JsonSchemaCheck;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Prepares new runs: checks their inputs against the workflow's schema, stores the definition they
+ * run (so they can be reloaded), claims them for this node and saves their record, and builds the
+ * events their journals begin with.
+ */
+final class RunStarts {
+  /** How many stored definition versions are remembered; the set starts again beyond that. */
+  private static final int REMEMBERED_VERSIONS = 10_000;
+
+  private final RuntimeServices rt;
+  private final DefinitionStore definitions;
+  // The versions known to be in the store: a stored version is never removed, so each costs one
+  // look-up in the store rather than one per run (a query per start on the SQL stores).
+  private final Set<String> storedVersions = ConcurrentHashMap.newKeySet();
+  private final RunLoader loader;
+  private final IdGenerator ids;
+  private final RunOwnership ownership;
+
+  RunStarts(
+      RuntimeServices rt,
+      DefinitionStore definitions,
+      RunLoader loader,
+      IdGenerator ids,
+      RunOwnership ownership) {
+    this.rt = rt;
+    this.definitions = definitions;
+    this.loader = loader;
+    this.ids = ids;
+    this.ownership = ownership;
+  }
+
+  /** A run whose record is saved and whose first events are ready to be journaled. */
+  record Prepared(
+      String runId, CompiledWorkflow workflow, RunRecord record, List<RunEvent> firstEvents) {}
+
+  /**
+   * Prepares a run of {@code definition}.
+   *
+   * @throws InvalidInputException when the inputs do not match the workflow's input schema
+   * @throws IllegalStateException when another node owns a run with the requested id
+   */
+  Prepared prepare(
+      WorkflowDefinition definition, Map<String, Object> inputs, StartRequest request) {
+    CompiledWorkflow workflow = loader.compile(definition);
+    List<String> problems = JsonSchemaCheck.problems(definition.inputs(), inputs);
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException("the inputs of workflow '" + definition.id() + "'", problems);
+    }
+    storeOnce(definition);
+    String runId = request.runId() != null ? request.runId() : ids.newId();
+    var now = rt.clock().now();
+    var priority =
+        request.priority() != null ? request.priority() : definition.policies().priority();
+    RunRecord record =
+        new RunRecord(
+            runId,
+            definition.id(),
+            definition.version(),
+            RunStatus.PENDING,
+            priority,
+            request.parentRunId(),
+            now,
+            now,
+            1);
+    if (!ownership.acquire(runId, null, null)) {
+      throw new IllegalStateException(
+          "cannot start run " + runId + ": another node owns a run with this id");
+    }
+    rt.runs().save(record);
+    RunStarted started =
+        new RunStarted(
+            now,
+            definition.id(),
+            definition.version(),
+            inputs,
+            priority,
+            request.parentRunId(),
+            request.parentStepPath(),
+            request.forkOf());
+    List<RunEvent> first = new ArrayList<>(1 + request.history().size());
+    first.add(started);
+    first.addAll(request.history());
+    return new Prepared(runId, workflow, record, first);
+  }
+
+  private void storeOnce(WorkflowDefinition definition) {
+    String key = definition.id() + '\n' + definition.version();
+    if (storedVersions.contains(key)) {
+      return;
+    }
+    if (definitions.find(definition.id(), definition.version()).isEmpty()) {
+      definitions.save(definition);
+    }
+    if (storedVersions.size() >= REMEMBERED_VERSIONS) {
+      storedVersions.clear();
+    }
+    storedVersions.add(key);
+  }
+}
