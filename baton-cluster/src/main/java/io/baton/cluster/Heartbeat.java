@@ -86,16 +86,16 @@ final class Heartbeat {
 
   /**
    * The runs in memory here whose leases another node holds now (this node was silent too long):
-   * they leave memory; the journal's positions stop any write that was under way.
+   * they leave memory; the journal's positions stop any write that was under way. A run in memory
+   * without any lease is not one of them: it is letting its lease go as it suspends, or is being
+   * loaded again after it did, and disowning it would drop what it is doing.
    */
   private void disownLost(Set<String> inMemory) {
-    Set<String> owned = leases.owned();
-    for (String runId : inMemory) {
-      if (!owned.contains(runId)) {
-        LOG.warn("run {} was taken over by another node: this node lets it go", runId);
-        port.disown(runId);
-      }
+    for (String runId : leases.heldByOthers(inMemory)) {
+      LOG.warn("run {} was taken over by another node: this node lets it go", runId);
+      port.disown(runId);
     }
+    Set<String> owned = leases.owned();
     // Leased here but in no memory for two heartbeats (a write refused, mail kept it here): load
     // it, so that it goes on, or is let go when it has nothing to do.
     Set<String> idle = new HashSet<>(owned);

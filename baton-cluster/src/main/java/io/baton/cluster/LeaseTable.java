@@ -232,6 +232,27 @@ final class LeaseTable {
         .findFirst();
   }
 
+  /** Which of {@code runIds} another node holds the lease of (expired or not). */
+  Set<String> heldByOthers(Set<String> runIds) {
+    if (runIds.isEmpty()) {
+      return Set.of();
+    }
+    return sql.tx(
+        "finding runs other nodes hold",
+        c -> {
+          java.sql.Array ids = c.createArrayOf("varchar", runIds.toArray());
+          return new HashSet<>(
+              Sql.list(
+                  c,
+                  "SELECT run_id FROM baton_cluster_lease WHERE run_id = ANY(?) AND node_id <> ?",
+                  ps -> {
+                    ps.setArray(1, ids);
+                    ps.setString(2, options.nodeId());
+                  },
+                  rs -> rs.getString(1)));
+        });
+  }
+
   /** Which of {@code runIds} no live lease holds (no lease, or an expired one). */
   List<String> unheld(List<String> runIds, Instant now) {
     if (runIds.isEmpty()) {

@@ -126,6 +126,7 @@ final class Mailroom {
           RunLetter.taskEnded(
               result.path(),
               result.attempt(),
+              result.answered(),
               result.outcome().result(),
               result.outcome().failure());
       done = port.deliver(result.runId(), letter);

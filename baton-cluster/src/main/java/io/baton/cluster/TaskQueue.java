@@ -24,11 +24,13 @@ final class TaskQueue {
   record Claimed(long taskId, StepTask task) {}
 
   /** A step's outcome, for its run's owner. */
-  record Result(long taskId, String runId, String path, int attempt, TaskOutcome outcome) {}
+  record Result(
+      long taskId, String runId, String path, int attempt, String answered, TaskOutcome outcome) {}
 
   /**
-   * Queues {@code task}; queuing an attempt that is already queued, claimed or done changes nothing
-   * (a run recovered after a take-over queues its running steps again).
+   * Queues {@code task}; queuing an execution that is already queued, claimed or done changes
+   * nothing (a run recovered after a take-over queues its running steps again). An attempt that
+   * runs again with a person's answer is another execution ({@code answered} tells them apart).
    */
   void enqueue(StepTask task, Instant now) {
     sql.tx(
@@ -37,16 +39,18 @@ final class TaskQueue {
           int added =
               Sql.update(
                   c,
-                  "INSERT INTO baton_cluster_task (run_id, path, attempt, priority, queued_at,"
-                      + " state, body) VALUES (?, ?, ?, ?, ?, 'QUEUED', CAST(? AS JSONB))"
-                      + " ON CONFLICT (run_id, path, attempt) DO NOTHING",
+                  "INSERT INTO baton_cluster_task (run_id, path, attempt, answered, priority,"
+                      + " queued_at, state, body) VALUES (?, ?, ?, ?, ?, ?, 'QUEUED',"
+                      + " CAST(? AS JSONB)) ON CONFLICT (run_id, path, attempt, answered)"
+                      + " DO NOTHING",
                   ps -> {
                     ps.setString(1, task.runId());
                     ps.setString(2, task.path());
                     ps.setInt(3, task.attempt());
-                    ps.setInt(4, task.priority());
-                    ps.setTimestamp(5, Sql.time(now));
-                    ps.setString(6, Json.write(task));
+                    ps.setString(4, task.answer() == null ? "" : task.answer().waitId());
+                    ps.setInt(5, task.priority());
+                    ps.setTimestamp(6, Sql.time(now));
+                    ps.setString(7, Json.write(task));
                   });
           if (added == 1) {
             Sql.notify(c, Notifications.TASK);
@@ -162,7 +166,8 @@ final class TaskQueue {
   List<Result> results(int limit) {
     return sql.list(
         "reading step outcomes for node " + options.nodeId(),
-        "SELECT t.task_id, t.run_id, t.path, t.attempt, t.outcome::text FROM baton_cluster_task t"
+        "SELECT t.task_id, t.run_id, t.path, t.attempt, t.answered, t.outcome::text"
+            + " FROM baton_cluster_task t"
             + " JOIN baton_cluster_lease l ON l.run_id = t.run_id"
             + " WHERE l.node_id = ? AND t.state = 'DONE' ORDER BY t.task_id LIMIT ?",
         ps -> {
@@ -175,7 +180,8 @@ final class TaskQueue {
                 rs.getString(2),
                 rs.getString(3),
                 rs.getInt(4),
-                Json.read(rs.getString(5), TaskOutcome.class)));
+                rs.getString(5).isEmpty() ? null : rs.getString(5),
+                Json.read(rs.getString(6), TaskOutcome.class)));
   }
 
   /** The outcome was journaled by the run's owner (or was stale): the row goes. */

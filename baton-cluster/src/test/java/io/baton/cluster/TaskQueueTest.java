@@ -176,4 +176,26 @@ class TaskQueueTest {
     atA.delete(results.getFirst().taskId());
     assertThat(atA.results(10)).isEmpty();
   }
+
+  @Test
+  void anAttemptRunAgainWithAnAnswerIsQueuedWhileItsFirstOutcomeIsStillThere() {
+    leasesA.acquire("r1", clock.now(), null);
+    atA.enqueue(task("r1", "ask", 1, 2), clock.now());
+    TaskQueue.Claimed asked = atB.claim(clock.now(), 1).getFirst();
+    atB.complete(asked.taskId(), TaskOutcome.of("asks"), clock.now()); // delivered, not yet deleted
+    var answer = new io.baton.api.spi.AwaitInput.Answer("r1:ask:1:go", Map.of("ok", true), "ann");
+    StepTask withAnswer =
+        new StepTask("r1", "wf", "1", "ask", "ask", 1, Map.of("n", 1), 2, Map.of(), answer);
+
+    atA.enqueue(withAnswer, clock.now());
+    atA.enqueue(withAnswer, clock.now()); // again, after a recovery: no new row
+
+    List<TaskQueue.Claimed> again = atB.claim(clock.now(), 5);
+    assertThat(again).hasSize(1);
+    assertThat(again.getFirst().task().answer()).isEqualTo(answer);
+    atB.complete(again.getFirst().taskId(), TaskOutcome.of("answered"), clock.now());
+    assertThat(atA.results(10))
+        .extracting(TaskQueue.Result::answered)
+        .containsExactly(null, "r1:ask:1:go");
+  }
 }

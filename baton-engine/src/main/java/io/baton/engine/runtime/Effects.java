@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -83,7 +84,8 @@ final class Effects {
 
   void dispatchTask(StepState s, Instant now) {
     TaskKey key = keyOf(s.path(), s, now);
-    RunningTask task = new RunningTask(key, s.attempt());
+    RunningTask task =
+        new RunningTask(key, s.attempt(), s.answer() == null ? null : s.answer().waitId());
     tasks.put(s.path(), task);
     if (rt.scheduler().tryAcquire(key)) {
       task.acquired = true;
@@ -177,7 +179,8 @@ final class Effects {
             task.thread = null;
             release(task);
           }
-          actor.postFromEndingThread(new Message.TaskEnded(path, task.attempt, output, failure));
+          actor.postFromEndingThread(
+              new Message.TaskEnded(path, task.attempt, task.answered, output, failure));
         });
   }
 
@@ -226,10 +229,13 @@ final class Effects {
     }
   }
 
-  /** A handler's result arrived; false when it belongs to no known attempt (a stale result). */
-  boolean taskEnded(String path, int attempt) {
+  /**
+   * A handler's result arrived; false when it belongs to no execution in flight (a stale result:
+   * another attempt's, or the same attempt's before a person answered what it asked).
+   */
+  boolean taskEnded(String path, int attempt, String answered) {
     RunningTask task = tasks.get(path);
-    if (task == null || task.attempt != attempt) {
+    if (task == null || task.attempt != attempt || !Objects.equals(task.answered, answered)) {
       return false;
     }
     tasks.remove(path);

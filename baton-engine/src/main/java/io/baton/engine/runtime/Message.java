@@ -21,8 +21,11 @@ sealed interface Message {
   /** Look at the run again (after loading it, or when a timer concerning {@code path} fired). */
   record Wake(String path) implements Message {}
 
-  /** A step handler ended: with an output, or a failure. */
-  record TaskEnded(String path, int attempt, Object output, StepFailure failure)
+  /**
+   * A step handler ended: with an output, or a failure. {@code answered} is the wait whose answer
+   * the handler ran with, or null.
+   */
+  record TaskEnded(String path, int attempt, String answered, Object output, StepFailure failure)
       implements Message {}
 
   /**

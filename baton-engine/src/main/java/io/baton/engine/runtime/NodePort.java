@@ -96,7 +96,7 @@ public final class NodePort {
       return TaskOutcome.failed(FailureClassifier.classify(e));
     }
     StepExecutor<StepDef> executor = (StepExecutor<StepDef>) step.executor();
-    RunningTask running = new RunningTask(null, task.attempt());
+    RunningTask running = new RunningTask(null, task.attempt(), null);
     AttemptContext ctx =
         new AttemptContext(
             task.runId(),

@@ -201,7 +201,7 @@ final class RunActor {
   }
 
   private void taskEnded(Message.TaskEnded e, Instant now) {
-    if (!fx.taskEnded(e.path(), e.attempt())) {
+    if (!fx.taskEnded(e.path(), e.attempt(), e.answered())) {
       return;
     }
     StepState s = state.step(e.path());

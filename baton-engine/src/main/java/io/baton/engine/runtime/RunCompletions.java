@@ -35,6 +35,17 @@ final class RunCompletions {
     handedOff.watch(runId, done);
   }
 
+  /**
+   * Another node took the run over (this one was silent past its lease): whoever awaits it here
+   * learns its end from the store, like the starter of a run handed off.
+   */
+  void disowned(String runId) {
+    CompletableFuture<RunView> done = live.remove(runId);
+    if (done != null) {
+      handedOff.watch(runId, done);
+    }
+  }
+
   /** The future of the end of a run that has not ended, or null. */
   CompletableFuture<RunView> live(String runId) {
     CompletableFuture<RunView> done = live.get(runId);

@@ -34,6 +34,7 @@ public final class RunEngine implements RunHost {
   private final boolean evictSuspended;
   private final RunOwnership ownership;
   private final Map<String, RunActor> actors = new ConcurrentHashMap<>();
+  private final LeaseGate leaseGate = new LeaseGate();
   private final RunStarts starts;
   private final RunCompletions completions;
 
@@ -115,17 +116,39 @@ public final class RunEngine implements RunHost {
   /** Delivers a message to run {@code runId}, loading it if it is not in memory. */
   void deliver(String runId, Message message) {
     RunActor actor = actors.get(runId);
-    if (actor == null
-        && ownership != RunOwnership.SOLE
-        && !ownership.acquire(runId, RunLetter.of(message), RunLetter.replyOf(message))) {
-      LOG.debug("run {} is owned by another node: {} forwarded", runId, message);
-      return;
+    if (actor == null && ownership != RunOwnership.SOLE) {
+      actor = leaseGate.locked(runId, () -> acquireAndLoad(runId, message));
+      if (actor == null) {
+        LOG.debug("run {} is owned by another node: {} forwarded", runId, message);
+        return;
+      }
     }
     actor = actor != null ? actor : actorFor(runId);
     if (actor == null) {
       throw new io.baton.engine.RunNotFoundException(runId);
     }
     actor.post(message);
+  }
+
+  /**
+   * The run's decider once this node holds its lease, or null when another node owns it (the
+   * message went to that node).
+   *
+   * @throws io.baton.engine.RunNotFoundException when there is no such run
+   */
+  private RunActor acquireAndLoad(String runId, Message message) {
+    RunActor actor = actors.get(runId);
+    if (actor != null) {
+      return actor;
+    }
+    if (!ownership.acquire(runId, RunLetter.of(message), RunLetter.replyOf(message))) {
+      return null;
+    }
+    actor = actorFor(runId);
+    if (actor == null) {
+      throw new io.baton.engine.RunNotFoundException(runId);
+    }
+    return actor;
   }
 
   RunActor actorFor(String runId) {
@@ -314,10 +337,18 @@ public final class RunEngine implements RunHost {
 
   @Override
   public void runIdle(RunActor actor) {
-    if (evictSuspended && actors.remove(actor.runId(), actor)) {
-      actor.markEvicted();
-      ownership.release(actor.runId());
+    if (!evictSuspended) {
+      return;
     }
+    leaseGate.locked(
+        actor.runId(),
+        () -> {
+          if (actors.remove(actor.runId(), actor)) {
+            actor.markEvicted();
+            ownership.release(actor.runId());
+          }
+          return null;
+        });
   }
 
   @Override
@@ -362,6 +393,7 @@ public final class RunEngine implements RunHost {
     if (actor != null) {
       actor.markEvicted();
     }
+    completions.disowned(runId);
   }
 
   /** Completes what starters await of the runs this node handed off and that ended elsewhere. */

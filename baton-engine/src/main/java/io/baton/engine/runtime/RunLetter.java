@@ -9,7 +9,8 @@ import java.util.concurrent.CompletableFuture;
  *
  * @param kind what it is
  * @param path the step concerned, or null
- * @param waitId the wait answered or failed ({@link Kind#RESOLVE}, {@link Kind#CHILD_FAILED})
+ * @param waitId the wait answered or failed ({@link Kind#RESOLVE}, {@link Kind#CHILD_FAILED}), or
+ *     the wait whose answer the step ran with ({@link Kind#TASK_ENDED}, null when none)
  * @param value the answer ({@link Kind#RESOLVE}) or the step's output ({@link Kind#TASK_ENDED})
  * @param by who sent it ({@link Kind#RESOLVE}, {@link Kind#CONTROL})
  * @param op the control operation ({@link Kind#CONTROL})
@@ -57,9 +58,14 @@ public record RunLetter(
     return new RunLetter(Kind.WAKE, path, null, null, null, null, 0, null, null);
   }
 
-  /** The result of attempt {@code attempt} of step {@code path}: an output or a failure. */
-  public static RunLetter taskEnded(String path, int attempt, Object output, StepFailure failure) {
-    return new RunLetter(Kind.TASK_ENDED, path, null, output, null, null, attempt, failure, null);
+  /**
+   * The result of attempt {@code attempt} of step {@code path}, run with the answer to wait {@code
+   * answered} (null when none): an output or a failure.
+   */
+  public static RunLetter taskEnded(
+      String path, int attempt, String answered, Object output, StepFailure failure) {
+    return new RunLetter(
+        Kind.TASK_ENDED, path, answered, output, null, null, attempt, failure, null);
   }
 
   /** The letter form of a message, or null for messages that never leave their node. */
@@ -75,7 +81,8 @@ public record RunLetter(
       case Message.ChildFailed f ->
           new RunLetter(
               Kind.CHILD_FAILED, f.path(), f.waitId(), null, null, null, 0, f.failure(), null);
-      case Message.TaskEnded e -> taskEnded(e.path(), e.attempt(), e.output(), e.failure());
+      case Message.TaskEnded e ->
+          taskEnded(e.path(), e.attempt(), e.answered(), e.output(), e.failure());
       case Message.Progress p ->
           new RunLetter(
               Kind.PROGRESS, p.path(), null, p.value(), null, null, p.attempt(), null, p.key());
@@ -94,7 +101,7 @@ public record RunLetter(
       case RESOLVE -> new Message.Resolve(path, waitId, value, by, done);
       case CONTROL -> new Message.Control(op, by, done);
       case CHILD_FAILED -> new Message.ChildFailed(path, waitId, failure);
-      case TASK_ENDED -> new Message.TaskEnded(path, attempt, value, failure);
+      case TASK_ENDED -> new Message.TaskEnded(path, attempt, waitId, value, failure);
       case PROGRESS -> new Message.Progress(path, attempt, key, value, durable(done));
     };
   }

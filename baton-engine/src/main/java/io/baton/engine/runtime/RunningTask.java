@@ -10,6 +10,13 @@ import io.baton.engine.scheduler.TaskKey;
 final class RunningTask {
   final TaskKey key;
   final int attempt;
+
+  /**
+   * The wait whose answer this execution of the attempt runs with, or null: an attempt that asks a
+   * person runs again with the answer, and the outcome of its earlier execution must not count.
+   */
+  final String answered;
+
   volatile Thread thread;
   volatile boolean cancelled;
   volatile boolean acquired;
@@ -22,9 +29,10 @@ final class RunningTask {
   QueuedTask queued;
   TimeSource.Cancellable timeout;
 
-  RunningTask(TaskKey key, int attempt) {
+  RunningTask(TaskKey key, int attempt, String answered) {
     this.key = key;
     this.attempt = attempt;
+    this.answered = answered;
   }
 
   /** Stops the handler: flags it and interrupts its thread, if it has one yet. */
