@@ -50,7 +50,8 @@ sealed interface Message {
 
   /**
    * An answer to a wait (a person's input, an event, a child run's outputs); {@code done} completes
-   * with whether it was accepted (false when the wait had already been answered).
+   * with whether it was accepted (false when the wait had already been answered). {@code path} is
+   * null when the sender knew only the wait's id: the run finds the step waiting on it.
    */
   record Resolve(
       String path, String waitId, Object value, String by, CompletableFuture<Boolean> done)

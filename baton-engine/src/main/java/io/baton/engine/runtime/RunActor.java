@@ -167,7 +167,12 @@ final class RunActor {
       }
       case Message.RunTimeout t -> recordAll(rt.planner().controls().timeOut(state, now));
       case Message.Control c -> control(c, now);
-      case Message.Resolve r -> {
+      case Message.Resolve unplaced -> {
+        Message.Resolve r = placed(unplaced);
+        if (r == null) {
+          outbox.reply(() -> unplaced.done().complete(false));
+          return;
+        }
         List<String> problems = answerProblems(r);
         if (!problems.isEmpty()) {
           r.done()
@@ -186,6 +191,19 @@ final class RunActor {
               rt.planner().controls().childFailed(state, f.path(), f.waitId(), f.failure(), now));
       case Message.Query q -> outbox.reply(() -> q.view().complete(RunViews.of(state)));
     }
+  }
+
+  /** The answer with the path of the step whose wait it answers; null when no step waits so. */
+  private Message.Resolve placed(Message.Resolve r) {
+    if (r.path() != null) {
+      return r;
+    }
+    for (StepState s : state.steps()) {
+      if (s.status() == StepStatus.WAITING && r.waitId().equals(s.waitId())) {
+        return new Message.Resolve(s.path(), r.waitId(), r.value(), r.by(), r.done());
+      }
+    }
+    return null;
   }
 
   @SuppressWarnings("unchecked")

@@ -14,9 +14,7 @@ import io.baton.engine.graph.WorkflowCompiler;
 import io.baton.engine.planner.RunState;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,10 +29,8 @@ public final class RunEngine implements RunHost {
   private final RunLoader loader;
   private final ChildRuns children;
   private final RunSignals signals;
-  private final boolean evictSuspended;
   private final RunOwnership ownership;
-  private final Map<String, RunActor> actors = new ConcurrentHashMap<>();
-  private final LeaseGate leaseGate = new LeaseGate();
+  private final RunDeciders deciders;
   private final RunStarts starts;
   private final RunCompletions completions;
 
@@ -60,10 +56,10 @@ public final class RunEngine implements RunHost {
     this.loader = new RunLoader(rt, definitions, compiler);
     this.children = new ChildRuns(this, rt, definitions);
     this.signals = new RunSignals(this, rt);
-    this.evictSuspended = evictSuspended;
     this.ownership = ownership;
     this.starts = new RunStarts(rt, definitions, loader, ids, ownership);
     this.completions = new RunCompletions(new HandedOffRuns(rt, loader));
+    this.deciders = new RunDeciders(rt, this, loader, completions, ownership, evictSuspended);
   }
 
   /** The compiled form of a definition, compiled once per id and version. */
@@ -108,80 +104,24 @@ public final class RunEngine implements RunHost {
     }
     completions.expect(runId, done);
     RunActor actor = new RunActor(rt, this, new RunState(runId, run.workflow()), run.record());
-    actors.put(runId, actor);
+    deciders.add(runId, actor);
     actor.post(new Message.Start(run.firstEvents()));
     return runId;
   }
 
   /** Delivers a message to run {@code runId}, loading it if it is not in memory. */
   void deliver(String runId, Message message) {
-    RunActor actor = actors.get(runId);
-    if (actor == null && ownership != RunOwnership.SOLE) {
-      actor = leaseGate.locked(runId, () -> acquireAndLoad(runId, message));
-      if (actor == null) {
-        LOG.debug("run {} is owned by another node: {} forwarded", runId, message);
-        return;
-      }
-    }
-    actor = actor != null ? actor : actorFor(runId);
+    RunActor actor = deciders.forMessage(runId, message);
     if (actor == null) {
-      throw new io.baton.engine.RunNotFoundException(runId);
+      LOG.debug("run {} is owned by another node: {} forwarded", runId, message);
+      return;
     }
     actor.post(message);
   }
 
-  /**
-   * The run's decider once this node holds its lease, or null when another node owns it (the
-   * message went to that node).
-   *
-   * @throws io.baton.engine.RunNotFoundException when there is no such run
-   */
-  private RunActor acquireAndLoad(String runId, Message message) {
-    RunActor actor = actors.get(runId);
-    if (actor != null) {
-      return actor;
-    }
-    if (!ownership.acquire(runId, RunLetter.of(message), RunLetter.replyOf(message))) {
-      return null;
-    }
-    actor = actorFor(runId);
-    if (actor == null) {
-      throw new io.baton.engine.RunNotFoundException(runId);
-    }
-    return actor;
-  }
-
+  /** The run's decider, loaded from its journal if it is not in memory; null if no such run. */
   RunActor actorFor(String runId) {
-    RunActor actor = actors.get(runId);
-    if (actor != null) {
-      return actor;
-    }
-    // With several nodes a run may come from one that died between a journal append and the index
-    // updates after it, so it is re-indexed on every load; alone, only a restart needs that.
-    boolean reindex = ownership != RunOwnership.SOLE;
-    return actors.computeIfAbsent(runId, id -> load(id, reindex));
-  }
-
-  /**
-   * Rebuilds a run's decider from its journal, and re-establishes what was in flight.
-   *
-   * @param reindex whether to write its waits and timers to their indexes again: after a restart,
-   *     since the process may have died between a journal append and the index updates that follow
-   *     it; not after an eviction, which happens only once they were written
-   */
-  private RunActor load(String runId, boolean reindex) {
-    Optional<RunRecord> record = rt.runs().find(runId);
-    if (record.isEmpty()) {
-      return null;
-    }
-    RunRecord r = record.get();
-    RunState state = loader.rebuild(r);
-    if (!state.status().isTerminal()) {
-      completions.expect(runId);
-    }
-    RunActor actor = new RunActor(rt, this, state, r);
-    actor.enqueue(new Message.Recover(reindex));
-    return actor;
+    return deciders.load(runId);
   }
 
   /** A control operation; completes with whether it applied. */
@@ -193,7 +133,7 @@ public final class RunEngine implements RunHost {
 
   /** The current view of a run. */
   public CompletableFuture<RunView> view(String runId) {
-    if (ownership != RunOwnership.SOLE && !actors.containsKey(runId)) {
+    if (ownership != RunOwnership.SOLE && !deciders.holds(runId)) {
       // the run may be another node's: read what its journal holds rather than take it over
       RunRecord r =
           rt.runs().find(runId).orElseThrow(() -> new io.baton.engine.RunNotFoundException(runId));
@@ -254,7 +194,7 @@ public final class RunEngine implements RunHost {
   public void fireTimer(io.baton.api.store.TimerRecord timer, Runnable taken) {
     Message message = Effects.messageFor(timer);
     if (ownership != RunOwnership.SOLE
-        && !actors.containsKey(timer.runId())
+        && !deciders.holds(timer.runId())
         && !ownership.acquire(timer.runId(), RunLetter.of(message), null)) {
       taken.run(); // its owner has it now
       return;
@@ -273,7 +213,7 @@ public final class RunEngine implements RunHost {
    * @throws io.baton.engine.RunNotFoundException when there is no such run
    */
   public void recover(String runId) {
-    RunActor actor = actors.computeIfAbsent(runId, id -> load(id, true));
+    RunActor actor = deciders.recover(runId);
     if (actor == null) {
       throw new io.baton.engine.RunNotFoundException(runId);
     }
@@ -284,7 +224,7 @@ public final class RunEngine implements RunHost {
   public int recover() {
     List<String> unfinished = ownership.adoptable(rt.runs().unfinished());
     for (String runId : unfinished) {
-      RunActor actor = actors.computeIfAbsent(runId, id -> load(id, true));
+      RunActor actor = deciders.recover(runId);
       if (actor != null) {
         actor.post(new Message.Wake(null));
       }
@@ -337,18 +277,7 @@ public final class RunEngine implements RunHost {
 
   @Override
   public void runIdle(RunActor actor) {
-    if (!evictSuspended) {
-      return;
-    }
-    leaseGate.locked(
-        actor.runId(),
-        () -> {
-          if (actors.remove(actor.runId(), actor)) {
-            actor.markEvicted();
-            ownership.release(actor.runId());
-          }
-          return null;
-        });
+    deciders.idle(actor);
   }
 
   @Override
@@ -362,8 +291,7 @@ public final class RunEngine implements RunHost {
         "the journal refused events of run {}; reloading the run from its journal",
         actor.runId(),
         cause);
-    actors.remove(actor.runId(), actor);
-    actor.markEvicted();
+    deciders.drop(actor);
     if (ownership != RunOwnership.SOLE) {
       // Another node wrote (it took the run over while this one was too slow to renew its lease):
       // look again, here if this node still owns the run, else at its owner. Alone, a run is
@@ -379,20 +307,14 @@ public final class RunEngine implements RunHost {
   /** Drops what the engine remembers of a run that was deleted. */
   void forget(String runId) {
     completions.forget(runId);
-    RunActor actor = actors.remove(runId);
-    if (actor != null) {
-      actor.markEvicted();
-    }
+    deciders.remove(runId);
   }
 
   /**
    * Another node took run {@code runId} over: its decider leaves memory and writes nothing more.
    */
   void disown(String runId) {
-    RunActor actor = actors.remove(runId);
-    if (actor != null) {
-      actor.markEvicted();
-    }
+    deciders.remove(runId);
     completions.disowned(runId);
   }
 
@@ -403,11 +325,11 @@ public final class RunEngine implements RunHost {
 
   /** The runs whose deciders are in memory. */
   java.util.Set<String> runIdsInMemory() {
-    return java.util.Set.copyOf(actors.keySet());
+    return deciders.ids();
   }
 
   /** How many runs have a decider in memory. */
   public int inMemory() {
-    return actors.size();
+    return deciders.count();
   }
 }

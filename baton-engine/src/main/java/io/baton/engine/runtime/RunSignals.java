@@ -33,13 +33,26 @@ public final class RunSignals {
   public CompletableFuture<Boolean> resolve(String waitId, Object value, String by) {
     Object answer = json(value, "the answer to wait " + waitId);
     Optional<WaitRecord> wait = rt.waits().find(waitId);
-    if (wait.isEmpty()) {
+    CompletableFuture<Boolean> done = new CompletableFuture<>();
+    if (wait.isPresent()) {
+      WaitRecord w = wait.get();
+      engine.deliver(w.runId(), new Message.Resolve(w.path(), waitId, answer, by, done));
+      return done;
+    }
+    // The waits' index is written just after the journal: a person who saw the question in the
+    // run's view may answer before it is there. The run itself knows its open waits, and a step's
+    // wait id starts with its run's id.
+    String runId = runIdOf(waitId);
+    if (runId == null || rt.runs().find(runId).filter(r -> !r.status().isTerminal()).isEmpty()) {
       return CompletableFuture.completedFuture(false);
     }
-    CompletableFuture<Boolean> done = new CompletableFuture<>();
-    WaitRecord w = wait.get();
-    engine.deliver(w.runId(), new Message.Resolve(w.path(), waitId, answer, by, done));
+    engine.deliver(runId, new Message.Resolve(null, waitId, answer, by, done));
     return done;
+  }
+
+  private static String runIdOf(String waitId) {
+    int colon = waitId.indexOf(':');
+    return colon > 0 ? waitId.substring(0, colon) : null;
   }
 
   /**
