@@ -44,6 +44,7 @@ final class RunActor {
   private final AtomicBoolean scheduled = new AtomicBoolean();
   private final RunOutbox outbox;
   private final Effects fx;
+  private final AttemptMessages answers;
   private volatile boolean evicted;
 
   /** How many times in a row the store refused this run's writes. */
@@ -55,6 +56,7 @@ final class RunActor {
     this.state = state;
     this.outbox = new RunOutbox(rt, state.runId(), record, state.applied());
     this.fx = new Effects(rt, host, this, state, outbox.effects, outbox.index);
+    this.answers = new AttemptMessages(rt, this, state, fx, outbox);
   }
 
   String runId() {
@@ -72,7 +74,7 @@ final class RunActor {
         // was durable is in the journal, and an engine started on the same stores recovers the run.
         scheduled.set(false);
         LOG.debug("run {}: engine closed, dropped {}", runId(), message.getClass().getSimpleName());
-        mailbox.forEach(RunActor::dropped);
+        mailbox.forEach(AttemptMessages::dropped);
       }
     }
   }
@@ -119,7 +121,7 @@ final class RunActor {
         // Whatever arrives after close is dropped: what was durable is in the journal, and an
         // engine started
         // on the same stores recovers the run from there.
-        mailbox.forEach(RunActor::dropped);
+        mailbox.forEach(AttemptMessages::dropped);
         mailbox.clear();
         scheduled.set(false);
         return;
@@ -158,98 +160,20 @@ final class RunActor {
           state.touch(w.path());
         }
       }
-      case Message.TaskEnded e -> taskEnded(e, now);
+      case Message.TaskEnded e -> answers.taskEnded(e, now);
       case Message.TaskDispatched d -> fx.dispatched(d);
-      case Message.Progress p -> progress(p, now);
+      case Message.Progress p -> answers.progress(p, now);
       case Message.AttemptTimeout t -> {
         recordAll(rt.planner().controls().attemptTimedOut(state, t.path(), t.attempt(), now));
         fx.cancelTask(t.path());
       }
       case Message.RunTimeout t -> recordAll(rt.planner().controls().timeOut(state, now));
       case Message.Control c -> control(c, now);
-      case Message.Resolve unplaced -> {
-        Message.Resolve r = placed(unplaced);
-        if (r == null) {
-          outbox.reply(() -> unplaced.done().complete(false));
-          return;
-        }
-        List<String> problems = answerProblems(r);
-        if (!problems.isEmpty()) {
-          r.done()
-              .completeExceptionally(
-                  new io.baton.engine.InvalidInputException(
-                      "the answer to step '" + r.path() + "'", problems));
-          return;
-        }
-        List<RunEvent> events =
-            rt.planner().controls().resolve(state, r.path(), r.waitId(), r.value(), r.by(), now);
-        recordAll(events);
-        outbox.reply(() -> r.done().complete(!events.isEmpty()));
-      }
+      case Message.Resolve r -> answers.resolve(r, now);
       case Message.ChildFailed f ->
           recordAll(
               rt.planner().controls().childFailed(state, f.path(), f.waitId(), f.failure(), now));
       case Message.Query q -> outbox.reply(() -> q.view().complete(RunViews.of(state)));
-    }
-  }
-
-  /** The answer with the path of the step whose wait it answers; null when no step waits so. */
-  private Message.Resolve placed(Message.Resolve r) {
-    if (r.path() != null) {
-      return r;
-    }
-    for (StepState s : state.steps()) {
-      if (s.status() == StepStatus.WAITING && r.waitId().equals(s.waitId())) {
-        return new Message.Resolve(s.path(), r.waitId(), r.value(), r.by(), r.done());
-      }
-    }
-    return null;
-  }
-
-  @SuppressWarnings("unchecked")
-  private List<String> answerProblems(Message.Resolve r) {
-    StepState s = state.step(r.path());
-    if (s == null
-        || s.waitKind() != io.baton.api.run.WaitKind.HUMAN
-        || !r.waitId().equals(s.waitId())
-        || !(s.waitDetails().get("form") instanceof Map<?, ?> form)) {
-      return List.of();
-    }
-    return io.baton.engine.schema.JsonSchemaCheck.problems((Map<String, Object>) form, r.value());
-  }
-
-  private void taskEnded(Message.TaskEnded e, Instant now) {
-    if (!fx.taskEnded(e.path(), e.attempt(), e.answered())) {
-      return;
-    }
-    StepState s = state.step(e.path());
-    if (s == null || s.attempt() != e.attempt() || s.status() != StepStatus.RUNNING) {
-      return;
-    }
-    if (e.failure() == null && e.output() instanceof io.baton.api.spi.AwaitInput ask) {
-      recordAll(rt.planner().controls().awaitInput(state, e.path(), e.attempt(), ask, now));
-    } else if (e.failure() == null) {
-      record(new StepCompleted(now, e.path(), e.attempt(), e.output()));
-    } else {
-      recordAll(rt.planner().fail(state, e.path(), e.attempt(), e.failure(), now));
-    }
-  }
-
-  /** Journals a running attempt's progress; its handler hears once it is durable. */
-  private void progress(Message.Progress p, Instant now) {
-    StepState s = state.step(p.path());
-    if (s == null || s.attempt() != p.attempt() || s.status() != StepStatus.RUNNING) {
-      p.durable().completeExceptionally(AttemptJournal.notRunning(p.path(), p.attempt()));
-      return;
-    }
-    record(new RunEvent.StepProgress(now, p.path(), p.attempt(), p.key(), p.value()));
-    outbox.ackWhenDurable(p.durable());
-  }
-
-  /** A message that will not be handled: a handler waiting on it must not wait forever. */
-  private static void dropped(Message m) {
-    if (m instanceof Message.Progress p) {
-      p.durable().completeExceptionally(AttemptJournal.notRunning(p.path(), p.attempt()));
     }
   }
 
