@@ -68,6 +68,10 @@ final class Connector {
     if (location.dialect() == Dialect.POSTGRESQL) {
       // statements prepared once per connection on the server, reused by every batch
       config.addDataSourceProperty("prepareThreshold", "1");
+      // A group commit's plain inserts (journal rows after the first, values) go as multi-row
+      // INSERTs. Heads whose update counts decide conflicts are INSERT ... SELECT or UPDATE, which
+      // the driver never rewrites, so their counts stay exact (see CommitBatch).
+      config.addDataSourceProperty("reWriteBatchedInserts", "true");
       config.addDataSourceProperty("connectTimeout", "5");
     }
     return config;
