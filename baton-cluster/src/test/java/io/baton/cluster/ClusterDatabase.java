@@ -45,6 +45,19 @@ final class ClusterDatabase implements AutoCloseable {
     return DriverManager.getConnection(jdbcUrl());
   }
 
+  /** Closes each of {@code closeables} in order, going on past those that fail or are null. */
+  static void closeAll(Iterable<? extends AutoCloseable> closeables) {
+    for (AutoCloseable c : closeables) {
+      try {
+        if (c != null) {
+          c.close();
+        }
+      } catch (Exception e) {
+        // closing what a test left half-done
+      }
+    }
+  }
+
   @Override
   public void close() {
     onServer("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");

@@ -54,13 +54,7 @@ class DatabaseOutageTest {
   @AfterEach
   void close() throws Exception {
     admin("ALTER DATABASE " + db.name + " ALLOW_CONNECTIONS true");
-    for (AutoCloseable c : open.reversed()) {
-      try {
-        c.close();
-      } catch (Exception e) {
-        // closing what a test left half-done
-      }
-    }
+    ClusterDatabase.closeAll(open.reversed());
     db.close();
   }
 
@@ -113,10 +107,14 @@ class DatabaseOutageTest {
     }
     admin("ALTER DATABASE " + db.name + " ALLOW_CONNECTIONS true");
 
-    awaitAtLeast(
-        () -> number("SELECT COUNT(*) FROM baton_run WHERE status = 'COMPLETED'"),
-        RUNS,
-        Duration.ofSeconds(60));
+    try {
+      awaitAtLeast(
+          () -> number("SELECT COUNT(*) FROM baton_run WHERE status = 'COMPLETED'"),
+          RUNS,
+          Duration.ofSeconds(60));
+    } catch (AssertionError e) {
+      throw new AssertionError(e.getMessage() + "; not completed: " + unfinished(), e);
+    }
     assertThat(number("SELECT COUNT(*) FROM baton_run")).isEqualTo(RUNS);
     assertThat(
             number(
@@ -160,6 +158,35 @@ class DatabaseOutageTest {
       rs.next();
       return rs.getLong(1);
     }
+  }
+
+  /** Each run not completed: its status, last journal event, lease holder and queued steps. */
+  private String unfinished() throws Exception {
+    StringBuilder out = new StringBuilder();
+    try (Connection c = db.connect();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT r.run_id, r.status,"
+                    + " (SELECT event_type || ' ' || COALESCE(payload->>'path', '')"
+                    + " FROM baton_journal j WHERE j.run_id = r.run_id ORDER BY seq DESC LIMIT 1),"
+                    + " (SELECT node_id FROM baton_cluster_lease l WHERE l.run_id = r.run_id),"
+                    + " (SELECT string_agg(path || '/' || attempt || ':' || state || '@'"
+                    + " || COALESCE(node_id, '-'), ', ') FROM baton_cluster_task t"
+                    + " WHERE t.run_id = r.run_id)"
+                    + " FROM baton_run r WHERE r.status <> 'COMPLETED'")) {
+      while (rs.next()) {
+        out.append(
+            String.format(
+                "%n  %s %s, last %s, lease %s, tasks [%s]",
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5)));
+      }
+    }
+    return out.toString();
   }
 
   private void admin(String sql) throws Exception {

@@ -85,13 +85,7 @@ class RemoteStepContextTest {
 
   @AfterEach
   void close() {
-    for (AutoCloseable c : new AutoCloseable[] {a, b, storeA, storeB, db}) {
-      try {
-        c.close();
-      } catch (Exception e) {
-        // closing what a test left half-done
-      }
-    }
+    ClusterDatabase.closeAll(java.util.Arrays.asList(a, b, storeA, storeB, db));
   }
 
   @Test

@@ -118,13 +118,7 @@ class TwoNodesTest {
   @AfterEach
   void close() {
     gate.countDown();
-    for (AutoCloseable c : new AutoCloseable[] {a, b, storeA, storeB, db}) {
-      try {
-        c.close();
-      } catch (Exception e) {
-        // closing what a test left half-done
-      }
-    }
+    ClusterDatabase.closeAll(java.util.Arrays.asList(a, b, storeA, storeB, db));
   }
 
   private WorkflowDefinition flow(Baton baton) {
