@@ -242,6 +242,12 @@ abstract class StoreDurabilityTest {
         .as("the journal never held much more than one snapshot interval")
         .isPositive()
         .isLessThanOrEqualTo(every + 10);
+    // the snapshot on suspending is taken by a listener called after the test's latch
+    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    while ((held(runId).size() != 1 || store.snapshots().list(runId).size() != 2)
+        && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
     assertThat(held(runId).size())
         .as("suspending took a snapshot and compacted the journal")
         .isEqualTo(1);
