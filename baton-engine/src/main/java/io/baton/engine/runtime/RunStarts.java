@@ -10,7 +10,6 @@ import io.baton.api.time.IdGenerator;
 import io.baton.engine.InvalidInputException;
 import io.baton.engine.graph.CompiledWorkflow;
 import io.baton.engine.schema.JsonSchemaCheck;
-import io.baton.engine.store.RunEventCodec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -120,9 +119,8 @@ final class RunStarts {
    * reads them. When a copy fails, the copies made so far under a new id are deleted again.
    */
   private void copyValues(String runId, String source, List<RunEvent> first, boolean newId) {
-    RunEventCodec codec = new RunEventCodec();
     try {
-      rt.values().copyReferenced(runId, first.stream().map(codec::toJson).toList());
+      rt.values().copyReferenced(runId, first);
     } catch (RuntimeException e) {
       if (newId) {
         rt.values().deleteRun(runId);

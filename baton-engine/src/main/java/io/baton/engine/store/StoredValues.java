@@ -146,26 +146,27 @@ public final class StoredValues implements ValueStore {
   }
 
   /**
-   * Gives run {@code runId} its own copy of every stored value that {@code json} refers to, and of
+   * Gives run {@code runId} its own copy of every stored value that {@code value} refers to, and of
    * the values those refer to in turn, so that it keeps them when the run that stored them is
-   * deleted (retention): for a fork or a restored run, whose first events are another run's. The
-   * copies keep their ids, so the references need no change.
+   * deleted (retention): for a fork or a restored run, whose first events are another run's, and
+   * for a parent run given the outputs of a child. The copies keep their ids, so the references
+   * need no change. Copying again is harmless.
    *
-   * @param json the new run's first events (or anything else it keeps), as written with {@link
-   *     #references()}
+   * @param value events, outputs or any value that may hold stored values (or their references)
    * @return the ids of the values copied
    * @throws IllegalStateException when a value referred to is missing from the store
    */
-  public Set<String> copyReferenced(String runId, Iterable<? extends JsonNode> json) {
+  public Set<String> copyReferenced(String runId, Object value) {
     Set<String> copied = new LinkedHashSet<>();
-    Deque<String> todo = new ArrayDeque<>();
-    json.forEach(node -> todo.addAll(referencedIds(node)));
+    Deque<String> todo =
+        new ArrayDeque<>(
+            referencedIds(value instanceof JsonNode node ? node : mapper.valueToTree(value)));
     while (!todo.isEmpty()) {
       String id = todo.pop();
       if (!copied.add(id)) {
         continue;
       }
-      String value =
+      String json =
           store
               .find(id)
               .orElseThrow(
@@ -177,9 +178,9 @@ public final class StoredValues implements ValueStore {
                               + id
                               + ": the value is missing from the value store (its run was purged,"
                               + " or the store was changed by hand or partly restored)"));
-      store.put(runId, id, value);
-      if (value.contains(MARKER)) {
-        todo.addAll(referencedIds(mapper.readTree(value)));
+      store.put(runId, id, json);
+      if (json.contains(MARKER)) {
+        todo.addAll(referencedIds(mapper.readTree(json)));
       }
     }
     return copied;

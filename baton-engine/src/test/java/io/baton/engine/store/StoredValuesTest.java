@@ -35,7 +35,7 @@ class StoredValuesTest {
 
   @Test
   void aCopyTakesTheValuesHeldInsideTheValuesItCopiesOnceEach() {
-    assertThat(values.copyReferenced("fork", List.of(completed(outer), completed(outer))))
+    assertThat(values.copyReferenced("fork", List.of(completed(outer), Map.of("again", outer))))
         .containsExactly(OUTER, INNER);
 
     store.deleteRun("source");

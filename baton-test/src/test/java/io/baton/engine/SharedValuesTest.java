@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.baton.api.definition.HumanStep;
+import io.baton.api.definition.SubworkflowStep;
 import io.baton.api.definition.WorkflowDefinition;
 import io.baton.api.definition.WorkflowPolicies;
 import io.baton.api.run.RunStatus;
@@ -23,10 +24,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A fork, or a run restored from a snapshot, keeps the large values it shares with its source when
- * the source is purged: it has its own copies of them, deleted with it.
+ * A run that refers to large values another run stored — a fork or a run restored from a snapshot
+ * (its source's), a parent (its child's outputs) — keeps them when that run is purged: it has its
+ * own copies of them, deleted with it.
  */
-class ForkedValuesTest extends EngineTest {
+class SharedValuesTest extends EngineTest {
   private static final int SIZE = 50_000;
   private final StoreSet stores = StoreSet.inMemory();
 
@@ -143,6 +145,33 @@ class ForkedValuesTest extends EngineTest {
     RunView done = awaitEnd(restored);
     assertThat(done.status()).isEqualTo(RunStatus.COMPLETED);
     assertThat(done.outputs()).isEqualTo(used("restored"));
+  }
+
+  @Test
+  void aParentReadsTheLargeOutputOfItsChildAfterTheChildIsPurged() {
+    baton.register(
+        flow(
+            "big-child",
+            WorkflowPolicies.DEFAULTS,
+            "${steps.make.output}",
+            tool("make", "big", map())));
+    WorkflowDefinition parent =
+        flow(
+            "big-parent",
+            WorkflowPolicies.DEFAULTS,
+            "${steps.use.output}",
+            new SubworkflowStep(step("sub").build(), "big-child", null),
+            new HumanStep(step("ask").after("sub").build(), "?", Map.of(), List.of(), null, null),
+            tool("use", "echo", map("size", "${steps.sub.output.size}"), "ask"));
+    String run = baton.start(parent, Map.of()).id();
+    String question = firstWaitId(run);
+
+    assertThat(purgeEndedRuns()).as("the child had ended").isEqualTo(1);
+
+    baton.submitInput(question, "go", "me");
+    RunView done = awaitEnd(run);
+    assertThat(done.status()).isEqualTo(RunStatus.COMPLETED);
+    assertThat(done.outputs()).isEqualTo(Map.of("size", (long) SIZE));
   }
 
   @Test
