@@ -8,8 +8,9 @@ import java.util.Optional;
  * io.baton.api.run.StoredValue}), and it is read back only when something reads the value.
  *
  * <p>A value is kept by run: a run that refers to a value another run stored (a fork, a run
- * restored from a snapshot) puts its own copy under the same id, so that deleting the run that
- * stored it first (retention) does not take it from the others. Copies of an id hold the same JSON.
+ * restored from a snapshot, a parent given a child run's outputs) puts its own copy under the same
+ * id, so that deleting the run that stored it first (retention) does not take it from the others.
+ * Copies of an id hold the same JSON.
  */
 public interface ValueStore {
 
