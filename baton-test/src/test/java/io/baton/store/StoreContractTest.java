@@ -37,8 +37,13 @@ import org.junit.jupiter.api.Test;
  * The contract of Baton's store SPIs, which every backend passes: in memory, H2, PostgreSQL. A
  * subclass opens an empty backend for each test.
  */
-public abstract class StoreContractTest {
+public abstract class StoreContractTest implements ValueStoreContract {
   protected StoreBackend store;
+
+  @Override
+  public io.baton.api.store.ValueStore values() {
+    return store.values();
+  }
 
   /** A backend; closed after the test. */
   protected abstract StoreBackend open();

@@ -242,6 +242,12 @@ abstract class StoreDurabilityTest {
         .as("the journal never held much more than one snapshot interval")
         .isPositive()
         .isLessThanOrEqualTo(every + 10);
+    // the snapshot on suspending is taken by a listener called after the test's latch
+    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    while ((held(runId).size() != 1 || store.snapshots().list(runId).size() != 2)
+        && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
     assertThat(held(runId).size())
         .as("suspending took a snapshot and compacted the journal")
         .isEqualTo(1);
@@ -325,5 +331,39 @@ abstract class StoreDurabilityTest {
             store.values().find(((StoredValue) recovered.step("fan[12]/make").output()).valueId()))
         .as("retention deletes the run's values")
         .isEmpty();
+  }
+
+  @Test
+  void forksAndRestoredRunsKeepTheLargeValuesOfASourceThatIsPurged() {
+    UnaryOperator<BatonBuilder> big =
+        b ->
+            b.largeValues(10_000, 0)
+                .tool(
+                    "big",
+                    "a large output",
+                    (a, c) -> Map.of("size", 100_000, "text", "t".repeat(100_000)));
+    Baton baton = restart(SnapshotPolicy.NONE, big);
+    WorkflowDefinition flow = baton.load(FLOWS.resolve("big-ask.yaml"));
+    String source = baton.start(flow, Map.of()).id();
+    String question = waitForQuestion(baton, source);
+    SnapshotRecord snapshot = baton.snapshot(source, null);
+    baton.submitInput(question, "first", "me");
+    baton.await(source, TIMEOUT);
+    String fork = baton.rerunFrom(source, "ask", null).id();
+    String restored = baton.restore(snapshot.snapshotId(), null).id();
+    waitForQuestion(baton, fork);
+    waitForQuestion(baton, restored);
+
+    assertThat(baton.purgeEndedBefore(Instant.now().plus(Duration.ofDays(3650))))
+        .as("only the source had ended")
+        .isEqualTo(1);
+    baton = restart(SnapshotPolicy.NONE, big); // nothing loaded, nothing cached
+
+    for (String run : List.of(fork, restored)) {
+      baton.submitInput(waitForQuestion(baton, run), run, "me");
+      RunView done = baton.await(run, TIMEOUT);
+      assertThat(done.status()).as(run).isEqualTo(RunStatus.COMPLETED);
+      assertThat(done.outputs()).isEqualTo(Map.of("size", 100_000L, "answer", run));
+    }
   }
 }

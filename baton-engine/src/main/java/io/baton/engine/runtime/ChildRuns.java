@@ -9,12 +9,15 @@ import io.baton.engine.planner.RunState;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Links {@code subworkflow} steps to their child runs: starts a child once (a replayed start is
  * harmless), and answers the parent's step when the child ends.
  */
 final class ChildRuns {
+  private static final Logger LOG = LoggerFactory.getLogger(ChildRuns.class);
   private final RunEngine engine;
   private final RuntimeServices rt;
   private final DefinitionStore definitions;
@@ -55,10 +58,28 @@ final class ChildRuns {
         StartRequest.child(childRunId, parent.runId(), path, parent.priority()));
   }
 
+  /**
+   * Gives the parent its own copies of the stored values in the child's outputs: the child ends
+   * first, so retention may purge it while the parent still reads them.
+   */
+  private void keepValues(RunState child) {
+    try {
+      rt.values().copyReferenced(child.parentRunId(), child.outputs());
+    } catch (RuntimeException e) {
+      // the parent gets the outputs all the same: reading a lost value then says which it is
+      LOG.warn(
+          "run {} could not keep copies of the stored values in the outputs of its child run {}",
+          child.parentRunId(),
+          child.runId(),
+          e);
+    }
+  }
+
   /** Tells the parent of a child run that ended: its outputs, or why it did not complete. */
   void ended(RunState child) {
     String waitId = child.runId();
     if (child.status() == RunStatus.COMPLETED) {
+      keepValues(child);
       engine.deliver(
           child.parentRunId(),
           new Message.Resolve(

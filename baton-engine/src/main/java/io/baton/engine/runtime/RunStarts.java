@@ -80,11 +80,6 @@ final class RunStarts {
             now,
             now,
             1);
-    if (!ownership.acquire(runId, null, null)) {
-      throw new IllegalStateException(
-          "cannot start run " + runId + ": another node owns a run with this id");
-    }
-    rt.runs().save(record);
     RunStarted started =
         new RunStarted(
             now,
@@ -98,7 +93,48 @@ final class RunStarts {
     List<RunEvent> first = new ArrayList<>(1 + request.history().size());
     first.add(started);
     first.addAll(request.history());
+    // Under a new id the only values are the copies made here: they can go again on a failure.
+    boolean newId = request.runId() == null;
+    if (request.forkOf() != null) {
+      copyValues(runId, request.forkOf(), first, newId);
+    }
+    try {
+      if (!ownership.acquire(runId, null, null)) {
+        throw new IllegalStateException(
+            "cannot start run " + runId + ": another node owns a run with this id");
+      }
+      rt.runs().save(record);
+    } catch (RuntimeException e) {
+      if (newId && request.forkOf() != null) {
+        rt.values().deleteRun(runId);
+      }
+      throw e;
+    }
     return new Prepared(runId, workflow, record, first);
+  }
+
+  /**
+   * Gives a fork (or a restored run) its own copies of the stored values its first events refer to,
+   * before anything else of it is stored: the run they come from may be purged while the fork still
+   * reads them. When a copy fails, the copies made so far under a new id are deleted again.
+   */
+  private void copyValues(String runId, String source, List<RunEvent> first, boolean newId) {
+    try {
+      rt.values().copyReferenced(runId, first);
+    } catch (RuntimeException e) {
+      if (newId) {
+        rt.values().deleteRun(runId);
+      }
+      throw new IllegalStateException(
+          "cannot start run "
+              + runId
+              + " from the history of run "
+              + source
+              + ": "
+              + e.getMessage()
+              + "; re-run it from an earlier step, or from a snapshot taken before",
+          e);
+    }
   }
 
   private void storeOnce(WorkflowDefinition definition) {

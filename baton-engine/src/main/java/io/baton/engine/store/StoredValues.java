@@ -4,13 +4,18 @@ import io.baton.api.run.StoredValue;
 import io.baton.api.store.StoreBackend;
 import io.baton.api.store.ValueStore;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ValueSerializer;
 import tools.jackson.databind.json.JsonMapper;
@@ -138,6 +143,57 @@ public final class StoredValues implements ValueStore {
     Object value = bind(mapper.readValue(json, Object.class));
     cache.put(valueId, value, size);
     return value;
+  }
+
+  /**
+   * Gives run {@code runId} its own copy of every stored value that {@code value} refers to, and of
+   * the values those refer to in turn, so that it keeps them when the run that stored them is
+   * deleted (retention): for a fork or a restored run, whose first events are another run's, and
+   * for a parent run given the outputs of a child. The copies keep their ids, so the references
+   * need no change. Copying again is harmless.
+   *
+   * @param value events, outputs or any value that may hold stored values (or their references)
+   * @return the ids of the values copied
+   * @throws IllegalStateException when a value referred to is missing from the store
+   */
+  public Set<String> copyReferenced(String runId, Object value) {
+    Set<String> copied = new LinkedHashSet<>();
+    Deque<String> todo =
+        new ArrayDeque<>(
+            referencedIds(value instanceof JsonNode node ? node : mapper.valueToTree(value)));
+    while (!todo.isEmpty()) {
+      String id = todo.pop();
+      if (!copied.add(id)) {
+        continue;
+      }
+      String json =
+          store
+              .find(id)
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException(
+                          "cannot give run "
+                              + runId
+                              + " its copy of stored value "
+                              + id
+                              + ": the value is missing from the value store (its run was purged,"
+                              + " or the store was changed by hand or partly restored)"));
+      store.put(runId, id, json);
+      if (json.contains(MARKER)) {
+        todo.addAll(referencedIds(mapper.readTree(json)));
+      }
+    }
+    return copied;
+  }
+
+  private static List<String> referencedIds(JsonNode node) {
+    List<String> out = new ArrayList<>();
+    for (JsonNode id : node.findValues(MARKER)) {
+      if (id.isString()) {
+        out.add(id.asString());
+      }
+    }
+    return out;
   }
 
   /** How many bytes of loaded values the cache holds now. */

@@ -140,7 +140,7 @@ final class JdbcJournal implements Journal {
     return database.list(
         "reading the journal of run " + runId,
         "SELECT j.seq, j.payload, v.body FROM baton_journal j"
-            + " LEFT JOIN baton_value v ON v.value_id = j.value_id"
+            + " LEFT JOIN baton_value v ON v.value_id = j.value_id AND v.run_id = j.run_id"
             + " WHERE j.run_id = ? AND j.seq >= ? ORDER BY j.seq",
         ps -> {
           ps.setString(1, runId);
@@ -187,10 +187,16 @@ final class JdbcJournal implements Journal {
         c -> {
           Database.execute(
               c,
-              "DELETE FROM baton_value WHERE value_id IN (SELECT value_id FROM baton_journal"
+              "DELETE FROM baton_value WHERE run_id = ? AND value_id IN (SELECT value_id FROM"
+                  + " baton_journal"
                   + below
                   + " AND value_id IS NOT NULL)",
-              bind);
+              ps -> {
+                ps.setString(1, runId);
+                ps.setString(2, runId);
+                ps.setLong(3, beforeSeq);
+                ps.setString(4, runId);
+              });
           return (long) Database.execute(c, "DELETE FROM baton_journal" + below, bind);
         });
   }
