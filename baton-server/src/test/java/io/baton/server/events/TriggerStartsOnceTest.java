@@ -5,8 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.baton.server.support.Api;
 import io.baton.server.support.ServerTest;
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,8 +22,8 @@ import tools.jackson.databind.JsonNode;
  * One event starts a trigger's workflow once, even when the outbox runs the trigger's reaction a
  * second time: after a crash that came between starting the run and recording it (the run started,
  * {@code srv_trigger_fire} not written, the reaction not marked done), or after a crash between
- * indexing the run and handing it to the engine. The run's id, derived from the namespace, the
- * trigger and the event, is the start's idempotency key.
+ * indexing the run and handing it to the engine, or by several nodes at once. The run's id, derived
+ * from the namespace, the trigger and the event, is the start's idempotency key.
  */
 class TriggerStartsOnceTest extends ServerTest {
   private static final String FLOW =
@@ -29,6 +35,7 @@ class TriggerStartsOnceTest extends ServerTest {
 
   @Autowired JdbcClient jdbc;
   @Autowired EventOutbox outbox;
+  @Autowired EventBus bus;
 
   private static void setUp(Api api, String workflow) {
     Api.Response created =
@@ -93,6 +100,43 @@ class TriggerStartsOnceTest extends ServerTest {
     assertThat(api.awaitStatus(runId, "COMPLETED").get("status").asString()).isEqualTo("COMPLETED");
     assertThat(runs(api, "indexed")).containsExactly(runId);
     assertThat(firedRun(ns, "indexed-t", "e-2")).isEqualTo(runId);
+  }
+
+  @Test
+  void deliveriesOfOneEventRunningAtOnceStartOneRun() throws Exception {
+    // as when two nodes run the reaction together: one took it after the other's lease ran out
+    String ns = "once-race";
+    Api api = admin.in(ns);
+    setUp(api, "raced");
+    jdbc.sql("update srv_event_trigger set enabled = false where namespace = :ns")
+        .param("ns", ns)
+        .update();
+    api.post("/api/v1/events", Map.of("id", "e-3", "type", "order.placed"));
+    jdbc.sql("update srv_event_trigger set enabled = true where namespace = :ns")
+        .param("ns", ns)
+        .update();
+    SystemEvent event = bus.find(ns, "e-3").orElseThrow();
+    int nodes = 6;
+    CountDownLatch go = new CountDownLatch(1);
+    List<Future<List<String>>> started = new ArrayList<>();
+    try (ExecutorService pool = Executors.newFixedThreadPool(nodes)) {
+      for (int i = 0; i < nodes; i++) {
+        started.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return outbox.replay(event, "trigger:raced-t").startedRuns();
+                }));
+      }
+      go.countDown();
+      List<String> all = new ArrayList<>();
+      for (Future<List<String>> f : started) {
+        all.addAll(f.get(30, TimeUnit.SECONDS));
+      }
+      assertThat(all).hasSize(1);
+      api.awaitStatus(all.get(0), "COMPLETED");
+      assertThat(runs(api, "raced")).containsExactlyElementsOf(all);
+    }
   }
 
   /**
