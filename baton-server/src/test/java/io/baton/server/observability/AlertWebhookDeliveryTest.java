@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import io.baton.server.support.Api;
+import io.baton.server.support.PostgresDatabase;
 import io.baton.server.support.RunningServer;
 import io.baton.test.FakeClock;
 import io.micrometer.core.instrument.Counter;
@@ -28,8 +29,8 @@ import tools.jackson.databind.JsonNode;
  * Alert webhooks over real HTTP (a receiver on loopback) on the server's fake clock: a delivery
  * that fails is tried again after the outbox's backoff and reaches the webhook once; one that keeps
  * failing becomes a dead letter of the {@code default} namespace that a replay delivers; one
- * pending when the server stops is delivered after the next start. A webhook is never named by its
- * URL, whose path may be a secret.
+ * pending when the server stops is delivered after the next start (on H2 and on PostgreSQL). A
+ * webhook is never named by its URL, whose path may be a secret.
  */
 class AlertWebhookDeliveryTest {
   private static final String SECRET = "T0KEN-in-the-path";
@@ -78,7 +79,11 @@ class AlertWebhookDeliveryTest {
 
   /** A server whose one rule is always breached (some heap is used) and one webhook. */
   private RunningServer start(Webhook hook) {
-    Map<String, Object> properties = new HashMap<>();
+    return start(hook, Map.of());
+  }
+
+  private RunningServer start(Webhook hook, Map<String, Object> more) {
+    Map<String, Object> properties = new HashMap<>(more);
     properties.put("baton.data", data.toString());
     properties.put("baton.alerts.webhooks[0]", hook.url());
     properties.put("baton.alerts.webhook-attempts", "3");
@@ -185,9 +190,21 @@ class AlertWebhookDeliveryTest {
 
   @Test
   void aDeliveryPendingWhenTheServerStopsIsDeliveredOnceAfterTheNextStart() throws Exception {
+    survivesARestart(Map.of());
+  }
+
+  @Test
+  void aDeliveryPendingWhenTheServerStopsIsDeliveredOnceAfterTheNextStartOnPostgres()
+      throws Exception {
+    try (PostgresDatabase db = PostgresDatabase.create()) {
+      survivesARestart(Map.of("baton.store.location", db.location()));
+    }
+  }
+
+  private void survivesARestart(Map<String, Object> store) throws Exception {
     try (Webhook hook = new Webhook(503)) {
       String alertId;
-      try (RunningServer first = start(hook)) {
+      try (RunningServer first = start(hook, store)) {
         alertId = raise(first);
         first.bean(FakeClock.class).advance(Duration.ofMillis(1));
         JsonNode pending = operator(first).get("/api/v1/events/reactions").json();
@@ -197,7 +214,7 @@ class AlertWebhookDeliveryTest {
       assertThat(hook.requests.get()).isEqualTo(1);
       assertThat(hook.taken).isEmpty();
 
-      try (RunningServer second = start(hook)) {
+      try (RunningServer second = start(hook, store)) {
         FakeClock clock = second.bean(FakeClock.class);
         clock.advance(Duration.ofSeconds(2));
         assertThat(hook.taken).hasSize(1);
