@@ -121,6 +121,7 @@ public class ExecutionService {
                 "workflowId", definition.id(),
                 "workflowVersion", definition.version(),
                 "inputs", inputs));
+    boolean indexedHere = true;
     try {
       writer.write(tx -> index.insert(entry).apply(tx) + started.apply(tx));
     } catch (DuplicateKeyException indexed) {
@@ -130,13 +131,18 @@ public class ExecutionService {
       if (startedInEngine(runId)) {
         return Optional.empty();
       }
-      // indexed by a start that died before the engine took the run: this call finishes it
+      // indexed by a start that died before the engine took the run (or is still starting it
+      // on another node): this call finishes it, and the engine takes one of the two
+      indexedHere = false;
     }
     try {
       baton.start(definition, inputs, StartRequest.of(runId, priority));
     } catch (RuntimeException e) {
       if (once && startedInEngine(runId)) {
         return Optional.empty(); // another node took it meanwhile: its index row stays
+      }
+      if (!indexedHere) {
+        throw e; // the row is the other start's to keep or remove; the caller tries again
       }
       var failed =
           audit.entry(
