@@ -245,7 +245,7 @@ public class EventOutbox implements DisposableBean {
     }
     return !(e instanceof IllegalArgumentException
         || e instanceof ExpressionException
-        || e instanceof RouteDelivery.Refused);
+        || e instanceof WebhookPost.Refused);
   }
 
   private static int delete(JdbcClient tx, PendingReaction pending) {

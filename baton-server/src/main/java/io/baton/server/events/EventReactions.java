@@ -2,6 +2,7 @@ package io.baton.server.events;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -9,24 +10,24 @@ import org.springframework.stereotype.Component;
  * What a new event on the bus calls for, each a reaction of its own in the {@link EventOutbox}, in
  * order: {@code waits} — the runs of its namespace waiting for it with its correlation key wake up
  * (an answered wait takes no second answer); {@code trigger:<id>} — each trigger whose type it
- * matches starts its workflow (once per trigger and event id); {@code correlations} — the rules it
- * completes publish their composite events (whose ids make them once only), which react in turn;
- * {@code route:<id>} — each route whose type it matches delivers it to its webhook (the receiver
- * drops a second delivery by the event id it is sent).
+ * matches starts its workflow (once per trigger and event id, see {@link TriggerFiring}); {@code
+ * correlations} — the rules it completes publish their composite events (whose ids make them once
+ * only), which react in turn; then {@code <name>:<receiver>} for each receiver an {@link
+ * OutboxSubscriber} has for it — {@code route:<id>}, each route whose type it matches, which
+ * delivers it to its webhook (the receiver drops a second delivery by the event id it is sent), or
+ * {@code alert-webhook:…}. The subscribers' reactions run on the outbox's own thread.
  */
 @Component
 public class EventReactions {
   static final String WAITS = "waits";
   static final String CORRELATIONS = "correlations";
   static final String TRIGGER = "trigger:";
-  static final String ROUTE = "route:";
 
   private final EventWaits waits;
   private final EventTriggers triggers;
   private final TriggerFiring firing;
   private final CorrelationRules correlations;
-  private final EventRoutes routes;
-  private final RouteDelivery delivery;
+  private final ObjectProvider<OutboxSubscriber> subscribers;
   private final int attempts;
 
   EventReactions(
@@ -34,15 +35,13 @@ public class EventReactions {
       EventTriggers triggers,
       TriggerFiring firing,
       CorrelationRules correlations,
-      EventRoutes routes,
-      RouteDelivery delivery,
+      ObjectProvider<OutboxSubscriber> subscribers,
       @Value("${baton.events.reaction-attempts:5}") int attempts) {
     this.waits = waits;
     this.triggers = triggers;
     this.firing = firing;
     this.correlations = correlations;
-    this.routes = routes;
-    this.delivery = delivery;
+    this.subscribers = subscribers;
     this.attempts = Math.max(1, attempts);
   }
 
@@ -58,9 +57,14 @@ public class EventReactions {
     public static final Outcome NONE = new Outcome(0, List.of(), List.of());
   }
 
-  /** Whether {@code reaction} runs on the outbox's thread rather than the publisher's. */
+  /**
+   * Whether {@code reaction} runs on the outbox's thread rather than the publisher's: a
+   * subscriber's, which calls out and should not hold the publisher up.
+   */
   static boolean deferred(String reaction) {
-    return reaction.startsWith(ROUTE);
+    return !reaction.equals(WAITS)
+        && !reaction.equals(CORRELATIONS)
+        && !reaction.startsWith(TRIGGER);
   }
 
   /** What the reactions of one event did so far. */
@@ -84,9 +88,9 @@ public class EventReactions {
     if (correlations.concern(event)) {
       out.add(CORRELATIONS);
     }
-    for (EventRoute route : routes.matching(event)) {
-      out.add(ROUTE + route.id());
-    }
+    subscribers
+        .orderedStream()
+        .forEach(s -> s.receiversOf(event).forEach(r -> out.add(s.name() + ":" + r)));
     return out;
   }
 
@@ -106,18 +110,16 @@ public class EventReactions {
           .find(event.namespace(), reaction.substring(TRIGGER.length()))
           .flatMap(trigger -> firing.fire(trigger, event))
           .ifPresent(tally.started::add);
-    } else if (reaction.startsWith(ROUTE)) {
-      routes
-          .find(event.namespace(), reaction.substring(ROUTE.length()))
-          .ifPresent(route -> delivery.deliver(route, event));
     } else {
-      throw new IllegalArgumentException("no reaction is called '" + reaction + "'");
+      Subscribed subscribed = subscribed(reaction);
+      subscribed.subscriber().deliver(subscribed.receiver(), event);
     }
   }
 
   /**
-   * How many attempts {@code reaction} gets before it goes to the dead letters: a trigger's or
-   * route's own {@code maxAttempts}, else {@code baton.events.reaction-attempts} (5).
+   * How many attempts {@code reaction} gets before it goes to the dead letters: a trigger's own
+   * {@code maxAttempts}, a subscriber's (a route's {@code maxAttempts}, …), else {@code
+   * baton.events.reaction-attempts} (5).
    */
   int attemptsAllowed(String reaction, SystemEvent event) {
     if (reaction.startsWith(TRIGGER)) {
@@ -126,12 +128,30 @@ public class EventReactions {
           .map(EventTrigger::maxAttempts)
           .orElse(attempts);
     }
-    if (reaction.startsWith(ROUTE)) {
-      return routes
-          .find(event.namespace(), reaction.substring(ROUTE.length()))
-          .map(EventRoute::maxAttempts)
-          .orElse(attempts);
+    if (deferred(reaction)) {
+      Subscribed subscribed = subscribed(reaction);
+      return Math.max(1, subscribed.subscriber().attempts(subscribed.receiver(), event));
     }
     return attempts;
+  }
+
+  private record Subscribed(OutboxSubscriber subscriber, String receiver) {}
+
+  /** The subscriber and receiver of reaction {@code <name>:<receiver>}. */
+  private Subscribed subscribed(String reaction) {
+    int colon = reaction.indexOf(':');
+    String name = colon < 0 ? reaction : reaction.substring(0, colon);
+    return subscribers
+        .orderedStream()
+        .filter(s -> s.name().equals(name))
+        .findFirst()
+        .map(s -> new Subscribed(s, reaction.substring(colon + 1)))
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "no reaction is called '"
+                        + reaction
+                        + "': none of the bus's own (waits, trigger:<id>, correlations) nor of a"
+                        + " subscriber of this server"));
   }
 }

@@ -2,13 +2,16 @@ package io.baton.server.events;
 
 import io.baton.api.time.TimeSource;
 import io.baton.server.execution.ExecutionService;
+import io.baton.server.execution.ExecutionViews;
 import io.baton.server.security.Caller;
 import io.baton.server.security.Grants;
 import io.baton.server.security.Role;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -17,8 +20,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Starts the workflow of a trigger an event matches — the filter holds, the input renders, the run
- * starts in the trigger's namespace as {@code trigger:<id>} — once per trigger and event id ({@code
- * srv_trigger_fire}). Retries and dead letters are the {@link EventOutbox}'s.
+ * starts in the trigger's namespace as {@code trigger:<id>} — once per trigger and event id. The
+ * outbox runs a reaction at least once (again after a crash between starting the run and marking
+ * the reaction done, or when a node's lease ran out while it was still starting), so the run's id
+ * is derived from the namespace, the trigger and the event ({@link #runId}): a second start finds
+ * the run indexed under that id and starts nothing ({@link ExecutionService#executeOnce}). {@code
+ * srv_trigger_fire} records which run each trigger started for which event. Retries and dead
+ * letters are the {@link EventOutbox}'s.
  */
 @Component
 class TriggerFiring {
@@ -68,13 +76,15 @@ class TriggerFiring {
             trigger.namespace(),
             Role.OPERATOR,
             Grants.parse(List.of(trigger.namespace() + ":operator")));
-    String runId =
+    String runId = runId(trigger, event);
+    Optional<String> started =
         executions
-            .execute(
+            .executeOnce(
                 caller,
                 trigger.workflowId(),
-                new ExecutionService.ExecuteRequest(runInputs, null, null))
-            .id();
+                new ExecutionService.ExecuteRequest(runInputs, null, null),
+                runId)
+            .map(ExecutionViews.Execution::id);
     try {
       jdbc.sql(
               "insert into srv_trigger_fire (namespace, trigger_id, event_id, run_id, at)"
@@ -85,10 +95,19 @@ class TriggerFiring {
           .param("run", runId)
           .param("at", Timestamp.from(clock.now()))
           .update();
-    } catch (DuplicateKeyException raced) {
-      LOG.warn("trigger {} started a second run {} for event {}", trigger.id(), runId, event.id());
+    } catch (DuplicateKeyException recorded) {
+      LOG.debug("trigger {} had recorded run {} for event {}", trigger.id(), runId, event.id());
     }
-    return Optional.of(runId);
+    return started;
+  }
+
+  /**
+   * The id of the run {@code trigger} starts for {@code event}: the same for every delivery of the
+   * event, on every node, and distinct across namespaces, triggers and events.
+   */
+  static String runId(EventTrigger trigger, SystemEvent event) {
+    String key = trigger.namespace() + '\n' + trigger.id() + '\n' + event.id();
+    return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString();
   }
 
   private Optional<String> fired(EventTrigger trigger, SystemEvent event) {

@@ -17,7 +17,9 @@ import io.baton.server.persistence.ServerWrites;
 import io.baton.server.security.Caller;
 import io.baton.server.workflow.WorkflowService;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -77,12 +79,28 @@ public class ExecutionService {
    */
   public ExecutionViews.Execution execute(
       Caller caller, String workflowId, ExecuteRequest request) {
+    return start(caller, workflowId, request, ids.newId(), false).orElseThrow();
+  }
+
+  /**
+   * Starts a run of workflow {@code workflowId} with id {@code runId}, once: a second call with
+   * that id starts nothing → empty. Made for starts that may be asked again — an event trigger's
+   * after a crash or by a second node — with an id derived from what asks, so that the run's index
+   * row is the start's idempotency key. A call after a crash that came between committing the index
+   * row and starting the run in the engine starts the run then.
+   */
+  public Optional<ExecutionViews.Execution> executeOnce(
+      Caller caller, String workflowId, ExecuteRequest request, String runId) {
+    return start(caller, workflowId, request, runId, true);
+  }
+
+  private Optional<ExecutionViews.Execution> start(
+      Caller caller, String workflowId, ExecuteRequest request, String runId, boolean once) {
     WorkflowDefinition definition =
         workflows.runnable(caller, workflowId, request == null ? null : request.version());
     Map<String, Object> inputs =
         request == null || request.inputs() == null ? Map.of() : request.inputs();
     Priority priority = priority(request);
-    String runId = ids.newId();
     var entry =
         new ExecutionIndex.Entry(
             runId,
@@ -103,10 +121,29 @@ public class ExecutionService {
                 "workflowId", definition.id(),
                 "workflowVersion", definition.version(),
                 "inputs", inputs));
-    writer.write(tx -> index.insert(entry).apply(tx) + started.apply(tx));
+    boolean indexedHere = true;
+    try {
+      writer.write(tx -> index.insert(entry).apply(tx) + started.apply(tx));
+    } catch (DuplicateKeyException indexed) {
+      if (!once) {
+        throw indexed;
+      }
+      if (startedInEngine(runId)) {
+        return Optional.empty();
+      }
+      // indexed by a start that died before the engine took the run (or is still starting it
+      // on another node): this call finishes it, and the engine takes one of the two
+      indexedHere = false;
+    }
     try {
       baton.start(definition, inputs, StartRequest.of(runId, priority));
     } catch (RuntimeException e) {
+      if (once && startedInEngine(runId)) {
+        return Optional.empty(); // another node took it meanwhile: its index row stays
+      }
+      if (!indexedHere) {
+        throw e; // the row is the other start's to keep or remove; the caller tries again
+      }
       var failed =
           audit.entry(
               caller,
@@ -120,8 +157,17 @@ public class ExecutionService {
     }
     // PENDING, as the engine saved it: not read back from the run store, which cost a query and
     // a parse per request (W6) to report a status that the run leaves a moment later anyway
-    return new ExecutionViews.Execution(
-        runId, definition.id(), definition.version(), entry.status().name(), entry.createdAt());
+    return Optional.of(
+        new ExecutionViews.Execution(
+            runId,
+            definition.id(),
+            definition.version(),
+            entry.status().name(),
+            entry.createdAt()));
+  }
+
+  private boolean startedInEngine(String runId) {
+    return store.runs().find(runId).isPresent();
   }
 
   private static Priority priority(ExecuteRequest request) {

@@ -2,80 +2,44 @@ package io.baton.server.observability;
 
 import io.baton.server.config.BatonProperties;
 import io.baton.server.events.EventBus;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Tells everyone of an alert raised or resolved: an event on the bus ({@code alert.raised}, {@code
- * alert.resolved}), a {@code {event, alert}} JSON post to each webhook ({@code
- * baton.alerts.webhooks}) and an email to {@code baton.alerts.email.to} (through the SMTP server of
- * {@code spring.mail.*}). Webhooks and emails go without waiting: a slow or failing receiver delays
- * nothing, and its failure is logged.
+ * alert.resolved}), which the event outbox delivers to each webhook of {@code
+ * baton.alerts.webhooks} with retries, across restarts, and dead letters ({@link AlertWebhooks});
+ * and an email to {@code baton.alerts.email.to} (through the SMTP server of {@code spring.mail.*}).
+ * Neither holds the alert engine up; an email that cannot be sent is logged, not retried.
  */
 @Component
 public class AlertNotifier {
+  /** The source of the alert events, which only the alert engine publishes. */
+  static final String SOURCE = "alerts";
+
   private static final Logger LOG = LoggerFactory.getLogger(AlertNotifier.class);
   private final EventBus events;
   private final BatonProperties.Alerts settings;
   private final ObjectProvider<JavaMailSender> mail;
-  private final JsonMapper json;
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  AlertNotifier(
-      EventBus events,
-      BatonProperties properties,
-      ObjectProvider<JavaMailSender> mail,
-      JsonMapper json) {
+  AlertNotifier(EventBus events, BatonProperties properties, ObjectProvider<JavaMailSender> mail) {
     this.events = events;
     this.settings = properties.alerts();
     this.mail = mail;
-    this.json = json;
   }
 
-  /** Publishes {@code event} ({@code alert.raised}, {@code alert.resolved}) to every channel. */
+  /**
+   * Publishes {@code event} ({@code alert.raised}, {@code alert.resolved}) to every channel: the
+   * webhooks' deliveries are written with the event, in its transaction.
+   */
   public void announce(String event, Alert alert) {
     events.publish(
-        AlertEngine.NAMESPACE, new EventBus.Draft(event, "alerts", alert.alertId(), null, alert));
-    post(event, alert, settings.webhooks());
+        AlertEngine.NAMESPACE, new EventBus.Draft(event, SOURCE, alert.alertId(), null, alert));
     email(event, alert);
-  }
-
-  /** Posts {@code event} to each of {@code webhooks}. */
-  void post(String event, Alert alert, List<String> webhooks) {
-    String body = json.writeValueAsString(Map.of("event", event, "alert", alert));
-    for (String url : webhooks) {
-      HttpRequest request =
-          HttpRequest.newBuilder(URI.create(url))
-              .timeout(Duration.ofSeconds(10))
-              .header("Content-Type", "application/json")
-              .POST(HttpRequest.BodyPublishers.ofString(body))
-              .build();
-      http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-          .whenComplete(
-              (response, error) -> {
-                if (error != null || response.statusCode() >= 300) {
-                  LOG.warn(
-                      "alert webhook {} did not take {} {}: {}",
-                      url,
-                      event,
-                      alert.alertId(),
-                      error != null ? error.toString() : "HTTP " + response.statusCode());
-                }
-              });
-    }
   }
 
   private void email(String event, Alert alert) {
