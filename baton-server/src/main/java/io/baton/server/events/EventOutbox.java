@@ -42,6 +42,8 @@ public class EventOutbox implements DisposableBean {
   private final TimeSource clock;
   private final ReactionBackoff backoff;
   private final Duration lease;
+  private final String node;
+  private final String claimer;
   private Instant wakeAt;
   private TimeSource.Cancellable wake;
   private volatile boolean stopped;
@@ -56,7 +58,8 @@ public class EventOutbox implements DisposableBean {
       @Value("${baton.events.retry.initial-delay:1s}") Duration initialDelay,
       @Value("${baton.events.retry.max-delay:5m}") Duration maxDelay,
       @Value("${baton.events.retry.seed:#{T(java.lang.System).nanoTime()}}") long seed,
-      @Value("${baton.events.reaction-lease:60s}") Duration lease) {
+      @Value("${baton.events.reaction-lease:60s}") Duration lease,
+      ObjectProvider<io.baton.cluster.ClusterNode> cluster) {
     this.jdbc = jdbc;
     this.writes = writes;
     this.reactions = reactions;
@@ -65,6 +68,9 @@ public class EventOutbox implements DisposableBean {
     this.clock = clock;
     this.backoff = new ReactionBackoff(initialDelay, maxDelay, seed);
     this.lease = lease;
+    io.baton.cluster.ClusterNode member = cluster.getIfAvailable();
+    this.node = member == null ? "local" : member.nodeId();
+    this.claimer = node + "/" + java.util.UUID.randomUUID();
   }
 
   /**
@@ -79,13 +85,15 @@ public class EventOutbox implements DisposableBean {
       boolean deferred = EventReactions.deferred(reaction);
       jdbc.sql(
               "insert into srv_event_reaction (namespace, event_seq, event_id, reaction, attempts,"
-                  + " due_at, claimed_until) values (:ns, :seq, :eid, :reaction, 0, :due, :claimed)")
+                  + " due_at, claimed_until, claimed_by)"
+                  + " values (:ns, :seq, :eid, :reaction, 0, :due, :claimed, :by)")
           .param("ns", event.namespace())
           .param("seq", event.seq())
           .param("eid", event.id())
           .param("reaction", reaction)
           .param("due", now)
           .param("claimed", deferred ? null : claimed)
+          .param("by", deferred ? null : claimer)
           .update();
     }
   }
@@ -150,10 +158,25 @@ public class EventOutbox implements DisposableBean {
     wakeForNext();
   }
 
-  /** Takes up what a stopped or crashed server left, once the application has started. */
+  /**
+   * Takes up what a stopped or crashed server left, once the application has started: what an
+   * earlier process of this node claimed runs at once (that process is gone), what other nodes
+   * claimed once their leases have passed.
+   */
   @EventListener(ApplicationReadyEvent.class)
   void recover() {
     try {
+      int released =
+          jdbc.sql(
+                  "update srv_event_reaction set claimed_until = null, claimed_by = null"
+                      + " where left(claimed_by, :length) = :node and claimed_by <> :me")
+              .param("length", node.length() + 1)
+              .param("node", node + "/")
+              .param("me", claimer)
+              .update();
+      if (released > 0) {
+        LOG.info("taking up {} event reaction(s) this node's last process had claimed", released);
+      }
       runDue();
     } catch (RuntimeException e) {
       LOG.warn("the event reactions left by the last run could not be taken up yet", e);
@@ -195,9 +218,10 @@ public class EventOutbox implements DisposableBean {
   private boolean claim(PendingReaction pending) {
     Instant now = clock.now();
     return jdbc.sql(
-                "update srv_event_reaction set claimed_until = :until where id = :id"
-                    + " and (claimed_until is null or claimed_until <= :now)")
+                "update srv_event_reaction set claimed_until = :until, claimed_by = :by"
+                    + " where id = :id and (claimed_until is null or claimed_until <= :now)")
             .param("until", Timestamp.from(now.plus(lease)))
+            .param("by", claimer)
             .param("id", pending.id())
             .param("now", Timestamp.from(now))
             .update()
@@ -225,7 +249,7 @@ public class EventOutbox implements DisposableBean {
     Instant due = clock.now().plus(backoff.delay(attempts));
     jdbc.sql(
             "update srv_event_reaction set attempts = :attempts, due_at = :due,"
-                + " claimed_until = null, last_error = :error where id = :id")
+                + " claimed_until = null, claimed_by = null, last_error = :error where id = :id")
         .param("attempts", attempts)
         .param("due", Timestamp.from(due))
         .param("error", DeadLetters.clip(error))

@@ -74,7 +74,8 @@ class EventOutboxRestartTest {
       // a retry is pending when the server stops
       api.post("/api/v1/events", Map.of("type", "order.retried"));
       assertThat(reactions(api)).containsExactly("trigger:retry-t");
-      storedByAPublisherThatDied(first);
+      storedByAPublisherThatDied(
+          first, "crashed-1", "other-node/its-process", "waits", "trigger:placed-t");
       assertThat(reactions(api)).contains("waits", "trigger:placed-t");
     }
 
@@ -112,32 +113,79 @@ class EventOutboxRestartTest {
    * What a publisher leaves when it dies right after its commit: the event and its reactions,
    * claimed by it for the lease, none run — written here as {@code EventBus} writes them.
    */
-  private static void storedByAPublisherThatDied(RunningServer server) {
+  private static void storedByAPublisherThatDied(
+      RunningServer server, String eventId, String claimedBy, String... reactions) {
     JdbcClient jdbc = server.bean(JdbcClient.class);
     Instant now = server.bean(FakeClock.class).now();
     jdbc.sql(
             "insert into srv_event (event_id, namespace, type, source, subject, correlation_id,"
-                + " at, data_json) values ('crashed-1', :ns, 'order.placed', 'api:test', null,"
+                + " at, data_json) values (:eid, :ns, 'order.placed', 'api:test', null,"
                 + " 'o-9', :at, '{\"paid\":true}')")
+        .param("eid", eventId)
         .param("ns", NS)
         .param("at", Timestamp.from(now))
         .update();
     long seq =
-        jdbc.sql("select seq from srv_event where namespace = :ns and event_id = 'crashed-1'")
+        jdbc.sql("select seq from srv_event where namespace = :ns and event_id = :eid")
             .param("ns", NS)
+            .param("eid", eventId)
             .query(Long.class)
             .single();
-    for (String reaction : List.of("waits", "trigger:placed-t")) {
+    for (String reaction : reactions) {
       jdbc.sql(
               "insert into srv_event_reaction (namespace, event_seq, event_id, reaction, attempts,"
-                  + " due_at, claimed_until) values (:ns, :seq, 'crashed-1', :r, 0, :at, :lease)")
+                  + " due_at, claimed_until, claimed_by)"
+                  + " values (:ns, :seq, :eid, :r, 0, :at, :lease, :by)")
           .param("ns", NS)
           .param("seq", seq)
+          .param("eid", eventId)
           .param("r", reaction)
           .param("at", Timestamp.from(now))
           .param("lease", Timestamp.from(now.plus(Duration.ofSeconds(60))))
+          .param("by", claimedBy)
           .update();
     }
+  }
+
+  /**
+   * A server alone that crashed restarts: what its earlier process had claimed runs at once, not
+   * after that process's 60 s lease; a claim of another node still waits for its lease.
+   */
+  @Test
+  void aServerAloneTakesBackAtOnceWhatItsCrashedProcessHadClaimed() {
+    Map<String, Object> properties = Map.of("baton.data", data.toString());
+    try (RunningServer first = RunningServer.start(properties)) {
+      Api api = first.admin().in(NS);
+      create(api, FLOW);
+      trigger(api, "placed-t", "placed", "order.placed");
+      storedByAPublisherThatDied(first, "mine-1", "local/earlier-process", "trigger:placed-t");
+      storedByAPublisherThatDied(first, "theirs-1", "node-b/its-process", "trigger:placed-t");
+    }
+
+    try (RunningServer second = RunningServer.start(properties)) {
+      Api api = second.admin().in(NS);
+      FakeClock clock = second.bean(FakeClock.class);
+      org.awaitility.Awaitility.await()
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(100))
+          .until(() -> runs(api, "placed").size() == 1);
+      assertThat(pendingEvents(api)).containsExactly("theirs-1");
+
+      clock.advance(Duration.ofSeconds(61));
+      org.awaitility.Awaitility.await()
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(100))
+          .until(() -> runs(api, "placed").size() == 2);
+      assertThat(pendingEvents(api)).isEmpty();
+    }
+  }
+
+  private static List<String> pendingEvents(Api api) {
+    return api.get("/api/v1/events/reactions")
+        .json()
+        .valueStream()
+        .map(r -> r.get("eventId").asString())
+        .toList();
   }
 
   private static void create(Api api, String yaml) {
