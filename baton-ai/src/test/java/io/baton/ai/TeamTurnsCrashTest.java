@@ -235,6 +235,13 @@ class TeamTurnsCrashTest {
     assertFinishedTurnsDidNotRunAgain(model, 4);
     assertThat(completedTurns((String) out.get("childRun")))
         .containsExactly("turns[0]/turn", "turns[1]/turn", "turns[2]/turn");
+    RunView ballots = second.await((String) out.get("childRun"), Duration.ofSeconds(10));
+    for (int i = 0; i < 3; i++) {
+      assertThat(ballots.step("turns[" + i + "]/turn").usage())
+          .as("each ballot's own tokens, the one in flight counted once")
+          .containsEntry("calls", 1L)
+          .containsEntry("totalTokens", 13L);
+    }
   }
 
   @Test
