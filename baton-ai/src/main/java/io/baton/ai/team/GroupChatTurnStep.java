@@ -4,8 +4,6 @@ import io.baton.ai.agent.AgentDefinition;
 import io.baton.ai.agent.AgentOutcome;
 import io.baton.ai.agent.AgentRegistry;
 import io.baton.ai.agent.AgentRunner;
-import io.baton.ai.step.ConfigSchemas;
-import io.baton.ai.step.StepConfig;
 import io.baton.api.definition.CustomStep;
 import io.baton.api.spi.StepContext;
 import java.util.LinkedHashMap;
@@ -29,19 +27,17 @@ final class GroupChatTurnStep extends TeamStep {
 
   @Override
   Object run(Team team, CustomStep step, StepContext context) {
-    StepConfig config = new StepConfig(step);
-    String chatStep = config.text(TurnSteps.TEAM_STEP, step.id());
-    TurnSteps.TurnInput in = TurnSteps.TurnInput.of(context);
+    TurnSteps.Turn in = TurnSteps.Turn.of(step, context);
     String request = in.request();
     List<Map<String, Object>> turns = in.transcript();
     AgentDefinition next =
-        config.text("speaker", GroupChatStep.ROUND_ROBIN).equals(GroupChatStep.MODEL)
-            ? team.member(pickSpeaker(team, chatStep, request, turns, context))
+        in.config().text("speaker", GroupChatStep.ROUND_ROBIN).equals(GroupChatStep.MODEL)
+            ? team.member(pickSpeaker(team, in.teamStep(), request, turns, context))
             : team.members().get(turns.size() % team.members().size());
     String prompt = prompt(request, turns, next.name());
     AgentOutcome outcome = team.turn(next, prompt, turns, context);
 
-    String stoppedBy = stoppedBy(config, chatStep, outcome, turns);
+    String stoppedBy = stoppedBy(in, outcome, turns);
     Map<String, Object> out = new LinkedHashMap<>(turns.getLast());
     out.put("input", prompt);
     out.put("done", stoppedBy != null);
@@ -54,18 +50,16 @@ final class GroupChatTurnStep extends TeamStep {
 
   /** Why the chat ends after this turn, or null when it goes on. */
   private static String stoppedBy(
-      StepConfig config, String chatStep, AgentOutcome outcome, List<Map<String, Object>> turns) {
-    String keyword = config.text("terminateOn", null);
+      TurnSteps.Turn in, AgentOutcome outcome, List<Map<String, Object>> turns) {
+    String keyword = in.config().text("terminateOn", null);
     if (keyword != null && outcome.text() != null && outcome.text().contains(keyword)) {
       return "keyword";
     }
-    ChatTermination until = ChatTermination.of(chatStep, config.text("until", null));
+    ChatTermination until = ChatTermination.of(in.teamStep(), in.config().text("until", null));
     if (until != null && until.holds(turns)) {
       return "condition";
     }
-    return turns.size() >= config.integer(TurnSteps.MAX_TURNS, Integer.MAX_VALUE)
-        ? "maxTurns"
-        : null;
+    return turns.size() >= in.maxTurns() ? "maxTurns" : null;
   }
 
   @SuppressWarnings("unchecked")
@@ -103,8 +97,6 @@ final class GroupChatTurnStep extends TeamStep {
 
   @Override
   public Map<String, Object> configSchema() {
-    Map<String, Object> fields = GroupChatStep.fields();
-    fields.put(TurnSteps.TEAM_STEP, ConfigSchemas.text());
-    return ConfigSchemas.teamStep(fields);
+    return TurnSteps.schema(GroupChatStep.fields());
   }
 }

@@ -5,8 +5,6 @@ import io.baton.ai.agent.AgentOutcome;
 import io.baton.ai.agent.AgentRegistry;
 import io.baton.ai.agent.AgentRunner;
 import io.baton.ai.agent.AgentTask;
-import io.baton.ai.step.ConfigSchemas;
-import io.baton.ai.step.StepConfig;
 import io.baton.api.definition.CustomStep;
 import io.baton.api.spi.StepContext;
 import java.util.ArrayList;
@@ -30,14 +28,13 @@ final class HandoffTurnStep extends TeamStep {
   @Override
   @SuppressWarnings("unchecked")
   Object run(Team team, CustomStep step, StepContext context) {
-    StepConfig config = new StepConfig(step);
-    TurnSteps.TurnInput in = TurnSteps.TurnInput.of(context);
+    TurnSteps.Turn in = TurnSteps.Turn.of(step, context);
     String request = in.request();
     List<Map<String, Object>> turns = in.transcript();
     AgentDefinition current =
         team.member(
             in.first()
-                ? config.text("start", team.names().getFirst())
+                ? in.config().text("start", team.names().getFirst())
                 : String.valueOf(in.previous().get("handoffTo")));
     Object message = in.previous().get("message");
 
@@ -68,7 +65,7 @@ final class HandoffTurnStep extends TeamStep {
     out.put(
         "done",
         HandoffStep.NONE.equals(String.valueOf(answer.get("handoffTo")))
-            || turns.size() >= config.integer(TurnSteps.MAX_TURNS, Integer.MAX_VALUE));
+            || turns.size() >= in.maxTurns());
     out.put(TurnSteps.TRANSCRIPT, turns);
     return out;
   }
@@ -99,9 +96,6 @@ final class HandoffTurnStep extends TeamStep {
 
   @Override
   public Map<String, Object> configSchema() {
-    Map<String, Object> fields = HandoffStep.fields();
-    fields.put(TurnSteps.MAX_TURNS, ConfigSchemas.positive());
-    fields.put(TurnSteps.TEAM_STEP, ConfigSchemas.text());
-    return ConfigSchemas.teamStep(fields);
+    return TurnSteps.schema(HandoffStep.fields());
   }
 }

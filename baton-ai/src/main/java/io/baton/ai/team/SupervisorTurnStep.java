@@ -4,8 +4,6 @@ import io.baton.ai.agent.AgentDefinition;
 import io.baton.ai.agent.AgentOutcome;
 import io.baton.ai.agent.AgentRegistry;
 import io.baton.ai.agent.AgentRunner;
-import io.baton.ai.step.ConfigSchemas;
-import io.baton.ai.step.StepConfig;
 import io.baton.api.definition.CustomStep;
 import io.baton.api.spi.StepContext;
 import java.util.ArrayList;
@@ -31,8 +29,7 @@ final class SupervisorTurnStep extends TeamStep {
   @Override
   @SuppressWarnings("unchecked")
   Object run(Team team, CustomStep step, StepContext context) {
-    StepConfig config = new StepConfig(step);
-    TurnSteps.TurnInput in = TurnSteps.TurnInput.of(context);
+    TurnSteps.Turn in = TurnSteps.Turn.of(step, context);
     String request = in.request();
     List<Map<String, Object>> turns = in.transcript();
     List<Map<String, Object>> decisions = in.list(DECISIONS);
@@ -43,11 +40,7 @@ final class SupervisorTurnStep extends TeamStep {
     options.add(SupervisorStep.FINISH);
     team.names().stream().filter(spoken::contains).forEach(options::add);
     AgentDefinition supervisor =
-        team.coordinator(
-            config.text(TurnSteps.TEAM_STEP, step.id()),
-            "supervisor",
-            instructions(team),
-            schema(options));
+        team.coordinator(in.teamStep(), "supervisor", instructions(team), schema(options));
     AgentOutcome decision = runner.run(supervisor, AgentTaskText.of(request, turns), context);
     Map<String, Object> choice = (Map<String, Object>) decision.json();
     decisions.add(choice);
@@ -66,7 +59,7 @@ final class SupervisorTurnStep extends TeamStep {
                   context)
               .text();
       out.putAll(turns.getLast());
-      done = turns.size() >= config.integer(TurnSteps.MAX_TURNS, Integer.MAX_VALUE);
+      done = turns.size() >= in.maxTurns();
     }
     out.put("decision", choice);
     out.put("done", done);
@@ -106,11 +99,6 @@ final class SupervisorTurnStep extends TeamStep {
 
   @Override
   public Map<String, Object> configSchema() {
-    return ConfigSchemas.teamStep(
-        Map.of(
-            TurnSteps.MAX_TURNS,
-            ConfigSchemas.positive(),
-            TurnSteps.TEAM_STEP,
-            ConfigSchemas.text()));
+    return TurnSteps.schema(Map.of());
   }
 }

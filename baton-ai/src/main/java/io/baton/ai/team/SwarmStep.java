@@ -1,84 +1,50 @@
 package io.baton.ai.team;
 
-import io.baton.ai.agent.AgentDefinition;
-import io.baton.ai.agent.AgentOutcome;
 import io.baton.ai.agent.AgentRegistry;
 import io.baton.ai.agent.AgentRunner;
-import io.baton.ai.agent.AgentTask;
 import io.baton.ai.step.ConfigSchemas;
-import io.baton.ai.step.StepConfig;
 import io.baton.api.definition.CustomStep;
-import io.baton.api.run.StepException;
 import io.baton.api.spi.StepContext;
-import java.util.ArrayList;
+import io.baton.engine.Baton;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 /**
- * {@code swarm}: every agent works on the request at once (virtual threads; they can share findings
- * through the run's blackboard tools), then the {@code aggregator} agent (or a coordinator) merges
- * their answers. Results are in the order the step names the agents.
+ * {@code swarm}: every agent works on the request at once (they can share findings through the
+ * run's blackboard tools), then the {@code aggregator} agent (or a coordinator) merges their
+ * answers. Results are in the order the step names the agents.
+ *
+ * <p>Each agent's answer, and the merge, is a {@code swarm-turn} step ({@link SwarmTurnStep}) of
+ * the step's child run ({@link TurnSteps#runSideBySide}): the answers are the iterations of a
+ * {@code map}, run side by side. The step's output names the child run ({@code childRun}).
  */
 final class SwarmStep extends TeamStep {
+  private final Supplier<Baton> baton;
 
-  SwarmStep(AgentRegistry registry, AgentRunner runner) {
+  SwarmStep(AgentRegistry registry, AgentRunner runner, Supplier<Baton> baton) {
     super("swarm", registry, runner);
+    this.baton = baton;
   }
 
   @Override
-  Object run(Team team, CustomStep step, StepContext context) throws Exception {
-    String request = team.request(context);
-    List<Map<String, Object>> turns = new ArrayList<>();
-    try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
-      List<Future<AgentOutcome>> work = new ArrayList<>();
-      for (AgentDefinition member : team.members()) {
-        work.add(pool.submit(() -> runner.run(member, AgentTask.of(request), context)));
-      }
-      for (Future<AgentOutcome> f : work) {
-        AgentOutcome o = unwrap(f);
-        Map<String, Object> turn = new LinkedHashMap<>();
-        turn.put("agent", o.agent());
-        turn.put("text", o.text());
-        turn.put("usage", o.usage().toMap());
-        turns.add(turn);
-        context.emit("team.turn", turn);
-      }
-    }
-    String name = new StepConfig(step).text("aggregator", null);
-    AgentDefinition aggregator =
-        name != null
-            ? registry.require(name)
-            : team.coordinator("aggregator", "Merge the team's answers into one answer.", null);
-    String merged =
-        team.turn(
-                aggregator,
-                "Request: " + request + AgentTaskText.context(turns) + "\nMerge these answers.",
-                new ArrayList<>(),
-                context)
-            .text();
+  Object run(Team team, CustomStep step, StepContext context) {
+    Map<String, Object> merged =
+        TurnSteps.runSideBySide(baton, step, SwarmTurnStep.TYPE, team.request(context), context);
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("result", merged);
-    out.put("answers", turns);
+    out.put("result", merged.get("result"));
+    out.put("answers", merged.get(SwarmTurnStep.ANSWERS));
+    out.put("childRun", merged.get("childRun"));
     return out;
   }
 
-  private static AgentOutcome unwrap(Future<AgentOutcome> f) throws Exception {
-    try {
-      return f.get();
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof StepException s) {
-        throw s;
-      }
-      throw e.getCause() instanceof Exception ex ? ex : e;
-    }
+  /** The fields of a swarm, which its turn steps have too. */
+  static Map<String, Object> fields() {
+    return Map.of("aggregator", ConfigSchemas.text());
   }
 
   @Override
   public Map<String, Object> configSchema() {
-    return ConfigSchemas.teamStep(Map.of("aggregator", ConfigSchemas.text()));
+    return ConfigSchemas.teamStep(fields());
   }
 }

@@ -10,8 +10,8 @@ import java.util.function.Supplier;
 
 /**
  * The multi-agent step types: {@code supervisor}, {@code handoff}, {@code debate}, {@code vote},
- * {@code swarm}, {@code group-chat} — and {@code supervisor-turn}, {@code handoff-turn} and {@code
- * group-chat-turn}, the steps the child runs of the first and the last two take each turn in.
+ * {@code swarm}, {@code group-chat} — and the {@code <type>-turn} step of each, which its child run
+ * takes each turn in ({@link TurnSteps}).
  */
 public final class TeamSteps {
   private TeamSteps() {}
@@ -19,8 +19,7 @@ public final class TeamSteps {
   /**
    * Every team step type.
    *
-   * @param baton the engine that runs the turns of supervisors, handoffs and group chats as child
-   *     runs
+   * @param baton the engine that runs the turns of team steps as child runs
    */
   public static List<StepExecutor<?>> all(
       AgentResolver resolver, AgentRunner runner, AgentRegistry registry, Supplier<Baton> baton) {
@@ -29,9 +28,12 @@ public final class TeamSteps {
         new SupervisorTurnStep(registry, runner),
         new HandoffStep(registry, runner, baton),
         new HandoffTurnStep(registry, runner),
-        new DebateStep(registry, runner),
-        new VoteStep(registry, runner),
-        new SwarmStep(registry, runner),
+        new DebateStep(registry, runner, baton),
+        new DebateTurnStep(registry, runner),
+        new VoteStep(registry, runner, baton),
+        new VoteTurnStep(registry, runner),
+        new SwarmStep(registry, runner, baton),
+        new SwarmTurnStep(registry, runner),
         new GroupChatStep(registry, runner, baton),
         new GroupChatTurnStep(registry, runner));
   }

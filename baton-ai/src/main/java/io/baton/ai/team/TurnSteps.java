@@ -1,6 +1,8 @@
 package io.baton.ai.team;
 
 import io.baton.ai.step.ChildRun;
+import io.baton.ai.step.ConfigSchemas;
+import io.baton.ai.step.StepConfig;
 import io.baton.api.definition.CustomStep;
 import io.baton.api.definition.WorkflowDefinition;
 import io.baton.api.run.RunView;
@@ -15,12 +17,19 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Runs the turns of a team step ({@code group-chat}, {@code supervisor}, {@code handoff}) as steps:
- * the step's child run ({@link ChildRun}) is a {@code loop} named {@code turns} whose body is one
- * turn step ({@code <type>-turn}), so turn {@code n} is step {@code turns[n-1]/turn} with its own
- * input ({@code request}, and {@code previous}: the turn before), output and usage, journaled and
- * recovered like any step. A turn step's output says whether the team is {@code done} and carries
- * what the next turn needs; the loop ends when it is done, or after {@code maxTurns}.
+ * Runs the turns of a team step as steps of the step's child run ({@link ChildRun}), journaled and
+ * recovered like any step, each with its own input, output and usage.
+ *
+ * <p>Turns one after the other ({@code group-chat}, {@code supervisor}, {@code handoff}, {@code
+ * debate}, {@code vote}, {@link #run}): the child run is a {@code loop} named {@code turns} whose
+ * body is one turn step ({@code <type>-turn}), so turn {@code n} is step {@code turns[n-1]/turn}
+ * with its input ({@code request}, and {@code previous}: the turn before). A turn step's output
+ * says whether the team is {@code done} and carries what the next turn needs; the loop ends when it
+ * is done, or after {@code maxTurns}.
+ *
+ * <p>Turns side by side ({@code swarm}, {@link #runSideBySide}): a {@code map} named {@code
+ * members} runs one turn step per agent at once ({@code members[i]/turn}, input {@code request} and
+ * {@code agent}), then step {@code merge} gets their outputs as {@code answers}.
  */
 final class TurnSteps {
   /** The config field naming the team step, for the turn's errors and coordinator names. */
@@ -33,19 +42,29 @@ final class TurnSteps {
   static final String TRANSCRIPT = "transcript";
 
   /**
-   * What a turn step is given: the team's request, the previous turn's output (empty for the first)
-   * and the transcript before this turn (a copy the turn adds itself to).
+   * What a turn step is given: its config, the id of the team step it works for, the team's
+   * request, the previous turn's output (empty for the first) and the transcript before this turn
+   * (a copy the turn adds itself to).
    */
-  record TurnInput(
-      String request, Map<String, Object> previous, List<Map<String, Object>> transcript) {
+  record Turn(
+      StepConfig config,
+      String teamStep,
+      String request,
+      Map<String, Object> previous,
+      List<Map<String, Object>> transcript) {
 
     @SuppressWarnings("unchecked")
-    static TurnInput of(StepContext context) {
+    static Turn of(CustomStep step, StepContext context) {
       Map<String, Object> input = context.inputMap();
       Map<String, Object> previous =
           input.get("previous") instanceof Map<?, ?> p ? (Map<String, Object>) p : Map.of();
-      return new TurnInput(
-          String.valueOf(input.get("request")), previous, list(previous.get(TRANSCRIPT)));
+      StepConfig config = new StepConfig(step);
+      return new Turn(
+          config,
+          config.text(TEAM_STEP, step.id()),
+          String.valueOf(input.get("request")),
+          previous,
+          list(previous.get(TRANSCRIPT)));
     }
 
     /** Whether this is the team's first turn. */
@@ -53,13 +72,18 @@ final class TurnSteps {
       return previous.isEmpty();
     }
 
+    /** The most turns the team takes. */
+    int maxTurns() {
+      return config.integer(MAX_TURNS, Integer.MAX_VALUE);
+    }
+
     /** A list field of the previous turn's output, copied; empty for the first turn. */
     List<Map<String, Object>> list(String field) {
-      return TurnInput.list(previous.get(field));
+      return Turn.list(previous.get(field));
     }
 
     @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> list(Object value) {
+    static List<Map<String, Object>> list(Object value) {
       List<Map<String, Object>> out = new ArrayList<>();
       if (value instanceof List<?> items) {
         items.forEach(i -> out.add((Map<String, Object>) i));
@@ -71,11 +95,11 @@ final class TurnSteps {
   private TurnSteps() {}
 
   /**
-   * Runs {@code step}'s turns, at most {@code maxTurns}, and returns the last turn's output.
+   * Runs {@code step}'s turns one after the other, at most {@code maxTurns}, and returns the last
+   * turn's output with the child run's id ({@code childRun}).
    *
    * @param turnType the turn step's type
    */
-  @SuppressWarnings("unchecked")
   static Map<String, Object> run(
       Supplier<Baton> baton,
       CustomStep step,
@@ -83,34 +107,91 @@ final class TurnSteps {
       int maxTurns,
       String request,
       StepContext context) {
+    WorkflowDefinition turns =
+        child(step)
+            .step(
+                Steps.loop(
+                    "turns",
+                    "result.done",
+                    maxTurns,
+                    Steps.custom("turn", turnType, config(step, maxTurns))
+                        .input("request", "${inputs.request}")
+                        .input("previous", "${previous}")))
+            .outputs("${steps.turns.output.result}")
+            .build();
+    return runChild(baton, step, turns, Map.of("request", request), context);
+  }
+
+  /**
+   * Runs one {@code turnType} step per agent of {@code step} at once, then one with their outputs
+   * ({@code answers}, in the order the step names the agents), and returns that last step's output
+   * with the child run's id ({@code childRun}).
+   */
+  static Map<String, Object> runSideBySide(
+      Supplier<Baton> baton,
+      CustomStep step,
+      String turnType,
+      String request,
+      StepContext context) {
+    List<String> agents = new StepConfig(step).texts("agents");
+    Map<String, Object> config = config(step, agents.size());
+    WorkflowDefinition turns =
+        child(step)
+            .step(
+                Steps.map(
+                    "members",
+                    "${inputs.agents}",
+                    0,
+                    Steps.custom("turn", turnType, config)
+                        .input("request", "${inputs.request}")
+                        .input("agent", "${item}")))
+            .step(
+                Steps.custom("merge", turnType, config)
+                    .dependsOn("members")
+                    .input("request", "${inputs.request}")
+                    .input("answers", "${steps.members.output}"))
+            .outputs("${steps.merge.output}")
+            .build();
+    return runChild(baton, step, turns, Map.of("request", request, "agents", agents), context);
+  }
+
+  /** The config schema of a turn step working for a team step with the fields {@code fields}. */
+  static Map<String, Object> schema(Map<String, Object> fields) {
+    Map<String, Object> all = new LinkedHashMap<>(fields);
+    all.put(MAX_TURNS, ConfigSchemas.positive());
+    all.put(TEAM_STEP, ConfigSchemas.text());
+    return ConfigSchemas.teamStep(all);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> runChild(
+      Supplier<Baton> baton,
+      CustomStep step,
+      WorkflowDefinition turns,
+      Map<String, Object> inputs,
+      StepContext context) {
     Baton engine = ChildRun.engine(baton, step.type() + " step '" + step.id() + "'");
     RunView done =
         ChildRun.run(
             engine,
-            workflow(step, turnType, maxTurns),
+            turns,
             ChildRun.id(context),
-            Map.of("request", request),
+            inputs,
             "the " + step.type() + " step's child run");
     Map<String, Object> last = new LinkedHashMap<>((Map<String, Object>) done.outputs());
     last.put("childRun", done.runId());
     return last;
   }
 
-  private static WorkflowDefinition workflow(CustomStep step, String turnType, int maxTurns) {
+  private static Workflow child(CustomStep step) {
+    return Workflow.define(step.type() + "-" + step.id())
+        .description("The turns of " + step.type() + " step " + step.id());
+  }
+
+  private static Map<String, Object> config(CustomStep step, int maxTurns) {
     Map<String, Object> config = new LinkedHashMap<>(step.config());
     config.put(MAX_TURNS, maxTurns);
     config.put(TEAM_STEP, step.id());
-    return Workflow.define(step.type() + "-" + step.id())
-        .description("The turns of " + step.type() + " step " + step.id())
-        .step(
-            Steps.loop(
-                "turns",
-                "result.done",
-                maxTurns,
-                Steps.custom("turn", turnType, config)
-                    .input("request", "${inputs.request}")
-                    .input("previous", "${previous}")))
-        .outputs("${steps.turns.output.result}")
-        .build();
+    return config;
   }
 }

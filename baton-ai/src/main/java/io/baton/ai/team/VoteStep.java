@@ -1,74 +1,62 @@
 package io.baton.ai.team;
 
-import io.baton.ai.agent.AgentDefinition;
-import io.baton.ai.agent.AgentOutcome;
 import io.baton.ai.agent.AgentRegistry;
 import io.baton.ai.agent.AgentRunner;
-import io.baton.ai.agent.AgentTask;
 import io.baton.ai.step.ConfigSchemas;
 import io.baton.ai.step.StepConfig;
 import io.baton.api.definition.CustomStep;
 import io.baton.api.run.ErrorKind;
 import io.baton.api.run.StepException;
 import io.baton.api.spi.StepContext;
-import java.util.ArrayList;
+import io.baton.engine.Baton;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * {@code vote}: each agent chooses one of {@code options} with a reason; the option with most votes
  * wins, a tie going to the option listed first.
+ *
+ * <p>Each ballot is a {@code vote-turn} step ({@link VoteTurnStep}) of the step's child run ({@link
+ * TurnSteps}), the agents in order; the step counts them. Its output names the child run ({@code
+ * childRun}).
  */
 final class VoteStep extends TeamStep {
+  /** The config field with the options, which the ballots read. */
+  static final String OPTIONS = "options";
 
-  VoteStep(AgentRegistry registry, AgentRunner runner) {
+  private final Supplier<Baton> baton;
+
+  VoteStep(AgentRegistry registry, AgentRunner runner, Supplier<Baton> baton) {
     super("vote", registry, runner);
+    this.baton = baton;
   }
 
   @Override
-  @SuppressWarnings("unchecked")
   Object run(Team team, CustomStep step, StepContext context) {
-    List<String> options = new StepConfig(step).texts("options");
-    if (options.isEmpty() && context.inputMap().get("options") instanceof List<?> fromInput) {
+    List<String> options = new StepConfig(step).texts(OPTIONS);
+    if (options.isEmpty() && context.inputMap().get(OPTIONS) instanceof List<?> fromInput) {
       options = fromInput.stream().map(String::valueOf).toList();
     }
     if (options.size() < 2) {
       throw new StepException(
           ErrorKind.BAD_INPUT, "vote step '" + step.id() + "' needs at least two options");
     }
-    Map<String, Object> schema =
-        Map.of(
-            "type", "object",
-            "required", List.of("choice"),
-            "properties",
-                Map.of(
-                    "choice",
-                    Map.of("type", "string", "enum", options),
-                    "reason",
-                    Map.of("type", "string")));
-    String request = team.request(context);
+    Map<String, Object> config = new LinkedHashMap<>(step.config());
+    config.put(OPTIONS, options); // the ballots get the options also when they came as input
+    Map<String, Object> last =
+        TurnSteps.run(
+            baton,
+            new CustomStep(step.common(), step.type(), config),
+            VoteTurnStep.TYPE,
+            team.members().size(),
+            team.request(context),
+            context);
+    List<Map<String, Object>> votes = TurnSteps.Turn.list(last.get(TurnSteps.TRANSCRIPT));
     Map<String, Long> tally = new LinkedHashMap<>();
     options.forEach(o -> tally.put(o, 0L));
-    List<Map<String, Object>> votes = new ArrayList<>();
-    for (AgentDefinition member : team.members()) {
-      AgentOutcome ballot =
-          runner.run(
-              member,
-              new AgentTask(
-                  "Vote on: " + request + "\nOptions: " + options,
-                  List.of(),
-                  schema,
-                  List.of(),
-                  false),
-              context);
-      Map<String, Object> choice = (Map<String, Object>) ballot.json();
-      tally.merge(choice.get("choice").toString(), 1L, Long::sum);
-      Map<String, Object> vote = new LinkedHashMap<>(choice);
-      vote.put("agent", member.name());
-      votes.add(vote);
-      context.emit("team.turn", vote);
-    }
+    votes.forEach(v -> tally.merge(String.valueOf(v.get("choice")), 1L, Long::sum));
     String winner =
         tally.entrySet().stream()
             .reduce((a, b) -> b.getValue() > a.getValue() ? b : a)
@@ -78,12 +66,17 @@ final class VoteStep extends TeamStep {
     out.put("winner", winner);
     out.put("tally", tally);
     out.put("votes", votes);
+    out.put("childRun", last.get("childRun"));
     return out;
+  }
+
+  /** The fields of a vote, which its ballots have too. */
+  static Map<String, Object> fields() {
+    return Map.of(OPTIONS, Map.of("type", "array", "items", ConfigSchemas.text()));
   }
 
   @Override
   public Map<String, Object> configSchema() {
-    return ConfigSchemas.teamStep(
-        Map.of("options", Map.of("type", "array", "items", ConfigSchemas.text())));
+    return ConfigSchemas.teamStep(fields());
   }
 }
