@@ -225,6 +225,42 @@ final class NodeTypeTexts {
                   "群聊的一个发言轮次：群聊的子运行中每个轮次对应的步骤。",
                   "グループチャットの一ターン：グループチャットの子ランで各ターンを実行するステップです。")),
           Map.entry(
+              "debate-turn",
+              new Text(
+                  "agent",
+                  "message-circle",
+                  false,
+                  "Debate turn",
+                  "辩论轮次",
+                  "ディベートのターン",
+                  "One turn of a debate: a debater's position, or the judge's verdict.",
+                  "辩论的一个轮次：一位辩手的立场，或裁判的裁决。",
+                  "ディベートの一ターン：討論者の主張、または審判の判定です。")),
+          Map.entry(
+              "vote-turn",
+              new Text(
+                  "agent",
+                  "message-circle",
+                  false,
+                  "Ballot",
+                  "投票",
+                  "投票",
+                  "One agent's ballot in a vote, with its reason.",
+                  "一个智能体在投票中的一票及其理由。",
+                  "投票における一エージェントの一票とその理由です。")),
+          Map.entry(
+              "swarm-turn",
+              new Text(
+                  "agent",
+                  "message-circle",
+                  false,
+                  "Swarm member",
+                  "群体成员",
+                  "スウォームのメンバー",
+                  "One swarm member's answer, or the merge of all the answers.",
+                  "一个群体成员的回答，或对所有回答的汇总。",
+                  "スウォームの一メンバーの回答、またはすべての回答の統合です。")),
+          Map.entry(
               "start",
               new Text(
                   "control",

@@ -179,6 +179,11 @@ class WorkflowApiTest extends ServerTest {
     }
     assertThat(turn).as("the steps team turns take are named in three languages").isNotNull();
     assertThat(turn.get("label").get("ja").asString()).isEqualTo("スーパーバイザーのターン");
+    for (JsonNode t : types) {
+      assertThat(t.get("description").get("en").asString())
+          .as("built-in type %s has its own texts", t.get("type").asString())
+          .isNotEqualTo("A step type added by an extension.");
+    }
     assertThat(human.get("category").asString()).isEqualTo("human");
     assertThat(human.get("label").get("zh").asString()).isEqualTo("人工输入");
     assertThat(human.get("label").get("ja").asString()).isEqualTo("人による入力");
