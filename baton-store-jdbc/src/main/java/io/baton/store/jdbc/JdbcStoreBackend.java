@@ -45,7 +45,8 @@ public final class JdbcStoreBackend implements StoreBackend {
 
   private JdbcStoreBackend(Database database, JdbcStoreOptions options) {
     this.database = database;
-    this.committer = new GroupCommitter(database, options.maxBatch());
+    this.committer =
+        new GroupCommitter(database, options.maxBatch(), commitLanes(database.dialect()));
     this.values = new StoredValues(new JdbcValueStore(database));
     this.journal = new JdbcJournal(database, committer, options.maxValueBytes(), values);
     this.runs = new JdbcRunStore(database, committer);
@@ -53,6 +54,15 @@ public final class JdbcStoreBackend implements StoreBackend {
     this.waits = new JdbcWaitStore(database);
     this.definitions = new JdbcDefinitionStore(database);
     this.snapshots = new JdbcSnapshotStore(database);
+  }
+
+  /**
+   * Two committers on PostgreSQL: while one batch commits (the server flushes its log), the next is
+   * sent on another connection — W4 on PostgreSQL went from about 5,500 to 8,500 runs/s on two
+   * cores (four did no better). H2 writes one file from one process: one committer.
+   */
+  private static int commitLanes(Dialect dialect) {
+    return dialect == Dialect.POSTGRESQL ? 2 : 1;
   }
 
   /**
