@@ -8,6 +8,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * Brings a store's schema up to this build's version with Flyway (history in {@code
@@ -17,6 +18,11 @@ import org.flywaydb.core.api.MigrationState;
 final class Migrations {
   /** The history table, Baton's own so that it never mixes with an application's migrations. */
   static final String HISTORY = "baton_schema_history";
+
+  /** H2 migrations that must survive a kill between their statements (see each). */
+  private static final JavaMigration[] H2_JAVA = {new H2ValuesKeptByRun()};
+
+  private static final JavaMigration[] NONE = {};
 
   private Migrations() {}
 
@@ -32,6 +38,7 @@ final class Migrations {
             .dataSource(dataSource)
             .locations(dialect.migrations())
             .table(HISTORY)
+            .javaMigrations(dialect == Dialect.H2 ? H2_JAVA : NONE)
             .cleanDisabled(true)
             .load();
     try {

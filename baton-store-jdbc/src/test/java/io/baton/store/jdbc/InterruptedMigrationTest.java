@@ -48,4 +48,39 @@ class InterruptedMigrationTest {
         .hasMessageContaining("has Baton tables with data (baton_journal)")
         .hasMessageContaining("no history of its migrations");
   }
+
+  /**
+   * Migration 2 killed between its two statements (the old key dropped, the new one not added, no
+   * history row), or before its first: the next start finishes it.
+   */
+  @Test
+  void anInterruptedSecondMigrationIsFinishedAtTheNextStart(@TempDir Path dir) throws Exception {
+    Path db = dir.resolve("store");
+    JdbcStoreBackend.open("h2:" + db, JdbcStoreOptions.DEFAULTS).close();
+    for (String before :
+        new String[] {
+          "ALTER TABLE baton_value DROP PRIMARY KEY",
+          "ALTER TABLE baton_value DROP PRIMARY KEY; ALTER TABLE baton_value ADD PRIMARY KEY (value_id)"
+        }) {
+      try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + db, "sa", "");
+          Statement s = c.createStatement()) {
+        for (String sql : before.split("; ")) {
+          s.execute(sql);
+        }
+        s.execute("DELETE FROM \"" + Migrations.HISTORY + "\" WHERE \"version\" = '2'");
+      }
+      try (JdbcStoreBackend backend =
+          JdbcStoreBackend.open("h2:" + db, JdbcStoreOptions.DEFAULTS)) {
+        assertThat(backend.runs().unfinished()).isEmpty();
+      }
+      try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + db, "sa", "");
+          var rs = c.getMetaData().getPrimaryKeys(null, null, "BATON_VALUE")) {
+        java.util.Set<String> key = new java.util.HashSet<>();
+        while (rs.next()) {
+          key.add(rs.getString("COLUMN_NAME"));
+        }
+        assertThat(key).as("after: %s", before).containsExactlyInAnyOrder("VALUE_ID", "RUN_ID");
+      }
+    }
+  }
 }
