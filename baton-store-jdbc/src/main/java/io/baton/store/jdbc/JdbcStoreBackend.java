@@ -51,7 +51,7 @@ public final class JdbcStoreBackend implements StoreBackend {
     this.journal = new JdbcJournal(database, committer, options.maxValueBytes(), values);
     this.runs = new JdbcRunStore(database, committer);
     this.timers = new JdbcTimerStore(database);
-    this.waits = new JdbcWaitStore(database);
+    this.waits = new JdbcWaitStore(database, committer);
     this.definitions = new JdbcDefinitionStore(database);
     this.snapshots = new JdbcSnapshotStore(database);
   }

@@ -14,10 +14,12 @@ final class JdbcWaitStore implements WaitStore {
   private static final String SELECT = "SELECT body FROM baton_wait";
 
   private final Database database;
+  private final GroupCommitter committer;
   private final String insertSql;
 
-  JdbcWaitStore(Database database) {
+  JdbcWaitStore(Database database, GroupCommitter committer) {
     this.database = database;
+    this.committer = committer;
     this.insertSql =
         "INSERT INTO baton_wait (wait_id, run_id, kind, event_name, correlation_key, body)"
             + " SELECT ?, ?, ?, ?, ?, "
@@ -28,33 +30,33 @@ final class JdbcWaitStore implements WaitStore {
   @Override
   public void register(WaitRecord wait) {
     String body = JsonBodies.write(wait);
-    try {
-      database.update(
-          "registering wait " + wait.waitId(),
-          insertSql,
-          ps -> {
-            ps.setString(1, wait.waitId());
-            ps.setString(2, wait.runId());
-            ps.setString(3, wait.kind().name());
-            ps.setString(4, wait.eventName());
-            ps.setString(5, wait.correlationKey());
-            ps.setString(6, body);
-            ps.setString(7, wait.waitId());
-          });
-    } catch (IllegalStateException e) {
-      // another writer registered the same wait at the same instant: harmless, as documented
-      if (!(e.getCause() instanceof java.sql.SQLException s && SqlFailures.isDuplicateKey(s))) {
-        throw e;
-      }
-    }
+    // group-committed with the journal appends of other runs: one flush for many, not one each; a
+    // second registration of the same wait (another writer at the same instant) changes nothing
+    committer.apply(
+        new Write(
+            "wait:" + wait.waitId(),
+            new Write.Row(
+                insertSql,
+                ps -> {
+                  ps.setString(1, wait.waitId());
+                  ps.setString(2, wait.runId());
+                  ps.setString(3, wait.kind().name());
+                  ps.setString(4, wait.eventName());
+                  ps.setString(5, wait.correlationKey());
+                  ps.setString(6, body);
+                  ps.setString(7, wait.waitId());
+                }),
+            List.of()));
   }
 
   @Override
   public void remove(String waitId) {
-    database.update(
-        "removing wait " + waitId,
-        "DELETE FROM baton_wait WHERE wait_id = ?",
-        ps -> ps.setString(1, waitId));
+    committer.apply(
+        new Write(
+            "wait:" + waitId,
+            new Write.Row(
+                "DELETE FROM baton_wait WHERE wait_id = ?", ps -> ps.setString(1, waitId)),
+            List.of()));
   }
 
   @Override
