@@ -201,4 +201,27 @@ class TeamTurnsTest {
       assertThat(merge.usage()).containsEntry("calls", 1L);
     }
   }
+
+  @Test
+  void aJudgeOrAggregatorNoAgentIsCalledFailsTheStepNamingItBeforeAnyTurn() throws Exception {
+    try (AiEngine e = AiEngine.offline("replies: []", dir)) {
+      team(e, "pro", "con");
+      for (String[] stepAndField : new String[][] {{"debate", "judge"}, {"swarm", "aggregator"}}) {
+        RunView run =
+            e.run(
+                """
+                id: bad-%s
+                steps:
+                  - {id: t, type: %s, agents: [pro, con], %s: nobody, input: {prompt: "?"}}
+                """
+                    .formatted(stepAndField[0], stepAndField[0], stepAndField[1]),
+                Map.of());
+        assertThat(run.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(run.step("t").failure().message())
+            .contains("step 't', field '" + stepAndField[1] + "'")
+            .contains("nobody");
+        assertThat(run.step("t").output()).as("no child run started").isNull();
+      }
+    }
+  }
 }

@@ -3,6 +3,7 @@ package io.baton.ai.team;
 import io.baton.ai.agent.AgentRegistry;
 import io.baton.ai.agent.AgentRunner;
 import io.baton.ai.step.ConfigSchemas;
+import io.baton.ai.step.StepConfig;
 import io.baton.api.definition.CustomStep;
 import io.baton.api.spi.StepContext;
 import io.baton.engine.Baton;
@@ -27,6 +28,7 @@ final class DebateStep extends TeamStep {
 
   @Override
   Object run(Team team, CustomStep step, StepContext context) {
+    Team.namedBy(step.id(), "judge", new StepConfig(step), registry); // before any model is asked
     int positions = team.limit("rounds", 2) * team.members().size();
     Map<String, Object> last =
         TurnSteps.run(

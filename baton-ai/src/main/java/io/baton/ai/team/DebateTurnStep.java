@@ -54,10 +54,10 @@ final class DebateTurnStep extends TeamStep {
   }
 
   private Map<String, Object> verdict(Team team, TurnSteps.Turn in, StepContext context) {
-    String judgeName = in.config().text("judge", null);
+    AgentDefinition named = Team.namedBy(in.teamStep(), "judge", in.config(), registry);
     AgentDefinition judge =
-        judgeName != null
-            ? registry.require(judgeName)
+        named != null
+            ? named
             : team.coordinator(
                 in.teamStep(),
                 "judge",

@@ -3,6 +3,7 @@ package io.baton.ai.team;
 import io.baton.ai.agent.AgentRegistry;
 import io.baton.ai.agent.AgentRunner;
 import io.baton.ai.step.ConfigSchemas;
+import io.baton.ai.step.StepConfig;
 import io.baton.api.definition.CustomStep;
 import io.baton.api.spi.StepContext;
 import io.baton.engine.Baton;
@@ -29,6 +30,7 @@ final class SwarmStep extends TeamStep {
 
   @Override
   Object run(Team team, CustomStep step, StepContext context) {
+    Team.namedBy(step.id(), "aggregator", new StepConfig(step), registry); // before any model
     Map<String, Object> merged =
         TurnSteps.runSideBySide(baton, step, SwarmTurnStep.TYPE, team.request(context), context);
     Map<String, Object> out = new LinkedHashMap<>();

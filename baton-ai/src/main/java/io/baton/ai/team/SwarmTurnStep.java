@@ -48,10 +48,10 @@ final class SwarmTurnStep extends TeamStep {
 
   private Map<String, Object> merge(
       Team team, TurnSteps.Turn in, List<Map<String, Object>> answers, StepContext context) {
-    String name = in.config().text("aggregator", null);
+    AgentDefinition named = Team.namedBy(in.teamStep(), "aggregator", in.config(), registry);
     AgentDefinition aggregator =
-        name != null
-            ? registry.require(name)
+        named != null
+            ? named
             : team.coordinator(
                 in.teamStep(), "aggregator", "Merge the team's answers into one answer.", null);
     String prompt =

@@ -36,6 +36,26 @@ record Team(CustomStep step, List<AgentDefinition> members, AgentRunner runner) 
     }
   }
 
+  /**
+   * The registered agent that field {@code field} of team step {@code stepId} names ({@code judge},
+   * {@code aggregator}); null when the field is not set.
+   *
+   * @throws StepException NOT_FOUND, naming the step and the field, when no agent has that name
+   */
+  static AgentDefinition namedBy(
+      String stepId, String field, StepConfig config, AgentRegistry registry) {
+    String name = config.text(field, null);
+    if (name == null) {
+      return null;
+    }
+    try {
+      return registry.require(name);
+    } catch (IllegalArgumentException e) {
+      throw new StepException(
+          ErrorKind.NOT_FOUND, "step '" + stepId + "', field '" + field + "': " + e.getMessage());
+    }
+  }
+
   /** The member called {@code name}. */
   AgentDefinition member(String name) {
     return members.stream()
