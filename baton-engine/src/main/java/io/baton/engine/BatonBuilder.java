@@ -30,6 +30,7 @@ import io.baton.engine.planner.Planner;
 import io.baton.engine.runtime.AutoSnapshots;
 import io.baton.engine.runtime.ClusterMembership;
 import io.baton.engine.runtime.DeciderThreads;
+import io.baton.engine.runtime.DrainWrites;
 import io.baton.engine.runtime.HistoryJournal;
 import io.baton.engine.runtime.NodePort;
 import io.baton.engine.runtime.Retention;
@@ -293,7 +294,8 @@ public final class BatonBuilder {
             deciders,
             cluster == null ? null : cluster.dispatcher(),
             wakeOnPublish,
-            values(store));
+            values(store),
+            new DrainWrites(store.atomicCommits(), store.waits(), timerService));
     WorkflowCompiler compiler =
         new WorkflowCompiler(
             expressions, type -> AdmittedStep.of(steps.find(type), admission), config);

@@ -28,9 +28,10 @@ import org.junit.jupiter.api.Test;
 /**
  * What the SQL backends promise beyond the contract: big values kept apart, retention across every
  * table, snapshots returned as stored even when damaged, data kept across reopening, a newer schema
- * refused, and failures of the database reported as {@link StoreUnavailableException}.
+ * refused, failures of the database reported as {@link StoreUnavailableException}, and a run's
+ * decision written in one transaction ({@link RunCommitContract}).
  */
-abstract class JdbcStoreContractTest extends StoreContractTest {
+abstract class JdbcStoreContractTest extends StoreContractTest implements RunCommitContract {
 
   /** Where the subclass's store lives, for reopening it. */
   protected abstract String location();
@@ -50,6 +51,11 @@ abstract class JdbcStoreContractTest extends StoreContractTest {
   @Override
   protected StoreBackend open() {
     return JdbcStoreBackend.open(location(), JdbcStoreOptions.DEFAULTS);
+  }
+
+  @Override
+  public StoreBackend backend() {
+    return store;
   }
 
   JdbcStoreBackend jdbc() {

@@ -1,5 +1,7 @@
 package io.baton.api.store;
 
+import java.util.Optional;
+
 /**
  * Every store an engine needs, from one backend (in memory, an embedded file database, PostgreSQL).
  * Closing it releases its connections.
@@ -26,6 +28,14 @@ public interface StoreBackend extends AutoCloseable {
 
   /** Large values kept apart from the journal and loaded on demand. */
   ValueStore values();
+
+  /**
+   * Writes a run's decisions (events, index changes, summary) in one transaction, when this
+   * backend's stores share one database; empty when they are written store by store.
+   */
+  default Optional<RunCommitter> atomicCommits() {
+    return Optional.empty();
+  }
 
   /** A short description for logs and health checks, e.g. {@code h2:./data/baton}. */
   String describe();

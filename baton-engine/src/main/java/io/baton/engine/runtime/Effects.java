@@ -10,6 +10,7 @@ import io.baton.api.run.StepFailure;
 import io.baton.api.run.StepStatus;
 import io.baton.api.run.WaitKind;
 import io.baton.api.spi.StepExecutor;
+import io.baton.api.store.IndexChange;
 import io.baton.api.store.TimerRecord;
 import io.baton.api.store.WaitRecord;
 import io.baton.engine.executor.FailureClassifier;
@@ -40,7 +41,7 @@ final class Effects {
   private final RunActor actor;
   private final RunState state;
   private final List<Runnable> effects;
-  private final List<Runnable> index;
+  private final List<IndexChange> index;
   private final Map<String, RunningTask> tasks = new HashMap<>();
   private final Map<String, String> openWaits = new HashMap<>();
 
@@ -58,7 +59,7 @@ final class Effects {
       RunActor actor,
       RunState state,
       List<Runnable> effects,
-      List<Runnable> index) {
+      List<IndexChange> index) {
     this.rt = rt;
     this.index = index;
     this.host = host;
@@ -286,7 +287,7 @@ final class Effects {
       String key = w.kind() == WaitKind.EVENT ? (String) d.get("correlationKey") : null;
       WaitRecord record = new WaitRecord(w.waitId(), runId, w.path(), w.kind(), event, key);
       if (writeIndex) {
-        index.add(() -> rt.waits().register(record));
+        index.add(new IndexChange.WaitAdded(record));
       }
     }
     if (w.deadline() != null) {
@@ -300,7 +301,7 @@ final class Effects {
   void clearWait(String path) {
     String waitId = openWaits.remove(path);
     if (waitId != null) {
-      index.add(() -> rt.waits().remove(waitId));
+      index.add(new IndexChange.WaitRemoved(waitId));
       cancelTimer(waitId);
       StepState s = state.step(path);
       if (s != null
@@ -347,7 +348,7 @@ final class Effects {
       List.copyOf(timers).forEach(this::cancelTimer);
     }
     for (String waitId : openWaits.values()) {
-      index.add(() -> rt.waits().remove(waitId));
+      index.add(new IndexChange.WaitRemoved(waitId));
     }
     openWaits.clear();
     effects.add(() -> host.runEnded(state));
@@ -361,14 +362,14 @@ final class Effects {
     timers.add(id);
     if (writeIndex) {
       TimerRecord record = new TimerRecord(state.runId() + "/" + id, state.runId(), path, at);
-      index.add(() -> rt.timers().schedule(record));
+      index.add(new IndexChange.TimerScheduled(record));
     }
   }
 
   private void cancelTimer(String id) {
     if (timers.remove(id)) {
       String timerId = state.runId() + "/" + id;
-      index.add(() -> rt.timers().cancel(timerId));
+      index.add(new IndexChange.TimerCancelled(timerId));
     }
   }
 

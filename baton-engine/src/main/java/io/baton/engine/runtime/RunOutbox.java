@@ -4,18 +4,22 @@ import io.baton.api.run.JournalEntry;
 import io.baton.api.run.RunEvent;
 import io.baton.api.run.RunStatus;
 import io.baton.api.spi.RunListener;
+import io.baton.api.store.IndexChange;
+import io.baton.api.store.RunCommit;
 import io.baton.api.store.RunRecord;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What one drain of a run's decider produced, held until it is durable: the events to append, then
- * the index updates (waits, timers) and the run's summary to write after them, then — once all of
- * that is stored — the listeners to tell, the handlers waiting for their progress to be durable,
- * the effects that leave the process and the replies to requests.
+ * What one drain of a run's decider produced, held until it is durable: the events to append, the
+ * index updates (waits, timers) and the run's summary — in one transaction when the backend can,
+ * else in that order — then, once all of that is stored, the listeners to tell, the handlers
+ * waiting for their progress to be durable, the effects that leave the process and the replies to
+ * requests.
  *
  * <p>The order is the write-ahead rule: nobody learns of a wait before it can be answered, and
  * nothing leaves the process before the events that call for it are durable. When the store refuses
@@ -32,8 +36,8 @@ final class RunOutbox {
   /** Side effects, run after the events that call for them are durable. */
   final List<Runnable> effects = new ArrayList<>();
 
-  /** Index updates (waits, timers), written after the events and before anything is announced. */
-  final List<Runnable> index = new ArrayList<>();
+  /** Index updates (waits, timers), written with the events and before anything is announced. */
+  final List<IndexChange> index = new ArrayList<>();
 
   private final List<Runnable> replies = new ArrayList<>();
   private final List<CompletableFuture<Void>> progressAcks = new ArrayList<>();
@@ -65,29 +69,60 @@ final class RunOutbox {
   }
 
   /**
-   * Appends the events, writes the index updates and the run's summary with {@code status}.
+   * Appends the events, writes the index updates and the run's summary with {@code status}: in one
+   * transaction when the backend can, otherwise store by store in that order.
    *
    * @throws io.baton.api.store.ConcurrentModificationException when another writer appended first
    * @throws RuntimeException when the store refused a write; calling again resumes where it stopped
    */
   void commit(RunStatus status) {
+    RunRecord next =
+        record.status() == status
+            ? null
+            : record.with(status, rt.clock().now(), record.version() + 1);
+    if (rt.writes().atomic()) {
+      commitAtOnce(next);
+    } else {
+      commitStoreByStore(next);
+    }
+  }
+
+  private void commitAtOnce(RunRecord next) {
+    RunCommit commit = new RunCommit(runId, durable, events, index, next);
+    if (commit.isEmpty()) {
+      return;
+    }
+    rt.writes().commit(commit);
+    appended(commit.events());
+    index.clear();
+    if (next != null) {
+      record = next;
+    }
+  }
+
+  private void commitStoreByStore(RunRecord next) {
     if (!events.isEmpty()) {
-      long base = durable;
       // handed over, not copied: a fresh list takes the next drain's events
-      List<RunEvent> appended = java.util.Collections.unmodifiableList(events);
-      rt.journal().append(runId, base, appended);
-      events = new ArrayList<>();
-      durable += appended.size();
-      unannounced.add(new Appended(base, appended));
+      List<RunEvent> events = Collections.unmodifiableList(this.events);
+      rt.journal().append(runId, durable, events);
+      appended(events);
     }
     while (!index.isEmpty()) {
-      index.getFirst().run();
+      rt.writes().apply(index.getFirst());
       index.removeFirst();
     }
-    if (record.status() != status) {
-      RunRecord next = record.with(status, rt.clock().now(), record.version() + 1);
+    if (next != null) {
       rt.runs().save(next);
       record = next;
+    }
+  }
+
+  /** The events are in the journal: the next drain appends after them. */
+  private void appended(List<RunEvent> appended) {
+    if (!appended.isEmpty()) {
+      unannounced.add(new Appended(durable, appended));
+      durable += appended.size();
+      events = new ArrayList<>();
     }
   }
 

@@ -29,6 +29,7 @@ import java.util.List;
  *     them; when false only the listeners receive them ({@link
  *     io.baton.api.spi.RunListener#onPublished}) and deliver them, e.g. within a tenant
  * @param values where step outputs over the inline limit are stored, and loaded from on demand
+ * @param writes how the writes of a drain reach the store
  */
 public record RuntimeServices(
     TimeSource clock,
@@ -42,4 +43,5 @@ public record RuntimeServices(
     DeciderThreads deciders,
     TaskDispatcher dispatcher,
     boolean wakeOnPublish,
-    StoredValues values) {}
+    StoredValues values,
+    DrainWrites writes) {}

@@ -72,6 +72,14 @@ public final class TimerService {
     rearm();
   }
 
+  /**
+   * A timer written to the store by other means (with its run's events, in one transaction): the
+   * alarm moves forward when it is earlier.
+   */
+  public void scheduled(TimerRecord timer) {
+    armFor(timer.dueAt());
+  }
+
   /** Stops the alarm. */
   public synchronized void close() {
     closed = true;

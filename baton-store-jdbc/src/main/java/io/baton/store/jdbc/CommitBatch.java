@@ -51,13 +51,14 @@ final class CommitBatch {
     Map<String, Integer> added = new LinkedHashMap<>();
     for (int i = 0; i < writes.size(); i++) {
       Write.Row head = writes.get(i).head();
-      slots[i] = add(head, added);
+      slots[i] = head == null ? -1 : add(head, added);
     }
     Map<String, int[]> counts = executeAll(added.keySet());
     boolean[] applied = new boolean[writes.size()];
     added.clear();
     for (int i = 0; i < writes.size(); i++) {
-      int count = counts.get(writes.get(i).head().sql())[slots[i]];
+      Write.Row head = writes.get(i).head();
+      int count = head == null ? 1 : counts.get(head.sql())[slots[i]];
       applied[i] = count > 0 || count == Statement.SUCCESS_NO_INFO;
       if (applied[i]) {
         for (Write.Row row : writes.get(i).tail()) {
@@ -121,7 +122,7 @@ final class CommitBatch {
   }
 
   private boolean executeOne(Write write) throws SQLException {
-    if (execute(write.head()) == 0) {
+    if (write.head() != null && execute(write.head()) == 0) {
       return false;
     }
     for (Write.Row row : write.tail()) {

@@ -52,32 +52,41 @@ final class JdbcJournal implements Journal {
     if (events.isEmpty()) {
       long actual = length(runId);
       if (actual != expectedSeq) {
-        throw conflict(runId, expectedSeq, actual);
+        throw conflict(runId, expectedSeq);
       }
       return;
     }
-    List<Write.Row> tail = new ArrayList<>();
-    Write.Row head = null;
+    List<Write.Row> rows = appendRows(runId, expectedSeq, events);
+    if (!committer.apply(
+        new Write("journal:" + runId, rows.getFirst(), rows.subList(1, rows.size())))) {
+      throw conflict(runId, expectedSeq);
+    }
+  }
+
+  /**
+   * The rows that append {@code events} (at least one) at {@code expectedSeq}: the first is the
+   * guarded insert of the first event, which changes nothing unless the journal holds exactly
+   * {@code expectedSeq} events; the others follow it, with the values kept apart for big events.
+   */
+  List<Write.Row> appendRows(String runId, long expectedSeq, List<RunEvent> events) {
+    List<Write.Row> rows = new ArrayList<>(events.size() + 1);
     for (int i = 0; i < events.size(); i++) {
       long seq = expectedSeq + i;
       RunEvent event = events.get(i);
       String json = codec.encode(event);
       String valueId = null;
+      Write.Row value = null;
       if (tooBig(json)) {
         valueId = runId + "/" + seq;
-        tail.add(valueRow(valueId, runId, json));
+        value = valueRow(valueId, runId, json);
         json = null;
       }
-      Write.Row row = row(i == 0, runId, seq, event.getClass().getSimpleName(), json, valueId);
-      if (i == 0) {
-        head = row;
-      } else {
-        tail.add(row);
+      rows.add(row(i == 0, runId, seq, event.getClass().getSimpleName(), json, valueId));
+      if (value != null) {
+        rows.add(value);
       }
     }
-    if (!committer.apply(new Write("journal:" + runId, head, tail))) {
-      throw conflict(runId, expectedSeq, length(runId));
-    }
+    return rows;
   }
 
   private boolean tooBig(String json) {
@@ -117,8 +126,9 @@ final class JdbcJournal implements Journal {
         });
   }
 
-  private ConcurrentModificationException conflict(String runId, long expected, long actual) {
-    return new ConcurrentModificationException("journal of run " + runId, expected, actual);
+  /** The error for an append that found another number of events than {@code expected}. */
+  ConcurrentModificationException conflict(String runId, long expected) {
+    return new ConcurrentModificationException("journal of run " + runId, expected, length(runId));
   }
 
   /**

@@ -43,39 +43,50 @@ final class JdbcRunStore implements RunStore {
 
   @Override
   public void save(RunRecord record) {
+    if (!committer.apply(new Write("run:" + record.runId(), saveRow(record), List.of()))) {
+      throw conflict(record);
+    }
+  }
+
+  /**
+   * The row that stores {@code record}: an insert where the run is absent (version 1), else an
+   * update where the stored version is the one before; it changes nothing otherwise.
+   */
+  Write.Row saveRow(RunRecord record) {
     String body = JsonBodies.write(record);
     boolean insert = record.version() == 1;
-    Write.Row row =
-        new Write.Row(
-            insert ? insertSql : updateSql,
-            ps -> {
-              int i = 1;
-              if (insert) {
-                ps.setString(i++, record.runId());
-              }
-              ps.setString(i++, record.workflowId());
-              ps.setString(i++, record.workflowVersion());
-              ps.setString(i++, record.status().name());
-              ps.setBoolean(i++, record.status().isTerminal());
-              ps.setString(i++, record.parentRunId());
-              JsonBodies.setTime(ps, i++, record.createdAt());
-              JsonBodies.setTime(ps, i++, record.updatedAt());
-              if (insert) {
-                ps.setLong(i++, record.version());
-                ps.setString(i++, body);
-                ps.setString(i, record.runId());
-              } else {
-                ps.setLong(i++, record.version());
-                ps.setString(i++, body);
-                ps.setString(i++, record.runId());
-                ps.setLong(i, record.version() - 1);
-              }
-            });
-    if (!committer.apply(new Write("run:" + record.runId(), row, List.of()))) {
-      long actual = find(record.runId()).map(RunRecord::version).orElse(0L);
-      throw new ConcurrentModificationException(
-          "run " + record.runId(), record.version() - 1, actual);
-    }
+    return new Write.Row(
+        insert ? insertSql : updateSql,
+        ps -> {
+          int i = 1;
+          if (insert) {
+            ps.setString(i++, record.runId());
+          }
+          ps.setString(i++, record.workflowId());
+          ps.setString(i++, record.workflowVersion());
+          ps.setString(i++, record.status().name());
+          ps.setBoolean(i++, record.status().isTerminal());
+          ps.setString(i++, record.parentRunId());
+          JsonBodies.setTime(ps, i++, record.createdAt());
+          JsonBodies.setTime(ps, i++, record.updatedAt());
+          if (insert) {
+            ps.setLong(i++, record.version());
+            ps.setString(i++, body);
+            ps.setString(i, record.runId());
+          } else {
+            ps.setLong(i++, record.version());
+            ps.setString(i++, body);
+            ps.setString(i++, record.runId());
+            ps.setLong(i, record.version() - 1);
+          }
+        });
+  }
+
+  /** The error for a save whose row changed nothing: another writer saved the run first. */
+  ConcurrentModificationException conflict(RunRecord record) {
+    long actual = find(record.runId()).map(RunRecord::version).orElse(0L);
+    return new ConcurrentModificationException(
+        "run " + record.runId(), record.version() - 1, actual);
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.baton.store.jdbc;
 import com.zaxxer.hikari.HikariDataSource;
 import io.baton.api.store.DefinitionStore;
 import io.baton.api.store.Journal;
+import io.baton.api.store.RunCommitter;
 import io.baton.api.store.RunStore;
 import io.baton.api.store.SnapshotStore;
 import io.baton.api.store.StoreBackend;
@@ -13,6 +14,7 @@ import io.baton.api.store.WaitStore;
 import io.baton.engine.store.StoredValues;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
@@ -30,7 +32,9 @@ import javax.sql.DataSource;
  * }</pre>
  *
  * <p>Journal appends and run summaries are group-committed: concurrent writes of many runs share
- * one transaction and one flush to disk, and each caller returns once its write is durable.
+ * one transaction and one flush to disk, and each caller returns once its write is durable. A run's
+ * decision — its events, the waits and timers they call for and its summary — is one such write
+ * ({@link #atomicCommits()}).
  */
 public final class JdbcStoreBackend implements StoreBackend {
   private final Database database;
@@ -42,6 +46,7 @@ public final class JdbcStoreBackend implements StoreBackend {
   private final JdbcDefinitionStore definitions;
   private final JdbcSnapshotStore snapshots;
   private final StoredValues values;
+  private final JdbcRunCommitter runCommits;
 
   private JdbcStoreBackend(Database database, JdbcStoreOptions options) {
     this.database = database;
@@ -54,6 +59,7 @@ public final class JdbcStoreBackend implements StoreBackend {
     this.waits = new JdbcWaitStore(database, committer);
     this.definitions = new JdbcDefinitionStore(database);
     this.snapshots = new JdbcSnapshotStore(database);
+    this.runCommits = new JdbcRunCommitter(committer, journal, waits, timers, runs);
   }
 
   /**
@@ -150,6 +156,12 @@ public final class JdbcStoreBackend implements StoreBackend {
     List<String> ended = runs.endedBefore(time, limit);
     ended.forEach(this::deleteRun);
     return ended;
+  }
+
+  /** A run's events, index changes and summary in one group-committed transaction. */
+  @Override
+  public Optional<RunCommitter> atomicCommits() {
+    return Optional.of(runCommits);
   }
 
   @Override

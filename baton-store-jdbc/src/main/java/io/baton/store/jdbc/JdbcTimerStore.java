@@ -27,33 +27,44 @@ final class JdbcTimerStore implements TimerStore {
 
   @Override
   public void schedule(TimerRecord timer) {
-    String body = JsonBodies.write(timer);
     database.write(
         "scheduling timer " + timer.timerId(),
         c -> {
-          // replace: delete and insert in one transaction (the same on every database)
-          Database.execute(
-              c,
-              "DELETE FROM baton_timer WHERE timer_id = ?",
-              ps -> ps.setString(1, timer.timerId()));
-          return Database.execute(
-              c,
-              insertSql,
-              ps -> {
-                ps.setString(1, timer.timerId());
-                ps.setString(2, timer.runId());
-                JsonBodies.setTime(ps, 3, timer.dueAt());
-                ps.setString(4, body);
-              });
+          for (Write.Row row : scheduleRows(timer)) {
+            Database.execute(c, row.sql(), row.binder());
+          }
+          return null;
         });
+  }
+
+  /**
+   * The rows that set {@code timer}: the one with its id deleted, then it inserted (a replace that
+   * is the same on every database).
+   */
+  List<Write.Row> scheduleRows(TimerRecord timer) {
+    String body = JsonBodies.write(timer);
+    return List.of(
+        cancelRow(timer.timerId()),
+        new Write.Row(
+            insertSql,
+            ps -> {
+              ps.setString(1, timer.timerId());
+              ps.setString(2, timer.runId());
+              JsonBodies.setTime(ps, 3, timer.dueAt());
+              ps.setString(4, body);
+            }));
   }
 
   @Override
   public void cancel(String timerId) {
-    database.update(
-        "cancelling timer " + timerId,
-        "DELETE FROM baton_timer WHERE timer_id = ?",
-        ps -> ps.setString(1, timerId));
+    Write.Row row = cancelRow(timerId);
+    database.update("cancelling timer " + timerId, row.sql(), row.binder());
+  }
+
+  /** The row that cancels a timer. */
+  static Write.Row cancelRow(String timerId) {
+    return new Write.Row(
+        "DELETE FROM baton_timer WHERE timer_id = ?", ps -> ps.setString(1, timerId));
   }
 
   @Override

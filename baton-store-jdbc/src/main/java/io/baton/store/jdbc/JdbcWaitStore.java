@@ -29,34 +29,35 @@ final class JdbcWaitStore implements WaitStore {
 
   @Override
   public void register(WaitRecord wait) {
-    String body = JsonBodies.write(wait);
     // group-committed with the journal appends of other runs: one flush for many, not one each; a
     // second registration of the same wait (another writer at the same instant) changes nothing
-    committer.apply(
-        new Write(
-            "wait:" + wait.waitId(),
-            new Write.Row(
-                insertSql,
-                ps -> {
-                  ps.setString(1, wait.waitId());
-                  ps.setString(2, wait.runId());
-                  ps.setString(3, wait.kind().name());
-                  ps.setString(4, wait.eventName());
-                  ps.setString(5, wait.correlationKey());
-                  ps.setString(6, body);
-                  ps.setString(7, wait.waitId());
-                }),
-            List.of()));
+    committer.apply(new Write("wait:" + wait.waitId(), registerRow(wait), List.of()));
+  }
+
+  /** The row that indexes {@code wait}, unless it is there. */
+  Write.Row registerRow(WaitRecord wait) {
+    String body = JsonBodies.write(wait);
+    return new Write.Row(
+        insertSql,
+        ps -> {
+          ps.setString(1, wait.waitId());
+          ps.setString(2, wait.runId());
+          ps.setString(3, wait.kind().name());
+          ps.setString(4, wait.eventName());
+          ps.setString(5, wait.correlationKey());
+          ps.setString(6, body);
+          ps.setString(7, wait.waitId());
+        });
   }
 
   @Override
   public void remove(String waitId) {
-    committer.apply(
-        new Write(
-            "wait:" + waitId,
-            new Write.Row(
-                "DELETE FROM baton_wait WHERE wait_id = ?", ps -> ps.setString(1, waitId)),
-            List.of()));
+    committer.apply(new Write("wait:" + waitId, removeRow(waitId), List.of()));
+  }
+
+  /** The row that takes a wait out of the index. */
+  static Write.Row removeRow(String waitId) {
+    return new Write.Row("DELETE FROM baton_wait WHERE wait_id = ?", ps -> ps.setString(1, waitId));
   }
 
   @Override

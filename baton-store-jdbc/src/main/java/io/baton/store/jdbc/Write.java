@@ -8,11 +8,11 @@ import java.util.List;
  * A write the {@link GroupCommitter} applies together with others in one transaction. Its {@code
  * head} row decides: when the head's statement changes no row (a guarded insert or a versioned
  * update whose condition no longer holds) the write is a conflict and nothing of it is applied;
- * otherwise its {@code tail} rows follow.
+ * otherwise its {@code tail} rows follow. A write without a head always applies.
  *
  * @param key what it writes ({@code journal:RUN}): a batch carries at most one write per key, so
  *     that two writes to one aggregate never race inside one transaction
- * @param head the deciding row
+ * @param head the deciding row, or null when nothing decides
  * @param tail the rows written when the head applied
  */
 record Write(String key, Row head, List<Row> tail) {
