@@ -49,12 +49,23 @@ final class BenchStore implements AutoCloseable {
      * postgres}, comma-separated).
      */
     static List<Kind> selected() {
+      List<String> keys = selectedKeys();
+      return keys == null
+          ? List.of(values())
+          : Arrays.stream(values()).filter(k -> keys.contains(k.key)).toList();
+    }
+
+    /** Whether the in-memory store is measured: unless {@code BATON_BENCH_STORES} leaves it out. */
+    static boolean memorySelected() {
+      List<String> keys = selectedKeys();
+      return keys == null || keys.contains("memory");
+    }
+
+    private static List<String> selectedKeys() {
       String only = System.getenv("BATON_BENCH_STORES");
-      if (only == null || only.isBlank()) {
-        return List.of(values());
-      }
-      List<String> keys = List.of(only.toLowerCase(java.util.Locale.ROOT).split("\\s*,\\s*"));
-      return Arrays.stream(values()).filter(k -> keys.contains(k.key)).toList();
+      return only == null || only.isBlank()
+          ? null
+          : List.of(only.toLowerCase(java.util.Locale.ROOT).split("\\s*,\\s*"));
     }
   }
 

@@ -61,9 +61,11 @@ final class SuspendedRuns implements Workload {
 
   @Override
   public void run(Reporter reporter) throws Exception {
-    measure(null, "memory", StoreSet.inMemory());
-    measure(reporter, "memory", StoreSet.inMemory());
-    for (BenchStore.Kind kind : BenchStore.Kind.values()) {
+    if (BenchStore.Kind.memorySelected()) {
+      measure(null, "memory", StoreSet.inMemory());
+      measure(reporter, "memory", StoreSet.inMemory());
+    }
+    for (BenchStore.Kind kind : BenchStore.Kind.selected()) {
       try (BenchStore store = BenchStore.open(kind)) {
         measure(null, kind.key(), store.backend());
         store.empty();
@@ -105,9 +107,11 @@ final class SuspendedRuns implements Workload {
       reporter.progress("%s store=%s: %d runs waiting, %.0f bytes each", ID, store, runs, perRun);
 
       long t0 = System.nanoTime();
+      long cpu0 = ProcessMeter.cpuNanos();
       answerAll(baton, waits.ids(), threads);
       done.await(ID, TIMEOUT);
       double resumesPerSecond = runs / ((System.nanoTime() - t0) / 1e9);
+      double cpuUsPerResume = (ProcessMeter.cpuNanos() - cpu0) / 1e3 / runs;
       Map<String, String> variant = Map.of("runs", String.valueOf(runs));
       reporter.result(
           new Result(ID, store, "heap_bytes_per_run", single(perRun), "bytes", variant));
@@ -119,6 +123,10 @@ final class SuspendedRuns implements Workload {
               single(resumesPerSecond),
               "runs/s",
               Map.of("runs", String.valueOf(runs), "answerers", String.valueOf(answerers))));
+      if (ProcessMeter.supported()) {
+        reporter.result(
+            new Result(ID, store, "cpu_us_per_resume", single(cpuUsPerResume), "us", variant));
+      }
     }
   }
 
