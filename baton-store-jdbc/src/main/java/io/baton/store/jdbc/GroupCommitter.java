@@ -6,26 +6,19 @@ import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * Group commit: writes submitted concurrently by many threads (journal appends and run summaries of
- * many runs) are applied in one transaction, so that one commit — one flush to disk — makes a whole
- * batch durable. Several lanes may work side by side, each on its own connection, so that one batch
- * is built and sent while another is being committed. Each caller returns only when its write is
- * committed, or has conflicted, or has failed.
- *
- * <p>No thread of its own: the caller that finds its lane idle commits, on its own thread, its
- * write and whatever queued behind it, until its own write is done; then it hands the lane to the
- * oldest waiting caller. A caller alone — a single run writing step after step — thus commits
- * without handing its write to another thread and waiting to be woken, and under load the writes
- * that queue while one batch commits make the next.
+ * many runs) are applied by a committer thread in one transaction, so that one commit — one flush
+ * to disk — makes a whole batch durable. Several committers (lanes) may work side by side, each on
+ * its own connection, so that one batch is built and sent while another is being committed. Each
+ * caller returns only when its write is committed, or has conflicted, or has failed.
  *
  * <p>A conflict of one write does not fail the others: conflicts show as a head row that changed
  * nothing (see {@link Write}). A duplicate key (a writer in another process won a race) makes the
@@ -35,13 +28,13 @@ final class GroupCommitter implements AutoCloseable {
   private final Lane[] lanes;
 
   /**
-   * @param lanes how many batches may commit side by side, each on its own connection, each for the
+   * @param lanes how many committers work side by side, each on its own connection, each for the
    *     writes whose keys hash to it (so writes to one key keep their order)
    */
   GroupCommitter(Database database, int maxBatch, int lanes) {
     this.lanes = new Lane[lanes];
     for (int i = 0; i < lanes; i++) {
-      this.lanes[i] = new Lane(database, maxBatch);
+      this.lanes[i] = new Lane(database, maxBatch, "baton-commit-" + i);
     }
   }
 
@@ -55,114 +48,95 @@ final class GroupCommitter implements AutoCloseable {
     return lanes[Math.floorMod(write.key().hashCode(), lanes.length)].apply(write);
   }
 
-  /** Waits for the writes submitted before to be committed; later ones are refused. */
+  /** Commits what was submitted before, then stops the committer threads. */
   @Override
   public void close() {
     for (Lane lane : lanes) {
-      lane.close();
+      lane.stop();
+    }
+    for (Lane lane : lanes) {
+      lane.join();
     }
   }
 
-  /** The writes of one lane: a queue, and the caller committing it for the others, if any. */
+  /** One committer thread and its queue. */
   private static final class Lane {
+    private static final Pending STOP = new Pending(null);
+
     private final Database database;
     private final int maxBatch;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition idle = lock.newCondition();
-    private final ArrayDeque<Pending> queue = new ArrayDeque<>();
-
-    /** A caller is committing, or has been asked to: whenever the queue is not empty. */
-    private boolean leading;
-
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final ArrayDeque<Pending> deferred = new ArrayDeque<>();
+    private final Thread thread;
     private boolean closed;
 
-    Lane(Database database, int maxBatch) {
+    Lane(Database database, int maxBatch, String name) {
       this.database = database;
       this.maxBatch = maxBatch;
+      this.thread = Thread.ofPlatform().daemon().name(name).unstarted(this::loop);
+      thread.start();
     }
 
     boolean apply(Write write) {
-      Pending mine = new Pending(write);
-      boolean lead;
-      lock.lock();
-      try {
+      Pending pending = new Pending(write);
+      // under the lock, a write is queued before STOP or not at all, so none is left unanswered
+      synchronized (queue) {
         if (closed) {
           throw closedError();
         }
-        queue.add(mine);
-        lead = !leading;
-        leading = true;
-      } finally {
-        lock.unlock();
-      }
-      if (!lead) {
-        lead = mine.awaitTurnOrResult();
-      }
-      if (lead) {
-        lead(mine);
+        queue.add(pending);
       }
       try {
-        return mine.done.join();
+        return pending.done.join();
       } catch (CompletionException e) {
         throw e.getCause() instanceof RuntimeException r ? r : e;
       }
     }
 
-    /** Commits batches until {@code mine} is in one, then hands the lane on. */
-    private void lead(Pending mine) {
-      boolean handedOn = false;
-      try {
-        while (!mine.done.isDone()) {
-          commit(nextBatch());
+    private void loop() {
+      while (true) {
+        List<Pending> batch;
+        try {
+          batch = nextBatch();
+        } catch (InterruptedException e) {
+          break;
         }
-        handedOn = handOn();
-      } finally {
-        if (!handedOn && !mine.done.isDone()) {
-          // an Error on the way: let the others go on without this caller
-          mine.done.completeExceptionally(closedError());
-          handOn();
+        if (batch == null) {
+          break;
         }
+        commit(batch);
       }
-    }
-
-    /** Gives the lane to the oldest waiting caller, or marks it idle; true when done. */
-    private boolean handOn() {
-      lock.lock();
-      try {
-        Pending next = queue.peekFirst();
-        if (next == null) {
-          leading = false;
-          idle.signalAll();
-        } else {
-          next.yourTurn();
-        }
-        return true;
-      } finally {
-        lock.unlock();
-      }
+      failRemaining();
     }
 
     /**
-     * The next batch: the oldest queued writes, at most {@code maxBatch}, one per key (a second
-     * write to a key stays queued for the next batch, in order).
+     * The next batch: writes deferred from the last one first, then what is queued, at most {@code
+     * maxBatch}, one per key (a second write to a key waits for the next batch, in order); null on
+     * stop.
      */
-    private List<Pending> nextBatch() {
-      lock.lock();
-      try {
-        List<Pending> batch = new ArrayList<>(Math.min(queue.size(), maxBatch));
-        Set<String> keys = new HashSet<>();
-        Iterator<Pending> it = queue.iterator();
-        while (it.hasNext() && batch.size() < maxBatch) {
-          Pending p = it.next();
-          if (keys.add(p.write.key())) {
-            batch.add(p);
-            it.remove();
-          }
-        }
-        return batch;
-      } finally {
-        lock.unlock();
+    private List<Pending> nextBatch() throws InterruptedException {
+      List<Pending> candidates = new ArrayList<>(deferred);
+      deferred.clear();
+      if (candidates.isEmpty()) {
+        candidates.add(queue.take());
       }
+      queue.drainTo(candidates, Math.max(0, maxBatch - candidates.size()));
+      List<Pending> batch = new ArrayList<>(candidates.size());
+      Set<String> keys = new HashSet<>();
+      boolean stop = false;
+      for (Pending p : candidates) {
+        if (p == STOP) {
+          stop = true;
+        } else if (stop || !keys.add(p.write.key())) {
+          deferred.add(p);
+        } else {
+          batch.add(p);
+        }
+      }
+      if (stop) {
+        deferred.add(STOP);
+      }
+      return batch.isEmpty() && stop ? null : batch;
     }
 
     private void commit(List<Pending> batch) {
@@ -184,11 +158,8 @@ final class GroupCommitter implements AutoCloseable {
         RuntimeException failure = database.failure("committing " + batch.size() + " write(s)", e);
         batch.forEach(p -> p.done.completeExceptionally(failure));
         return;
-      } catch (RuntimeException | Error e) {
+      } catch (RuntimeException e) {
         batch.forEach(p -> p.done.completeExceptionally(e));
-        if (e instanceof Error error) {
-          throw error;
-        }
         return;
       }
       for (int i = 0; i < batch.size(); i++) {
@@ -196,43 +167,44 @@ final class GroupCommitter implements AutoCloseable {
       }
     }
 
+    private void failRemaining() {
+      List<Pending> left = new ArrayList<>(deferred);
+      queue.drainTo(left);
+      left.stream()
+          .filter(p -> p != STOP)
+          .forEach(p -> p.done.completeExceptionally(closedError()));
+    }
+
     private StoreUnavailableException closedError() {
       return new StoreUnavailableException(
           "the store at " + database.location() + " is closed; nothing was written");
     }
 
-    /** Refuses new writes and waits until those queued are committed. */
-    void close() {
-      lock.lock();
-      try {
-        closed = true;
-        while (leading) {
-          idle.awaitUninterruptibly();
+    void stop() {
+      synchronized (queue) {
+        if (closed) {
+          return;
         }
-      } finally {
-        lock.unlock();
+        closed = true;
+        queue.add(STOP);
+      }
+    }
+
+    void join() {
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       }
     }
   }
 
-  /** A write waiting for its commit, and for its turn to commit for the others. */
   private static final class Pending {
     final Write write;
     final CompletableFuture<Boolean> done = new CompletableFuture<>();
-    private final CompletableFuture<Void> turn = new CompletableFuture<>();
 
     Pending(Write write) {
       this.write = write;
-    }
-
-    void yourTurn() {
-      turn.complete(null);
-    }
-
-    /** Waits until the write is committed (false) or its caller is to commit (true). */
-    boolean awaitTurnOrResult() {
-      CompletableFuture.anyOf(done, turn).join();
-      return !done.isDone();
     }
   }
 }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Group commit without a thread of its own: callers commit for each other, in order per key. */
+/** Group commit: concurrent writes share commits, keep their order per key, fail alone. */
 class GroupCommitterTest {
   private Database database;
   private GroupCommitter committer;
@@ -57,27 +57,6 @@ class GroupCommitterTest {
                   ps.setString(1, key);
                   ps.setInt(2, n);
                 })));
-  }
-
-  @Test
-  void aCallerAloneCommitsOnItsOwnThread() {
-    Map<String, Thread> boundBy = new ConcurrentHashMap<>();
-    Write write =
-        new Write(
-            "k",
-            new Write.Row(
-                "INSERT INTO t (k, n) VALUES (?, ?)",
-                ps -> {
-                  boundBy.put("head", Thread.currentThread());
-                  ps.setString(1, "k");
-                  ps.setInt(2, 1);
-                }),
-            List.of());
-
-    assertThat(committer.apply(write)).isTrue();
-    assertThat(boundBy.get("head"))
-        .as("no hand-off to a committer thread")
-        .isSameAs(Thread.currentThread());
   }
 
   @Test
