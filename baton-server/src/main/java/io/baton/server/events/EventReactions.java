@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
  * only), which react in turn; then {@code <name>:<receiver>} for each receiver an {@link
  * OutboxSubscriber} has for it — {@code route:<id>}, each route whose type it matches, which
  * delivers it to its webhook (the receiver drops a second delivery by the event id it is sent), or
- * {@code alert-webhook:…}. The subscribers' reactions run on the outbox's own thread.
+ * {@code alert-webhook:…}, {@code alert-email:…}. The subscribers' reactions run on the outbox's
+ * own thread.
  */
 @Component
 public class EventReactions {
