@@ -2,8 +2,10 @@ package io.baton.server.execution;
 
 import io.baton.api.definition.Priority;
 import io.baton.api.definition.WorkflowDefinition;
+import io.baton.api.run.ErrorKind;
 import io.baton.api.run.RunStatus;
 import io.baton.api.run.RunView;
+import io.baton.api.run.StepFailure;
 import io.baton.api.store.RunRecord;
 import io.baton.api.store.StoreBackend;
 import io.baton.api.time.IdGenerator;
@@ -16,6 +18,7 @@ import io.baton.server.audit.AuditLog;
 import io.baton.server.persistence.ServerWrites;
 import io.baton.server.security.Caller;
 import io.baton.server.workflow.WorkflowService;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -166,6 +169,30 @@ public class ExecutionService {
             entry.createdAt()));
   }
 
+  /**
+   * Gives up the start of run {@code runId} when a crash left it indexed (by {@link #executeOnce})
+   * but not started in the engine, and the start that should finish it failed for good: the run is
+   * shown {@code FAILED} with {@code error} (and audited as {@code execution.start-failed}) rather
+   * than {@code PENDING} for ever. Does nothing when the engine has the run or it is not indexed; a
+   * later start that does reach the engine (a dead letter's replay) shows the run's own status.
+   *
+   * @return whether the run was indexed and is now shown failed
+   */
+  public boolean abandonStart(Caller caller, String runId, String error) {
+    if (startedInEngine(runId)) {
+      return false;
+    }
+    var failed =
+        audit.entry(
+            caller, "execution.start-failed", "execution", runId, null, Map.of("error", error));
+    return writer.write(
+            tx -> {
+              int marked = index.failStart(runId, error).apply(tx);
+              return marked == 0 ? 0 : marked + failed.apply(tx);
+            })
+        > 0;
+  }
+
   private boolean startedInEngine(String runId) {
     return store.runs().find(runId).isPresent();
   }
@@ -191,8 +218,32 @@ public class ExecutionService {
    * record is unchanged (see {@link EndedRunViews}).
    */
   public RunView view(Caller caller, String runId) {
-    requireInNamespace(caller, runId);
-    return endedViews.view(runId, store.runs().find(runId), () -> baton.status(runId));
+    ExecutionIndex.Entry entry = requireInNamespace(caller, runId);
+    Optional<RunRecord> record = store.runs().find(runId);
+    if (record.isEmpty() && entry.status() == RunStatus.FAILED) {
+      return neverStarted(entry);
+    }
+    return endedViews.view(runId, record, () -> baton.status(runId));
+  }
+
+  /** The view of a run given up before the engine had it ({@link #abandonStart}). */
+  private RunView neverStarted(ExecutionIndex.Entry entry) {
+    String error =
+        "the run never started: " + index.startError(entry.runId()).orElse("its start failed");
+    return new RunView(
+        entry.runId(),
+        entry.workflowId(),
+        entry.workflowVersion(),
+        RunStatus.FAILED,
+        Map.of(),
+        null,
+        new StepFailure(ErrorKind.UNKNOWN, error, false, Map.of()),
+        null,
+        null,
+        null,
+        Map.of(),
+        List.of(),
+        -1);
   }
 
   /** Fails with 404 unless the run belongs to the caller's namespace. */
