@@ -11,6 +11,7 @@ import io.baton.api.store.StoreBackend;
 import io.baton.api.time.IdGenerator;
 import io.baton.api.time.TimeSource;
 import io.baton.engine.Baton;
+import io.baton.engine.language.DefinitionInvalidException;
 import io.baton.engine.runtime.StartRequest;
 import io.baton.server.api.ApiError;
 import io.baton.server.api.Page;
@@ -90,7 +91,10 @@ public class ExecutionService {
    * that id starts nothing → empty. Made for starts that may be asked again — an event trigger's
    * after a crash or by a second node — with an id derived from what asks, so that the run's index
    * row is the start's idempotency key. A call after a crash that came between committing the index
-   * row and starting the run in the engine starts the run then.
+   * row and starting the run in the engine starts the run then. The row stays when the engine fails
+   * to start the run for another reason than refusing it (invalid inputs or definition): another
+   * start of the same id may be under way; the caller tries again or gives up ({@link
+   * #abandonStart}).
    */
   public Optional<ExecutionViews.Execution> executeOnce(
       Caller caller, String workflowId, ExecuteRequest request, String runId) {
@@ -147,6 +151,12 @@ public class ExecutionService {
       if (!indexedHere) {
         throw e; // the row is the other start's to keep or remove; the caller tries again
       }
+      if (once && !refused(e)) {
+        // Another node may hold this id for its own start of it (the engine refuses a second
+        // start meanwhile): the run it starts needs this row. The caller tries again, and gives
+        // the start up through abandonStart if it never succeeds.
+        throw e;
+      }
       var failed =
           audit.entry(
               caller,
@@ -191,6 +201,11 @@ public class ExecutionService {
               return marked == 0 ? 0 : marked + failed.apply(tx);
             })
         > 0;
+  }
+
+  /** Whether the engine refused the start itself, as it refuses every start of it. */
+  private static boolean refused(RuntimeException e) {
+    return e instanceof IllegalArgumentException || e instanceof DefinitionInvalidException;
   }
 
   private boolean startedInEngine(String runId) {
