@@ -3,6 +3,7 @@ package io.baton.server.events;
 import io.baton.api.time.TimeSource;
 import io.baton.server.execution.ExecutionService;
 import io.baton.server.execution.ExecutionViews;
+import io.baton.server.execution.UnstartedRuns;
 import io.baton.server.security.Caller;
 import io.baton.server.security.Grants;
 import io.baton.server.security.Role;
@@ -34,11 +35,14 @@ class TriggerFiring {
   private static final Logger LOG = LoggerFactory.getLogger(TriggerFiring.class);
 
   private final ExecutionService executions;
+  private final UnstartedRuns unstarted;
   private final JdbcClient jdbc;
   private final TimeSource clock;
 
-  TriggerFiring(ExecutionService executions, JdbcClient jdbc, TimeSource clock) {
+  TriggerFiring(
+      ExecutionService executions, UnstartedRuns unstarted, JdbcClient jdbc, TimeSource clock) {
     this.executions = executions;
+    this.unstarted = unstarted;
     this.jdbc = jdbc;
     this.clock = clock;
   }
@@ -94,12 +98,12 @@ class TriggerFiring {
   /**
    * Gives up the start of the run trigger {@code triggerId} of the event's namespace would start
    * for {@code event}, whose reaction failed for good ({@code error}) or whose trigger was deleted:
-   * a run that a crash left indexed but not started is shown failed ({@link
-   * ExecutionService#abandonStart}) rather than pending for ever.
+   * a run that a crash left indexed but not started is shown failed ({@link UnstartedRuns}) rather
+   * than pending for ever.
    */
   void abandon(String triggerId, SystemEvent event, String error) {
     String runId = runId(event.namespace(), triggerId, event);
-    if (executions.abandonStart(caller(event.namespace(), triggerId), runId, error)) {
+    if (unstarted.giveUp(caller(event.namespace(), triggerId), runId, error)) {
       LOG.warn(
           "run {} of trigger {} for event {} was indexed but never started; it is shown failed: {}",
           runId,

@@ -2,10 +2,8 @@ package io.baton.server.execution;
 
 import io.baton.api.definition.Priority;
 import io.baton.api.definition.WorkflowDefinition;
-import io.baton.api.run.ErrorKind;
 import io.baton.api.run.RunStatus;
 import io.baton.api.run.RunView;
-import io.baton.api.run.StepFailure;
 import io.baton.api.store.RunRecord;
 import io.baton.api.store.StoreBackend;
 import io.baton.api.time.IdGenerator;
@@ -19,7 +17,6 @@ import io.baton.server.audit.AuditLog;
 import io.baton.server.persistence.ServerWrites;
 import io.baton.server.security.Caller;
 import io.baton.server.workflow.WorkflowService;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -41,6 +38,7 @@ public class ExecutionService {
   private final IdGenerator ids;
   private final TimeSource clock;
   private final EndedRunViews endedViews;
+  private final UnstartedRuns unstarted;
 
   ExecutionService(
       Baton baton,
@@ -49,6 +47,7 @@ public class ExecutionService {
       WorkflowService workflows,
       AuditLog audit,
       EndedRunViews endedViews,
+      UnstartedRuns unstarted,
       Services services) {
     this.baton = baton;
     this.store = store;
@@ -59,6 +58,7 @@ public class ExecutionService {
     this.ids = services.ids();
     this.clock = services.clock();
     this.endedViews = endedViews;
+    this.unstarted = unstarted;
   }
 
   /** The clock, the id generator and the writer of the server's rows, one dependency. */
@@ -94,7 +94,7 @@ public class ExecutionService {
    * row and starting the run in the engine starts the run then. The row stays when the engine fails
    * to start the run for another reason than refusing it (invalid inputs or definition): another
    * start of the same id may be under way; the caller tries again or gives up ({@link
-   * #abandonStart}).
+   * UnstartedRuns#giveUp}).
    */
   public Optional<ExecutionViews.Execution> executeOnce(
       Caller caller, String workflowId, ExecuteRequest request, String runId) {
@@ -154,7 +154,7 @@ public class ExecutionService {
       if (once && !refused(e)) {
         // Another node may hold this id for its own start of it (the engine refuses a second
         // start meanwhile): the run it starts needs this row. The caller tries again, and gives
-        // the start up through abandonStart if it never succeeds.
+        // the start up through UnstartedRuns if it never succeeds.
         throw e;
       }
       var failed =
@@ -177,30 +177,6 @@ public class ExecutionService {
             definition.version(),
             entry.status().name(),
             entry.createdAt()));
-  }
-
-  /**
-   * Gives up the start of run {@code runId} when a crash left it indexed (by {@link #executeOnce})
-   * but not started in the engine, and the start that should finish it failed for good: the run is
-   * shown {@code FAILED} with {@code error} (and audited as {@code execution.start-failed}) rather
-   * than {@code PENDING} for ever. Does nothing when the engine has the run or it is not indexed; a
-   * later start that does reach the engine (a dead letter's replay) shows the run's own status.
-   *
-   * @return whether the run was indexed and is now shown failed
-   */
-  public boolean abandonStart(Caller caller, String runId, String error) {
-    if (startedInEngine(runId)) {
-      return false;
-    }
-    var failed =
-        audit.entry(
-            caller, "execution.start-failed", "execution", runId, null, Map.of("error", error));
-    return writer.write(
-            tx -> {
-              int marked = index.failStart(runId, error).apply(tx);
-              return marked == 0 ? 0 : marked + failed.apply(tx);
-            })
-        > 0;
   }
 
   /** Whether the engine refused the start itself, as it refuses every start of it. */
@@ -236,29 +212,9 @@ public class ExecutionService {
     ExecutionIndex.Entry entry = requireInNamespace(caller, runId);
     Optional<RunRecord> record = store.runs().find(runId);
     if (record.isEmpty() && entry.status() == RunStatus.FAILED) {
-      return neverStarted(entry);
+      return unstarted.view(entry); // a start given up after a crash had indexed it
     }
     return endedViews.view(runId, record, () -> baton.status(runId));
-  }
-
-  /** The view of a run given up before the engine had it ({@link #abandonStart}). */
-  private RunView neverStarted(ExecutionIndex.Entry entry) {
-    String error =
-        "the run never started: " + index.startError(entry.runId()).orElse("its start failed");
-    return new RunView(
-        entry.runId(),
-        entry.workflowId(),
-        entry.workflowVersion(),
-        RunStatus.FAILED,
-        Map.of(),
-        null,
-        new StepFailure(ErrorKind.UNKNOWN, error, false, Map.of()),
-        null,
-        null,
-        null,
-        Map.of(),
-        List.of(),
-        -1);
   }
 
   /** Fails with 404 unless the run belongs to the caller's namespace. */
