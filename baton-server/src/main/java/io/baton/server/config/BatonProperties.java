@@ -106,7 +106,10 @@ public record BatonProperties(
    *
    * @param to the recipients (none: no email)
    * @param from the sender
+   * @param attempts how many attempts an email gets before it becomes a dead letter
    */
   public record Email(
-      @DefaultValue List<String> to, @DefaultValue("baton@localhost") String from) {}
+      @DefaultValue List<String> to,
+      @DefaultValue("baton@localhost") String from,
+      @DefaultValue("5") int attempts) {}
 }

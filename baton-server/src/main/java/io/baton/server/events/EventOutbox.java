@@ -239,6 +239,7 @@ public class EventOutbox implements DisposableBean {
           event.id(),
           attempts,
           error);
+      reactions.gaveUp(pending.reaction(), event, error);
       writes.write(
           tx -> {
             deadLetters.add(event, pending.reaction(), error, attempts);

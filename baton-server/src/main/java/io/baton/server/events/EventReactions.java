@@ -2,6 +2,7 @@ package io.baton.server.events;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -15,7 +16,8 @@ import org.springframework.stereotype.Component;
  * only), which react in turn; then {@code <name>:<receiver>} for each receiver an {@link
  * OutboxSubscriber} has for it — {@code route:<id>}, each route whose type it matches, which
  * delivers it to its webhook (the receiver drops a second delivery by the event id it is sent), or
- * {@code alert-webhook:…}. The subscribers' reactions run on the outbox's own thread.
+ * {@code alert-webhook:…}, {@code alert-email:…}. The subscribers' reactions run on the outbox's
+ * own thread.
  */
 @Component
 public class EventReactions {
@@ -106,13 +108,26 @@ public class EventReactions {
         tally.composites.add(p.event().id());
       }
     } else if (reaction.startsWith(TRIGGER)) {
-      triggers
-          .find(event.namespace(), reaction.substring(TRIGGER.length()))
-          .flatMap(trigger -> firing.fire(trigger, event))
-          .ifPresent(tally.started::add);
+      String id = reaction.substring(TRIGGER.length());
+      Optional<EventTrigger> trigger = triggers.find(event.namespace(), id);
+      if (trigger.isPresent()) {
+        firing.fire(trigger.get(), event).ifPresent(tally.started::add);
+      } else {
+        firing.abandon(id, event, "trigger " + id + " was deleted before its run started");
+      }
     } else {
       Subscribed subscribed = subscribed(reaction);
       subscribed.subscriber().deliver(subscribed.receiver(), event);
+    }
+  }
+
+  /**
+   * Called when {@code reaction} goes to the dead letters with {@code error}: a trigger's start is
+   * given up ({@link TriggerFiring#abandon}).
+   */
+  void gaveUp(String reaction, SystemEvent event, String error) {
+    if (reaction.startsWith(TRIGGER)) {
+      firing.abandon(reaction.substring(TRIGGER.length()), event, error);
     }
   }
 

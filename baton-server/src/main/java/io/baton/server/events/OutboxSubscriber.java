@@ -9,7 +9,7 @@ import java.util.List;
  * (the publisher never waits for it), retried with backoff on the server's clock, taken up after a
  * restart, and sent to the {@link DeadLetters} after its attempts, from where a replay delivers it
  * again. Event routes ({@code route:<id>}) are one; the alert webhooks ({@code
- * alert-webhook:<host>#<hash>}) another.
+ * alert-webhook:<host>#<hash>}) and emails ({@code alert-email:<domain>#<hash>}) others.
  *
  * <p>A Spring bean implementing it is found by the outbox; its name must not be one of the bus's
  * own reactions ({@code waits}, {@code trigger}, {@code correlations}).

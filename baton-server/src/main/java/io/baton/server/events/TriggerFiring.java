@@ -3,6 +3,7 @@ package io.baton.server.events;
 import io.baton.api.time.TimeSource;
 import io.baton.server.execution.ExecutionService;
 import io.baton.server.execution.ExecutionViews;
+import io.baton.server.execution.UnstartedRuns;
 import io.baton.server.security.Caller;
 import io.baton.server.security.Grants;
 import io.baton.server.security.Role;
@@ -26,25 +27,24 @@ import org.springframework.stereotype.Component;
  * is derived from the namespace, the trigger and the event ({@link #runId}): a second start finds
  * the run indexed under that id and starts nothing ({@link ExecutionService#executeOnce}). {@code
  * srv_trigger_fire} records which run each trigger started for which event. Retries and dead
- * letters are the {@link EventOutbox}'s.
+ * letters are the {@link EventOutbox}'s; a start given up there (or whose trigger was deleted)
+ * after a crash had indexed its run is shown failed ({@link #abandon}).
  */
 @Component
 class TriggerFiring {
   private static final Logger LOG = LoggerFactory.getLogger(TriggerFiring.class);
 
   private final ExecutionService executions;
+  private final UnstartedRuns unstarted;
   private final JdbcClient jdbc;
   private final TimeSource clock;
 
-  TriggerFiring(ExecutionService executions, JdbcClient jdbc, TimeSource clock) {
+  TriggerFiring(
+      ExecutionService executions, UnstartedRuns unstarted, JdbcClient jdbc, TimeSource clock) {
     this.executions = executions;
+    this.unstarted = unstarted;
     this.jdbc = jdbc;
     this.clock = clock;
-  }
-
-  /** The dead letters' name of a trigger. */
-  static String subscriber(EventTrigger trigger) {
-    return EventReactions.TRIGGER + trigger.id();
   }
 
   /**
@@ -70,17 +70,11 @@ class TriggerFiring {
     }
     @SuppressWarnings("unchecked")
     Map<String, Object> runInputs = (Map<String, Object>) inputs;
-    Caller caller =
-        new Caller(
-            subscriber(trigger),
-            trigger.namespace(),
-            Role.OPERATOR,
-            Grants.parse(List.of(trigger.namespace() + ":operator")));
     String runId = runId(trigger, event);
     Optional<String> started =
         executions
             .executeOnce(
-                caller,
+                caller(trigger.namespace(), trigger.id()),
                 trigger.workflowId(),
                 new ExecutionService.ExecuteRequest(runInputs, null, null),
                 runId)
@@ -102,11 +96,42 @@ class TriggerFiring {
   }
 
   /**
+   * Gives up the start of the run trigger {@code triggerId} of the event's namespace would start
+   * for {@code event}, whose reaction failed for good ({@code error}) or whose trigger was deleted:
+   * a run that a crash left indexed but not started is shown failed ({@link UnstartedRuns}) rather
+   * than pending for ever.
+   */
+  void abandon(String triggerId, SystemEvent event, String error) {
+    String runId = runId(event.namespace(), triggerId, event);
+    if (unstarted.giveUp(caller(event.namespace(), triggerId), runId, error)) {
+      LOG.warn(
+          "run {} of trigger {} for event {} was indexed but never started; it is shown failed: {}",
+          runId,
+          triggerId,
+          event.id(),
+          error);
+    }
+  }
+
+  /** Who a trigger's starts are: an operator of its namespace named after it. */
+  private static Caller caller(String namespace, String triggerId) {
+    return new Caller(
+        EventReactions.TRIGGER + triggerId,
+        namespace,
+        Role.OPERATOR,
+        Grants.parse(List.of(namespace + ":operator")));
+  }
+
+  /**
    * The id of the run {@code trigger} starts for {@code event}: the same for every delivery of the
    * event, on every node, and distinct across namespaces, triggers and events.
    */
   static String runId(EventTrigger trigger, SystemEvent event) {
-    String key = trigger.namespace() + '\n' + trigger.id() + '\n' + event.id();
+    return runId(trigger.namespace(), trigger.id(), event);
+  }
+
+  private static String runId(String namespace, String triggerId, SystemEvent event) {
+    String key = namespace + '\n' + triggerId + '\n' + event.id();
     return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString();
   }
 

@@ -90,6 +90,31 @@ public class ExecutionIndex {
     return tx -> tx.sql("delete from srv_execution where run_id = :id").param("id", runId).update();
   }
 
+  /**
+   * The write that shows a run indexed but never started in the engine as {@code FAILED}, with
+   * {@code error} → 1, or 0 when the run is not indexed or no longer {@code PENDING}.
+   */
+  public Function<JdbcClient, Integer> failStart(String runId, String error) {
+    String clipped = error.length() > 2000 ? error.substring(0, 1999) + "…" : error;
+    return tx ->
+        tx.sql(
+                "update srv_execution set status = :failed, start_error = :error"
+                    + " where run_id = :id and status = :pending")
+            .param("failed", RunStatus.FAILED.name())
+            .param("error", clipped)
+            .param("id", runId)
+            .param("pending", RunStatus.PENDING.name())
+            .update();
+  }
+
+  /** Why the run never started, when {@link #failStart} recorded it. */
+  public Optional<String> startError(String runId) {
+    return jdbc.sql("select start_error from srv_execution where run_id = :id")
+        .param("id", runId)
+        .query(String.class)
+        .optional();
+  }
+
   /** Records the statuses of {@code entries}' runs, in one transaction. */
   public void setStatuses(List<Entry> entries) {
     writer.write(

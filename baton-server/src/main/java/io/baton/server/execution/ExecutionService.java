@@ -9,6 +9,7 @@ import io.baton.api.store.StoreBackend;
 import io.baton.api.time.IdGenerator;
 import io.baton.api.time.TimeSource;
 import io.baton.engine.Baton;
+import io.baton.engine.language.DefinitionInvalidException;
 import io.baton.engine.runtime.StartRequest;
 import io.baton.server.api.ApiError;
 import io.baton.server.api.Page;
@@ -37,6 +38,7 @@ public class ExecutionService {
   private final IdGenerator ids;
   private final TimeSource clock;
   private final EndedRunViews endedViews;
+  private final UnstartedRuns unstarted;
 
   ExecutionService(
       Baton baton,
@@ -45,6 +47,7 @@ public class ExecutionService {
       WorkflowService workflows,
       AuditLog audit,
       EndedRunViews endedViews,
+      UnstartedRuns unstarted,
       Services services) {
     this.baton = baton;
     this.store = store;
@@ -55,6 +58,7 @@ public class ExecutionService {
     this.ids = services.ids();
     this.clock = services.clock();
     this.endedViews = endedViews;
+    this.unstarted = unstarted;
   }
 
   /** The clock, the id generator and the writer of the server's rows, one dependency. */
@@ -87,7 +91,10 @@ public class ExecutionService {
    * that id starts nothing → empty. Made for starts that may be asked again — an event trigger's
    * after a crash or by a second node — with an id derived from what asks, so that the run's index
    * row is the start's idempotency key. A call after a crash that came between committing the index
-   * row and starting the run in the engine starts the run then.
+   * row and starting the run in the engine starts the run then. The row stays when the engine fails
+   * to start the run for another reason than refusing it (invalid inputs or definition): another
+   * start of the same id may be under way; the caller tries again or gives up ({@link
+   * UnstartedRuns#giveUp}).
    */
   public Optional<ExecutionViews.Execution> executeOnce(
       Caller caller, String workflowId, ExecuteRequest request, String runId) {
@@ -144,6 +151,12 @@ public class ExecutionService {
       if (!indexedHere) {
         throw e; // the row is the other start's to keep or remove; the caller tries again
       }
+      if (once && !refused(e)) {
+        // Another node may hold this id for its own start of it (the engine refuses a second
+        // start meanwhile): the run it starts needs this row. The caller tries again, and gives
+        // the start up through UnstartedRuns if it never succeeds.
+        throw e;
+      }
       var failed =
           audit.entry(
               caller,
@@ -164,6 +177,11 @@ public class ExecutionService {
             definition.version(),
             entry.status().name(),
             entry.createdAt()));
+  }
+
+  /** Whether the engine refused the start itself, as it refuses every start of it. */
+  private static boolean refused(RuntimeException e) {
+    return e instanceof IllegalArgumentException || e instanceof DefinitionInvalidException;
   }
 
   private boolean startedInEngine(String runId) {
@@ -191,8 +209,12 @@ public class ExecutionService {
    * record is unchanged (see {@link EndedRunViews}).
    */
   public RunView view(Caller caller, String runId) {
-    requireInNamespace(caller, runId);
-    return endedViews.view(runId, store.runs().find(runId), () -> baton.status(runId));
+    ExecutionIndex.Entry entry = requireInNamespace(caller, runId);
+    Optional<RunRecord> record = store.runs().find(runId);
+    if (record.isEmpty() && entry.status() == RunStatus.FAILED) {
+      return unstarted.view(entry); // a start given up after a crash had indexed it
+    }
+    return endedViews.view(runId, record, () -> baton.status(runId));
   }
 
   /** Fails with 404 unless the run belongs to the caller's namespace. */

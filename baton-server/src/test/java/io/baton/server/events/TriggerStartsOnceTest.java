@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.baton.server.support.Api;
 import io.baton.server.support.ServerTest;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -71,35 +72,103 @@ class TriggerStartsOnceTest extends ServerTest {
     String ns = "once-indexed";
     Api api = admin.in(ns);
     setUp(api, "indexed");
-    // the trigger is off while the event is published: nothing starts; the state a crash leaves
-    // between indexing the run and starting it in the engine is written below
-    jdbc.sql("update srv_event_trigger set enabled = false where namespace = :ns")
-        .param("ns", ns)
-        .update();
-    api.post("/api/v1/events", Map.of("id", "e-2", "type", "order.placed"));
-    jdbc.sql("update srv_event_trigger set enabled = true where namespace = :ns")
-        .param("ns", ns)
-        .update();
-    SystemEvent event = event(ns, "e-2");
-    EventTrigger trigger =
-        new EventTrigger("indexed-t", ns, null, null, null, null, 3, true, false, null, null);
-    String runId = TriggerFiring.runId(trigger, event);
-    jdbc.sql(
-            "insert into srv_execution (run_id, namespace, workflow_id, workflow_version,"
-                + " status, created_by, created_at) values (:id, :ns, 'indexed', :v, 'PENDING',"
-                + " 'trigger:indexed-t', :at)")
-        .param("id", runId)
-        .param("v", api.get("/api/v1/workflows/indexed").json().get("version").asString())
-        .param("ns", ns)
-        .param("at", Timestamp.from(clock.now()))
-        .update();
-    pendingReaction(event, "trigger:indexed-t");
+    String runId = crashedBeforeTheEngine(api, ns, "indexed", "e-2");
 
     outbox.runDue();
 
     assertThat(api.awaitStatus(runId, "COMPLETED").get("status").asString()).isEqualTo("COMPLETED");
     assertThat(runs(api, "indexed")).containsExactly(runId);
     assertThat(firedRun(ns, "indexed-t", "e-2")).isEqualTo(runId);
+  }
+
+  @Test
+  void aRunIndexedButNeverStartedWhoseStartKeepsFailingIsShownFailedWithTheError() {
+    String ns = "once-gone";
+    Api api = admin.in(ns);
+    setUp(api, "gone");
+    String runId = crashedBeforeTheEngine(api, ns, "gone", "e-4");
+    // what the redelivered start meets: the workflow was deleted after the crash
+    assertThat(api.delete("/api/v1/workflows/gone").status()).isEqualTo(204);
+
+    outbox.runDue();
+    assertThat(api.get("/api/v1/events/reactions").json()).hasSize(1);
+    clock.advance(Duration.ofMinutes(10)); // the trigger's other two attempts, after the backoff
+
+    JsonNode letters = api.get("/api/v1/events/dead-letters").json();
+    assertThat(letters).hasSize(1);
+    assertThat(letters.get(0).get("subscriber").asString()).isEqualTo("trigger:gone-t");
+    assertThat(letters.get(0).get("attempts").asInt()).isEqualTo(3);
+    shownFailed(api, runId, "gone");
+    assertThat(letters.get(0).get("error").asString()).isNotBlank();
+    assertThat(api.get("/api/v1/audit?resource_id=" + runId).json().get("items"))
+        .extracting(e -> e.get("action").asString())
+        .containsExactly("execution.start-failed");
+  }
+
+  @Test
+  void aRunIndexedButNeverStartedWhoseTriggerWasDeletedIsShownFailed() {
+    String ns = "once-untriggered";
+    Api api = admin.in(ns);
+    setUp(api, "untriggered");
+    String runId = crashedBeforeTheEngine(api, ns, "untriggered", "e-5");
+    assertThat(api.delete("/api/v1/events/triggers/untriggered-t").status()).isEqualTo(204);
+
+    outbox.runDue();
+
+    assertThat(api.get("/api/v1/events/reactions").json()).isEmpty();
+    JsonNode run = shownFailed(api, runId, "untriggered");
+    assertThat(run.get("error").get("message").asString())
+        .contains("trigger untriggered-t was deleted");
+  }
+
+  /**
+   * Run {@code runId} is listed and shown {@code FAILED}, never {@code PENDING}, saying that it
+   * never started → its detail.
+   */
+  private static JsonNode shownFailed(Api api, String runId, String workflow) {
+    assertThat(api.get("/api/v1/executions?workflowId=" + workflow).json().get("items"))
+        .singleElement()
+        .satisfies(r -> assertThat(r.get("status").asString()).isEqualTo("FAILED"));
+    assertThat(api.get("/api/v1/executions?status=PENDING").json().get("items"))
+        .noneMatch(r -> r.get("id").asString().equals(runId));
+    JsonNode run = api.get("/api/v1/executions/" + runId).json();
+    assertThat(run.get("status").asString()).isEqualTo("FAILED");
+    assertThat(run.get("error").get("message").asString()).startsWith("the run never started: ");
+    return run;
+  }
+
+  /**
+   * What a crash between indexing the trigger's run for event {@code eventId} of namespace {@code
+   * ns} and handing it to the engine leaves: the run indexed {@code PENDING}, no run in the engine,
+   * the trigger's reaction still in the outbox → the run's id.
+   */
+  private String crashedBeforeTheEngine(Api api, String ns, String workflow, String eventId) {
+    // the trigger is off while the event is published: nothing starts; the state the crash
+    // leaves is written below
+    jdbc.sql("update srv_event_trigger set enabled = false where namespace = :ns")
+        .param("ns", ns)
+        .update();
+    api.post("/api/v1/events", Map.of("id", eventId, "type", "order.placed"));
+    jdbc.sql("update srv_event_trigger set enabled = true where namespace = :ns")
+        .param("ns", ns)
+        .update();
+    SystemEvent event = event(ns, eventId);
+    EventTrigger trigger =
+        new EventTrigger(workflow + "-t", ns, null, null, null, null, 3, true, false, null, null);
+    String runId = TriggerFiring.runId(trigger, event);
+    jdbc.sql(
+            "insert into srv_execution (run_id, namespace, workflow_id, workflow_version,"
+                + " status, created_by, created_at) values (:id, :ns, :wf, :v, 'PENDING',"
+                + " :by, :at)")
+        .param("id", runId)
+        .param("ns", ns)
+        .param("wf", workflow)
+        .param("v", api.get("/api/v1/workflows/" + workflow).json().get("version").asString())
+        .param("by", "trigger:" + trigger.id())
+        .param("at", Timestamp.from(clock.now()))
+        .update();
+    pendingReaction(event, "trigger:" + trigger.id());
+    return runId;
   }
 
   @Test

@@ -93,6 +93,7 @@ class AlertRulesApiTest {
           api.post("/api/v1/workflows/failing/execute", Map.of()).json().get("id").asString();
       api.awaitStatus(run, "FAILED");
       clock.advance(Duration.ofSeconds(10));
+      clock.advance(Duration.ofMillis(1)); // the outbox sends the email on its own thread
 
       JsonNode active = api.get("/api/v1/alerts?status=active").json().get("alerts");
       assertThat(active).extracting(a -> a.get("ruleId").asString()).contains("any-failure");
@@ -111,6 +112,7 @@ class AlertRulesApiTest {
                   .asDouble())
           .isEqualTo(2.0);
       clock.advance(Duration.ofSeconds(10));
+      clock.advance(Duration.ofMillis(1));
       assertThat(api.get("/api/v1/alerts?status=active").json().get("alerts"))
           .extracting(a -> a.get("ruleId").asString())
           .doesNotContain("any-failure");

@@ -7,8 +7,6 @@ import io.baton.server.support.Api;
 import io.baton.server.support.PostgresDatabase;
 import io.baton.server.support.RunningServer;
 import io.baton.test.FakeClock;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -77,43 +75,20 @@ class AlertWebhookDeliveryTest {
     }
   }
 
-  /** A server whose one rule is always breached (some heap is used) and one webhook. */
+  /** A server whose one rule is always breached and one webhook. */
   private RunningServer start(Webhook hook) {
     return start(hook, Map.of());
   }
 
   private RunningServer start(Webhook hook, Map<String, Object> more) {
     Map<String, Object> properties = new HashMap<>(more);
-    properties.put("baton.data", data.toString());
     properties.put("baton.alerts.webhooks[0]", hook.url());
     properties.put("baton.alerts.webhook-attempts", "3");
-    properties.put("baton.events.retry.seed", "7");
-    properties.put("baton.alerts.rules[0].id", "heap-used");
-    properties.put("baton.alerts.rules[0].severity", "P3");
-    properties.put("baton.alerts.rules[0].measure", "MEMORY_USAGE");
-    properties.put("baton.alerts.rules[0].condition", "ABOVE");
-    properties.put("baton.alerts.rules[0].threshold", "0");
-    properties.put("baton.alerts.rules[0].sustained", "0s");
-    properties.put("baton.alerts.rules[0].description", "some heap is used");
-    return RunningServer.start(properties);
-  }
-
-  /** Raises the rule's alert → its id. */
-  private static String raise(RunningServer server) {
-    server.bean(AlertEngine.class).evaluate();
-    JsonNode active = server.admin().get("/api/v1/alerts?status=active").json().get("alerts");
-    assertThat(active).hasSize(1);
-    return active.get(0).get("alertId").asString();
-  }
-
-  private static Api operator(RunningServer server) {
-    return server.admin().in(AlertEngine.NAMESPACE);
+    return AlertServers.start(data, properties);
   }
 
   private static double failures(RunningServer server) {
-    Counter counter =
-        server.bean(MeterRegistry.class).find("baton.alerts.webhook.failures").counter();
-    return counter == null ? 0 : counter.count();
+    return AlertServers.count(server, "baton.alerts.webhook.failures");
   }
 
   @Test
@@ -121,15 +96,12 @@ class AlertWebhookDeliveryTest {
     try (Webhook hook = new Webhook(503, 503);
         RunningServer server = start(hook)) {
       FakeClock clock = server.bean(FakeClock.class);
-      Api api = operator(server);
-      String alertId = raise(server);
+      Api api = AlertServers.operator(server);
+      String alertId = AlertServers.raise(server);
 
-      clock.advance(Duration.ofMillis(1));
-      JsonNode pending = api.get("/api/v1/events/reactions").json();
-      assertThat(pending).hasSize(1);
-      assertThat(pending.get(0).get("reaction").asString()).startsWith("alert-webhook:127.0.0.1#");
-      assertThat(pending.get(0).get("attempts").asInt()).isEqualTo(1);
-      assertThat(pending.get(0).get("lastError").asString()).contains("503").doesNotContain(SECRET);
+      JsonNode pending = AlertServers.pendingAfterAFailedAttempt(server);
+      assertThat(pending.get("reaction").asString()).startsWith("alert-webhook:127.0.0.1#");
+      assertThat(pending.get("lastError").asString()).contains("503").doesNotContain(SECRET);
       clock.advance(Duration.ofSeconds(1));
       assertThat(hook.requests.get()).isEqualTo(2);
       clock.advance(Duration.ofSeconds(2));
@@ -155,36 +127,20 @@ class AlertWebhookDeliveryTest {
     try (Webhook hook = new Webhook();
         RunningServer server = start(hook)) {
       hook.status.set(500);
-      FakeClock clock = server.bean(FakeClock.class);
-      Api api = operator(server);
-      String alertId = raise(server);
+      String alertId = AlertServers.raise(server);
 
-      clock.advance(Duration.ofMillis(1));
-      clock.advance(Duration.ofSeconds(1));
-      assertThat(api.get("/api/v1/events/dead-letters").json()).isEmpty();
-      clock.advance(Duration.ofSeconds(2));
-
+      JsonNode letter =
+          AlertServers.deadLetterAfterThreeAttempts(server, "alert-webhook:127.0.0.1#");
       assertThat(hook.requests.get()).isEqualTo(3);
-      assertThat(api.get("/api/v1/events/reactions").json()).isEmpty();
-      JsonNode letters = api.get("/api/v1/events/dead-letters").json();
-      assertThat(letters).hasSize(1);
-      JsonNode letter = letters.get(0);
-      assertThat(letter.get("subscriber").asString()).startsWith("alert-webhook:127.0.0.1#");
-      assertThat(letter.get("eventType").asString()).isEqualTo("alert.raised");
-      assertThat(letter.get("attempts").asInt()).isEqualTo(3);
       assertThat(letter.get("error").asString()).contains("500").doesNotContain(SECRET);
       assertThat(failures(server)).isEqualTo(3.0);
       assertThat(hook.taken).isEmpty();
 
       hook.status.set(204);
-      JsonNode replayed =
-          api.post("/api/v1/events/dead-letters/" + letter.get("id").asLong() + "/replay", null)
-              .json();
-      assertThat(replayed.get("delivered").asBoolean()).as(replayed.toString()).isTrue();
+      AlertServers.replay(server, letter);
       assertThat(hook.taken).hasSize(1);
       assertThat(Api.JSON.readTree(hook.taken.get(0)).get("alert").get("alertId").asString())
           .isEqualTo(alertId);
-      assertThat(api.get("/api/v1/events/dead-letters").json()).isEmpty();
     }
   }
 
@@ -205,11 +161,8 @@ class AlertWebhookDeliveryTest {
     try (Webhook hook = new Webhook(503)) {
       String alertId;
       try (RunningServer first = start(hook, store)) {
-        alertId = raise(first);
-        first.bean(FakeClock.class).advance(Duration.ofMillis(1));
-        JsonNode pending = operator(first).get("/api/v1/events/reactions").json();
-        assertThat(pending).hasSize(1);
-        assertThat(pending.get(0).get("attempts").asInt()).isEqualTo(1);
+        alertId = AlertServers.raise(first);
+        AlertServers.pendingAfterAFailedAttempt(first);
       }
       assertThat(hook.requests.get()).isEqualTo(1);
       assertThat(hook.taken).isEmpty();
@@ -221,7 +174,7 @@ class AlertWebhookDeliveryTest {
         JsonNode body = Api.JSON.readTree(hook.taken.get(0));
         assertThat(body.get("event").asString()).isEqualTo("alert.raised");
         assertThat(body.get("alert").get("alertId").asString()).isEqualTo(alertId);
-        assertThat(operator(second).get("/api/v1/events/reactions").json()).isEmpty();
+        assertThat(AlertServers.operator(second).get("/api/v1/events/reactions").json()).isEmpty();
         clock.advance(Duration.ofMinutes(10));
         assertThat(hook.taken).hasSize(1);
         assertThat(hook.requests.get()).isEqualTo(2);

@@ -28,7 +28,7 @@ class AlertWebhooksTest {
             Duration.ofSeconds(15),
             urls,
             List.of(),
-            new BatonProperties.Email(List.of(), "baton@localhost"));
+            new BatonProperties.Email(List.of(), "baton@localhost", 5));
     return new AlertWebhooks(
         new BatonProperties(Path.of("."), null, null, null, null, null, alerts),
         null,
