@@ -49,6 +49,11 @@ public final class ChildRun {
         + context.attempt();
   }
 
+  /** Whether {@code runId} is a child run (or a child's child) of a step of run {@code owner}. */
+  public static boolean belongsTo(String runId, String owner) {
+    return runId.startsWith(owner + ".");
+  }
+
   /**
    * Starts {@code child} as run {@code childId} unless it exists, and waits for its end.
    *
