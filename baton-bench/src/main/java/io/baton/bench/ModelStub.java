@@ -1,6 +1,5 @@
 package io.baton.bench;
 
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -92,7 +91,7 @@ final class ModelStub implements AutoCloseable {
   private void serve(Socket connection) {
     try (connection) {
       connection.setTcpNoDelay(true);
-      InputStream in = new BufferedInputStream(connection.getInputStream());
+      InputStream in = new Buffered(connection.getInputStream());
       OutputStream out = connection.getOutputStream();
       while (answer(in, out)) {
         // keep-alive: the next request on the same connection
@@ -216,6 +215,50 @@ final class ModelStub implements AutoCloseable {
     System.arraycopy(head, 0, all, 0, head.length);
     System.arraycopy(body, 0, all, head.length, body.length);
     return all;
+  }
+
+  /**
+   * A read buffer without {@link java.io.BufferedInputStream}'s lock, which it takes on every
+   * {@code read()}: requests are parsed a byte at a time, and one connection has one reader.
+   */
+  private static final class Buffered extends InputStream {
+    private final InputStream in;
+    private final byte[] buffer = new byte[8_192];
+    private int position;
+    private int limit;
+
+    Buffered(InputStream in) {
+      this.in = in;
+    }
+
+    @Override
+    public int read() throws IOException {
+      if (position == limit && !fill()) {
+        return -1;
+      }
+      return buffer[position++] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] into, int offset, int length) throws IOException {
+      if (length == 0) {
+        return 0;
+      }
+      if (position == limit && !fill()) {
+        return -1;
+      }
+      int n = Math.min(length, limit - position);
+      System.arraycopy(buffer, position, into, offset, n);
+      position += n;
+      return n;
+    }
+
+    private boolean fill() throws IOException {
+      int n = in.read(buffer, 0, buffer.length);
+      position = 0;
+      limit = Math.max(n, 0);
+      return n > 0;
+    }
   }
 
   @Override
