@@ -1,5 +1,6 @@
 package io.baton.ai;
 
+import static io.baton.ai.StubServer.chatCompletion;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.baton.ai.agent.AgentDefinition;
@@ -38,14 +39,6 @@ class TeamBlackboardTest {
     for (AutoCloseable c : open.reversed()) {
       c.close();
     }
-  }
-
-  private static String answer(String text) {
-    return """
-        {"id":"c","object":"chat.completion","created":1,"model":"m",
-         "choices":[{"index":0,"message":{"role":"assistant","content":"%s"},"finish_reason":"stop"}],
-         "usage":{"prompt_tokens":10,"completion_tokens":3,"total_tokens":13}}"""
-        .formatted(text);
   }
 
   /** An answer asking for one call of {@code tool} with {@code arguments} (a JSON object). */
@@ -101,12 +94,12 @@ class TeamBlackboardTest {
     StubServer model =
         new StubServer()
             .ok(toolCall("blackboard_write", "{\"key\":\"title\",\"value\":\"Tides\"}"))
-            .ok(answer("draft v1"))
+            .ok(chatCompletion("draft v1"))
             .reply(StubServer.HANG, Map.of(), "")
             .ok(toolCall("blackboard_write", "{\"key\":\"verdict\",\"value\":\"approved\"}"))
-            .ok(answer("approved"))
+            .ok(chatCompletion("approved"))
             .ok(toolCall("blackboard_read", "{}"))
-            .ok(answer("the board has a title and a verdict"));
+            .ok(chatCompletion("the board has a title and a verdict"));
     open.add(model);
     Baton first = node(model);
     String runId =
@@ -140,10 +133,10 @@ class TeamBlackboardTest {
     StubServer model =
         new StubServer()
             .ok(toolCall("blackboard_write", "{\"key\":\"idea\",\"value\":\"Tides\"}"))
-            .ok(answer("Tides"))
-            .ok(answer("merged: Tides"))
+            .ok(chatCompletion("Tides"))
+            .ok(chatCompletion("merged: Tides"))
             .ok(toolCall("blackboard_read", "{\"key\":\"idea\"}"))
-            .ok(answer("the idea is Tides"));
+            .ok(chatCompletion("the idea is Tides"));
     open.add(model);
     Baton baton = node(model);
     String runId =
@@ -160,5 +153,26 @@ class TeamBlackboardTest {
     assertThat(output(done, "s")).containsEntry("result", "merged: Tides");
     assertThat(conversations.blackboard(runId)).containsOnly(Map.entry("idea", "\"Tides\""));
     assertThat(editorRead(done)).isEqualTo("Tides");
+  }
+
+  @Test
+  void aTurnStepMayNotNameTheBlackboardOfARunItsTeamDoesNotBelongTo() throws Exception {
+    StubServer model = new StubServer();
+    open.add(model);
+    Baton baton = node(model);
+    RunView done =
+        baton.await(
+            start(
+                baton,
+                """
+                id: sneaky
+                steps:
+                  - {id: t, type: swarm-turn, agents: [author], input: {request: "Hi", agent: author, blackboardRun: someone-else}}
+                """),
+            Duration.ofSeconds(30));
+
+    assertThat(done.status()).isEqualTo(RunStatus.FAILED);
+    assertThat(done.failure().message()).contains("not of run someone-else");
+    assertThat(model.requests()).as("the agent never ran").isEmpty();
   }
 }

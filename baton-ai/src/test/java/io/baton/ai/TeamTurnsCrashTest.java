@@ -48,11 +48,7 @@ class TeamTurnsCrashTest {
   }
 
   private static String answer(String text) {
-    return """
-        {"id":"c","object":"chat.completion","created":1,"model":"m",
-         "choices":[{"index":0,"message":{"role":"assistant","content":"%s"},"finish_reason":"stop"}],
-         "usage":{"prompt_tokens":10,"completion_tokens":3,"total_tokens":13}}"""
-        .formatted(text.replace("\"", "\\\""));
+    return StubServer.chatCompletion(text);
   }
 
   private static String ballot(String choice) {
