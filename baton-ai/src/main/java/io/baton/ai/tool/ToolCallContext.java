@@ -1,5 +1,6 @@
 package io.baton.ai.tool;
 
+import io.baton.api.spi.AwaitInput;
 import io.baton.api.spi.StepContext;
 
 /**
@@ -48,5 +49,11 @@ public final class ToolCallContext extends ForwardingStepContext {
   @Override
   public Object input() {
     return arguments;
+  }
+
+  /** None: an answer the step was given is not an answer to anything the tool asked. */
+  @Override
+  public AwaitInput.Answer answer() {
+    return null;
   }
 }
