@@ -62,7 +62,7 @@ public final class ChildRun {
    * other agents, plans with other tasks), so each content needs a version of its own, or a
    * recovered child would run another child's steps.
    */
-  static WorkflowDefinition versioned(WorkflowDefinition child) {
+  private static WorkflowDefinition versioned(WorkflowDefinition child) {
     byte[] digest;
     try {
       digest =
