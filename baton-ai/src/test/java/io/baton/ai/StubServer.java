@@ -95,6 +95,15 @@ public final class StubServer implements AutoCloseable {
     return this;
   }
 
+  /** An OpenAI chat completion answering {@code text}, with 13 tokens of usage. */
+  public static String chatCompletion(String text) {
+    return """
+        {"id":"c","object":"chat.completion","created":1,"model":"m",
+         "choices":[{"index":0,"message":{"role":"assistant","content":"%s"},"finish_reason":"stop"}],
+         "usage":{"prompt_tokens":10,"completion_tokens":3,"total_tokens":13}}"""
+        .formatted(text.replace("\"", "\\\""));
+  }
+
   /** {@code http://127.0.0.1:port} + {@code path}. */
   public String url(String path) {
     return "http://127.0.0.1:" + server.getAddress().getPort() + path;

@@ -48,11 +48,7 @@ class TeamTurnsCrashTest {
   }
 
   private static String answer(String text) {
-    return """
-        {"id":"c","object":"chat.completion","created":1,"model":"m",
-         "choices":[{"index":0,"message":{"role":"assistant","content":"%s"},"finish_reason":"stop"}],
-         "usage":{"prompt_tokens":10,"completion_tokens":3,"total_tokens":13}}"""
-        .formatted(text.replace("\"", "\\\""));
+    return StubServer.chatCompletion(text);
   }
 
   private static String ballot(String choice) {
@@ -166,6 +162,56 @@ class TeamTurnsCrashTest {
     assertThat(completedTurns(chat.runId()))
         .as("each turn completed once: the finished ones were not run again")
         .containsExactly("turns[0]/turn", "turns[1]/turn", "turns[2]/turn", "turns[3]/turn");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aRecoveredTeamTakesItsOwnTurnsNotThoseOfAnotherWorkflowsTeamStepOfTheSameId()
+      throws Exception {
+    StubServer model =
+        new StubServer()
+            .ok(answer("first"))
+            .ok(answer("second"))
+            .ok(answer("draft"))
+            .reply(StubServer.HANG, Map.of(), "")
+            .ok(answer("edited"));
+    open.add(model);
+    // Both child runs are of a definition group-chat-chat: the second's has other agents.
+    String team =
+        """
+        id: %s
+        steps:
+          - {id: chat, type: group-chat, agents: %s, maxTurns: 2, input: {prompt: "Name it"}}
+        """;
+    Baton first = node(model);
+    RunView earlier =
+        first
+            .start(
+                first
+                    .loader()
+                    .parse(team.formatted("one", "[author, critic]"), "one.yaml")
+                    .orThrow(),
+                Map.of())
+            .await(Duration.ofSeconds(30));
+    assertThat(earlier.status()).isEqualTo(RunStatus.COMPLETED);
+    String runId =
+        first
+            .start(
+                first
+                    .loader()
+                    .parse(team.formatted("two", "[critic, editor]"), "two.yaml")
+                    .orThrow(),
+                Map.of())
+            .id();
+    model.awaitRequests(4);
+    first.close();
+
+    Baton second = node(model);
+    Map<String, Object> out = output(second.await(runId, Duration.ofSeconds(30)), "chat");
+    assertThat((List<Map<String, Object>>) out.get("turns"))
+        .as("the recovered child run's own definition, with its own agents")
+        .extracting(t -> t.get("agent") + ": " + t.get("text"))
+        .containsExactly("critic: draft", "editor: edited");
   }
 
   @Test

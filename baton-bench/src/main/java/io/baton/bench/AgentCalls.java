@@ -85,7 +85,8 @@ final class AgentCalls implements Workload {
       reporter.results(
           new Result(ID, "memory", "wall_ms", wall.figure(), "ms", variant), wall, "call", calls);
 
-      HttpClient http = HttpClient.newHttpClient();
+      // HTTP/1.1 from the first request, as Baton's provider client asks a plain-HTTP server
+      HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
       Measurement floor =
           Repetitions.measure(
               ID + " plain HTTP",

@@ -27,8 +27,9 @@ import java.util.function.Supplier;
  * models (chat and streaming, every model name), so that calls reuse its pooled connections instead
  * of each model opening its own. It behaves as LangChain4j's JDK client, except that an error
  * response keeps its {@code Retry-After} header ({@link ProviderHttpException}), which
- * LangChain4j's own client drops. Streams and multipart uploads go through LangChain4j's JDK client
- * unchanged, built on first use.
+ * LangChain4j's own client drops, and that it asks plain-HTTP servers for HTTP/1.1 straight away
+ * instead of offering them an upgrade to HTTP/2. Streams and multipart uploads go through
+ * LangChain4j's JDK client unchanged, built on first use.
  */
 final class ProviderHttpClient implements HttpClient, AutoCloseable {
   private final java.net.http.HttpClient http;
@@ -63,7 +64,14 @@ final class ProviderHttpClient implements HttpClient, AutoCloseable {
     if (!request.formDataFiles().isEmpty() || !request.formDataFields().isEmpty()) {
       return streams().execute(request);
     }
-    var jdk = java.net.http.HttpRequest.newBuilder(URI.create(request.url()));
+    URI uri = URI.create(request.url());
+    var jdk = java.net.http.HttpRequest.newBuilder(uri);
+    if ("http".equalsIgnoreCase(uri.getScheme())) {
+      // Plain-HTTP model servers (Ollama, vLLM, llama.cpp, LM Studio) speak HTTP/1.1 only: the JDK
+      // client's default would offer each of them an h2c upgrade (headers they ignore) and take
+      // a third more CPU per call (W7, docs/benchmarks.md). HTTPS still negotiates HTTP/2.
+      jdk.version(java.net.http.HttpClient.Version.HTTP_1_1);
+    }
     if (readTimeout != null) {
       jdk.timeout(readTimeout);
     }

@@ -8,8 +8,13 @@ import io.baton.api.run.StepException;
 import io.baton.api.spi.StepContext;
 import io.baton.engine.Baton;
 import io.baton.engine.RunNotFoundException;
+import io.baton.engine.language.WorkflowWriter;
 import io.baton.engine.runtime.StartRequest;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -22,6 +27,7 @@ import java.util.function.Supplier;
  */
 public final class ChildRun {
   private static final Duration LIMIT = Duration.ofHours(1);
+  private static final WorkflowWriter WRITER = new WorkflowWriter();
 
   private ChildRun() {}
 
@@ -50,6 +56,40 @@ public final class ChildRun {
   }
 
   /**
+   * {@code child} with a version naming its content ({@code 1-<digest>}). The engine keeps one
+   * definition per id and version, the first it stored, and a run recovered after a crash runs the
+   * stored one; child definitions of the same id differ (the same step id in two workflows with
+   * other agents, plans with other tasks), so each content needs a version of its own, or a
+   * recovered child would run another child's steps.
+   */
+  private static WorkflowDefinition versioned(WorkflowDefinition child) {
+    byte[] digest;
+    try {
+      digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(WRITER.toJson(child).getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+    return new WorkflowDefinition(
+        child.id(),
+        child.version() + "-" + HexFormat.of().formatHex(digest, 0, 8),
+        child.name(),
+        child.description(),
+        child.inputs(),
+        child.outputs(),
+        child.steps(),
+        child.policies(),
+        child.expressionLanguage(),
+        child.metadata());
+  }
+
+  /** Whether {@code runId} is a child run (or a child's child) of a step of run {@code owner}. */
+  public static boolean belongsTo(String runId, String owner) {
+    return runId.startsWith(owner + ".");
+  }
+
+  /**
    * Starts {@code child} as run {@code childId} unless it exists, and waits for its end.
    *
    * @param what names the child in the error
@@ -66,7 +106,7 @@ public final class ChildRun {
     } catch (RunNotFoundException notStartedYet) {
       // Not a subworkflow child (the engine would deliver its end to this step as a wait):
       // a run of its own whose id says where it comes from.
-      engine.start(child, inputs, StartRequest.of(childId, null));
+      engine.start(versioned(child), inputs, StartRequest.of(childId, null));
     }
     RunView done = engine.await(childId, LIMIT);
     if (done.status() != RunStatus.COMPLETED) {

@@ -18,7 +18,7 @@ import java.util.Map;
  * done: false} and the {@code transcript} so far; the verdict's is the judge's turn with {@code
  * verdict}, {@code done: true} and the transcript of the positions.
  */
-final class DebateTurnStep extends TeamStep {
+final class DebateTurnStep extends TurnStep {
   static final String TYPE = "debate-turn";
 
   DebateTurnStep(AgentRegistry registry, AgentRunner runner) {

@@ -18,7 +18,7 @@ import java.util.Map;
  * {@code usage} — with {@code done}, {@code stoppedBy} and the {@code transcript} so far (the turns
  * without their prompts), which the next turn reads.
  */
-final class GroupChatTurnStep extends TeamStep {
+final class GroupChatTurnStep extends TurnStep {
   static final String TYPE = "group-chat-turn";
 
   GroupChatTurnStep(AgentRegistry registry, AgentRunner runner) {

@@ -18,7 +18,7 @@ import java.util.Map;
  * handoffTo}, {@code message}) with {@code done} and the {@code transcript} so far, which the next
  * turn reads (its agent is the one handed to).
  */
-final class HandoffTurnStep extends TeamStep {
+final class HandoffTurnStep extends TurnStep {
   static final String TYPE = "handoff-turn";
 
   HandoffTurnStep(AgentRegistry registry, AgentRunner runner) {

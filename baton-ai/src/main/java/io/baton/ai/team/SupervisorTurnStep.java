@@ -18,7 +18,7 @@ import java.util.Map;
  * {@code decision}, {@code done}, the {@code result} so far, and the {@code transcript} and {@code
  * decisions} so far, which the next turn reads.
  */
-final class SupervisorTurnStep extends TeamStep {
+final class SupervisorTurnStep extends TurnStep {
   static final String TYPE = "supervisor-turn";
   static final String DECISIONS = "decisions";
 

@@ -18,7 +18,7 @@ import java.util.Map;
  * agents' {@code answers}, the aggregator's merge of them ({@code result}, the {@code answers}, and
  * the aggregator's turn: {@code agent}, {@code input}, {@code model}, {@code usage}).
  */
-final class SwarmTurnStep extends TeamStep {
+final class SwarmTurnStep extends TurnStep {
   static final String TYPE = "swarm-turn";
   static final String ANSWERS = "answers";
 

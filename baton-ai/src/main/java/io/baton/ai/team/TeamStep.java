@@ -30,7 +30,12 @@ abstract class TeamStep implements StepExecutor<CustomStep> {
 
   @Override
   public final Object execute(CustomStep step, StepContext context) throws Exception {
-    return run(Team.of(step, registry, runner), step, context);
+    return run(Team.of(step, registry, runner), step, agentsContext(context));
+  }
+
+  /** The context the step's agents work in: the step's own, except in a team's turn. */
+  StepContext agentsContext(StepContext context) {
+    return context;
   }
 
   /** Runs the step with its team. */

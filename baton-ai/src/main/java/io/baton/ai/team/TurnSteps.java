@@ -3,9 +3,12 @@ package io.baton.ai.team;
 import io.baton.ai.step.ChildRun;
 import io.baton.ai.step.ConfigSchemas;
 import io.baton.ai.step.StepConfig;
+import io.baton.ai.tool.Blackboards;
 import io.baton.api.definition.CustomStep;
 import io.baton.api.definition.WorkflowDefinition;
+import io.baton.api.run.ErrorKind;
 import io.baton.api.run.RunView;
+import io.baton.api.run.StepException;
 import io.baton.api.spi.StepContext;
 import io.baton.engine.Baton;
 import io.baton.engine.define.Steps;
@@ -37,6 +40,12 @@ final class TurnSteps {
 
   /** The config field with the most turns, which the last turn reports as its reason to stop. */
   static final String MAX_TURNS = "maxTurns";
+
+  /**
+   * The input of the child run and of its turn steps naming the run whose blackboard the turns'
+   * agents share: the run that owns the team step ({@link #context}).
+   */
+  static final String BLACKBOARD_RUN = "blackboardRun";
 
   /** The field of a turn's output with the turns so far, which the next turn reads. */
   static final String TRANSCRIPT = "transcript";
@@ -92,7 +101,35 @@ final class TurnSteps {
     }
   }
 
+  private static final String SHARED_BLACKBOARD = "${inputs." + BLACKBOARD_RUN + "}";
+
   private TurnSteps() {}
+
+  /**
+   * The context a turn step's agents work in: {@code context}, sharing the blackboard of the run
+   * that owns the team step, which the turn's input names ({@link #BLACKBOARD_RUN}; a run started
+   * before turns had it shares its own). In the run's durable input, so that a turn re-executed
+   * after a crash shares the same blackboard.
+   *
+   * @throws StepException BAD_INPUT when the named run is not the one the turn's child run belongs
+   *     to: a turn shares only its own team's blackboard
+   */
+  static StepContext context(StepContext context) {
+    if (!(context.inputMap().get(BLACKBOARD_RUN) instanceof String owner)) {
+      return context;
+    }
+    if (!ChildRun.belongsTo(context.runId(), owner)) {
+      throw new StepException(
+          ErrorKind.BAD_INPUT,
+          "step '"
+              + context.stepId()
+              + "' of run "
+              + context.runId()
+              + " may share the blackboard of the run its team step belongs to, not of run "
+              + owner);
+    }
+    return Blackboards.sharing(context, owner);
+  }
 
   /**
    * Runs {@code step}'s turns one after the other, at most {@code maxTurns}, and returns the last
@@ -116,7 +153,8 @@ final class TurnSteps {
                     maxTurns,
                     Steps.custom("turn", turnType, config(step, maxTurns))
                         .input("request", "${inputs.request}")
-                        .input("previous", "${previous}")))
+                        .input("previous", "${previous}")
+                        .input(BLACKBOARD_RUN, SHARED_BLACKBOARD)))
             .outputs("${steps.turns.output.result}")
             .build();
     return runChild(baton, step, turns, Map.of("request", request), context);
@@ -144,12 +182,14 @@ final class TurnSteps {
                     0,
                     Steps.custom("turn", turnType, config)
                         .input("request", "${inputs.request}")
-                        .input("agent", "${item}")))
+                        .input("agent", "${item}")
+                        .input(BLACKBOARD_RUN, SHARED_BLACKBOARD)))
             .step(
                 Steps.custom("merge", turnType, config)
                     .dependsOn("members")
                     .input("request", "${inputs.request}")
-                    .input("answers", "${steps.members.output}"))
+                    .input("answers", "${steps.members.output}")
+                    .input(BLACKBOARD_RUN, SHARED_BLACKBOARD))
             .outputs("${steps.merge.output}")
             .build();
     return runChild(baton, step, turns, Map.of("request", request, "agents", agents), context);
@@ -171,12 +211,14 @@ final class TurnSteps {
       Map<String, Object> inputs,
       StepContext context) {
     Baton engine = ChildRun.engine(baton, step.type() + " step '" + step.id() + "'");
+    Map<String, Object> withBlackboard = new LinkedHashMap<>(inputs);
+    withBlackboard.put(BLACKBOARD_RUN, Blackboards.runOf(context));
     RunView done =
         ChildRun.run(
             engine,
             turns,
             ChildRun.id(context),
-            inputs,
+            withBlackboard,
             "the " + step.type() + " step's child run");
     Map<String, Object> last = new LinkedHashMap<>((Map<String, Object>) done.outputs());
     last.put("childRun", done.runId());

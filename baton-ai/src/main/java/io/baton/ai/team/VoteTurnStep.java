@@ -17,7 +17,7 @@ import java.util.Map;
  * reason}, {@code agent}) with the prompt ({@code input}), the agent's {@code usage}, {@code done}
  * (after the last agent) and the votes so far ({@code transcript}), which the next ballot reads.
  */
-final class VoteTurnStep extends TeamStep {
+final class VoteTurnStep extends TurnStep {
   static final String TYPE = "vote-turn";
 
   VoteTurnStep(AgentRegistry registry, AgentRunner runner) {

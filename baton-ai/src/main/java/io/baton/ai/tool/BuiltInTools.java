@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * The tools every installation has: the run's shared blackboard ({@code blackboard_read}, {@code
- * blackboard_write}) and {@code http_request}.
+ * blackboard_write}; a team turn's agents share the blackboard of the run that owns the team step,
+ * {@link Blackboards}) and {@code http_request}.
  */
 public final class BuiltInTools {
   private BuiltInTools() {}
@@ -26,7 +27,9 @@ public final class BuiltInTools {
         Map.of("type", "object", "properties", Map.of("key", Map.of("type", "string"))),
         (args, ctx) -> {
           Map<String, Object> board = new LinkedHashMap<>();
-          store.blackboard(ctx.runId()).forEach((k, v) -> board.put(k, JsonCodec.read(v)));
+          store
+              .blackboard(Blackboards.runOf(ctx))
+              .forEach((k, v) -> board.put(k, JsonCodec.read(v)));
           Object key = args.get("key");
           return key == null ? board : board.get(key.toString());
         });
@@ -42,7 +45,9 @@ public final class BuiltInTools {
             "required", List.of("key", "value")),
         (args, ctx) -> {
           store.writeBlackboard(
-              ctx.runId(), args.get("key").toString(), JsonCodec.write(args.get("value")));
+              Blackboards.runOf(ctx),
+              args.get("key").toString(),
+              JsonCodec.write(args.get("value")));
           return Map.of("written", args.get("key"));
         });
   }

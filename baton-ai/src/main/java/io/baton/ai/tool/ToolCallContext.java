@@ -1,7 +1,7 @@
 package io.baton.ai.tool;
 
+import io.baton.api.spi.AwaitInput;
 import io.baton.api.spi.StepContext;
-import io.baton.api.time.TimeSource;
 
 /**
  * The context a tool gets when an agent calls it inside a step: the step's, with the call's
@@ -10,8 +10,7 @@ import io.baton.api.time.TimeSource;
  * that the tool can de-duplicate its side effect. What the tool records is journaled under the
  * call's name.
  */
-public final class ToolCallContext implements StepContext {
-  private final StepContext step;
+public final class ToolCallContext extends ForwardingStepContext {
   private final Object arguments;
   private final String call;
 
@@ -21,34 +20,9 @@ public final class ToolCallContext implements StepContext {
    * @param call the call's name in the attempt ({@code tool/researcher/2})
    */
   public ToolCallContext(StepContext step, Object arguments, String call) {
-    this.step = step;
+    super(step);
     this.arguments = arguments;
     this.call = call;
-  }
-
-  @Override
-  public String runId() {
-    return step.runId();
-  }
-
-  @Override
-  public String workflowId() {
-    return step.workflowId();
-  }
-
-  @Override
-  public String path() {
-    return step.path();
-  }
-
-  @Override
-  public String stepId() {
-    return step.stepId();
-  }
-
-  @Override
-  public int attempt() {
-    return step.attempt();
   }
 
   /** The agent that made the call ({@code researcher} in {@code tool/researcher/2}). */
@@ -77,23 +51,9 @@ public final class ToolCallContext implements StepContext {
     return arguments;
   }
 
+  /** None: an answer the step was given is not an answer to anything the tool asked. */
   @Override
-  public TimeSource clock() {
-    return step.clock();
-  }
-
-  @Override
-  public boolean isCancelled() {
-    return step.isCancelled();
-  }
-
-  @Override
-  public void log(String message) {
-    step.log(message);
-  }
-
-  @Override
-  public void emit(String type, Object data) {
-    step.emit(type, data);
+  public AwaitInput.Answer answer() {
+    return null;
   }
 }

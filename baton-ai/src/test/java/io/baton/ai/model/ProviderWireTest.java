@@ -119,6 +119,19 @@ class ProviderWireTest {
   }
 
   @Test
+  void aPlainHttpServerIsAskedForHttp11WithoutAnUpgradeOffer() throws Exception {
+    try (StubServer server = new StubServer().ok(OPENAI_OK)) {
+      ask(
+          fixture.gateway(
+              ProviderConfig.of("local", ProviderKind.OPENAI_COMPATIBLE, server.url("/v1"), "m")),
+          "local");
+      StubServer.Request req = server.requests().getFirst();
+      assertThat(req.header("Upgrade")).as("no h2c upgrade offered").isNull();
+      assertThat(req.header("HTTP2-Settings")).isNull();
+    }
+  }
+
+  @Test
   void azureOpenAiUsesTheDeploymentUrlTheApiVersionAndTheApiKeyHeader() throws Exception {
     try (StubServer server = new StubServer().ok(OPENAI_OK)) {
       ProviderConfig azure =
