@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -29,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 public class EventBus {
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EventBus.class);
+  private static final Logger LOG = LoggerFactory.getLogger(EventBus.class);
+
   private final JdbcClient jdbc;
   private final TimeSource clock;
   private final JsonMapper json;
