@@ -35,9 +35,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * directory; {@code -Dw6.store=mem:} for the in-memory one). The server runs in this process, the
  * clients ({@link W6Clients}) in a second JVM, so that each process's CPU is its own: besides the
  * latencies, the server's CPU time and allocation per request (all its threads, from the first
- * request of a repetition to the completion of its last run) and the clients' CPU per request. A
- * program, not a test: prints one {@code RESULT} line per figure — latencies and throughput the
- * median of the measured repetitions, costs over all of them.
+ * request of a repetition to the completion of its last run), the clients' CPU per request and, on
+ * H2, the chunks and bytes the database wrote per request. A program, not a test: prints one {@code
+ * RESULT} line per figure — latencies and throughput the median of the measured repetitions, costs
+ * over all of them.
  *
  * <pre>
  * ./mvnw -q -pl baton-server -am test-compile dependency:build-classpath \
