@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -29,6 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 public class EventBus {
+  private static final Logger LOG = LoggerFactory.getLogger(EventBus.class);
+
   private final JdbcClient jdbc;
   private final TimeSource clock;
   private final JsonMapper json;
@@ -107,34 +111,81 @@ public class EventBus {
         .optional();
   }
 
+  /**
+   * An event to publish with a new id in a namespace.
+   *
+   * @param namespace where
+   * @param draft what
+   */
+  public record Addressed(String namespace, Draft draft) {}
+
+  /**
+   * Publishes events with new ids, each in its namespace, stored with their reactions in one
+   * transaction — one commit for all, and all or none — then runs each one's reactions, in order →
+   * the events as stored. For a burst of events from one publisher (the runs' status changes),
+   * which would otherwise cost a commit each. Reactions that could not run now stay in the outbox,
+   * which runs them once this publisher's claim has passed.
+   *
+   * @throws RuntimeException when storing them failed: then none is stored
+   */
+  public List<SystemEvent> publishAll(List<Addressed> events) {
+    List<SystemEvent> stored = storeAll(events);
+    EventOutbox reactions = outbox.getObject();
+    for (SystemEvent event : stored) {
+      try {
+        reactions.drain(event);
+      } catch (RuntimeException e) {
+        LOG.warn("the reactions of event {} run later: {}", event.id(), e.toString());
+      }
+    }
+    return stored;
+  }
+
   private synchronized SystemEvent store(String namespace, String id, Draft draft) {
     if (id != null && find(namespace, id).isPresent()) {
       return null;
     }
-    var event =
-        new SystemEvent(
-            0,
-            id != null ? id : UUID.randomUUID().toString(),
-            namespace,
-            draft.type(),
-            draft.source(),
-            draft.subject(),
-            draft.correlationId(),
-            clock.now(),
-            draft.data());
+    SystemEvent event = newEvent(namespace, id, draft);
     SystemEvent stored;
     try {
       stored = writes.write(tx -> insert(tx, event));
     } catch (org.springframework.dao.DuplicateKeyException published) {
       return null; // another node published this id a moment ago
     }
+    deliver(stored);
+    return stored;
+  }
+
+  private synchronized List<SystemEvent> storeAll(List<Addressed> events) {
+    List<SystemEvent> drafts =
+        events.stream().map(e -> newEvent(e.namespace(), null, e.draft())).toList();
+    List<SystemEvent> stored =
+        writes.write(tx -> drafts.stream().map(event -> insert(tx, event)).toList());
+    stored.forEach(this::deliver);
+    return stored;
+  }
+
+  private SystemEvent newEvent(String namespace, String id, Draft draft) {
+    return new SystemEvent(
+        0,
+        id != null ? id : UUID.randomUUID().toString(),
+        namespace,
+        draft.type(),
+        draft.source(),
+        draft.subject(),
+        draft.correlationId(),
+        clock.now(),
+        draft.data());
+  }
+
+  /** Sends a stored event to the live subscriptions it matches. */
+  private void deliver(SystemEvent stored) {
     subscriptions.removeIf(s -> s.sink().closed());
     for (Subscription s : subscriptions) {
-      if (s.namespace().equals(namespace) && s.types().matcher(stored.type()).matches()) {
+      if (s.namespace().equals(stored.namespace()) && s.types().matcher(stored.type()).matches()) {
         s.sink().send(message(stored));
       }
     }
-    return stored;
   }
 
   /** Inserts the event and its reactions (in the caller's transaction) → the event as stored. */

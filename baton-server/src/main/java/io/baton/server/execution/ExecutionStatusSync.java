@@ -147,19 +147,43 @@ public class ExecutionStatusSync implements RunListener, DisposableBean {
       }
     }
     // the runs' lives on the event bus: run.running, run.waiting, run.completed, run.failed, …
-    for (ExecutionIndex.Entry entry : changed) {
-      events.publish(
-          entry.namespace(),
-          new EventBus.Draft(
-              "run." + entry.status().name().toLowerCase(java.util.Locale.ROOT),
-              "engine",
-              entry.runId(),
-              null,
-              Map.of(
-                  "workflowId", entry.workflowId(),
-                  "workflowVersion", entry.workflowVersion(),
-                  "status", entry.status().name())));
+    publish(changed.stream().map(ExecutionStatusSync::lifeEvent).toList());
+  }
+
+  /**
+   * Publishes a burst's status events in one transaction; when that fails, one by one, so that an
+   * event that cannot be stored costs the others nothing.
+   */
+  private void publish(List<EventBus.Addressed> burst) {
+    try {
+      events.publishAll(burst);
+    } catch (RuntimeException together) {
+      for (EventBus.Addressed event : burst) {
+        try {
+          events.publish(event.namespace(), event.draft());
+        } catch (RuntimeException alone) {
+          LOG.warn(
+              "status event {} of run {} did not reach the bus",
+              event.draft().type(),
+              event.draft().subject(),
+              alone);
+        }
+      }
     }
+  }
+
+  private static EventBus.Addressed lifeEvent(ExecutionIndex.Entry entry) {
+    return new EventBus.Addressed(
+        entry.namespace(),
+        new EventBus.Draft(
+            "run." + entry.status().name().toLowerCase(java.util.Locale.ROOT),
+            "engine",
+            entry.runId(),
+            null,
+            Map.of(
+                "workflowId", entry.workflowId(),
+                "workflowVersion", entry.workflowVersion(),
+                "status", entry.status().name())));
   }
 
   private ExecutionIndex.Entry entry(String runId) {

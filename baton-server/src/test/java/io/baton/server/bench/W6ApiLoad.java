@@ -35,9 +35,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * directory; {@code -Dw6.store=mem:} for the in-memory one). The server runs in this process, the
  * clients ({@link W6Clients}) in a second JVM, so that each process's CPU is its own: besides the
  * latencies, the server's CPU time and allocation per request (all its threads, from the first
- * request of a repetition to the completion of its last run) and the clients' CPU per request. A
- * program, not a test: prints one {@code RESULT} line per figure — latencies and throughput the
- * median of the measured repetitions, costs over all of them.
+ * request of a repetition to the completion of its last run), the clients' CPU per request and, on
+ * H2, the chunks and bytes the database wrote per request. A program, not a test: prints one {@code
+ * RESULT} line per figure — latencies and throughput the median of the measured repetitions, costs
+ * over all of them.
  *
  * <pre>
  * ./mvnw -q -pl baton-server -am test-compile dependency:build-classpath \
@@ -77,6 +78,9 @@ public final class W6ApiLoad {
    *     serverCpuNanos} (high while the request path still compiles: then the repetition measured
    *     warm-up more than the server; 0 where Linux's per-thread accounting is missing)
    * @param clientCpuNanos the clients' process's CPU time
+   * @param h2Chunks the chunks the H2 database wrote (about one per commit: concurrent commits
+   *     share one), 0 on the other stores
+   * @param h2Bytes the bytes the H2 database wrote, 0 on the other stores
    */
   record Figures(
       long requests,
@@ -89,7 +93,9 @@ public final class W6ApiLoad {
       long serverBytes,
       long serverGcMillis,
       long serverJitCpuNanos,
-      long clientCpuNanos) {}
+      long clientCpuNanos,
+      long h2Chunks,
+      long h2Bytes) {}
 
   /**
    * Runs the benchmark and exits: with 0 when it ran, 1 when it failed (a library's non-daemon
@@ -125,7 +131,7 @@ public final class W6ApiLoad {
               new BufferedReader(
                   new InputStreamReader(load.getInputStream(), StandardCharsets.UTF_8))) {
         Path ids = data.resolve("w6-ids.txt");
-        var driver = new Driver(toClients, fromClients, ids, completions);
+        var driver = new Driver(toClients, fromClients, ids, completions, h2Writes(server, store));
         driver.repetition(warmUp);
         List<Figures> runs = new ArrayList<>();
         for (int i = 0; i < reps; i++) {
@@ -156,6 +162,12 @@ public final class W6ApiLoad {
     print(label, "server_cpu_us_per_request_without_jit", serverCpu - jit, "us", tags);
     print(label, "server_alloc_bytes_per_request", bytes, "bytes", tags);
     print(label, "client_cpu_us_per_request", clientCpu, "us", tags);
+    if (label.equals("h2")) {
+      double chunks = (double) runs.stream().mapToLong(Figures::h2Chunks).sum() / requests;
+      double written = (double) runs.stream().mapToLong(Figures::h2Bytes).sum() / requests;
+      print(label, "h2_chunks_per_request", chunks, "chunks", tags);
+      print(label, "h2_written_bytes_per_request", written, "bytes", tags);
+    }
   }
 
   /** Starts {@link W6Clients} in a JVM of its own, on this one's class path. */
@@ -175,7 +187,11 @@ public final class W6ApiLoad {
 
   /** Runs repetitions in the clients' process and measures this one around them. */
   private record Driver(
-      PrintWriter toClients, BufferedReader fromClients, Path ids, Completions completions) {
+      PrintWriter toClients,
+      BufferedReader fromClients,
+      Path ids,
+      Completions completions,
+      java.util.function.Supplier<long[]> h2Writes) {
     private static final com.sun.management.OperatingSystemMXBean OS =
         (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private static final com.sun.management.ThreadMXBean THREADS =
@@ -189,10 +205,12 @@ public final class W6ApiLoad {
       long bytes0 = THREADS.getTotalThreadAllocatedBytes();
       long gc0 = gcMillis();
       long jit0 = jitCpuNanos();
+      long[] h2Writes0 = h2Writes.get();
       String[] end = expect("END").split(" ");
       long[] done = completions.since(Files.readAllLines(ids));
       long cpu = OS.getProcessCpuTime() - cpu0;
       long bytes = THREADS.getTotalThreadAllocatedBytes() - bytes0;
+      long[] h2Written = h2Writes.get();
       long requests = Long.parseLong(end[1]);
       return new Figures(
           requests,
@@ -205,7 +223,9 @@ public final class W6ApiLoad {
           bytes,
           gcMillis() - gc0,
           jitCpuNanos() - jit0,
-          Long.parseLong(end[6]));
+          Long.parseLong(end[6]),
+          h2Written[0] - h2Writes0[0],
+          h2Written[1] - h2Writes0[1]);
     }
 
     private String expect(String word) throws IOException {
@@ -243,6 +263,33 @@ public final class W6ApiLoad {
           .mapToLong(GarbageCollectorMXBean::getCollectionTime)
           .sum();
     }
+  }
+
+  /**
+   * The chunks and bytes the H2 database has written so far ({@code info.FILE_WRITE}, {@code
+   * info.FILE_WRITE_BYTES}); zeros on the other stores. Every commit of a file database writes a
+   * chunk of the MVStore — the server's rows, the journal's group commits, the bus's events — so
+   * the chunks per request count commits with less noise than CPU time on a shared machine.
+   */
+  private static java.util.function.Supplier<long[]> h2Writes(
+      ConfigurableApplicationContext server, String store) {
+    if (!store.isBlank()) {
+      return () -> new long[2];
+    }
+    var jdbc =
+        org.springframework.jdbc.core.simple.JdbcClient.create(
+            server.getBean("serverDataSource", javax.sql.DataSource.class));
+    return () -> {
+      Map<String, Long> info = new HashMap<>();
+      jdbc.sql(
+              "select setting_name, setting_value from information_schema.settings"
+                  + " where setting_name in ('info.FILE_WRITE', 'info.FILE_WRITE_BYTES')")
+          .query(
+              rs -> {
+                info.put(rs.getString(1), Long.parseLong(rs.getString(2)));
+              });
+      return new long[] {info.get("info.FILE_WRITE"), info.get("info.FILE_WRITE_BYTES")};
+    };
   }
 
   private static ConfigurableApplicationContext start(Path data, String store) {
