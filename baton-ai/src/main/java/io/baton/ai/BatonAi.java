@@ -167,6 +167,7 @@ public final class BatonAi implements AutoCloseable {
           || e instanceof RunEvent.RunCancelled
           || e instanceof RunEvent.RunTimedOut) {
         instances.destroyRun(entry.runId(), change -> {});
+        gateway.ledger().runEnded(entry.runId());
       }
     };
   }

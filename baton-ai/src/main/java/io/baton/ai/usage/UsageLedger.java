@@ -2,17 +2,32 @@ package io.baton.ai.usage;
 
 import io.baton.api.run.ErrorKind;
 import io.baton.api.run.StepException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Token usage and cost, summed per run, per step and per agent of a run, and per agent overall.
  * Parallel steps add to the same sums: each sum is updated atomically ({@link
  * ConcurrentHashMap#merge}). Budgets are checked before each call.
+ *
+ * <p>A long-lived process must not keep every run it ever ran: when a run ends, the ids of its
+ * calls are let go (only an unfinished run replays calls), and the sums of the most recently ended
+ * runs are kept — {@link #DEFAULT_ENDED_RUNS_KEPT} of them by default — so that they can still be
+ * read after the end; older ones are dropped. The journal keeps every step's usage for good.
  */
 public final class UsageLedger {
+  /** How many ended runs keep their sums in memory by default. */
+  public static final int DEFAULT_ENDED_RUNS_KEPT = 10_000;
+
   private final Map<String, Usage> sums = new ConcurrentHashMap<>();
-  private final java.util.Set<String> counted = ConcurrentHashMap.newKeySet();
+  private final Map<String, Set<String>> callsByRun = new ConcurrentHashMap<>();
+  private final Map<String, Set<String>> stepKeysByRun = new ConcurrentHashMap<>();
+  private final ArrayDeque<String> endedRuns = new ArrayDeque<>();
+  private final int endedRunsKept;
   private final Budget runBudget;
   private final Budget agentBudget;
 
@@ -21,8 +36,21 @@ public final class UsageLedger {
    * @param agentBudget the limit of each agent within a run
    */
   public UsageLedger(Budget runBudget, Budget agentBudget) {
+    this(runBudget, agentBudget, DEFAULT_ENDED_RUNS_KEPT);
+  }
+
+  /**
+   * @param runBudget the limit of each run
+   * @param agentBudget the limit of each agent within a run
+   * @param endedRunsKept how many ended runs keep their sums in memory, newest first
+   */
+  public UsageLedger(Budget runBudget, Budget agentBudget, int endedRunsKept) {
+    if (endedRunsKept < 0) {
+      throw new IllegalArgumentException("endedRunsKept must not be negative: " + endedRunsKept);
+    }
     this.runBudget = runBudget;
     this.agentBudget = agentBudget;
+    this.endedRunsKept = endedRunsKept;
   }
 
   /**
@@ -30,7 +58,7 @@ public final class UsageLedger {
    * the call so that {@link #recordReplayed} does not count it again.
    */
   public void recordCall(String callId, String runId, String stepPath, String agent, Usage usage) {
-    counted.add(callId);
+    callsOf(runId).add(callId);
     record(runId, stepPath, agent, usage);
   }
 
@@ -41,17 +69,50 @@ public final class UsageLedger {
    */
   public void recordReplayed(
       String callId, String runId, String stepPath, String agent, Usage usage) {
-    if (counted.add(callId)) {
+    if (callsOf(runId).add(callId)) {
       record(runId, stepPath, agent, usage);
+    }
+  }
+
+  private Set<String> callsOf(String runId) {
+    return callsByRun.computeIfAbsent(runId, id -> ConcurrentHashMap.newKeySet());
+  }
+
+  /**
+   * The run ended: its calls' ids are let go, and its sums are kept until {@code endedRunsKept}
+   * runs ended after it.
+   */
+  public void runEnded(String runId) {
+    callsByRun.remove(runId);
+    List<String> dropped = new ArrayList<>();
+    synchronized (endedRuns) {
+      endedRuns.addLast(runId);
+      while (endedRuns.size() > endedRunsKept) {
+        dropped.add(endedRuns.removeFirst());
+      }
+    }
+    dropped.forEach(this::forgetSums);
+  }
+
+  private void forgetSums(String runId) {
+    sums.remove("run:" + runId);
+    Set<String> keys = stepKeysByRun.remove(runId);
+    if (keys != null) {
+      keys.forEach(sums::remove);
     }
   }
 
   /** Adds one call's usage to its run, step and agent. */
   public void record(String runId, String stepPath, String agent, Usage usage) {
+    Set<String> keys = stepKeysByRun.computeIfAbsent(runId, id -> ConcurrentHashMap.newKeySet());
     sums.merge("run:" + runId, usage, Usage::plus);
-    sums.merge("step:" + runId + "/" + stepPath, usage, Usage::plus);
+    String step = "step:" + runId + "/" + stepPath;
+    keys.add(step);
+    sums.merge(step, usage, Usage::plus);
     if (agent != null) {
-      sums.merge("agent:" + runId + "/" + agent, usage, Usage::plus);
+      String agentInRun = "agent:" + runId + "/" + agent;
+      keys.add(agentInRun);
+      sums.merge(agentInRun, usage, Usage::plus);
       sums.merge("agent:" + agent, usage, Usage::plus);
     }
   }
