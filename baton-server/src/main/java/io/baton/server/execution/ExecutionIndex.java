@@ -129,6 +129,21 @@ public class ExecutionIndex {
         });
   }
 
+  /**
+   * Runs indexed {@code PENDING} since before {@code time}, oldest first, at most {@code limit}.
+   */
+  public List<Entry> pendingSince(Instant time, int limit) {
+    return jdbc.sql(
+            "select * from srv_execution where status = :pending and created_at < :time"
+                + " order by created_at, run_id fetch first "
+                + limit
+                + " rows only")
+        .param("pending", RunStatus.PENDING.name())
+        .param("time", Timestamp.from(time))
+        .query(ExecutionIndex::read)
+        .list();
+  }
+
   /** The run, if indexed. */
   public Optional<Entry> find(String runId) {
     return jdbc.sql("select * from srv_execution where run_id = :id")
