@@ -76,7 +76,7 @@ public final class TimerService {
    * A timer written to the store by other means (with its run's events, in one transaction): the
    * alarm moves forward when it is earlier.
    */
-  public void scheduled(TimerRecord timer) {
+  void scheduled(TimerRecord timer) {
     armFor(timer.dueAt());
   }
 
