@@ -65,6 +65,8 @@ class TeamBlackboardTest {
       ai.agents().register(AgentDefinition.builder(writer).tools("blackboard_write").build());
     }
     ai.agents().register(AgentDefinition.builder("editor").tools("blackboard_read").build());
+    ai.agents().register(AgentDefinition.builder("herald").tools("broadcast_message").build());
+    ai.agents().register(AgentDefinition.builder("listener").tools("read_messages").build());
     Baton baton = ai.attach(builder.build());
     open.add(ai);
     open.add(baton);
@@ -153,6 +155,41 @@ class TeamBlackboardTest {
     assertThat(output(done, "s")).containsEntry("result", "merged: Tides");
     assertThat(conversations.blackboard(runId)).containsOnly(Map.entry("idea", "\"Tides\""));
     assertThat(editorRead(done)).isEqualTo("Tides");
+  }
+
+  @Test
+  void theMembersOfAGroupChatMessageTheAgentsOfTheRunOwningTheStep() throws Exception {
+    StubServer model =
+        new StubServer()
+            .ok(toolCall("broadcast_message", "{\"topic\":\"review\",\"content\":\"Tides\"}"))
+            .ok(chatCompletion("announced"))
+            .ok(toolCall("read_messages", "{\"topic\":\"review\"}"))
+            .ok(chatCompletion("the herald said Tides"));
+    open.add(model);
+    Baton baton = node(model);
+    String runId =
+        start(
+            baton,
+            """
+            id: announce
+            steps:
+              - {id: chat, type: group-chat, agents: [herald], maxTurns: 1, input: {prompt: "Announce"}}
+              - {id: wrap, type: chat, agent: listener, dependsOn: [chat], input: {prompt: "Heard?"}}
+            """);
+    RunView done = baton.await(runId, Duration.ofSeconds(30));
+    String childRun = (String) output(done, "chat").get("childRun");
+
+    @SuppressWarnings("unchecked")
+    var read = (List<Map<String, Object>>) ((Map<String, Object>) editorRead(done)).get("messages");
+    assertThat(read)
+        .as("the step after the team reads what its member broadcast in the owning run")
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m).containsEntry("from", "herald").containsEntry("topic", "review");
+              assertThat(m).containsEntry("content", "Tides");
+            });
+    assertThat(conversations.messages(childRun, 0)).as("not in the child run's").isEmpty();
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.baton.ai.message;
 
+import io.baton.ai.tool.Blackboards;
 import io.baton.ai.tool.ToolCallContext;
 import io.baton.api.spi.StepContext;
 import io.baton.api.spi.Tool;
@@ -10,7 +11,9 @@ import java.util.Map;
  * The messaging tools agents (and {@code tool} steps) call: {@code send_message}, {@code
  * broadcast_message}, {@code read_messages}, {@code subscribe}. The sender is the calling agent (or
  * the step); a message's id is the tool call's idempotency key, so a step re-executed after a crash
- * does not send it twice.
+ * does not send it twice. Messages go between the agents of the run their blackboard belongs to
+ * ({@link Blackboards#runOf}): in the turns of a team step, the run that owns the team step, so its
+ * members reach the agents of the steps around it.
  */
 public final class MessageTools {
   private static final Map<String, Object> TEXT = Map.of("type", "string");
@@ -32,7 +35,7 @@ public final class MessageTools {
         (args, ctx) ->
             messages
                 .send(
-                    ctx.runId(),
+                    Blackboards.runOf(ctx),
                     ctx.idempotencyKey(),
                     sender(ctx),
                     args.get("to").toString(),
@@ -50,7 +53,7 @@ public final class MessageTools {
         (args, ctx) ->
             messages
                 .send(
-                    ctx.runId(),
+                    Blackboards.runOf(ctx),
                     ctx.idempotencyKey(),
                     sender(ctx),
                     null,
@@ -69,7 +72,9 @@ public final class MessageTools {
         (args, ctx) -> {
           long after = args.get("after") instanceof Number n ? n.longValue() : 0;
           List<Map<String, Object>> found =
-              messages.read(ctx.runId(), sender(ctx), text(args.get("topic")), after).stream()
+              messages
+                  .read(Blackboards.runOf(ctx), sender(ctx), text(args.get("topic")), after)
+                  .stream()
                   .map(AgentMessage::toMap)
                   .toList();
           return Map.of("messages", found);
@@ -83,7 +88,7 @@ public final class MessageTools {
         schema(Map.of("topic", TEXT), List.of("topic")),
         (args, ctx) -> {
           String topic = args.get("topic").toString();
-          messages.subscribe(ctx.runId(), sender(ctx), topic);
+          messages.subscribe(Blackboards.runOf(ctx), sender(ctx), topic);
           return Map.of("subscribed", topic);
         });
   }

@@ -7,7 +7,8 @@ import io.baton.api.spi.StepContext;
  * blackboard_write}): the blackboard is shared per run, so it is their step's run's — except in the
  * turns of a team step ({@code group-chat}, {@code debate}, {@code vote}, {@code swarm}, …), which
  * run as steps of the team step's child run but work for the run that owns the team step, and share
- * its blackboard: what a member writes, the agents of the steps after the team step read.
+ * its blackboard: what a member writes, the agents of the steps after the team step read. The
+ * agents' messages ({@code send_message}, {@code broadcast_message}, …) go within the same run.
  */
 public final class Blackboards {
   private Blackboards() {}
