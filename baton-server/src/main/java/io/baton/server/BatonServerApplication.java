@@ -17,9 +17,18 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 @EnableConfigurationProperties(BatonProperties.class)
 public class BatonServerApplication {
 
-  /** Starts the server. */
+  /**
+   * Starts the server; exits with status 1 when it cannot start (the port is taken, the database
+   * refuses, …) once Spring Boot has said why.
+   */
   public static void main(String[] args) {
-    SpringApplication.run(BatonServerApplication.class, translate(args));
+    try {
+      SpringApplication.run(BatonServerApplication.class, translate(args));
+    } catch (RuntimeException e) {
+      // Without an exit the process would stay up after the report: libraries leave threads that
+      // are not daemons behind a failed start (the MCP transport's session sweeper, for one).
+      System.exit(1);
+    }
   }
 
   /**

@@ -87,6 +87,8 @@ public final class EventPublishLoad {
         print("alloc_kb_per_event", allocKb, "KiB", tags);
       }
     }
+    // the MCP transport's session sweeper is not a daemon thread and outlives the closed server
+    System.exit(0);
   }
 
   private static long[] publish(HttpClient http, int port, String type, int n) throws Exception {
