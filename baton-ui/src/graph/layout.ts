@@ -5,9 +5,18 @@ import { linksOfAll } from './edges';
 export const NODE_WIDTH = 200;
 export const NODE_HEIGHT = 64;
 
-// ELK is large: it is loaded the first time a layout is asked for, not with the page.
+// ELK is large (1.4 MB) and lays out on the thread that runs it. It is loaded the first time a layout is asked for,
+// not with the page, and in the browser into a Web Worker: neither compiling it nor laying out holds the page's
+// thread (a run page opened just before a run starts follows it at full frame rate while its graph is placed).
+// Without workers (the tests, in Node) the bundled build runs in place.
 let elk: Promise<{ layout: (g: import('elkjs').ElkNode) => Promise<import('elkjs').ElkNode> }> | null = null;
-const loadElk = () => (elk ??= import('elkjs/lib/elk.bundled.js').then(({ default: ELK }) => new ELK()));
+const loadElk = () =>
+  (elk ??=
+    typeof Worker === 'undefined'
+      ? import('elkjs/lib/elk.bundled.js').then(({ default: ELK }) => new ELK())
+      : Promise.all([import('elkjs/lib/elk-api.js'), import('elkjs/lib/elk-worker.min.js?url')]).then(
+          ([{ default: ELK }, { default: workerUrl }]) => new ELK({ workerUrl }),
+        ));
 
 export type Positions = Map<string, { x: number; y: number }>;
 
