@@ -131,4 +131,26 @@ describe('the run state folded from stream messages', () => {
     expect(dominant(['COMPLETED', 'FAILED', 'RUNNING'])).toBe('FAILED');
     expect(dominant([])).toBeNull();
   });
+
+  it("keeps an unchanged step's summary object while a map's branches stream in, so only the map's node is drawn again", () => {
+    offset = 0;
+    const done = { status: 'COMPLETED', attempt: 1, durationMs: 5 };
+    const start = fold([
+      msg('node_completed', { path: 'gate', ...done }),
+      msg('node_started', { path: 'fan', status: 'RUNNING', attempt: 1, startedAt: '2026-01-01T00:00:00Z' }),
+      msg('node_completed', { path: 'fan[0]/square', ...done }),
+    ]);
+    const now = Date.parse('2026-01-01T00:00:01Z');
+    const first = summarize(start.steps, now);
+    const later = fold([msg('node_completed', { path: 'fan[1]/square', ...done })], start);
+    const second = summarize(later.steps, now, first);
+    expect(second.get('gate')).toBe(first.get('gate'));
+    expect(second.get('fan')).not.toBe(first.get('fan'));
+    expect(second.get('fan')).toMatchObject({ status: 'RUNNING', nested: { COMPLETED: 2 } });
+    // equal counts under other statuses are a change too
+    const failed = fold([msg('node_failed', { path: 'fan[1]/square', status: 'FAILED', attempt: 1 })], start);
+    expect(summarize(failed.steps, now, second).get('fan')).toMatchObject({ nested: { COMPLETED: 1, FAILED: 1 } });
+    expect(summarize(later.steps, now, second)).toEqual(second);
+    expect(summarize(later.steps, now, second).get('fan')).toBe(second.get('fan'));
+  });
 });

@@ -1,31 +1,50 @@
 // Automatic layout with ELK's layered algorithm: dependencies flow left to right.
 import type { StepDef } from '../model/definition';
-import { linksOfAll } from './edges';
+import { linksOfAll, type FlowLink } from './edges';
 
 export const NODE_WIDTH = 200;
 export const NODE_HEIGHT = 64;
 
-// ELK is large: it is loaded the first time a layout is asked for, not with the page.
+// ELK is large (1.4 MB) and lays out on the thread that runs it. It is loaded the first time a layout is asked for,
+// not with the page, and in the browser into a Web Worker: neither compiling it nor laying out holds the page's
+// thread (a run page opened just before a run starts follows it at full frame rate while its graph is placed).
+// Without workers (the tests, in Node) the bundled build runs in place.
 let elk: Promise<{ layout: (g: import('elkjs').ElkNode) => Promise<import('elkjs').ElkNode> }> | null = null;
-const loadElk = () => (elk ??= import('elkjs/lib/elk.bundled.js').then(({ default: ELK }) => new ELK()));
+const loadElk = () =>
+  (elk ??=
+    typeof Worker === 'undefined'
+      ? import('elkjs/lib/elk.bundled.js').then(({ default: ELK }) => new ELK())
+      : Promise.all([import('elkjs/lib/elk-api.js'), import('elkjs/lib/elk-worker.min.js?url')]).then(
+          ([{ default: ELK }, { default: workerUrl }]) => new ELK({ workerUrl }),
+        ));
 
 export type Positions = Map<string, { x: number; y: number }>;
 
+/** The space between two layers (columns) of steps. */
+const LAYER_GAP = 80;
+
+/** Whether the links are exactly one from each step to the next, in the order the steps are listed. */
+function isChain(steps: readonly StepDef[], links: readonly FlowLink[]): boolean {
+  return links.length === Math.max(0, steps.length - 1) && links.every((l, i) => l.source === steps[i]?.id && l.target === steps[i + 1]?.id);
+}
+
 /** Positions for every step, computed by ELK. */
 export async function layoutSteps(steps: readonly StepDef[], direction: 'RIGHT' | 'DOWN' = 'RIGHT'): Promise<Positions> {
-  // one step has nothing to arrange: loading ELK would only delay it (a run of one big `map` opens faster)
-  if (steps.length <= 1) return new Map(steps.map((s) => [s.id, { x: 0, y: 0 }]));
+  // One step, or a chain (each step linked only to the one before it), is placed in a row as ELK would: loading and
+  // running ELK would only cost the page (a run of one big `map`, or a gate before it, opens and follows cheaper).
+  const links = linksOfAll(steps);
+  if (isChain(steps, links)) return new Map(steps.map((s, i) => [s.id, { x: i * (NODE_WIDTH + LAYER_GAP), y: 0 }]));
   const graph = await (await loadElk()).layout({
     id: 'root',
     layoutOptions: {
       'elk.algorithm': 'layered',
       'elk.direction': direction,
-      'elk.layered.spacing.nodeNodeBetweenLayers': '80',
+      'elk.layered.spacing.nodeNodeBetweenLayers': String(LAYER_GAP),
       'elk.spacing.nodeNode': '40',
       'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
     },
     children: steps.map((s) => ({ id: s.id, width: NODE_WIDTH, height: NODE_HEIGHT })),
-    edges: linksOfAll(steps).map((l) => ({ id: l.id, sources: [l.source], targets: [l.target] })),
+    edges: links.map((l) => ({ id: l.id, sources: [l.source], targets: [l.target] })),
   });
   const out: Positions = new Map();
   for (const child of graph.children ?? []) out.set(child.id, { x: Math.round(child.x ?? 0), y: Math.round(child.y ?? 0) });

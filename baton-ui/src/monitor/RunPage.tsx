@@ -1,5 +1,5 @@
 // The run monitor: controls, the live graph, the timeline, questions waiting for an answer and a node drawer.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { get, post } from '../api/client';
 import type { RunStatus, Workflow } from '../api/types';
 import { withLayout } from '../editor/actions';
@@ -12,7 +12,7 @@ import { StatusBadge } from '../ui/StatusBadge';
 import { HumanInputForm } from './HumanInputs';
 import { NodeDrawer } from './NodeDrawer';
 import { RunGraph } from './RunGraph';
-import { isFinished, summarize } from './runState';
+import { isFinished, summarize, type NodeRunSummary } from './runState';
 import { Timeline } from './Timeline';
 import { useRun } from './useRun';
 
@@ -48,7 +48,9 @@ export function RunPage({ executionId }: { executionId: string }) {
   }, [detail?.workflowId, detail?.workflowVersion]);
 
   const now = Date.now();
-  const summaries = useMemo(() => summarize(state.steps, Date.now()), [state.steps]);
+  // the summaries shown last: unchanged steps keep their summary object, and their node is not drawn again
+  const shown = useRef<ReadonlyMap<string, NodeRunSummary>>(new Map());
+  const summaries = useMemo(() => (shown.current = summarize(state.steps, Date.now(), shown.current)), [state.steps]);
   const control = (c: Control) =>
     post(`/executions/${encodeURIComponent(executionId)}/${c}`)
       .then(() => refresh())

@@ -175,8 +175,16 @@ export function durationOf(s: StepDetail, now: number): number | null {
   return Number.isFinite(start) && Number.isFinite(end) ? Math.max(0, end - start) : null;
 }
 
-/** One summary per top-level step: its own status, and counts of what runs inside it. */
-export function summarize(steps: ReadonlyMap<string, StepDetail>, now: number): Map<string, NodeRunSummary> {
+/**
+ * One summary per top-level step: its own status, and counts of what runs inside it. A summary equal to the one
+ * `previous` holds for the step is that same object, so a graph re-renders only the nodes whose summary changed (while
+ * a map's branches stream in, the other steps' nodes are left alone).
+ */
+export function summarize(
+  steps: ReadonlyMap<string, StepDetail>,
+  now: number,
+  previous?: ReadonlyMap<string, NodeRunSummary>,
+): Map<string, NodeRunSummary> {
   const out = new Map<string, NodeRunSummary>();
   const reported = new Set<string>();
   for (const s of steps.values()) {
@@ -197,8 +205,16 @@ export function summarize(steps: ReadonlyMap<string, StepDetail>, now: number): 
   }
   for (const [id, summary] of out) {
     if (!reported.has(id)) summary.status = dominant(Object.keys(summary.nested) as StepStatus[]) ?? 'PENDING';
+    const before = previous?.get(id);
+    if (before && sameSummary(before, summary)) out.set(id, before);
   }
   return out;
+}
+
+function sameSummary(a: NodeRunSummary, b: NodeRunSummary): boolean {
+  if (a.status !== b.status || a.attempt !== b.attempt || a.durationMs !== b.durationMs) return false;
+  const keys = Object.keys(a.nested) as StepStatus[];
+  return keys.length === Object.keys(b.nested).length && keys.every((k) => a.nested[k] === b.nested[k]);
 }
 
 /** The most telling status among several (used when only nested steps have reported). */

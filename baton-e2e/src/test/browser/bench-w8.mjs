@@ -5,8 +5,9 @@
 //   node src/test/browser/bench-w8.mjs            # against the server jar (baton-server/target)
 //   node src/test/browser/bench-w8.mjs --static   # editor only, UI served without a server (draft in the browser)
 //   node src/test/browser/bench-w8.mjs --run-view # run view only (server jar)
+//   node src/test/browser/bench-w8.mjs --following # run view, only the page following a map live (server jar)
 //   BATON_UI_DIST=/other/baton-ui/dist node src/test/browser/bench-w8.mjs --static   # another build, to compare
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { launch } from './browser.mjs';
 import { serverJar, startServer } from './server.mjs';
 import { serveStatic } from './static.mjs';
@@ -16,7 +17,8 @@ const NODES = 500;
 const BRANCHES = 1000;
 const CHAINS = 25;
 const staticOnly = process.argv.includes('--static') || !hasJar();
-const runViewOnly = process.argv.includes('--run-view');
+const followingOnly = process.argv.includes('--following');
+const runViewOnly = followingOnly || process.argv.includes('--run-view');
 
 function hasJar() {
   try {
@@ -181,9 +183,11 @@ async function followRun(context, server, id) {
   // page's (from there until it is drawn)
   let lastFrameAt = 0;
   let completedFrameAt = 0;
+  let socketFrames = 0;
   page.on('websocket', (ws) =>
     ws.on('framereceived', ({ payload }) => {
       lastFrameAt = Date.now();
+      socketFrames++;
       if (!completedFrameAt && String(payload).includes('"execution_completed"')) completedFrameAt = lastFrameAt;
     }),
   );
@@ -193,21 +197,77 @@ async function followRun(context, server, id) {
   const { waitId } = (await server.api(`/executions/${id}`)).pendingInputs[0];
   await page.evaluate(recordFrames);
   const busyBefore = await busyMs(cdp);
+  const serverCpuBefore = serverCpuMs(server);
+  const browserCpuBefore = browserCpuMs(server);
+  const driverCpuBefore = process.cpuUsage();
+  const framesBefore = socketFrames;
   const answeredAt = Date.now();
   await server.api(`/inputs/${waitId}`, { method: 'POST', body: JSON.stringify({ value: {} }) });
   await allBranchesShown(page);
   const shownAt = Date.now();
+  // the server's CPU from the answer to the page showing the end: running the map and streaming it to this page
+  const serverCpu = serverCpuMs(server) - serverCpuBefore;
+  // and what the browser's processes and this driver (Playwright, which gets every frame's payload) used meanwhile
+  const browserCpu = browserCpuMs(server) - browserCpuBefore;
+  const driverCpu = process.cpuUsage(driverCpuBefore);
   const cpuMs = (await busyMs(cdp)) - busyBefore;
   const frames = await page.evaluate(stopFrames);
   await page.close();
   const run = await server.api(`/executions/${id}`);
-  return { answeredAt, shownAt, runEnded: Date.parse(run.endedAt), frames, cpuMs, lastFrameAt, completedFrameAt };
+  return {
+    answeredAt,
+    shownAt,
+    runEnded: Date.parse(run.endedAt),
+    frames,
+    cpuMs,
+    serverCpu,
+    browserCpu,
+    driverCpu: Math.round((driverCpu.user + driverCpu.system) / 1000),
+    socketFrames: socketFrames - framesBefore,
+    lastFrameAt,
+    completedFrameAt,
+  };
 }
 
-/** The CPU time the server's process has used so far, in ms (user + system, from /proc: Linux only). */
-function serverCpuMs(server) {
-  const fields = readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+/** The CPU time process `pid` has used so far, in ms (user + system, from /proc: Linux only). */
+function cpuMsOf(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks of 10 ms
+}
+
+/** The CPU time the server's process has used so far, in ms. */
+const serverCpuMs = (server) => cpuMsOf(server.pid);
+
+/**
+ * The CPU time the browser's processes (every process descended from this one but the server: Chromium's browser,
+ * network, renderer and GPU processes) have used so far, in ms; processes that ended in between are not counted.
+ */
+function browserCpuMs(server) {
+  const parents = new Map();
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      parents.set(pid, readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')[1]);
+    } catch {
+      // ended meanwhile
+    }
+  }
+  const descends = (pid) => {
+    if (pid === String(server.pid)) return false;
+    for (let p = parents.get(pid); p && p !== '1'; p = parents.get(p)) {
+      if (p === String(server.pid)) return false;
+      if (p === String(process.pid)) return true;
+    }
+    return false;
+  };
+  let total = 0;
+  for (const pid of parents.keys()) {
+    try {
+      if (descends(pid)) total += cpuMsOf(pid);
+    } catch {
+      // ended meanwhile
+    }
+  }
+  return total;
 }
 
 /**
@@ -239,17 +299,21 @@ async function measureRunView(context, server, rounds = 5) {
   const ended = [];
   const follow = [];
   for (let i = -1; i < rounds; i++) {
-    const exec = await server.api('/workflows/w8-map/execute', { method: 'POST', body: JSON.stringify({ inputs: { items } }) });
-    const { t0, shownAt, frames, cpuMs } = await openRun(context, server, exec.id);
-    const run = await server.api(`/executions/${exec.id}`);
-    const runEnded = Date.parse(run.endedAt);
-    const again = await openRun(context, server, exec.id);
-    const detail = await detailCost(server, exec.id);
+    if (!followingOnly) {
+      const exec = await server.api('/workflows/w8-map/execute', { method: 'POST', body: JSON.stringify({ inputs: { items } }) });
+      const { t0, shownAt, frames, cpuMs } = await openRun(context, server, exec.id);
+      const run = await server.api(`/executions/${exec.id}`);
+      const runEnded = Date.parse(run.endedAt);
+      const again = await openRun(context, server, exec.id);
+      const detail = await detailCost(server, exec.id);
+      if (i >= 0) {
+        live.push({ run_ms: runEnded - Date.parse(run.startedAt), shown_ms: shownAt - t0, lag_behind_run_end_ms: Math.max(0, shownAt - runEnded), cpu_ms: cpuMs, ...frames });
+        ended.push({ shown_ms: again.shownAt - again.t0, cpu_ms: again.cpuMs, detail_ms: detail.ms, detail_server_cpu_ms: detail.cpuMs });
+      }
+    }
     const gated = await server.api('/workflows/w8-gated/execute', { method: 'POST', body: JSON.stringify({ inputs: { items } }) });
     const f = await followRun(context, server, gated.id);
     if (i < 0) continue;
-    live.push({ run_ms: runEnded - Date.parse(run.startedAt), shown_ms: shownAt - t0, lag_behind_run_end_ms: Math.max(0, shownAt - runEnded), cpu_ms: cpuMs, ...frames });
-    ended.push({ shown_ms: again.shownAt - again.t0, cpu_ms: again.cpuMs, detail_ms: detail.ms, detail_server_cpu_ms: detail.cpuMs });
     follow.push({
       run_ms: f.runEnded - f.answeredAt,
       lag_ms: f.shownAt - f.runEnded,
@@ -257,11 +321,35 @@ async function measureRunView(context, server, rounds = 5) {
       socket_ms: f.completedFrameAt - f.runEnded,
       draw_ms: f.shownAt - f.lastFrameAt,
       cpu_ms: f.cpuMs,
+      server_cpu_ms: f.serverCpu,
+      browser_cpu_ms: f.browserCpu,
+      driver_cpu_ms: f.driverCpu,
+      socket_frames: f.socketFrames,
       ...f.frames,
     });
   }
   const pick = (k) => median(live.map((r) => r[k]));
   const pickFollow = (k) => median(follow.map((r) => r[k]));
+  const following = {
+    run_ms: pickFollow('run_ms'),
+    lag_behind_run_end_ms: pickFollow('lag_ms'),
+    lag_runs: follow.map((r) => r.lag_ms),
+    run_end_reaches_page_ms: pickFollow('socket_ms'),
+    run_end_reaches_page_ms_runs: follow.map((r) => r.socket_ms),
+    drawn_after_last_message_ms: pickFollow('draw_ms'),
+    fps: pickFollow('fps'),
+    fps_runs: follow.map((r) => r.fps),
+    p95_frame_ms: pickFollow('p95_frame_ms'),
+    max_frame_ms: pickFollow('max_frame_ms'),
+    page_cpu_ms: pickFollow('cpu_ms'),
+    // the server's CPU time from answering the gate to the page showing the end (the map run and streamed)
+    server_cpu_ms: pickFollow('server_cpu_ms'),
+    server_cpu_ms_runs: follow.map((r) => r.server_cpu_ms),
+    browser_cpu_ms: pickFollow('browser_cpu_ms'),
+    driver_cpu_ms: pickFollow('driver_cpu_ms'),
+    socket_frames: pickFollow('socket_frames'),
+  };
+  if (followingOnly) return { branches: BRANCHES, following };
   return {
     branches: BRANCHES,
     run_ms: pick('run_ms'),
@@ -278,19 +366,7 @@ async function measureRunView(context, server, rounds = 5) {
     ended_run_detail_ms_runs: ended.map((e) => e.detail_ms),
     ended_run_detail_server_cpu_ms: median(ended.map((e) => e.detail_server_cpu_ms)),
     ended_run_detail_server_cpu_ms_runs: ended.map((e) => e.detail_server_cpu_ms),
-    following: {
-      run_ms: pickFollow('run_ms'),
-      lag_behind_run_end_ms: pickFollow('lag_ms'),
-      lag_runs: follow.map((r) => r.lag_ms),
-      run_end_reaches_page_ms: pickFollow('socket_ms'),
-      run_end_reaches_page_ms_runs: follow.map((r) => r.socket_ms),
-      drawn_after_last_message_ms: pickFollow('draw_ms'),
-      fps: pickFollow('fps'),
-      fps_runs: follow.map((r) => r.fps),
-      p95_frame_ms: pickFollow('p95_frame_ms'),
-      max_frame_ms: pickFollow('max_frame_ms'),
-      page_cpu_ms: pickFollow('cpu_ms'),
-    },
+    following,
   };
 }
 
