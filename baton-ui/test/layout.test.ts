@@ -21,6 +21,7 @@ async function stubWorkers(): Promise<string[]> {
         super(url);
         started.push(url);
       }
+      addEventListener() {} // it never fails
     },
   );
   vi.resetModules();
@@ -35,15 +36,45 @@ describe('automatic layout', () => {
 
   it("runs ELK in a Web Worker where there are workers: its 1.4 MB and its layout stay off the page's thread", async () => {
     const started = await stubWorkers();
+    const warn = vi.spyOn(console, 'warn');
     const { layoutSteps } = await import('../src/graph/layout');
     const positions = await layoutSteps(steps);
     expect(started).toHaveLength(1);
     expect(started[0]).toMatch(/elk-worker\.min\.js/);
+    expect(warn).not.toHaveBeenCalled(); // laid out by the worker, not in place
     expect(positions.get('b')!.x).toBeGreaterThan(positions.get('a')!.x);
     expect(positions.get('c')!.x).toBe(positions.get('b')!.x);
     expect(positions.get('c')!.y).not.toBe(positions.get('b')!.y);
     await layoutSteps(steps);
     expect(started).toHaveLength(1); // one worker, loaded once
+    warn.mockRestore();
+  }, 30_000);
+
+  it('lays out in place when the worker cannot start (a Content-Security-Policy without worker-src, say)', async () => {
+    const started: string[] = [];
+    vi.stubGlobal(
+      'Worker',
+      class extends EventTarget {
+        constructor(url: string) {
+          super();
+          started.push(url);
+          setTimeout(() => this.dispatchEvent(new Event('error')), 0);
+        }
+        postMessage() {}
+        terminate() {}
+      },
+    );
+    vi.resetModules();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { layoutSteps } = await import('../src/graph/layout');
+    const positions = await layoutSteps(steps);
+    expect(started).toHaveLength(1);
+    expect(warn).toHaveBeenCalledOnce();
+    expect(positions.get('b')!.x).toBeGreaterThan(positions.get('a')!.x);
+    expect(positions.get('c')!.x).toBe(positions.get('b')!.x);
+    await layoutSteps(steps);
+    expect(started).toHaveLength(1); // in place from then on
+    warn.mockRestore();
   }, 30_000);
 
   it('places a chain — a gate before a map, say — in a row as ELK would, without loading ELK', async () => {
