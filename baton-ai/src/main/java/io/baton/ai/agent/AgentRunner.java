@@ -8,6 +8,7 @@ import dev.langchain4j.data.message.TextContent;
 import dev.langchain4j.data.message.UserMessage;
 import io.baton.ai.memory.AgentMemory;
 import io.baton.ai.model.ModelGateway;
+import io.baton.ai.model.ModelRef;
 import io.baton.ai.model.ModelRequest;
 import io.baton.ai.model.ModelResult;
 import io.baton.ai.tool.ToolCatalog;
@@ -80,11 +81,7 @@ public final class AgentRunner {
     }
     conversation.addAll(memory.load(context.runId(), agent.name(), agent.memory()));
     conversation.add(userMessage(task));
-    var chain =
-        gateway
-            .providers()
-            .chain(
-                agent.model().primary(), agent.model().fallbacks(), "agent '" + agent.name() + "'");
+    List<ModelRef> chain = chain(agent);
     ModelRequest request =
         new ModelRequest(
             agent.name(),
@@ -172,11 +169,6 @@ public final class AgentRunner {
       StepContext context,
       List<ChatMessage> conversation,
       AgentOutcome outcome) {
-    var chain =
-        gateway
-            .providers()
-            .chain(
-                agent.model().primary(), agent.model().fallbacks(), "agent '" + agent.name() + "'");
     memory.save(
         context.runId(),
         agent.name(),
@@ -185,9 +177,15 @@ public final class AgentRunner {
         dropped -> {
           List<ChatMessage> ask = new ArrayList<>(dropped);
           ask.add(UserMessage.from("Summarise the conversation above in at most five sentences."));
-          return gateway.call(ModelRequest.of(agent.name(), ask), chain, context).text();
+          return gateway.call(ModelRequest.of(agent.name(), ask), chain(agent), context).text();
         });
     return outcome;
+  }
+
+  private List<ModelRef> chain(AgentDefinition agent) {
+    return gateway
+        .providers()
+        .chain(agent.model().primary(), agent.model().fallbacks(), "agent '" + agent.name() + "'");
   }
 
   private static String systemText(AgentDefinition agent, StructuredOutput structured) {

@@ -20,8 +20,10 @@ public final class CircuitBreaker {
 
   private final Settings settings;
   private final TimeSource clock;
-  private State state = State.CLOSED;
-  private int failures;
+  // read without the lock on every call: a closed breaker, the usual case, costs no monitor that
+  // all concurrent calls to the provider would queue on (W7); changes are made under the lock
+  private volatile State state = State.CLOSED;
+  private volatile int failures;
   private int trials;
   private Instant openedAt;
 
@@ -35,7 +37,11 @@ public final class CircuitBreaker {
   }
 
   /** Whether a call may go through now; in half-open state, takes one of the trial calls. */
-  public synchronized boolean tryAcquire() {
+  public boolean tryAcquire() {
+    return state == State.CLOSED || acquireWhenNotClosed();
+  }
+
+  private synchronized boolean acquireWhenNotClosed() {
     if (state == State.OPEN && !clock.now().isBefore(openedAt.plus(settings.recoveryTimeout()))) {
       state = State.HALF_OPEN;
       trials = 0;
@@ -48,7 +54,13 @@ public final class CircuitBreaker {
   }
 
   /** A call succeeded. */
-  public synchronized void onSuccess() {
+  public void onSuccess() {
+    if (state != State.CLOSED || failures != 0) {
+      close();
+    }
+  }
+
+  private synchronized void close() {
     state = State.CLOSED;
     failures = 0;
   }
@@ -64,7 +76,7 @@ public final class CircuitBreaker {
   }
 
   /** The state now (an open breaker whose recovery time has passed still reads open). */
-  public synchronized State state() {
+  public State state() {
     return state;
   }
 

@@ -103,7 +103,7 @@ public final class ModelGateway {
           break;
         }
         try {
-          return answered(request, ref, provider, context, new Call(callId, failures));
+          return answered(request, ref, provider, breaker, context, new Call(callId, failures));
         } catch (RuntimeException e) {
           last = CallFailure.of(e);
           if (last.kind() == ErrorKind.CANCELLED) {
@@ -145,7 +145,12 @@ public final class ModelGateway {
   private record Call(String id, List<String> failures) {}
 
   private ModelResult answered(
-      ModelRequest request, ModelRef ref, ProviderConfig provider, StepContext context, Call call) {
+      ModelRequest request,
+      ModelRef ref,
+      ProviderConfig provider,
+      CircuitBreaker breaker,
+      StepContext context,
+      Call call) {
     java.time.Instant started = context.clock().now();
     String modelName = providers.modelName(ref);
     boolean isOffline = provider.kind() == ProviderKind.OFFLINE;
@@ -153,7 +158,7 @@ public final class ModelGateway {
         isOffline
             ? offlineModel(provider).answer(request)
             : realCall(request, provider, modelName, context);
-    breaker(provider.name()).onSuccess();
+    breaker.onSuccess();
     if (isOffline) {
       LOG.debug(
           "run {} step {}: answered by the offline model (deterministic, not an LLM)",
@@ -252,8 +257,11 @@ public final class ModelGateway {
 
   /** The circuit breaker of a provider. */
   public CircuitBreaker breaker(String provider) {
-    return breakers.computeIfAbsent(
-        provider, k -> new CircuitBreaker(accounting.breakerSettings(), clock));
+    CircuitBreaker breaker = breakers.get(provider);
+    return breaker != null
+        ? breaker
+        : breakers.computeIfAbsent(
+            provider, k -> new CircuitBreaker(accounting.breakerSettings(), clock));
   }
 
   /** The configured providers. */

@@ -15,6 +15,7 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -37,6 +38,7 @@ final class ProviderHttpClient implements HttpClient, AutoCloseable {
   private final Duration readTimeout;
   private final Supplier<Instant> now;
   private volatile JdkHttpClient streams;
+  private volatile Endpoint lastEndpoint;
 
   private ProviderHttpClient(Builder builder) {
     this.connectTimeout = builder.connectTimeout;
@@ -64,7 +66,7 @@ final class ProviderHttpClient implements HttpClient, AutoCloseable {
     if (!request.formDataFiles().isEmpty() || !request.formDataFields().isEmpty()) {
       return streams().execute(request);
     }
-    URI uri = URI.create(request.url());
+    URI uri = uri(request.url());
     var jdk = java.net.http.HttpRequest.newBuilder(uri);
     if ("http".equalsIgnoreCase(uri.getScheme())) {
       // Plain-HTTP model servers (Ollama, vLLM, llama.cpp, LM Studio) speak HTTP/1.1 only: the JDK
@@ -82,9 +84,11 @@ final class ProviderHttpClient implements HttpClient, AutoCloseable {
         body == null || request.method() == HttpMethod.GET
             ? BodyPublishers.noBody()
             : BodyPublishers.ofString(body));
-    HttpResponse<String> response;
+    // bytes, as LangChain4j keeps the body: read as a String it was encoded back to bytes and
+    // decoded again when LangChain4j read it
+    HttpResponse<byte[]> response;
     try {
-      response = http.send(jdk.build(), BodyHandlers.ofString());
+      response = http.send(jdk.build(), BodyHandlers.ofByteArray());
     } catch (HttpTimeoutException e) {
       throw new dev.langchain4j.exception.TimeoutException(e);
     } catch (IOException e) {
@@ -95,7 +99,9 @@ final class ProviderHttpClient implements HttpClient, AutoCloseable {
     }
     if (response.statusCode() < 200 || response.statusCode() >= 300) {
       throw new ProviderHttpException(
-          response.statusCode(), response.body(), retryAfter(response.headers()));
+          response.statusCode(),
+          new String(response.body(), StandardCharsets.UTF_8),
+          retryAfter(response.headers()));
     }
     return SuccessfulHttpResponse.builder()
         .statusCode(response.statusCode())
@@ -109,6 +115,18 @@ final class ProviderHttpClient implements HttpClient, AutoCloseable {
       HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
     streams().execute(request, parser, listener);
   }
+
+  /** The URI of {@code url}: a model's calls all go to the same one, so the last is kept. */
+  private URI uri(String url) {
+    Endpoint endpoint = lastEndpoint;
+    if (endpoint == null || !endpoint.url().equals(url)) {
+      endpoint = new Endpoint(url, URI.create(url));
+      lastEndpoint = endpoint;
+    }
+    return endpoint.uri();
+  }
+
+  private record Endpoint(String url, URI uri) {}
 
   private JdkHttpClient streams() {
     JdkHttpClient client = streams;

@@ -33,6 +33,7 @@ public final class ProviderModels implements AutoCloseable {
     this.environment = environment;
     this.store = store;
     this.clock = clock;
+    ProviderJsonBuffers.share();
   }
 
   /**

@@ -8,11 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Token usage and cost, summed per run, per step and per agent of a run, and per agent overall.
- * Parallel steps add to the same sums: each sum is updated atomically ({@link
- * ConcurrentHashMap#merge}). Budgets are checked before each call.
+ * Parallel steps add to the same sums: each sum is updated atomically, by compare-and-set rather
+ * than under a lock, since every call of a run adds to its run's and its agent's sums (1,000
+ * concurrent calls queued on those locks, W7). Budgets are checked before each call.
  *
  * <p>A long-lived process must not keep every run it ever ran: when a run ends, the ids of its
  * calls are let go (only an unfinished run replays calls), and the sums of the most recently ended
@@ -23,9 +25,9 @@ public final class UsageLedger {
   /** How many ended runs keep their sums in memory by default. */
   public static final int DEFAULT_ENDED_RUNS_KEPT = 10_000;
 
-  private final Map<String, Usage> sums = new ConcurrentHashMap<>();
+  private final Map<String, RunSums> runs = new ConcurrentHashMap<>();
+  private final Map<String, AtomicReference<Usage>> agents = new ConcurrentHashMap<>();
   private final Map<String, Set<String>> callsByRun = new ConcurrentHashMap<>();
-  private final Map<String, Set<String>> stepKeysByRun = new ConcurrentHashMap<>();
   private final ArrayDeque<String> endedRuns = new ArrayDeque<>();
   private final int endedRunsKept;
   private final Budget runBudget;
@@ -75,7 +77,10 @@ public final class UsageLedger {
   }
 
   private Set<String> callsOf(String runId) {
-    return callsByRun.computeIfAbsent(runId, id -> ConcurrentHashMap.newKeySet());
+    Set<String> calls = callsByRun.get(runId);
+    return calls != null
+        ? calls
+        : callsByRun.computeIfAbsent(runId, id -> ConcurrentHashMap.newKeySet());
   }
 
   /**
@@ -91,30 +96,40 @@ public final class UsageLedger {
         dropped.add(endedRuns.removeFirst());
       }
     }
-    dropped.forEach(this::forgetSums);
-  }
-
-  private void forgetSums(String runId) {
-    sums.remove("run:" + runId);
-    Set<String> keys = stepKeysByRun.remove(runId);
-    if (keys != null) {
-      keys.forEach(sums::remove);
-    }
+    dropped.forEach(runs::remove);
   }
 
   /** Adds one call's usage to its run, step and agent. */
   public void record(String runId, String stepPath, String agent, Usage usage) {
-    Set<String> keys = stepKeysByRun.computeIfAbsent(runId, id -> ConcurrentHashMap.newKeySet());
-    sums.merge("run:" + runId, usage, Usage::plus);
-    String step = "step:" + runId + "/" + stepPath;
-    keys.add(step);
-    sums.merge(step, usage, Usage::plus);
-    if (agent != null) {
-      String agentInRun = "agent:" + runId + "/" + agent;
-      keys.add(agentInRun);
-      sums.merge(agentInRun, usage, Usage::plus);
-      sums.merge("agent:" + agent, usage, Usage::plus);
+    RunSums run = runs.get(runId);
+    if (run == null) {
+      run = runs.computeIfAbsent(runId, id -> new RunSums());
     }
+    run.total.accumulateAndGet(usage, Usage::plus);
+    sumOf(run.steps, stepPath).accumulateAndGet(usage, Usage::plus);
+    if (agent != null) {
+      sumOf(run.agents, agent).accumulateAndGet(usage, Usage::plus);
+      sumOf(agents, agent).accumulateAndGet(usage, Usage::plus);
+    }
+  }
+
+  /** The sum under {@code key}, made empty if there is none; read first, without a lock. */
+  private static AtomicReference<Usage> sumOf(
+      Map<String, AtomicReference<Usage>> sums, String key) {
+    AtomicReference<Usage> sum = sums.get(key);
+    return sum != null ? sum : sums.computeIfAbsent(key, k -> new AtomicReference<>(Usage.NONE));
+  }
+
+  private static Usage valueOf(Map<String, AtomicReference<Usage>> sums, String key) {
+    AtomicReference<Usage> sum = sums.get(key);
+    return sum == null ? Usage.NONE : sum.get();
+  }
+
+  /** The sums of one run: the whole run's, each step's (by path) and each agent's (by name). */
+  private static final class RunSums {
+    final AtomicReference<Usage> total = new AtomicReference<>(Usage.NONE);
+    final Map<String, AtomicReference<Usage>> steps = new ConcurrentHashMap<>();
+    final Map<String, AtomicReference<Usage>> agents = new ConcurrentHashMap<>();
   }
 
   /**
@@ -152,21 +167,24 @@ public final class UsageLedger {
 
   /** What a run has used. */
   public Usage run(String runId) {
-    return sums.getOrDefault("run:" + runId, Usage.NONE);
+    RunSums run = runs.get(runId);
+    return run == null ? Usage.NONE : run.total.get();
   }
 
   /** What one step of a run has used (all its attempts). */
   public Usage step(String runId, String stepPath) {
-    return sums.getOrDefault("step:" + runId + "/" + stepPath, Usage.NONE);
+    RunSums run = runs.get(runId);
+    return run == null ? Usage.NONE : valueOf(run.steps, stepPath);
   }
 
   /** What an agent has used in a run. */
   public Usage agentInRun(String runId, String agent) {
-    return sums.getOrDefault("agent:" + runId + "/" + agent, Usage.NONE);
+    RunSums run = runs.get(runId);
+    return run == null ? Usage.NONE : valueOf(run.agents, agent);
   }
 
   /** What an agent has used in every run. */
   public Usage agent(String agent) {
-    return sums.getOrDefault("agent:" + agent, Usage.NONE);
+    return valueOf(agents, agent);
   }
 }

@@ -27,10 +27,20 @@ public final class JsonValues {
    * @throws StepException of kind {@code bad_output} naming what could not be converted, and where
    */
   public static Object normalize(Object value) {
-    return normalize(value, "$");
+    try {
+      return json(value);
+    } catch (NotJson e) {
+      throw new StepException(
+          ErrorKind.BAD_OUTPUT,
+          "the step returned "
+              + e.what
+              + " at $"
+              + e.where
+              + "; return maps, lists, strings, numbers, booleans, null, or records of them");
+    }
   }
 
-  private static Object normalize(Object value, String where) {
+  private static Object json(Object value) {
     return switch (value) {
       case null -> null;
       case io.baton.api.run.StoredValue v -> v; // its content is JSON already, and loads on demand
@@ -40,69 +50,88 @@ public final class JsonValues {
       case Long l -> l;
       case Short s -> s.longValue();
       case Byte b -> b.longValue();
-      case Double d -> finite(d, where);
-      case Float f -> finite(f.doubleValue(), where);
+      case Double d -> finite(d);
+      case Float f -> finite(f.doubleValue());
       case BigDecimal d -> d;
       case BigInteger i -> i;
       case Character c -> String.valueOf(c);
       case Enum<?> e -> e.name();
-      case Map<?, ?> m -> map(m, where);
-      case Collection<?> c -> list(c, where);
-      case Object[] a -> list(List.of(a), where);
-      default -> convert(value, where);
+      case Map<?, ?> m -> map(m);
+      case Collection<?> c -> list(c);
+      case Object[] a -> list(List.of(a));
+      default -> convert(value);
     };
   }
 
-  private static Object finite(double d, String where) {
+  private static Object finite(double d) {
     if (Double.isNaN(d) || Double.isInfinite(d)) {
-      throw bad(where, "the number " + d + ", which JSON cannot hold");
+      throw new NotJson("the number " + d + ", which JSON cannot hold");
     }
     return d;
   }
 
-  private static Map<String, Object> map(Map<?, ?> m, String where) {
+  private static Map<String, Object> map(Map<?, ?> m) {
     Map<String, Object> out = new LinkedHashMap<>();
     for (Map.Entry<?, ?> e : m.entrySet()) {
       if (!(e.getKey() instanceof String key)) {
-        throw bad(where, "a map key of type " + typeOf(e.getKey()) + "; JSON keys are strings");
+        throw new NotJson("a map key of type " + typeOf(e.getKey()) + "; JSON keys are strings");
       }
-      out.put(key, normalize(e.getValue(), where + "." + key));
+      try {
+        out.put(key, json(e.getValue()));
+      } catch (NotJson inside) {
+        throw inside.under("." + key);
+      }
     }
     return out;
   }
 
-  private static List<Object> list(Collection<?> c, String where) {
+  private static List<Object> list(Collection<?> c) {
     List<Object> out = new ArrayList<>(c.size());
     int i = 0;
     for (Object item : c) {
-      out.add(normalize(item, where + "[" + i++ + "]"));
+      try {
+        out.add(json(item));
+      } catch (NotJson inside) {
+        throw inside.under("[" + i + "]");
+      }
+      i++;
     }
     return out;
   }
 
-  private static Object convert(Object value, String where) {
+  private static Object convert(Object value) {
     if (value instanceof Thread
         || value instanceof java.io.Closeable
         || value instanceof Runnable) {
-      throw bad(where, "a " + typeOf(value));
+      throw new NotJson("a " + typeOf(value));
     }
+    Object converted;
     try {
-      return normalize(MAPPER.convertValue(value, Object.class), where);
+      converted = MAPPER.convertValue(value, Object.class);
     } catch (RuntimeException e) {
-      throw bad(
-          where,
+      throw new NotJson(
           "a " + typeOf(value) + " that cannot be converted to JSON (" + e.getMessage() + ")");
     }
+    return json(converted);
   }
 
-  private static StepException bad(String where, String what) {
-    return new StepException(
-        ErrorKind.BAD_OUTPUT,
-        "the step returned "
-            + what
-            + " at "
-            + where
-            + "; return maps, lists, strings, numbers, booleans, null, or records of them");
+  /**
+   * What is not JSON, and where: the path is put together only on the way out of a value that
+   * failed, since building it for every entry of every value cost more than the copy itself.
+   */
+  private static final class NotJson extends RuntimeException {
+    private final String what;
+    private String where = "";
+
+    NotJson(String what) {
+      super(what, null, false, false);
+      this.what = what;
+    }
+
+    NotJson under(String segment) {
+      where = segment + where;
+      return this;
+    }
   }
 
   private static String typeOf(Object o) {
