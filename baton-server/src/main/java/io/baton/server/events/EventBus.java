@@ -90,7 +90,7 @@ public class EventBus {
     if (stored == null) {
       return new Publication(find(namespace, id).orElseThrow(), true, EventReactions.Outcome.NONE);
     }
-    return new Publication(stored, false, outbox.getObject().drain(List.of(stored)).getFirst());
+    return new Publication(stored, false, outbox.getObject().drain(stored));
   }
 
   /** The event of {@code namespace} with id {@code id}, if published. */
@@ -130,10 +130,13 @@ public class EventBus {
    */
   public List<SystemEvent> publishAll(List<Addressed> events) {
     List<SystemEvent> stored = storeAll(events);
-    try {
-      outbox.getObject().drain(stored);
-    } catch (RuntimeException e) {
-      LOG.warn("reactions of {} event(s) run later: {}", stored.size(), e.toString());
+    EventOutbox reactions = outbox.getObject();
+    for (SystemEvent event : stored) {
+      try {
+        reactions.drain(event);
+      } catch (RuntimeException e) {
+        LOG.warn("the reactions of event {} run later: {}", event.id(), e.toString());
+      }
     }
     return stored;
   }

@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -100,52 +99,31 @@ public class EventOutbox implements DisposableBean {
   }
 
   /**
-   * Runs the reactions of just-stored events on the caller's thread, event by event → what each
-   * event's did; those that fail wait for their next attempt. Deliveries along routes are left to
-   * the outbox's thread, woken for them.
-   *
-   * <p>The reactions done are deleted together at the end, in one statement: one commit for all
-   * instead of one each, which on H2 was a quarter of the server's CPU under W6. A crash before it
-   * leaves them claimed, to run again once the lease has passed — as a crash between a reaction and
-   * its own delete did — which they bear, being idempotent per event id.
-   *
-   * @throws RuntimeException when the database failed: the reactions not done stay in the outbox
+   * Runs the reactions of a just-stored event on the caller's thread → what they did; those that
+   * fail wait for their next attempt. Deliveries along routes are left to the outbox's thread,
+   * woken for them.
    */
-  List<EventReactions.Outcome> drain(List<SystemEvent> events) {
-    List<EventReactions.Outcome> outcomes = new ArrayList<>(events.size());
-    List<Long> done = new ArrayList<>();
+  EventReactions.Outcome drain(SystemEvent event) {
+    EventReactions.Tally tally = new EventReactions.Tally();
     boolean deferred = false;
-    try {
-      for (SystemEvent event : events) {
-        EventReactions.Tally tally = new EventReactions.Tally();
-        for (PendingReaction pending : pendingOf(event)) {
-          if (EventReactions.deferred(pending.reaction())) {
-            deferred = true;
-          } else if (run(pending, event, tally)) {
-            done.add(pending.id());
-          }
-        }
-        outcomes.add(tally.outcome());
-      }
-    } finally {
-      if (!done.isEmpty()) {
-        jdbc.sql("delete from srv_event_reaction where id in (:ids)").param("ids", done).update();
-      }
-      if (deferred) {
-        wakeAt(clock.now());
+    for (PendingReaction pending :
+        jdbc.sql(
+                "select * from srv_event_reaction where namespace = :ns and event_id = :eid"
+                    + " order by id")
+            .param("ns", event.namespace())
+            .param("eid", event.id())
+            .query(EventOutbox::read)
+            .list()) {
+      if (EventReactions.deferred(pending.reaction())) {
+        deferred = true;
+      } else {
+        run(pending, event, tally);
       }
     }
-    return outcomes;
-  }
-
-  private List<PendingReaction> pendingOf(SystemEvent event) {
-    return jdbc.sql(
-            "select * from srv_event_reaction where namespace = :ns and event_id = :eid"
-                + " order by id")
-        .param("ns", event.namespace())
-        .param("eid", event.id())
-        .query(EventOutbox::read)
-        .list();
+    if (deferred) {
+      wakeAt(clock.now());
+    }
+    return tally.outcome();
   }
 
   /** Runs the reactions that are due and not claimed by a live node, then waits for the next. */
@@ -169,9 +147,10 @@ public class EventOutbox implements DisposableBean {
       for (PendingReaction pending : due) {
         if (claim(pending)) {
           var event = bus.getObject().at(pending.namespace(), pending.eventSeq());
-          // deleted when done, or when the event itself is gone (purged): nothing to react to
-          if (event.isEmpty() || run(pending, event.get(), new EventReactions.Tally())) {
-            delete(jdbc, pending);
+          if (event.isPresent()) {
+            run(pending, event.get(), new EventReactions.Tally());
+          } else {
+            delete(jdbc, pending); // the event itself is gone (purged): nothing to react to
           }
         }
       }
@@ -227,17 +206,12 @@ public class EventOutbox implements DisposableBean {
         .list();
   }
 
-  /**
-   * Runs one reaction → true when it is done (the caller deletes it), false when it failed and
-   * waits for its next attempt or went to the dead letters.
-   */
-  private boolean run(PendingReaction pending, SystemEvent event, EventReactions.Tally tally) {
+  private void run(PendingReaction pending, SystemEvent event, EventReactions.Tally tally) {
     try {
       reactions.run(pending.reaction(), event, tally);
-      return true;
+      delete(jdbc, pending);
     } catch (RuntimeException e) {
       failed(pending, event, e);
-      return false;
     }
   }
 
