@@ -63,7 +63,8 @@ public class ExecutionService {
     this.clock = services.clock();
     this.endedViews = endedViews;
     this.unstarted = unstarted;
-    this.startsCarryRows = services.tables().withStore() && store.atomicCommits().isPresent();
+    this.startsCarryRows =
+        services.tables().rowsInRunCommits() && store.atomicCommits().isPresent();
   }
 
   /**
@@ -88,13 +89,13 @@ public class ExecutionService {
    * first events (which find it indexed):
    *
    * <ul>
-   *   <li>when the server's tables share the store's database (H2, PostgreSQL), in the very
-   *       transaction that saves the run's record — one commit, and the run, its row and its entry
-   *       all or none, even across a crash; a start the engine refuses writes nothing;
-   *   <li>otherwise (the in-memory store, {@code baton.server-db.url} elsewhere) in a transaction
-   *       of their own before the engine takes the run: a start the engine refuses then removes the
-   *       row and is audited as {@code execution.start-failed}, since the log is append-only, and a
-   *       crash in between leaves the row to {@link UnstartedRuns}.
+   *   <li>on PostgreSQL holding the server's tables ({@link ServerTables#rowsInRunCommits}), in the
+   *       very transaction that saves the run's record — one commit, and the run, its row and its
+   *       entry all or none, even across a crash; a start the engine refuses writes nothing;
+   *   <li>otherwise (H2, the in-memory store, {@code baton.server-db.url} elsewhere) in a
+   *       transaction of their own before the engine takes the run: a start the engine refuses then
+   *       removes the row and is audited as {@code execution.start-failed}, since the log is
+   *       append-only, and a crash in between leaves the row to {@link UnstartedRuns}.
    * </ul>
    */
   public ExecutionViews.Execution execute(

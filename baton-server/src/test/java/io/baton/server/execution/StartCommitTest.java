@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.baton.api.store.StoreBackend;
 import io.baton.server.support.Api;
+import io.baton.server.support.PostgresDatabase;
 import io.baton.server.support.RunningServer;
 import io.baton.store.jdbc.JdbcStoreBackend;
 import java.nio.file.Path;
@@ -15,10 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * On a store that shares the server's database (the default H2 file here), an execute commits the
- * run's record, its index row and its audit entry in one transaction: a start whose commit fails
- * leaves none of them — no audit entry of a run that does not exist, no index row without its run —
- * and a start the engine refuses writes nothing.
+ * On PostgreSQL holding the server's tables, an execute commits the run's record, its index row and
+ * its audit entry in one transaction: a start whose commit fails leaves none of them — no audit
+ * entry of a run that does not exist, no index row without its run — and a start the engine refuses
+ * writes nothing.
  */
 class StartCommitTest {
   private static final String FLOW =
@@ -30,13 +31,17 @@ class StartCommitTest {
       """;
 
   @TempDir static Path data;
+  private static PostgresDatabase database;
   private static RunningServer server;
   private static Api api;
   private static JdbcClient sql;
 
   @BeforeAll
   static void start() {
-    server = RunningServer.start(Map.of("baton.data", data.toString()));
+    database = PostgresDatabase.create();
+    server =
+        RunningServer.start(
+            Map.of("baton.data", data.toString(), "baton.store.location", database.location()));
     assertThat(server.bean(StoreBackend.class)).isInstanceOf(JdbcStoreBackend.class);
     api = server.admin().in("starts");
     sql = server.bean(JdbcClient.class);
@@ -54,6 +59,9 @@ class StartCommitTest {
   static void stop() {
     if (server != null) {
       server.close();
+    }
+    if (database != null) {
+      database.close();
     }
   }
 
