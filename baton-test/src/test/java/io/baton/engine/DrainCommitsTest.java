@@ -5,6 +5,7 @@ import static io.baton.engine.Flows.map;
 import static io.baton.engine.Flows.step;
 import static io.baton.engine.Flows.tool;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.baton.api.definition.HumanStep;
 import io.baton.api.definition.TimeoutAction;
@@ -20,11 +21,13 @@ import io.baton.api.store.RunCommit;
 import io.baton.api.store.RunCommitter;
 import io.baton.api.store.RunStore;
 import io.baton.api.store.SnapshotStore;
+import io.baton.api.store.SqlWrite;
 import io.baton.api.store.StoreBackend;
 import io.baton.api.store.StoreUnavailableException;
 import io.baton.api.store.TimerStore;
 import io.baton.api.store.ValueStore;
 import io.baton.api.store.WaitStore;
+import io.baton.engine.runtime.StartRequest;
 import io.baton.engine.store.StoreSet;
 import java.time.Duration;
 import java.util.List;
@@ -38,7 +41,8 @@ import org.junit.jupiter.api.Test;
 /**
  * With a backend that offers atomic commits, each drain of a run's decider is one commit holding
  * its events, the waits and timers they call for and the run's summary — and nothing goes to the
- * journal or the indexes by another way.
+ * journal or the indexes by another way; a start carrying the application's writes saves the run's
+ * record with them in one commit, and is refused by a backend without atomic commits.
  */
 class DrainCommitsTest extends EngineTest {
   private final CommittingStores stores = new CommittingStores();
@@ -101,6 +105,39 @@ class DrainCommitsTest extends EngineTest {
     assertThat(done.outputs()).isEqualTo(Map.of("go", "yes"));
     assertJournalIsGapless(runId);
     assertThat(stores.memory.waits().find(waitId)).as("the answered wait left the index").isEmpty();
+  }
+
+  @Test
+  void aStartCarryingTheApplicationsWritesCommitsThemWithTheRunsRecord() {
+    List<SqlWrite> rows =
+        List.of(SqlWrite.of("INSERT INTO app_index (run_id) VALUES (?)", "r-app"));
+    baton.start(approval(), Map.of(), StartRequest.of("r-app", null).withAlongside(rows));
+
+    RunCommit start = stores.commits.getFirst();
+    assertThat(start.runId()).isEqualTo("r-app");
+    assertThat(start.alongside()).isEqualTo(rows);
+    assertThat(start.events()).as("the first events come with the first drain").isEmpty();
+    assertThat(start.record().status()).isEqualTo(RunStatus.PENDING);
+    assertThat(start.record().version()).isEqualTo(1);
+    firstWaitId("r-app");
+    assertThat(stores.commits.stream().skip(1))
+        .allSatisfy(c -> assertThat(c.alongside()).isEmpty());
+  }
+
+  @Test
+  void aStoreWithoutAtomicCommitsRefusesAStartCarryingWritesAndSavesNothing() {
+    StoreSet plain = StoreSet.inMemory();
+    engine(b -> b.stores(plain).tool("echo", "echo", (args, ctx) -> args));
+    StartRequest request =
+        StartRequest.of("r-app", null)
+            .withAlongside(
+                List.of(SqlWrite.of("INSERT INTO app_index (run_id) VALUES (?)", "r-app")));
+
+    assertThatThrownBy(() -> baton.start(approval(), Map.of(), request))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("one transaction");
+    assertThat(plain.runs().find("r-app")).isEmpty();
+    assertThat(plain.definitions().latest("approval")).as("nothing saved").isEmpty();
   }
 
   /** The stalled run has set its pause: until the first commit, its only timer. */

@@ -9,7 +9,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.baton.api.run.RunEvent;
 import io.baton.api.run.RunStatus;
 import io.baton.api.run.WaitKind;
+import io.baton.api.store.ConcurrentModificationException;
+import io.baton.api.store.RunCommit;
+import io.baton.api.store.RunCommitter;
 import io.baton.api.store.SnapshotRecord;
+import io.baton.api.store.SqlWrite;
 import io.baton.api.store.StoreBackend;
 import io.baton.api.store.StoreUnavailableException;
 import io.baton.api.store.TimerRecord;
@@ -21,6 +25,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -29,7 +34,8 @@ import org.junit.jupiter.api.Test;
  * What the SQL backends promise beyond the contract: big values kept apart, retention across every
  * table, snapshots returned as stored even when damaged, data kept across reopening, a newer schema
  * refused, failures of the database reported as {@link StoreUnavailableException}, and a run's
- * decision written in one transaction ({@link RunCommitContract}).
+ * decision written in one transaction ({@link RunCommitContract}) — with a start, the rows of the
+ * application's own tables it carries ({@link SqlWrite}).
  */
 abstract class JdbcStoreContractTest extends StoreContractTest implements RunCommitContract {
 
@@ -231,6 +237,62 @@ abstract class JdbcStoreContractTest extends StoreContractTest implements RunCom
     } finally {
       endReadOnly();
     }
+  }
+
+  /** An application's table in the store's database, empty, for the writes of a run's start. */
+  private void applicationTable() throws SQLException {
+    try (Connection c = jdbc().dataSource().getConnection();
+        Statement s = c.createStatement()) {
+      s.execute(
+          "CREATE TABLE IF NOT EXISTS app_start (run_id VARCHAR(100) PRIMARY KEY, note VARCHAR(8))");
+      s.execute("DELETE FROM app_start");
+    }
+  }
+
+  private static RunCommit startWith(String runId, String note) {
+    return new RunCommit(
+        runId,
+        0,
+        List.of(),
+        List.of(),
+        run(runId, "wf", RunStatus.PENDING, 0),
+        List.of(SqlWrite.of("INSERT INTO app_start (run_id, note) VALUES (?, ?)", runId, note)));
+  }
+
+  @Test
+  void aStartCommitsTheApplicationsRowsWithTheRunsRecord() throws Exception {
+    applicationTable();
+    store.atomicCommits().orElseThrow().commit(startWith("r1", "hello"));
+
+    assertThat(store.runs().find("r1")).contains(run("r1", "wf", RunStatus.PENDING, 0));
+    assertThat(count("SELECT COUNT(*) FROM app_start WHERE run_id = 'r1' AND note = 'hello'"))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void aStartOfARunThatExistsWritesNoneOfTheApplicationsRows() throws Exception {
+    applicationTable();
+    store.runs().save(run("r1", "wf", RunStatus.RUNNING, 0));
+
+    assertThatThrownBy(() -> store.atomicCommits().orElseThrow().commit(startWith("r1", "again")))
+        .isInstanceOf(ConcurrentModificationException.class);
+    assertThat(count("SELECT COUNT(*) FROM app_start")).isZero();
+  }
+
+  @Test
+  void anApplicationRowTheDatabaseRefusesFailsItsStartAloneAndWritesNothingOfIt() throws Exception {
+    applicationTable();
+    RunCommitter committer = store.atomicCommits().orElseThrow();
+
+    assertThatThrownBy(() -> committer.commit(startWith("r1", "too long for its column")))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("r1");
+    assertThat(store.runs().find("r1")).as("no run without its row").isEmpty();
+    assertThat(count("SELECT COUNT(*) FROM app_start")).isZero();
+
+    committer.commit(startWith("r2", "fine"));
+    assertThat(store.runs().find("r2")).isPresent();
+    assertThat(count("SELECT COUNT(*) FROM app_start")).isEqualTo(1);
   }
 
   long count(String sql) throws SQLException {

@@ -15,21 +15,37 @@ import java.util.List;
  *     timer id, the last one counts
  * @param record the run's new summary (its version one above the stored one), or null when it did
  *     not change
+ * @param alongside statements of the embedding application written in the same transaction, and
+ *     only when the rest is (a run's start carries the application's index and audit rows of it); a
+ *     committer that cannot run them refuses the commit with an {@link IllegalArgumentException}
+ *     and writes nothing
  */
 public record RunCommit(
     String runId,
     long expectedSeq,
     List<RunEvent> events,
     List<IndexChange> indexChanges,
-    RunRecord record) {
+    RunRecord record,
+    List<SqlWrite> alongside) {
 
   public RunCommit {
     events = List.copyOf(events);
     indexChanges = List.copyOf(indexChanges);
+    alongside = List.copyOf(alongside);
+  }
+
+  /** A decision of the engine alone, nothing of the application's alongside. */
+  public RunCommit(
+      String runId,
+      long expectedSeq,
+      List<RunEvent> events,
+      List<IndexChange> indexChanges,
+      RunRecord record) {
+    this(runId, expectedSeq, events, indexChanges, record, List.of());
   }
 
   /** Whether it writes nothing at all. */
   public boolean isEmpty() {
-    return events.isEmpty() && indexChanges.isEmpty() && record == null;
+    return events.isEmpty() && indexChanges.isEmpty() && record == null && alongside.isEmpty();
   }
 }

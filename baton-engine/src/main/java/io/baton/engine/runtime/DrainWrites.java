@@ -8,9 +8,10 @@ import io.baton.api.store.WaitStore;
 import java.util.Optional;
 
 /**
- * Where the writes of a run's drains go: in one transaction per drain when the backend's stores
- * share a database ({@link io.baton.api.store.StoreBackend#atomicCommits()}), otherwise store by
- * store, in the order {@link RunOutbox} gives them.
+ * Where the writes of a run's drains go (and a start's that carries writes of the application
+ * alongside its record): in one transaction per drain when the backend's stores share a database
+ * ({@link io.baton.api.store.StoreBackend#atomicCommits()}), otherwise store by store, in the order
+ * {@link RunOutbox} gives them.
  */
 public final class DrainWrites {
   private final RunCommitter atomic;

@@ -144,13 +144,7 @@ public final class RunArchive {
     return engine.start(
         definition,
         startInputs,
-        new StartRequest(
-            null,
-            source == null ? null : source.priority(),
-            null,
-            null,
-            snapshot.runId(),
-            history));
+        StartRequest.copy(snapshot.runId(), source == null ? null : source.priority(), history));
   }
 
   /**

@@ -181,8 +181,7 @@ public final class RunEngine implements RunHost {
             ? Map.of()
             : s.inputs();
     List<RunEvent> history = Forks.history(compile(definition), journal, fromStep, editedInput);
-    return start(
-        definition, inputs, new StartRequest(null, source.priority(), null, null, runId, history));
+    return start(definition, inputs, StartRequest.copy(runId, source.priority(), history));
   }
 
   /**

@@ -5,6 +5,7 @@ import io.baton.api.run.RunEvent;
 import io.baton.api.run.RunEvent.RunStarted;
 import io.baton.api.run.RunStatus;
 import io.baton.api.store.DefinitionStore;
+import io.baton.api.store.RunCommit;
 import io.baton.api.store.RunRecord;
 import io.baton.api.time.IdGenerator;
 import io.baton.engine.InvalidInputException;
@@ -18,8 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Prepares new runs: checks their inputs against the workflow's schema, stores the definition they
- * run (so they can be reloaded), claims them for this node and saves their record, and builds the
- * events their journals begin with.
+ * run (so they can be reloaded), claims them for this node and saves their record — with the
+ * application's writes that come with the start, in one transaction — and builds the events their
+ * journals begin with.
  */
 final class RunStarts {
   /** How many stored definition versions are remembered; the set starts again beyond that. */
@@ -56,9 +58,16 @@ final class RunStarts {
    *
    * @throws InvalidInputException when the inputs do not match the workflow's input schema
    * @throws IllegalStateException when another node owns a run with the requested id
+   * @throws IllegalArgumentException when the request carries writes alongside the run's record and
+   *     the store cannot commit them with it (nothing is saved)
    */
   Prepared prepare(
       WorkflowDefinition definition, Map<String, Object> inputs, StartRequest request) {
+    if (!request.alongside().isEmpty() && !rt.writes().atomic()) {
+      throw new IllegalArgumentException(
+          "cannot start a run with writes alongside its record: this store commits store by"
+              + " store, not in one transaction");
+    }
     CompiledWorkflow workflow = loader.compile(definition);
     List<String> problems = JsonSchemaCheck.problems(definition.inputs(), inputs);
     if (!problems.isEmpty()) {
@@ -103,7 +112,12 @@ final class RunStarts {
         throw new IllegalStateException(
             "cannot start run " + runId + ": another node owns a run with this id");
       }
-      rt.runs().save(record);
+      if (request.alongside().isEmpty()) {
+        rt.runs().save(record);
+      } else {
+        rt.writes()
+            .commit(new RunCommit(runId, 0, List.of(), List.of(), record, request.alongside()));
+      }
     } catch (RuntimeException e) {
       if (newId && request.forkOf() != null) {
         rt.values().deleteRun(runId);

@@ -1,5 +1,6 @@
 package io.baton.server.audit;
 
+import io.baton.api.store.SqlWrite;
 import io.baton.api.time.TimeSource;
 import io.baton.server.api.Page;
 import io.baton.server.persistence.ServerWrites;
@@ -48,23 +49,26 @@ public class AuditLog {
    */
   public Function<JdbcClient, Integer> entry(
       Caller caller, String action, String type, String id, Object before, Object after) {
-    Timestamp at = Timestamp.from(clock.now());
-    String beforeJson = before == null ? null : json.writeValueAsString(before);
-    String afterJson = after == null ? null : json.writeValueAsString(after);
-    return tx ->
-        tx.sql(
-                "insert into srv_audit (at, actor, namespace, action, resource_type, resource_id,"
-                    + " before_json, after_json)"
-                    + " values (:at, :actor, :ns, :action, :type, :id, :b, :a)")
-            .param("at", at)
-            .param("actor", caller.subject())
-            .param("ns", caller.namespace())
-            .param("action", action)
-            .param("type", type)
-            .param("id", id)
-            .param("b", beforeJson)
-            .param("a", afterJson)
-            .update();
+    return ServerWrites.of(entryStatement(caller, action, type, id, before, after));
+  }
+
+  /**
+   * The statement that records an action, for a write (see {@link #entry}) or for a run's start to
+   * carry: the entry is then committed with the run's record.
+   */
+  public SqlWrite entryStatement(
+      Caller caller, String action, String type, String id, Object before, Object after) {
+    return SqlWrite.of(
+        "insert into srv_audit (at, actor, namespace, action, resource_type, resource_id,"
+            + " before_json, after_json) values (?, ?, ?, ?, ?, ?, ?, ?)",
+        Timestamp.from(clock.now()),
+        caller.subject(),
+        caller.namespace(),
+        action,
+        type,
+        id,
+        before == null ? null : json.writeValueAsString(before),
+        after == null ? null : json.writeValueAsString(after));
   }
 
   /**

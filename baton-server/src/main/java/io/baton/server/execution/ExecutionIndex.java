@@ -1,6 +1,7 @@
 package io.baton.server.execution;
 
 import io.baton.api.run.RunStatus;
+import io.baton.api.store.SqlWrite;
 import io.baton.server.api.Page;
 import io.baton.server.persistence.ServerWrites;
 import java.sql.Timestamp;
@@ -71,18 +72,21 @@ public class ExecutionIndex {
    * ServerWrites#write} (it fails with a {@code DuplicateKeyException} when the run is indexed).
    */
   public Function<JdbcClient, Integer> insert(Entry e) {
-    return tx ->
-        tx.sql(
-                "insert into srv_execution (run_id, namespace, workflow_id, workflow_version,"
-                    + " status, created_by, created_at) values (:id, :ns, :wf, :v, :s, :by, :at)")
-            .param("id", e.runId())
-            .param("ns", e.namespace())
-            .param("wf", e.workflowId())
-            .param("v", e.workflowVersion())
-            .param("s", e.status().name())
-            .param("by", e.createdBy())
-            .param("at", Timestamp.from(e.createdAt()))
-            .update();
+    return ServerWrites.of(insertStatement(e));
+  }
+
+  /** The statement that adds a run, for a write or for the run's start to carry. */
+  public SqlWrite insertStatement(Entry e) {
+    return SqlWrite.of(
+        "insert into srv_execution (run_id, namespace, workflow_id, workflow_version,"
+            + " status, created_by, created_at) values (?, ?, ?, ?, ?, ?, ?)",
+        e.runId(),
+        e.namespace(),
+        e.workflowId(),
+        e.workflowVersion(),
+        e.status().name(),
+        e.createdBy(),
+        Timestamp.from(e.createdAt()));
   }
 
   /** The write that removes a run that could not start. */

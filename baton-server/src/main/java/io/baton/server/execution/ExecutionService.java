@@ -14,9 +14,11 @@ import io.baton.engine.runtime.StartRequest;
 import io.baton.server.api.ApiError;
 import io.baton.server.api.Page;
 import io.baton.server.audit.AuditLog;
+import io.baton.server.persistence.ServerTables;
 import io.baton.server.persistence.ServerWrites;
 import io.baton.server.security.Caller;
 import io.baton.server.workflow.WorkflowService;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -39,6 +41,8 @@ public class ExecutionService {
   private final TimeSource clock;
   private final EndedRunViews endedViews;
   private final UnstartedRuns unstarted;
+  // whether a start can carry its index row and audit entry into the commit of the run's record
+  private final boolean startsCarryRows;
 
   ExecutionService(
       Baton baton,
@@ -59,11 +63,16 @@ public class ExecutionService {
     this.clock = services.clock();
     this.endedViews = endedViews;
     this.unstarted = unstarted;
+    this.startsCarryRows =
+        services.tables().rowsInRunCommits() && store.atomicCommits().isPresent();
   }
 
-  /** The clock, the id generator and the writer of the server's rows, one dependency. */
+  /**
+   * The clock, the id generator, the writer of the server's rows and where they are, one
+   * dependency.
+   */
   @org.springframework.stereotype.Component
-  record Services(IdGenerator ids, TimeSource clock, ServerWrites writer) {}
+  record Services(IdGenerator ids, TimeSource clock, ServerWrites writer, ServerTables tables) {}
 
   /**
    * What starts a run.
@@ -75,11 +84,19 @@ public class ExecutionService {
   public record ExecuteRequest(Map<String, Object> inputs, String version, String priority) {}
 
   /**
-   * Starts a run of workflow {@code workflowId}. Its index row and its audit entry are committed
-   * together, in one transaction, before the engine starts it (so the run's first events find it
-   * indexed); the answer says {@code PENDING}, the status the run is accepted with. A start the
-   * engine refuses (invalid inputs, …) removes the row and is audited as {@code
-   * execution.start-failed}, since the log is append-only.
+   * Starts a run of workflow {@code workflowId}; the answer says {@code PENDING}, the status the
+   * run is accepted with. Its index row and its audit entry are durable with the run, before its
+   * first events (which find it indexed):
+   *
+   * <ul>
+   *   <li>on PostgreSQL holding the server's tables ({@link ServerTables#rowsInRunCommits}), in the
+   *       very transaction that saves the run's record — one commit, and the run, its row and its
+   *       entry all or none, even across a crash; a start the engine refuses writes nothing;
+   *   <li>otherwise (H2, the in-memory store, {@code baton.server-db.url} elsewhere) in a
+   *       transaction of their own before the engine takes the run: a start the engine refuses then
+   *       removes the row and is audited as {@code execution.start-failed}, since the log is
+   *       append-only, and a crash in between leaves the row to {@link UnstartedRuns}.
+   * </ul>
    */
   public ExecutionViews.Execution execute(
       Caller caller, String workflowId, ExecuteRequest request) {
@@ -118,7 +135,7 @@ public class ExecutionService {
             caller.subject(),
             clock.now());
     var started =
-        audit.entry(
+        audit.entryStatement(
             caller,
             "execution.start",
             "execution",
@@ -128,9 +145,19 @@ public class ExecutionService {
                 "workflowId", definition.id(),
                 "workflowVersion", definition.version(),
                 "inputs", inputs));
+    StartRequest startRequest = StartRequest.of(runId, priority);
+    if (startsCarryRows && !once) {
+      // one commit for the run's record, its index row and its audit entry: all or none. A start
+      // made once (executeOnce) indexes first, since its row is what tells a repeated start.
+      baton.start(
+          definition,
+          inputs,
+          startRequest.withAlongside(List.of(index.insertStatement(entry), started)));
+      return Optional.of(accepted(entry));
+    }
     boolean indexedHere = true;
     try {
-      writer.write(tx -> index.insert(entry).apply(tx) + started.apply(tx));
+      writer.write(tx -> index.insert(entry).apply(tx) + ServerWrites.of(started).apply(tx));
     } catch (DuplicateKeyException indexed) {
       if (!once) {
         throw indexed;
@@ -143,7 +170,7 @@ public class ExecutionService {
       indexedHere = false;
     }
     try {
-      baton.start(definition, inputs, StartRequest.of(runId, priority));
+      baton.start(definition, inputs, startRequest);
     } catch (RuntimeException e) {
       if (once && startedInEngine(runId)) {
         return Optional.empty(); // another node took it meanwhile: its index row stays
@@ -168,15 +195,21 @@ public class ExecutionService {
       writer.write(tx -> index.delete(runId).apply(tx) + failed.apply(tx));
       throw e;
     }
-    // PENDING, as the engine saved it: not read back from the run store, which cost a query and
-    // a parse per request (W6) to report a status that the run leaves a moment later anyway
-    return Optional.of(
-        new ExecutionViews.Execution(
-            runId,
-            definition.id(),
-            definition.version(),
-            entry.status().name(),
-            entry.createdAt()));
+    return Optional.of(accepted(entry));
+  }
+
+  /**
+   * The answer to a start: {@code PENDING}, as the engine saved the run — not read back from the
+   * run store, which cost a query and a parse per request (W6) to report a status that the run
+   * leaves a moment later anyway.
+   */
+  private static ExecutionViews.Execution accepted(ExecutionIndex.Entry entry) {
+    return new ExecutionViews.Execution(
+        entry.runId(),
+        entry.workflowId(),
+        entry.workflowVersion(),
+        entry.status().name(),
+        entry.createdAt());
   }
 
   /** Whether the engine refused the start itself, as it refuses every start of it. */

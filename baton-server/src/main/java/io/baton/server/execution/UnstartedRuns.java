@@ -24,9 +24,12 @@ import org.springframework.stereotype.Component;
 /**
  * Runs indexed but never started in the engine: a crash came between the start's index row ({@link
  * ExecutionService#executeOnce}) and the engine taking the run, and the start that should finish it
- * failed for good — or, for a plain {@code execute}, the process died before the engine had it (the
- * caller never got an answer). Such a run is shown {@code FAILED} with the start's error ({@code
- * srv_execution.start_error}), never {@code PENDING} for a run the engine does not have.
+ * failed for good — or, for a plain {@code execute} whose index row is committed before the run
+ * (H2, the in-memory store, the server's tables in another database), the process died before the
+ * engine had it (the caller never got an answer). Such a run is shown {@code FAILED} with the
+ * start's error ({@code srv_execution.start_error}), never {@code PENDING} for a run the engine
+ * does not have. A plain {@code execute} on PostgreSQL leaves no such row: its row is committed
+ * with the run's record ({@link ExecutionService#execute}).
  */
 @Component
 public class UnstartedRuns {

@@ -33,15 +33,17 @@ public class ServerDatabase {
       @Value("${baton.server-db.pool-size:16}") int poolSize) {
     ServerTables tables;
     if (!override.isBlank()) {
-      tables = new ServerTables(pool(override, null, null, poolSize), false);
+      tables = new ServerTables(pool(override, null, null, poolSize), false, false);
     } else if (store instanceof JdbcStoreBackend jdbc
         && jdbc.dataSource() instanceof HikariDataSource runs) {
       tables =
           new ServerTables(
-              pool(runs.getJdbcUrl(), runs.getUsername(), runs.getPassword(), poolSize), true);
+              pool(runs.getJdbcUrl(), runs.getUsername(), runs.getPassword(), poolSize),
+              true,
+              runs.getJdbcUrl().startsWith("jdbc:postgresql:"));
     } else {
       String url = "jdbc:h2:mem:baton-server-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-      tables = new ServerTables(pool(url, null, null, poolSize), false);
+      tables = new ServerTables(pool(url, null, null, poolSize), false, false);
     }
     migrate(tables.dataSource());
     return tables;

@@ -1,5 +1,6 @@
 package io.baton.server.persistence;
 
+import io.baton.api.store.SqlWrite;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,5 +36,15 @@ public class ServerWrites {
    */
   public <T> T write(Function<JdbcClient, T> write) {
     return transactions.execute(status -> write.apply(jdbc));
+  }
+
+  /**
+   * {@code statement} as a write to compose in {@link #write}; the same statement can go with a
+   * run's start instead ({@link io.baton.engine.runtime.StartRequest#withAlongside}).
+   *
+   * @return the write, giving the rows it changed
+   */
+  public static Function<JdbcClient, Integer> of(SqlWrite statement) {
+    return tx -> tx.sql(statement.sql()).params(statement.arguments()).update();
   }
 }

@@ -15,29 +15,39 @@ import java.util.Map;
  *
  * <p>Fast path: the head rows of all writes go as JDBC batches (one round trip per distinct
  * statement), their update counts tell which applied, then the tail rows of those that did go the
- * same way. When a statement fails with a duplicate key — only a writer in another process racing
- * for the same position does that — the transaction is rolled back and the writes are applied one
- * by one, each under a savepoint, so that the loser conflicts alone.
+ * same way. When a statement fails — with a duplicate key, as when a writer in another process
+ * raced for the same position, or on a row of one write that the database refuses (an application's
+ * row written alongside a run's, {@link io.baton.api.store.SqlWrite}) — the transaction is rolled
+ * back and the writes are applied one by one, each under a savepoint, so that the loser conflicts
+ * (duplicate key) or fails ({@link #failure}) alone. When the database itself fails, so does the
+ * rollback, and with it the whole batch.
  */
 final class CommitBatch {
   private final Connection connection;
   private final List<Write> writes;
   private final Map<String, PreparedStatement> statements = new LinkedHashMap<>();
+  private final SQLException[] failures;
 
   CommitBatch(Connection connection, List<Write> writes) {
     this.connection = connection;
     this.writes = writes;
+    this.failures = new SQLException[writes.size()];
   }
 
-  /** Applies the writes; element {@code i} of the result says whether write {@code i} applied. */
+  /**
+   * Applies the writes; element {@code i} of the result says whether write {@code i} applied (when
+   * it did not, {@link #failure} tells a failure from a conflict).
+   */
   boolean[] apply() throws SQLException {
     try {
       return batched();
     } catch (SQLException e) {
-      if (!SqlFailures.isDuplicateKey(e)) {
+      try {
+        connection.rollback();
+      } catch (SQLException broken) {
+        e.addSuppressed(broken);
         throw e;
       }
-      connection.rollback();
       return oneByOne();
     } finally {
       for (PreparedStatement statement : statements.values()) {
@@ -91,6 +101,11 @@ final class CommitBatch {
     return counts;
   }
 
+  /** Why write {@code i} failed on its own, leaving the others applied; null when it did not. */
+  SQLException failure(int i) {
+    return failures[i];
+  }
+
   private static SQLException withNext(BatchUpdateException e) {
     // drivers put the real cause (its SQL state) in the next exception
     SQLException next = e.getNextException();
@@ -111,11 +126,11 @@ final class CommitBatch {
           connection.rollback(savepoint);
         }
       } catch (SQLException e) {
-        if (!SqlFailures.isDuplicateKey(e)) {
-          throw e;
-        }
         connection.rollback(savepoint);
         applied[i] = false;
+        if (!SqlFailures.isDuplicateKey(e)) {
+          failures[i] = e;
+        }
       }
     }
     return applied;

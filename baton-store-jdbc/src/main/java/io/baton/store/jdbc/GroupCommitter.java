@@ -21,8 +21,9 @@ import java.util.concurrent.LinkedBlockingQueue;
  * caller returns only when its write is committed, or has conflicted, or has failed.
  *
  * <p>A conflict of one write does not fail the others: conflicts show as a head row that changed
- * nothing (see {@link Write}). A duplicate key (a writer in another process won a race) makes the
- * batch go again write by write, each under a savepoint (see {@link CommitBatch}).
+ * nothing (see {@link Write}). A statement that fails (a writer in another process won a race, the
+ * database refuses a row of one write) makes the batch go again write by write, each under a
+ * savepoint, so that the write it came from conflicts or fails alone (see {@link CommitBatch}).
  */
 final class GroupCommitter implements AutoCloseable {
   private final Lane[] lanes;
@@ -144,11 +145,13 @@ final class GroupCommitter implements AutoCloseable {
         return;
       }
       List<Write> writes = batch.stream().map(p -> p.write).toList();
+      CommitBatch applying;
       boolean[] applied;
       try (Connection c = database.dataSource().getConnection()) {
         c.setAutoCommit(false);
         try {
-          applied = new CommitBatch(c, writes).apply();
+          applying = new CommitBatch(c, writes);
+          applied = applying.apply();
           c.commit();
         } catch (SQLException | RuntimeException e) {
           Database.rollbackQuietly(c, e);
@@ -163,7 +166,15 @@ final class GroupCommitter implements AutoCloseable {
         return;
       }
       for (int i = 0; i < batch.size(); i++) {
-        batch.get(i).done.complete(applied[i]);
+        SQLException own = applying.failure(i);
+        if (own == null) {
+          batch.get(i).done.complete(applied[i]);
+        } else {
+          batch
+              .get(i)
+              .done
+              .completeExceptionally(database.failure("writing " + writes.get(i).key(), own));
+        }
       }
     }
 

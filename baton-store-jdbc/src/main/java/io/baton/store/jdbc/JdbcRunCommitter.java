@@ -55,6 +55,7 @@ final class JdbcRunCommitter implements RunCommitter {
       }
     }
     Write.Row summary = commit.record() == null ? null : runs.saveRow(commit.record());
+    commit.alongside().forEach(write -> rows.add(AlongsideRows.row(write)));
     // The deciding row: the first event's guarded insert; without events, the summary's versioned
     // update; with neither, nothing decides (index rows apply whatever is stored).
     Write.Row head;
