@@ -23,6 +23,10 @@ import java.util.concurrent.LinkedBlockingQueue;
  * <p>A conflict of one write does not fail the others: conflicts show as a head row that changed
  * nothing (see {@link Write}). A duplicate key (a writer in another process won a race) makes the
  * batch go again write by write, each under a savepoint (see {@link CommitBatch}).
+ *
+ * <p>On PostgreSQL a batch of one write of one statement (a lone run's step: its events) goes in
+ * auto-commit mode, so that the statement and its commit are one round trip to the server instead
+ * of two.
  */
 final class GroupCommitter implements AutoCloseable {
   private final Lane[] lanes;
@@ -34,7 +38,9 @@ final class GroupCommitter implements AutoCloseable {
   GroupCommitter(Database database, int maxBatch, int lanes) {
     this.lanes = new Lane[lanes];
     for (int i = 0; i < lanes; i++) {
-      this.lanes[i] = new Lane(database, maxBatch, "baton-commit-" + i);
+      this.lanes[i] =
+          new Lane(
+              database, maxBatch, database.dialect() == Dialect.POSTGRESQL, "baton-commit-" + i);
     }
   }
 
@@ -65,14 +71,16 @@ final class GroupCommitter implements AutoCloseable {
 
     private final Database database;
     private final int maxBatch;
+    private final boolean loneStatementsAutoCommit;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final ArrayDeque<Pending> deferred = new ArrayDeque<>();
     private final Thread thread;
     private boolean closed;
 
-    Lane(Database database, int maxBatch, String name) {
+    Lane(Database database, int maxBatch, boolean loneStatementsAutoCommit, String name) {
       this.database = database;
       this.maxBatch = maxBatch;
+      this.loneStatementsAutoCommit = loneStatementsAutoCommit;
       this.thread = Thread.ofPlatform().daemon().name(name).unstarted(this::loop);
       thread.start();
     }
@@ -146,14 +154,10 @@ final class GroupCommitter implements AutoCloseable {
       List<Write> writes = batch.stream().map(p -> p.write).toList();
       boolean[] applied;
       try (Connection c = database.dataSource().getConnection()) {
-        c.setAutoCommit(false);
-        try {
-          applied = new CommitBatch(c, writes).apply();
-          c.commit();
-        } catch (SQLException | RuntimeException e) {
-          Database.rollbackQuietly(c, e);
-          throw e;
-        }
+        applied =
+            loneStatementsAutoCommit && writes.size() == 1 && writes.getFirst().oneRow()
+                ? new boolean[] {CommitBatch.applyAlone(c, writes.getFirst())}
+                : inTransaction(c, writes);
       } catch (SQLException e) {
         RuntimeException failure = database.failure("committing " + batch.size() + " write(s)", e);
         batch.forEach(p -> p.done.completeExceptionally(failure));
@@ -164,6 +168,18 @@ final class GroupCommitter implements AutoCloseable {
       }
       for (int i = 0; i < batch.size(); i++) {
         batch.get(i).done.complete(applied[i]);
+      }
+    }
+
+    private static boolean[] inTransaction(Connection c, List<Write> writes) throws SQLException {
+      c.setAutoCommit(false);
+      try {
+        boolean[] applied = new CommitBatch(c, writes).apply();
+        c.commit();
+        return applied;
+      } catch (SQLException | RuntimeException e) {
+        Database.rollbackQuietly(c, e);
+        throw e;
       }
     }
 
