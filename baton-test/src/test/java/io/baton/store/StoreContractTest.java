@@ -17,6 +17,7 @@ import io.baton.api.store.RunQuery;
 import io.baton.api.store.RunRecord;
 import io.baton.api.store.SnapshotRecord;
 import io.baton.api.store.StoreBackend;
+import io.baton.api.store.StoredRun;
 import io.baton.api.store.TimerRecord;
 import io.baton.api.store.WaitRecord;
 import java.time.Duration;
@@ -402,6 +403,49 @@ public abstract class StoreContractTest implements ValueStoreContract {
         .containsExactly("r2");
     store.runs().save(run("r1", "wf", RunStatus.PENDING, 2));
     assertThat(store.runs().find("r1")).isPresent();
+  }
+
+  // --- a run with its journal
+
+  @Test
+  void aRunLoadsWithItsSummaryAndWholeJournalBigEventsIncluded() {
+    RunRecord started = run("r1", "wf", RunStatus.RUNNING, 0);
+    store.runs().save(started);
+    RunRecord waiting = started.with(RunStatus.WAITING, at(3), 2);
+    store.runs().save(waiting);
+    RunEvent big = new RunEvent.StepCompleted(at(2), "big", 1, "b".repeat(300 * 1024));
+    store.journal().append("r1", 0, events("r1", 0, 2));
+    store.journal().append("r1", 2, List.of(big, events("r1", 3, 1).getFirst()));
+    store.runs().save(run("r2", "wf", RunStatus.RUNNING, 1));
+    store.journal().append("r2", 0, events("r2", 0, 1));
+
+    StoredRun loaded = store.loadRun("r1").orElseThrow();
+
+    assertThat(loaded.record()).isEqualTo(waiting);
+    assertThat(loaded.journal()).isEqualTo(store.journal().read("r1", 0));
+    assertThat(loaded.journal()).extracting(JournalEntry::seq).containsExactly(0L, 1L, 2L, 3L);
+    assertThat(loaded.journal().get(2).event()).isEqualTo(big);
+  }
+
+  @Test
+  void aRunWithoutEventsLoadsWithAnEmptyJournalAndOneWithoutASummaryNotAtAll() {
+    store.runs().save(run("fresh", "wf", RunStatus.PENDING, 0));
+    store.journal().append("orphan", 0, events("orphan", 0, 2));
+
+    assertThat(store.loadRun("fresh").orElseThrow().journal()).isEmpty();
+    assertThat(store.loadRun("orphan")).isEmpty();
+    assertThat(store.loadRun("unknown")).isEmpty();
+  }
+
+  @Test
+  void aCompactedRunLoadsWithTheEventsItsJournalStillHolds() {
+    store.runs().save(run("r1", "wf", RunStatus.RUNNING, 0));
+    store.journal().append("r1", 0, events("r1", 0, 5));
+    store.journal().compact("r1", 3);
+
+    assertThat(store.loadRun("r1").orElseThrow().journal())
+        .extracting(JournalEntry::seq)
+        .containsExactly(3L, 4L);
   }
 
   // --- timers

@@ -30,6 +30,16 @@ public interface StoreBackend extends AutoCloseable {
   ValueStore values();
 
   /**
+   * A run's summary with its whole journal, or empty when it has no summary: what the engine reads
+   * to take up a run again (an answer to a suspended run, a restart). Backends whose stores share a
+   * database read both with one query, in one round trip; by default the summary is read, then the
+   * journal.
+   */
+  default Optional<StoredRun> loadRun(String runId) {
+    return runs().find(runId).map(record -> new StoredRun(record, journal().read(runId, 0)));
+  }
+
+  /**
    * Writes a run's decisions (events, index changes, summary) in one transaction, when this
    * backend's stores share one database; empty when they are written store by store.
    */

@@ -6,10 +6,12 @@ import io.baton.api.store.Journal;
 import io.baton.api.store.SnapshotRecord;
 import io.baton.api.store.SnapshotStore;
 import io.baton.api.store.StoreBackend;
+import io.baton.api.store.StoredRun;
 import io.baton.engine.store.RunEventCodec;
 import io.baton.engine.store.StoredValues;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A run's whole history, compacted or not: reads that reach below what a compacted journal still
@@ -17,25 +19,21 @@ import java.util.List;
  * same events at the same positions as before compaction. Everything else goes to the journal.
  */
 public final class HistoryJournal implements Journal {
+  private final StoreBackend store;
   private final Journal journal;
   private final SnapshotStore snapshots;
   private final RunEventCodec codec;
 
-  /**
-   * The history of the runs of {@code journal}, whose compacted parts are in {@code snapshots} and
-   * large values in {@code values}.
-   */
-  public HistoryJournal(Journal journal, SnapshotStore snapshots, StoredValues values) {
-    this.journal = journal;
-    this.snapshots = snapshots;
-    this.codec = new RunEventCodec(values);
+  private HistoryJournal(StoreBackend store) {
+    this.store = store;
+    this.journal = store.journal();
+    this.snapshots = store.snapshots();
+    this.codec = new RunEventCodec(StoredValues.of(store));
   }
 
   /** The history of the runs of a backend. */
   public static HistoryJournal of(StoreBackend store) {
-    return store.journal() instanceof HistoryJournal h
-        ? h
-        : new HistoryJournal(store.journal(), store.snapshots(), StoredValues.of(store));
+    return store.journal() instanceof HistoryJournal h ? h : new HistoryJournal(store);
   }
 
   @Override
@@ -50,7 +48,27 @@ public final class HistoryJournal implements Journal {
    */
   @Override
   public List<JournalEntry> read(String runId, long fromSeq) {
-    List<JournalEntry> tail = journal.read(runId, fromSeq);
+    return whole(runId, fromSeq, journal.read(runId, fromSeq));
+  }
+
+  /**
+   * A run's summary with its whole history, compacted events included ({@link
+   * StoreBackend#loadRun}: one round trip where the store can); empty for an unknown run.
+   *
+   * @throws IllegalStateException when some events were compacted and no intact snapshot holds them
+   */
+  public Optional<StoredRun> loadRun(String runId) {
+    return store
+        .loadRun(runId)
+        .map(
+            run -> {
+              List<JournalEntry> whole = whole(runId, 0, run.journal());
+              return whole == run.journal() ? run : new StoredRun(run.record(), whole);
+            });
+  }
+
+  /** {@code tail}, read from {@code fromSeq}, with the compacted events before it put back. */
+  private List<JournalEntry> whole(String runId, long fromSeq, List<JournalEntry> tail) {
     if (tail.isEmpty() || tail.getFirst().seq() <= fromSeq) {
       return tail;
     }

@@ -1,6 +1,7 @@
 package io.baton.engine.runtime;
 
 import io.baton.api.store.RunRecord;
+import io.baton.api.store.StoredRun;
 import io.baton.engine.RunNotFoundException;
 import io.baton.engine.planner.RunState;
 import java.util.Map;
@@ -108,12 +109,13 @@ final class RunDeciders {
    *     it; not after an eviction, which happens only once they were written
    */
   private RunActor rebuild(String runId, boolean reindex) {
-    Optional<RunRecord> record = rt.runs().find(runId);
-    if (record.isEmpty()) {
+    // the summary and the journal in one round trip where the store can: a resume waits for it
+    Optional<StoredRun> stored = rt.journal().loadRun(runId);
+    if (stored.isEmpty()) {
       return null;
     }
-    RunRecord r = record.get();
-    RunState state = loader.rebuild(r);
+    RunRecord r = stored.get().record();
+    RunState state = loader.rebuild(stored.get());
     if (!state.status().isTerminal()) {
       completions.expect(runId);
     }

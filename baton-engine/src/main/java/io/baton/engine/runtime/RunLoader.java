@@ -4,6 +4,7 @@ import io.baton.api.definition.WorkflowDefinition;
 import io.baton.api.run.JournalEntry;
 import io.baton.api.store.DefinitionStore;
 import io.baton.api.store.RunRecord;
+import io.baton.api.store.StoredRun;
 import io.baton.engine.graph.CompiledWorkflow;
 import io.baton.engine.graph.WorkflowCompiler;
 import io.baton.engine.planner.RunState;
@@ -74,8 +75,13 @@ final class RunLoader {
 
   /** A run's state, folded from its journal. */
   RunState rebuild(RunRecord run) {
-    RunState state = new RunState(run.runId(), compile(definitionOf(run)));
-    for (JournalEntry entry : rt.journal().read(run.runId(), 0)) {
+    return rebuild(new StoredRun(run, rt.journal().read(run.runId(), 0)));
+  }
+
+  /** A run's state, folded from the journal it was loaded with. */
+  RunState rebuild(StoredRun run) {
+    RunState state = new RunState(run.record().runId(), compile(definitionOf(run.record())));
+    for (JournalEntry entry : run.journal()) {
       state.apply(entry.event());
     }
     return state;

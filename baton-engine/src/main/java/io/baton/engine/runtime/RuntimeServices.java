@@ -1,7 +1,6 @@
 package io.baton.engine.runtime;
 
 import io.baton.api.spi.RunListener;
-import io.baton.api.store.Journal;
 import io.baton.api.store.RunStore;
 import io.baton.api.store.TimerStore;
 import io.baton.api.store.WaitStore;
@@ -16,7 +15,7 @@ import java.util.List;
  *
  * @param clock the engine's time
  * @param planner the decision logic
- * @param journal where events are made durable
+ * @param journal where events are made durable, and runs are loaded from with their whole history
  * @param runs run summaries
  * @param timers durable timers
  * @param waits the index of suspended steps
@@ -34,7 +33,7 @@ import java.util.List;
 public record RuntimeServices(
     TimeSource clock,
     Planner planner,
-    Journal journal,
+    HistoryJournal journal,
     RunStore runs,
     TimerStore timers,
     WaitStore waits,

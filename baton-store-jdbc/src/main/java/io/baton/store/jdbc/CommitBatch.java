@@ -56,6 +56,25 @@ final class CommitBatch {
     }
   }
 
+  /**
+   * Applies a write of {@linkplain Write#oneRow() one row} on a connection in auto-commit mode: its
+   * statement commits itself, in the same round trip. A duplicate key (a writer in another process
+   * won the race) is a conflict, as in a batch.
+   */
+  static boolean applyAlone(Connection connection, Write write) throws SQLException {
+    Write.Row row = write.head() != null ? write.head() : write.tail().getFirst();
+    try (PreparedStatement statement = connection.prepareStatement(row.sql())) {
+      row.binder().bind(statement);
+      int count = statement.executeUpdate();
+      return write.head() == null || count > 0;
+    } catch (SQLException e) {
+      if (SqlFailures.isDuplicateKey(e)) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
   private boolean[] batched() throws SQLException {
     int[] slots = new int[writes.size()];
     Map<String, Integer> added = new LinkedHashMap<>();

@@ -24,6 +24,10 @@ import java.util.concurrent.LinkedBlockingQueue;
  * nothing (see {@link Write}). A statement that fails (a writer in another process won a race, the
  * database refuses a row of one write) makes the batch go again write by write, each under a
  * savepoint, so that the write it came from conflicts or fails alone (see {@link CommitBatch}).
+ *
+ * <p>On PostgreSQL a batch of one write of one statement (a lone run's step: its events) goes in
+ * auto-commit mode, so that the statement and its commit are one round trip to the server instead
+ * of two.
  */
 final class GroupCommitter implements AutoCloseable {
   private final Lane[] lanes;
@@ -35,7 +39,9 @@ final class GroupCommitter implements AutoCloseable {
   GroupCommitter(Database database, int maxBatch, int lanes) {
     this.lanes = new Lane[lanes];
     for (int i = 0; i < lanes; i++) {
-      this.lanes[i] = new Lane(database, maxBatch, "baton-commit-" + i);
+      this.lanes[i] =
+          new Lane(
+              database, maxBatch, database.dialect() == Dialect.POSTGRESQL, "baton-commit-" + i);
     }
   }
 
@@ -66,14 +72,16 @@ final class GroupCommitter implements AutoCloseable {
 
     private final Database database;
     private final int maxBatch;
+    private final boolean loneStatementsAutoCommit;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final ArrayDeque<Pending> deferred = new ArrayDeque<>();
     private final Thread thread;
     private boolean closed;
 
-    Lane(Database database, int maxBatch, String name) {
+    Lane(Database database, int maxBatch, boolean loneStatementsAutoCommit, String name) {
       this.database = database;
       this.maxBatch = maxBatch;
+      this.loneStatementsAutoCommit = loneStatementsAutoCommit;
       this.thread = Thread.ofPlatform().daemon().name(name).unstarted(this::loop);
       thread.start();
     }
@@ -145,17 +153,14 @@ final class GroupCommitter implements AutoCloseable {
         return;
       }
       List<Write> writes = batch.stream().map(p -> p.write).toList();
-      CommitBatch applying;
+      CommitBatch applying = null;
       boolean[] applied;
       try (Connection c = database.dataSource().getConnection()) {
-        c.setAutoCommit(false);
-        try {
+        if (loneStatementsAutoCommit && writes.size() == 1 && writes.getFirst().oneRow()) {
+          applied = new boolean[] {CommitBatch.applyAlone(c, writes.getFirst())};
+        } else {
           applying = new CommitBatch(c, writes);
-          applied = applying.apply();
-          c.commit();
-        } catch (SQLException | RuntimeException e) {
-          Database.rollbackQuietly(c, e);
-          throw e;
+          applied = inTransaction(c, applying);
         }
       } catch (SQLException e) {
         RuntimeException failure = database.failure("committing " + batch.size() + " write(s)", e);
@@ -166,7 +171,7 @@ final class GroupCommitter implements AutoCloseable {
         return;
       }
       for (int i = 0; i < batch.size(); i++) {
-        SQLException own = applying.failure(i);
+        SQLException own = applying == null ? null : applying.failure(i);
         if (own == null) {
           batch.get(i).done.complete(applied[i]);
         } else {
@@ -175,6 +180,18 @@ final class GroupCommitter implements AutoCloseable {
               .done
               .completeExceptionally(database.failure("writing " + writes.get(i).key(), own));
         }
+      }
+    }
+
+    private static boolean[] inTransaction(Connection c, CommitBatch writes) throws SQLException {
+      c.setAutoCommit(false);
+      try {
+        boolean[] applied = writes.apply();
+        c.commit();
+        return applied;
+      } catch (SQLException | RuntimeException e) {
+        Database.rollbackQuietly(c, e);
+        throw e;
       }
     }
 

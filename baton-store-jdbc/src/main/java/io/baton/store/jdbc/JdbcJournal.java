@@ -4,13 +4,17 @@ import io.baton.api.run.JournalEntry;
 import io.baton.api.run.RunEvent;
 import io.baton.api.store.ConcurrentModificationException;
 import io.baton.api.store.Journal;
+import io.baton.api.store.RunRecord;
+import io.baton.api.store.StoredRun;
 import io.baton.engine.store.RunEventCodec;
 import io.baton.engine.store.StoredValues;
 import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The journal in table {@code baton_journal}: one row per event, keyed by run and position, the
@@ -20,6 +24,14 @@ import java.util.List;
  */
 final class JdbcJournal implements Journal {
   private static final String COLUMNS = "(run_id, seq, event_type, payload, value_id)";
+  private static final String READ =
+      "SELECT j.seq, j.payload, v.body FROM baton_journal j"
+          + " LEFT JOIN baton_value v ON v.value_id = j.value_id AND v.run_id = j.run_id"
+          + " WHERE j.run_id = ? AND j.seq >= ?";
+
+  /** A run's summary (as position -1) followed by its events, in one statement. */
+  private static final String READ_RUN =
+      "SELECT -1, body, NULL FROM baton_run WHERE run_id = ? UNION ALL " + READ + " ORDER BY 1";
 
   private final Database database;
   private final GroupCommitter committer;
@@ -192,14 +204,39 @@ final class JdbcJournal implements Journal {
   public List<JournalEntry> read(String runId, long fromSeq) {
     return database.list(
         "reading the journal of run " + runId,
-        "SELECT j.seq, j.payload, v.body FROM baton_journal j"
-            + " LEFT JOIN baton_value v ON v.value_id = j.value_id AND v.run_id = j.run_id"
-            + " WHERE j.run_id = ? AND j.seq >= ? ORDER BY j.seq",
+        READ + " ORDER BY j.seq",
         ps -> {
           ps.setString(1, runId);
           ps.setLong(2, fromSeq);
         },
         rs -> entry(runId, rs));
+  }
+
+  /**
+   * The run's summary and its journal with one query: one round trip, and both as of the same
+   * moment.
+   */
+  Optional<StoredRun> readRun(String runId) {
+    return database.read(
+        "loading run " + runId,
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(READ_RUN)) {
+            ps.setString(1, runId);
+            ps.setString(2, runId);
+            ps.setLong(3, 0);
+            try (ResultSet rs = ps.executeQuery()) {
+              if (!rs.next() || rs.getLong(1) != -1) {
+                return Optional.empty();
+              }
+              RunRecord record = JsonBodies.read(rs.getString(2), RunRecord.class);
+              List<JournalEntry> journal = new ArrayList<>();
+              while (rs.next()) {
+                journal.add(entry(runId, rs));
+              }
+              return Optional.of(new StoredRun(record, journal));
+            }
+          }
+        });
   }
 
   private JournalEntry entry(String runId, ResultSet rs) throws SQLException {

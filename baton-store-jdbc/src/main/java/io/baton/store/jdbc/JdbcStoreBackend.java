@@ -8,6 +8,7 @@ import io.baton.api.store.RunStore;
 import io.baton.api.store.SnapshotStore;
 import io.baton.api.store.StoreBackend;
 import io.baton.api.store.StoreUnavailableException;
+import io.baton.api.store.StoredRun;
 import io.baton.api.store.TimerStore;
 import io.baton.api.store.ValueStore;
 import io.baton.api.store.WaitStore;
@@ -156,6 +157,12 @@ public final class JdbcStoreBackend implements StoreBackend {
     List<String> ended = runs.endedBefore(time, limit);
     ended.forEach(this::deleteRun);
     return ended;
+  }
+
+  /** The run's summary and its journal with one query. */
+  @Override
+  public Optional<StoredRun> loadRun(String runId) {
+    return journal.readRun(runId);
   }
 
   /** A run's events, index changes and summary in one group-committed transaction. */

@@ -17,6 +17,11 @@ import java.util.List;
  */
 record Write(String key, Row head, List<Row> tail) {
 
+  /** Whether it is one statement: a head alone, or a single row without a head. */
+  boolean oneRow() {
+    return head == null ? tail.size() == 1 : tail.isEmpty();
+  }
+
   /** A statement and the values of one execution of it. */
   record Row(String sql, Binder binder) {}
 
