@@ -3,6 +3,7 @@ package io.baton.store.jdbc;
 import io.baton.api.store.IndexChange;
 import io.baton.api.store.RunCommit;
 import io.baton.api.store.RunCommitter;
+import io.baton.api.store.SqlWrite;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,7 +56,7 @@ final class JdbcRunCommitter implements RunCommitter {
       }
     }
     Write.Row summary = commit.record() == null ? null : runs.saveRow(commit.record());
-    commit.alongside().forEach(write -> rows.add(AlongsideRows.row(write)));
+    commit.alongside().forEach(write -> rows.add(row(write)));
     // The deciding row: the first event's guarded insert; without events, the summary's versioned
     // update; with neither, nothing decides (index rows apply whatever is stored).
     Write.Row head;
@@ -72,6 +73,18 @@ final class JdbcRunCommitter implements RunCommitter {
           ? runs.conflict(commit.record())
           : journal.conflict(runId, commit.expectedSeq());
     }
+  }
+
+  /** An application's statement ({@link SqlWrite}) as a row, its arguments bound with setObject. */
+  private static Write.Row row(SqlWrite write) {
+    List<Object> arguments = write.arguments();
+    return new Write.Row(
+        write.sql(),
+        ps -> {
+          for (int i = 0; i < arguments.size(); i++) {
+            ps.setObject(i + 1, arguments.get(i));
+          }
+        });
   }
 
   /**
