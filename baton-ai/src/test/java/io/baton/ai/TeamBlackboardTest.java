@@ -77,6 +77,13 @@ class TeamBlackboardTest {
     return baton.start(baton.loader().parse(flow, "f.yaml").orThrow(), Map.of()).id();
   }
 
+  /** Runs {@code flow} to its end on an engine whose agents ask {@code model}. */
+  private RunView run(StubServer model, String flow) {
+    open.add(model);
+    Baton baton = node(model);
+    return baton.await(start(baton, flow), Duration.ofSeconds(30));
+  }
+
   @SuppressWarnings("unchecked")
   private static Map<String, Object> output(RunView run, String step) {
     assertThat(run.status()).as("%s", run.failure()).isEqualTo(RunStatus.COMPLETED);
@@ -139,21 +146,18 @@ class TeamBlackboardTest {
             .ok(chatCompletion("merged: Tides"))
             .ok(toolCall("blackboard_read", "{\"key\":\"idea\"}"))
             .ok(chatCompletion("the idea is Tides"));
-    open.add(model);
-    Baton baton = node(model);
-    String runId =
-        start(
-            baton,
+    RunView done =
+        run(
+            model,
             """
             id: gather
             steps:
               - {id: s, type: swarm, agents: [author], aggregator: critic, input: {prompt: "A title"}}
               - {id: wrap, type: chat, agent: editor, dependsOn: [s], input: {prompt: "The idea?"}}
             """);
-    RunView done = baton.await(runId, Duration.ofSeconds(30));
 
     assertThat(output(done, "s")).containsEntry("result", "merged: Tides");
-    assertThat(conversations.blackboard(runId)).containsOnly(Map.entry("idea", "\"Tides\""));
+    assertThat(conversations.blackboard(done.runId())).containsOnly(Map.entry("idea", "\"Tides\""));
     assertThat(editorRead(done)).isEqualTo("Tides");
   }
 
@@ -165,18 +169,15 @@ class TeamBlackboardTest {
             .ok(chatCompletion("announced"))
             .ok(toolCall("read_messages", "{\"topic\":\"review\"}"))
             .ok(chatCompletion("the herald said Tides"));
-    open.add(model);
-    Baton baton = node(model);
-    String runId =
-        start(
-            baton,
+    RunView done =
+        run(
+            model,
             """
             id: announce
             steps:
               - {id: chat, type: group-chat, agents: [herald], maxTurns: 1, input: {prompt: "Announce"}}
               - {id: wrap, type: chat, agent: listener, dependsOn: [chat], input: {prompt: "Heard?"}}
             """);
-    RunView done = baton.await(runId, Duration.ofSeconds(30));
     String childRun = (String) output(done, "chat").get("childRun");
 
     @SuppressWarnings("unchecked")
@@ -195,18 +196,14 @@ class TeamBlackboardTest {
   @Test
   void aTurnStepMayNotNameTheBlackboardOfARunItsTeamDoesNotBelongTo() throws Exception {
     StubServer model = new StubServer();
-    open.add(model);
-    Baton baton = node(model);
     RunView done =
-        baton.await(
-            start(
-                baton,
-                """
-                id: sneaky
-                steps:
-                  - {id: t, type: swarm-turn, agents: [author], input: {request: "Hi", agent: author, blackboardRun: someone-else}}
-                """),
-            Duration.ofSeconds(30));
+        run(
+            model,
+            """
+            id: sneaky
+            steps:
+              - {id: t, type: swarm-turn, agents: [author], input: {request: "Hi", agent: author, blackboardRun: someone-else}}
+            """);
 
     assertThat(done.status()).isEqualTo(RunStatus.FAILED);
     assertThat(done.failure().message()).contains("not of run someone-else");
